@@ -1,0 +1,48 @@
+package io.reactorbench.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code reactorbench} command: one entry point, one subcommand per job, each in its own file. */
+@Command(name = "reactorbench", mixinStandardHelpOptions = true, version = "reactorbench 0.1.0",
+        description = "Compares JVM server reactor designs under one load generator.",
+        subcommands = {
+            ServeCommand.class,
+            ServersCommand.class,
+            LoadCommand.class,
+            RunCommand.class,
+            DoctorCommand.class,
+            ReportCommand.class,
+            CompareCommand.class,
+            GateCommand.class,
+            BaselineCommand.class,
+            CommandLine.HelpCommand.class
+        })
+public final class Main implements Runnable {
+
+    /** Exit codes shared by every subcommand. */
+    public static final int EXIT_OK = 0;
+    public static final int EXIT_CHECK_FAILED = 1;
+    public static final int EXIT_USAGE = 2;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(execute(args));
+    }
+
+    /** Runs the command line and returns the exit code (tests call this instead of {@link #main}). */
+    public static int execute(String... args) {
+        System.setProperty("java.awt.headless", "true");
+        CommandLine cli = new CommandLine(new Main());
+        cli.setExecutionExceptionHandler(new UserErrorHandler());
+        cli.setParameterExceptionHandler(new UsageErrorHandler());
+        return cli.execute(args);
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+}

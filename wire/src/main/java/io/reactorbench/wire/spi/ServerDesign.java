@@ -1,0 +1,33 @@
+package io.reactorbench.wire.spi;
+
+import java.io.IOException;
+import java.util.Set;
+
+/**
+ * One server design under test (e.g. {@code netty-epoll}, {@code vthreads}, {@code engine-epoll}).
+ * Implementations have a public no-argument constructor and are listed in
+ * {@code META-INF/services/io.reactorbench.wire.spi.ServerDesign}; find them with {@link ServerDesigns}.
+ */
+public interface ServerDesign {
+
+    /** Stable id used by the CLI, suite files and reports, e.g. {@code netty-epoll}. */
+    String id();
+
+    /** One line: the design and its configuration (allocator, threads, transport). */
+    String description();
+
+    /** Whether it can run here; cheap enough to call from {@code reactorbench servers}. */
+    Availability availability();
+
+    /** Option keys accepted in {@link ServerConfig#options()}; anything else is rejected by {@link #start}. */
+    default Set<String> supportedOptions() {
+        return Set.of();
+    }
+
+    /**
+     * Binds and starts serving. Fails with {@link java.net.BindException} when the port is in use, with
+     * {@link IllegalArgumentException} (one-line message) for an unknown option or a bad value, and with
+     * {@link IllegalStateException} when the design is unavailable.
+     */
+    RunningServer start(ServerConfig config) throws IOException;
+}
