@@ -1,0 +1,117 @@
+package io.reactorbench.baseline.nio;
+
+import io.reactorbench.wire.Work;
+import io.reactorbench.wire.app.ServerSession;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.SocketChannel;
+import java.util.function.Consumer;
+
+/**
+ * One connection served by its own thread with blocking I/O: read, let the session process, write what it
+ * produced, repeat. One session, one read buffer and one output buffer per connection.
+ */
+final class BlockingConnection implements Runnable {
+
+    /** Per-connection buffers; direct so blocking channel I/O does not copy through a temporary buffer. */
+    static final int READ_BUFFER_BYTES = 16 * 1024;
+    static final int OUT_BUFFER_BYTES = 16 * 1024;
+
+    private final SocketChannel channel;
+    private final ServerSession session;
+    private final Consumer<BlockingConnection> onClosed;
+    private volatile Thread thread;
+
+    BlockingConnection(SocketChannel channel, ServerSession session, Consumer<BlockingConnection> onClosed) {
+        this.channel = channel;
+        this.session = session;
+        this.onClosed = onClosed;
+    }
+
+    void startOn(Thread newThread) {
+        thread = newThread;
+        newThread.start();
+    }
+
+    Thread thread() {
+        return thread;
+    }
+
+    @Override
+    public void run() {
+        try (channel) {
+            serve(ByteBuffer.allocateDirect(READ_BUFFER_BYTES), ByteBuffer.allocateDirect(OUT_BUFFER_BYTES));
+        } catch (IOException e) {
+            // The peer reset the connection, or stop() closed it: either way this connection is over.
+        } finally {
+            onClosed.accept(this);
+        }
+    }
+
+    private void serve(ByteBuffer in, ByteBuffer out) throws IOException {
+        while (true) {
+            boolean endOfInput = channel.read(in) < 0;
+            in.flip();
+            // At end of input (half-close) process once more: a response may still be streaming out.
+            boolean keepOpen = processAll(in, out) && !endOfInput;
+            in.compact();
+            if (!keepOpen) {
+                return;
+            }
+            if (!in.hasRemaining()) {
+                throw new IllegalStateException("session left a full read buffer unconsumed");
+            }
+        }
+    }
+
+    /** Processes everything in {@code in}; returns false when the session asks to close the connection. */
+    private boolean processAll(ByteBuffer in, ByteBuffer out) throws IOException {
+        while (true) {
+            switch (session.process(in, out)) {
+                case NEED_INPUT -> {
+                    flush(out);
+                    return true;
+                }
+                case OUTPUT_FULL -> flush(out);
+                case BLOCK -> {
+                    flush(out); // responses already produced must not wait for this request's work
+                    Work.block(session.blockMicros());
+                    session.workDone();
+                }
+                case CLOSE -> {
+                    flush(out);
+                    return false;
+                }
+            }
+        }
+    }
+
+    private void flush(ByteBuffer out) throws IOException {
+        if (out.position() == 0) {
+            return;
+        }
+        out.flip();
+        while (out.hasRemaining()) {
+            channel.write(out);
+        }
+        out.clear();
+    }
+
+    /** Graceful stop: the serving thread sees end of input, answers what it has read, and closes. */
+    void shutdownInput() {
+        try {
+            channel.shutdownInput();
+        } catch (IOException e) {
+            // Already closed.
+        }
+    }
+
+    /** Abrupt stop: a thread blocked in read or write gets an AsynchronousCloseException and ends. */
+    void close() {
+        try {
+            channel.close();
+        } catch (IOException e) {
+            // Closing is best effort here.
+        }
+    }
+}
