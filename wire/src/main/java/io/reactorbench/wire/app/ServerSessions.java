@@ -9,7 +9,10 @@ final class ServerSessions {
     }
 
     static ServerSession create(App app) {
-        // TODO(wire): EchoSession, RpcSession, HttpSession
-        throw new UnsupportedOperationException("not yet implemented: " + app);
+        return switch (app) {
+            case ECHO -> new EchoSession();
+            case RPC -> new RpcSession();
+            case HTTP -> new HttpSession();
+        };
     }
 }

@@ -1,5 +1,6 @@
 package io.reactorbench.wire.rpc;
 
+import io.reactorbench.wire.PayloadPattern;
 import java.nio.ByteBuffer;
 
 /**
@@ -22,6 +23,9 @@ import java.nio.ByteBuffer;
  *  +--------+-----------------+-----------------------+
  *  length = 8 + respSize
  * </pre>
+ *
+ * Payload bytes (request and response) follow {@link PayloadPattern}: byte {@code k} of a payload is
+ * {@code (byte) k}, so either side can check them.
  */
 public final class RpcFrame {
 
@@ -30,6 +34,12 @@ public final class RpcFrame {
     public static final int RESPONSE_HEADER = 12;
     /** Frames longer than this are malformed: it bounds what a bad peer can make the server expect. */
     public static final int MAX_FRAME = 16 * 1024 * 1024;
+    /** Length field value of a request without payload: id, respSize, cpuSpinNs, blockUs. */
+    public static final int MIN_REQUEST_LENGTH = REQUEST_HEADER - LENGTH_FIELD;
+    /** Length field value of a response without payload: the id. */
+    public static final int MIN_RESPONSE_LENGTH = RESPONSE_HEADER - LENGTH_FIELD;
+    /** Largest response payload a request may ask for. */
+    public static final int MAX_RESPONSE_SIZE = MAX_FRAME - MIN_RESPONSE_LENGTH;
 
     private RpcFrame() {
     }
@@ -41,6 +51,21 @@ public final class RpcFrame {
     /** Writes a whole request (payload bytes are a fixed pattern); {@code out} needs {@link #requestLength} room. */
     public static void writeRequest(ByteBuffer out, long id, int responseSize, int cpuSpinNs, int blockUs,
             int payloadBytes) {
-        throw new UnsupportedOperationException("TODO(wire)");
+        if (responseSize < 0 || responseSize > MAX_RESPONSE_SIZE || cpuSpinNs < 0 || blockUs < 0
+                || payloadBytes < 0 || payloadBytes > MAX_FRAME - MIN_REQUEST_LENGTH) {
+            throw new IllegalArgumentException("rpc request out of range: responseSize=" + responseSize
+                    + " cpuSpinNs=" + cpuSpinNs + " blockUs=" + blockUs + " payloadBytes=" + payloadBytes);
+        }
+        out.putInt(MIN_REQUEST_LENGTH + payloadBytes);
+        out.putLong(id);
+        out.putInt(responseSize);
+        out.putInt(cpuSpinNs);
+        out.putInt(blockUs);
+        PayloadPattern.put(out, 0, payloadBytes);
+    }
+
+    /** Total bytes of a response carrying {@code responseSize} payload bytes. */
+    public static int responseLength(int responseSize) {
+        return RESPONSE_HEADER + responseSize;
     }
 }
