@@ -1,0 +1,27 @@
+package io.reactorbench.results;
+
+/**
+ * The workload of one cell, as given to the load generator.
+ *
+ * @param app         {@code echo}, {@code rpc} or {@code http}
+ * @param model       {@code closed}, {@code open}, {@code idle} or {@code churn}
+ * @param rate        requests per second in total (open loop) or new connections per second (churn); 0 = unbounded
+ * @param size        request bytes
+ * @param depth       requests in flight per connection (pipelining)
+ * @param responseSize response bytes (rpc)
+ * @param cpuSpinNs   server CPU work per request (rpc)
+ * @param blockUs     server blocking work per request (rpc)
+ */
+public record CellParams(
+        String app,
+        String model,
+        int connections,
+        double rate,
+        int size,
+        int depth,
+        int responseSize,
+        long cpuSpinNs,
+        long blockUs,
+        double warmupSeconds,
+        double durationSeconds) {
+}

@@ -1,0 +1,32 @@
+package io.reactorbench.results;
+
+/**
+ * One entry of {@code run.json}'s cell index: which cell, how it ended, and where its files are.
+ *
+ * @param variant swept parameter values, e.g. {@code connections=1000}; empty string when nothing is swept
+ * @param trial   counts from 1
+ * @param reason  why the cell failed; null when ok
+ * @param dir     the cell's directory relative to the run directory, '/'-separated
+ */
+public record CellRef(
+        String scenario,
+        String variant,
+        String design,
+        int trial,
+        CellStatus status,
+        String reason,
+        String dir) {
+
+    public CellRef {
+        variant = variant == null ? "" : variant;
+    }
+
+    /** Scenario plus variant as shown to users and used as directory name: {@code echo@connections=1000}. */
+    public String scenarioKey() {
+        return variant.isEmpty() ? scenario : scenario + "@" + variant;
+    }
+
+    public boolean ok() {
+        return status == CellStatus.OK;
+    }
+}

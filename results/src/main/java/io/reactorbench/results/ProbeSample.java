@@ -1,0 +1,41 @@
+package io.reactorbench.results;
+
+import java.util.List;
+
+/**
+ * One line of {@code server.jsonl}: a sample of the server taken by the runner. Inside fields come from the
+ * server's own {@code STATS} answer and are null for {@code external:} designs; outside fields come from
+ * {@code /proc/<pid>} and exist for every design.
+ *
+ * @param label          why the sample was taken: {@code sample} (periodic), {@code window-start},
+ *                       {@code window-end}, {@code idle-before}, {@code idle-after}, {@code final}
+ * @param atMs           runner's wall clock, ms since the epoch
+ * @param timeMs         server's clock at the sample (ms since the epoch)
+ * @param cpuNs          process CPU time reported by the server JVM
+ * @param allocatedBytes bytes allocated by all threads since JVM start
+ * @param pauses         GC pauses since the previous STATS, as [startMs since the epoch, durationMs]
+ * @param procCpuNs      utime+stime from {@code /proc/<pid>/stat}
+ * @param rssBytes       VmRSS from {@code /proc/<pid>/status}
+ */
+public record ProbeSample(
+        String label,
+        long atMs,
+        Long timeMs,
+        Long cpuNs,
+        Long allocatedBytes,
+        Long gcCount,
+        Double gcPauseTotalMs,
+        Double gcPauseMaxMs,
+        List<List<Double>> pauses,
+        Long heapUsedBytes,
+        Long heapAfterGcBytes,
+        Integer threads,
+        Integer connections,
+        Long pid,
+        Long procCpuNs,
+        Long rssBytes) {
+
+    public ProbeSample {
+        pauses = pauses == null ? List.of() : List.copyOf(pauses);
+    }
+}

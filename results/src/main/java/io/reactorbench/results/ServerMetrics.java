@@ -1,0 +1,23 @@
+package io.reactorbench.results;
+
+/**
+ * What the server cost during the measured window. Every field is null when it could not be measured:
+ * an {@code external:} design has no inside probe, so {@code allocatedBytesPerRequest}, {@code gc},
+ * {@code heapUsedBytes} are null there.
+ *
+ * @param cpuUsPerRequest          Δ(utime+stime of the server process) / requests, in µs
+ * @param allocatedBytesPerRequest Δ(bytes allocated by all JVM threads) / requests
+ * @param rssBytes                 resident set size at the end of the window
+ * @param heapUsedBytes            heap in use at the end of the window
+ * @param threads                  live threads at the end of the window
+ */
+public record ServerMetrics(
+        Double cpuUsPerRequest,
+        Double allocatedBytesPerRequest,
+        GcPauses gc,
+        Long rssBytes,
+        Long heapUsedBytes,
+        Integer threads) {
+
+    public static final ServerMetrics UNKNOWN = new ServerMetrics(null, null, null, null, null, null);
+}
