@@ -1,14 +1,146 @@
 package io.reactorbench.cli;
 
+import io.reactorbench.wire.spi.App;
+import io.reactorbench.wire.spi.Availability;
+import io.reactorbench.wire.spi.RunningServer;
+import io.reactorbench.wire.spi.ServerConfig;
+import io.reactorbench.wire.spi.ServerDesign;
+import io.reactorbench.wire.spi.ServerDesigns;
+import java.io.IOException;
+import java.net.BindException;
+import java.net.Inet6Address;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 @Command(name = "serve", mixinStandardHelpOptions = true,
-        description = "Starts one server design and serves until SIGTERM, SIGINT or end of standard input.")
+        description = {
+            "Starts one server design and serves until SIGTERM, SIGINT or end of standard input.",
+            "Prints 'READY <host>:<port>' once it accepts. Standard input takes probe commands, one per line:",
+            "STATS (answers 'STATS {json}'), GC (collects, answers 'GC {json}')."
+        })
 final class ServeCommand implements Callable<Integer> {
 
+    static final Duration STOP_TIMEOUT = Duration.ofSeconds(5);
+
+    @Option(names = "--server", required = true, paramLabel = "ID", description = "Design id (see 'reactorbench servers').")
+    String serverId;
+
+    @Option(names = "--app", required = true, paramLabel = "echo|rpc|http", description = "Workload to serve.")
+    String appId;
+
+    @Option(names = "--host", defaultValue = "127.0.0.1", description = "Address to bind (default: ${DEFAULT-VALUE}).")
+    String host;
+
+    @Option(names = "--port", defaultValue = "0", description = "Port to bind; 0 picks a free one (default: ${DEFAULT-VALUE}).")
+    int port;
+
+    @Option(names = "--loops", defaultValue = "0", description = "Event loops / worker threads; 0 = the design's default.")
+    int loops;
+
+    @Option(names = "--option", paramLabel = "KEY=VALUE", description = "Design-specific option (repeatable).")
+    Map<String, String> options = new LinkedHashMap<>();
+
+    @Option(names = "--lb", paramLabel = "POLICY", description = "Load balancing of new connections (option 'lb').")
+    String lb;
+
+    @Option(names = "--reuse-port", description = "One SO_REUSEPORT listener per loop (option 'reuse-port').")
+    boolean reusePort;
+
+    @Option(names = "--edge-triggered", description = "Edge-triggered polling (option 'edge-triggered').")
+    boolean edgeTriggered;
+
+    @Option(names = "--ignore-stdin", description = "Do not read standard input: serve until a signal (for shells that give it /dev/null).")
+    boolean ignoreStdin;
+
     @Override
-    public Integer call() {
-        throw new UserError("'serve' is not implemented yet");
+    public Integer call() throws IOException, InterruptedException {
+        App app = App.parse(appId);
+        ServerDesign design = ServerDesigns.require(serverId);
+        Availability availability = design.availability();
+        if (!availability.available()) {
+            throw new UserError("server design " + design.id() + " is unavailable here: " + availability.cause());
+        }
+        ServerConfig config = new ServerConfig(host, port, loops, app, designOptions());
+        ServerDesigns.checkOptions(design, config);
+
+        ServerProbe probe = ServerProbe.install();
+        RunningServer server = start(design, config);
+        ServerStopper stopper = new ServerStopper(server);
+        Thread onSignal = new Thread(stopper::stopAndHalt, "serve-shutdown");
+        Runtime.getRuntime().addShutdownHook(onSignal);
+
+        System.out.println("READY " + hostAndPort(server.address()));
+        System.out.flush();
+        if (ignoreStdin) {
+            new CountDownLatch(1).await(); // only a signal ends this; the shutdown hook stops the server
+        } else {
+            new StdinControl(System.in, System.out, probe, server).run();
+        }
+        stopper.stop();
+        try {
+            Runtime.getRuntime().removeShutdownHook(onSignal);
+        } catch (IllegalStateException e) {
+            // The JVM is already shutting down (a signal came with EOF): the hook finishes the job.
+        }
+        return Main.EXIT_OK;
+    }
+
+    private Map<String, String> designOptions() {
+        Map<String, String> all = new LinkedHashMap<>(options);
+        if (lb != null) {
+            all.put("lb", lb);
+        }
+        if (reusePort) {
+            all.put("reuse-port", "true");
+        }
+        if (edgeTriggered) {
+            all.put("edge-triggered", "true");
+        }
+        return all;
+    }
+
+    private RunningServer start(ServerDesign design, ServerConfig config) throws IOException {
+        try {
+            return design.start(config);
+        } catch (BindException e) {
+            throw new UserError("cannot bind " + config.host() + ":" + config.port() + ": " + e.getMessage());
+        }
+    }
+
+    static String hostAndPort(InetSocketAddress address) {
+        String host = address.getAddress().getHostAddress();
+        return (address.getAddress() instanceof Inet6Address ? "[" + host + "]" : host) + ":" + address.getPort();
+    }
+
+    /** Stops the server once, whether end of input or a signal comes first. */
+    private static final class ServerStopper {
+
+        private final RunningServer server;
+        private boolean stopped;
+
+        ServerStopper(RunningServer server) {
+            this.server = server;
+        }
+
+        synchronized void stop() {
+            if (!stopped) {
+                stopped = true;
+                server.stop(STOP_TIMEOUT);
+            }
+        }
+
+        /** From the shutdown hook on SIGTERM/SIGINT: a graceful stop is a normal end, so exit 0, not 143. */
+        void stopAndHalt() {
+            stop();
+            System.out.flush();
+            System.err.flush();
+            Runtime.getRuntime().halt(Main.EXIT_OK);
+        }
     }
 }

@@ -1,14 +1,36 @@
 package io.reactorbench.cli;
 
+import io.reactorbench.wire.spi.Availability;
+import io.reactorbench.wire.spi.ServerDesign;
+import io.reactorbench.wire.spi.ServerDesigns;
+import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 @Command(name = "servers", mixinStandardHelpOptions = true,
         description = "Lists every server design with its availability.")
 final class ServersCommand implements Callable<Integer> {
 
+    @Spec
+    CommandSpec spec;
+
     @Override
     public Integer call() {
-        throw new UserError("'servers' is not implemented yet");
+        PrintWriter out = spec.commandLine().getOut();
+        int idWidth = ServerDesigns.ids().stream().mapToInt(String::length).max().orElse(0);
+        for (ServerDesign design : ServerDesigns.all()) {
+            Availability availability = design.availability();
+            String status = availability.available() ? "available" : "unavailable (" + availability.cause() + ")";
+            out.println(pad(design.id(), idWidth) + "  " + pad(status, "unavailable".length()) + "  "
+                    + design.description());
+        }
+        out.flush();
+        return Main.EXIT_OK;
+    }
+
+    private static String pad(String text, int width) {
+        return text.length() >= width ? text : text + " ".repeat(width - text.length());
     }
 }
