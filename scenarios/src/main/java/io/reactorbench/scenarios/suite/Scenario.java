@@ -1,0 +1,61 @@
+package io.reactorbench.scenarios.suite;
+
+/**
+ * One scenario variant: a workload with every swept parameter fixed to one value. Units are in the names.
+ *
+ * @param variant          swept values, e.g. {@code connections=1000}; empty when the scenario sweeps nothing
+ * @param model            {@code closed}, {@code open}, {@code idle} or {@code churn}
+ * @param connections      connections the load generator holds; {@link #MAX_CONNECTIONS} until the runner
+ *                         replaced it by what this machine allows
+ * @param rate             open loop: requests per second in total; 0 otherwise
+ * @param connectRate      new connections per second (churn, and the ramp-up of idle scenarios); 0 = unbounded
+ * @param heartbeatSeconds idle: each connection sends one request this often; 0 = silent
+ * @param loadThreads      threads of the load generator; 0 = its default
+ * @param maxErrorRatio    a cell whose errors exceed this share of requests is recorded as failed
+ * @param line             where the scenario starts in the suite file
+ */
+public record Scenario(
+        String name,
+        String variant,
+        String app,
+        String model,
+        int connections,
+        double rate,
+        int depth,
+        int size,
+        int responseSize,
+        long cpuNs,
+        long blockUs,
+        double heartbeatSeconds,
+        double connectRate,
+        int loadThreads,
+        double warmupSeconds,
+        double durationSeconds,
+        double maxErrorRatio,
+        int line) {
+
+    /** Placeholder for "as many connections as this machine allows", resolved by the runner. */
+    public static final int MAX_CONNECTIONS = -1;
+
+    public String key() {
+        return variant.isEmpty() ? name : name + "@" + variant;
+    }
+
+    public boolean idle() {
+        return "idle".equals(model);
+    }
+
+    public boolean churn() {
+        return "churn".equals(model);
+    }
+
+    public Scenario withConnections(int newConnections, String newVariant) {
+        return new Scenario(name, newVariant, app, model, newConnections, rate, depth, size, responseSize, cpuNs,
+                blockUs, heartbeatSeconds, connectRate, loadThreads, warmupSeconds, durationSeconds, maxErrorRatio, line);
+    }
+
+    public Scenario withWindow(double newWarmupSeconds, double newDurationSeconds) {
+        return new Scenario(name, variant, app, model, connections, rate, depth, size, responseSize, cpuNs,
+                blockUs, heartbeatSeconds, connectRate, loadThreads, newWarmupSeconds, newDurationSeconds, maxErrorRatio, line);
+    }
+}

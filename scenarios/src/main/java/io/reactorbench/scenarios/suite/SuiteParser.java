@@ -1,0 +1,281 @@
+package io.reactorbench.scenarios.suite;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Parses and validates a suite file. Everything that can be known from the file alone is checked here, so a
+ * run never starts with a typo in it: unknown keys, wrong types, impossible values, each as
+ * {@code file:line: sentence}. (What depends on the machine, such as design availability and fd limits, is
+ * checked by the runner before its first cell.)
+ */
+public final class SuiteParser {
+
+    private static final Set<String> SUITE_KEYS = Set.of("name", "description", "trials", "warmup", "duration",
+            "cpus", "server", "serverJvmOptions", "startupTimeout", "maxErrorRatio", "designs", "scenarios");
+    private static final Set<String> DESIGN_KEYS = Set.of("id", "name", "loops", "options", "jvmOptions");
+    private static final Set<String> SCENARIO_KEYS = Set.of("name", "app", "model", "connections", "rate", "depth",
+            "size", "responseSize", "cpuNs", "blockUs", "heartbeat", "connectRate", "threads", "warmup", "duration",
+            "maxErrorRatio");
+    /** Keys that may hold a list of values: each value becomes a variant of the scenario. */
+    private static final List<String> SWEEPABLE = List.of("connections", "rate", "size", "depth");
+    private static final Set<String> APPS = Set.of("echo", "rpc", "http");
+    private static final Set<String> MODELS = Set.of("closed", "open", "idle", "churn");
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
+    private static final long MAX_CONNECTIONS = 1_000_000;
+
+    private final String source;
+
+    private SuiteParser(String source) {
+        this.source = source;
+    }
+
+    /**
+     * @param source what to call the file in messages (its path, or {@code builtin:smoke})
+     * @param text   the YAML text
+     */
+    public static Suite parse(String source, String text) {
+        return new SuiteParser(source).suite(new YamlTreeReader(source).read(text));
+    }
+
+    private Suite suite(YamlNode root) {
+        MappingReader suite = new MappingReader(source, "the suite", root);
+        suite.rejectUnknownKeys(SUITE_KEYS);
+        String name = suite.requireString("name");
+        requireName(suite, "name", name);
+        int trials = (int) suite.wholeNumber("trials", 3, 1, 100);
+        double warmup = suite.seconds("warmup", 5, 0);
+        double duration = suite.seconds("duration", 10, 0.5);
+        double maxErrorRatio = suite.number("maxErrorRatio", 0.01, 0, 1);
+        double startupTimeout = suite.seconds("startupTimeout", 20, 1);
+        CpuSets cpus = cpus(suite);
+
+        Integer loops = null;
+        Map<String, String> serverOptions = new LinkedHashMap<>();
+        if (suite.has("server")) {
+            Map<String, String> server = suite.stringMap("server");
+            MappingReader serverMap = new MappingReader(source, "'server'", suite.node("server"));
+            for (Map.Entry<String, String> option : server.entrySet()) {
+                if (option.getKey().equals("loops")) {
+                    loops = (int) serverMap.wholeNumber("loops", 0, 0, 4096);
+                } else {
+                    serverOptions.put(option.getKey(), option.getValue());
+                }
+            }
+        }
+        List<String> jvmOptions = suite.stringList("serverJvmOptions");
+
+        if (!suite.has("designs")) {
+            throw new SuiteError(source, suite.line(), "the suite needs 'designs': a list of design ids (see 'reactorbench servers')");
+        }
+        List<DesignSpec> designs = designs(suite.node("designs"));
+        if (!suite.has("scenarios")) {
+            throw new SuiteError(source, suite.line(), "the suite needs 'scenarios': a list of workloads");
+        }
+        List<Scenario> scenarios = scenarios(suite.node("scenarios"), warmup, duration, maxErrorRatio);
+        return new Suite(name, suite.string("description", ""), source, trials, cpus, loops, serverOptions, jvmOptions,
+                startupTimeout, designs, scenarios);
+    }
+
+    private CpuSets cpus(MappingReader suite) {
+        if (!suite.has("cpus")) {
+            return CpuSets.DEFAULT;
+        }
+        YamlNode node = suite.node("cpus");
+        if (node instanceof YamlNode.Scalar(int line, Object value) && ("none".equals(value) || Boolean.FALSE.equals(value))) {
+            return CpuSets.NONE;
+        }
+        MappingReader cpus = new MappingReader(source, "'cpus' (or 'cpus: none')", node);
+        cpus.rejectUnknownKeys(Set.of("server", "load"));
+        String server = cpus.string("server", null);
+        String load = cpus.string("load", null);
+        for (String key : List.of("server", "load")) {
+            String value = key.equals("server") ? server : load;
+            if (value != null && !value.matches("[0-9]+([-,][0-9]+)*")) {
+                throw cpus.error(key, "'" + key + "' in 'cpus' must be a CPU list like 0, 0-1 or 2,3 (taskset -c syntax), got '" + value + "'");
+            }
+        }
+        return new CpuSets(server, load);
+    }
+
+    private List<DesignSpec> designs(YamlNode node) {
+        if (!(node instanceof YamlNode.ListNode(int listLine, List<YamlNode> items)) || items.isEmpty()) {
+            throw new SuiteError(source, node.line(), "'designs' must be a non-empty list of design ids, got " + node.kind());
+        }
+        List<DesignSpec> designs = new ArrayList<>();
+        Set<String> names = new HashSet<>();
+        for (YamlNode item : items) {
+            DesignSpec design = design(item);
+            if (!names.add(design.name())) {
+                throw new SuiteError(source, item.line(), "design '" + design.name() + "' is listed twice; give one a different 'name'");
+            }
+            designs.add(design);
+        }
+        return designs;
+    }
+
+    private DesignSpec design(YamlNode item) {
+        if (item instanceof YamlNode.Scalar scalar && scalar.value() instanceof String id) {
+            return checkedDesign(new DesignSpec(id.trim(), id.trim(), null, Map.of(), List.of(), item.line()));
+        }
+        if (!(item instanceof YamlNode.MapNode)) {
+            throw new SuiteError(source, item.line(), "a design must be an id like netty-epoll or a mapping with 'id', got " + item.kind());
+        }
+        MappingReader design = new MappingReader(source, "a design", item);
+        design.rejectUnknownKeys(DESIGN_KEYS);
+        String id = design.requireString("id").trim();
+        String name = design.string("name", id);
+        Integer loops = design.has("loops") ? (int) design.wholeNumber("loops", 0, 0, 4096) : null;
+        return checkedDesign(new DesignSpec(id, name, loops, design.stringMap("options"), design.stringList("jvmOptions"),
+                item.line()));
+    }
+
+    private DesignSpec checkedDesign(DesignSpec design) {
+        if (design.external()) {
+            if (design.externalCommand().isEmpty() || !design.externalCommand().contains("{port}")) {
+                throw new SuiteError(source, design.line(), "an external design needs a command with {port} in it, e.g. "
+                        + "'external:./my-server --port {port}', got '" + design.id() + "'");
+            }
+        } else if (!NAME.matcher(design.id()).matches()) {
+            throw new SuiteError(source, design.line(), "'" + design.id() + "' is not a design id (see 'reactorbench servers')");
+        }
+        return design;
+    }
+
+    private List<Scenario> scenarios(YamlNode node, double warmup, double duration, double maxErrorRatio) {
+        if (!(node instanceof YamlNode.ListNode(int listLine, List<YamlNode> items)) || items.isEmpty()) {
+            throw new SuiteError(source, node.line(), "'scenarios' must be a non-empty list of workloads, got " + node.kind());
+        }
+        List<Scenario> scenarios = new ArrayList<>();
+        Set<String> names = new HashSet<>();
+        for (YamlNode item : items) {
+            MappingReader scenario = new MappingReader(source, "a scenario", item);
+            String name = scenario.requireString("name");
+            requireName(scenario, "name", name);
+            if (!names.add(name)) {
+                throw scenario.error("name", "scenario name '" + name + "' is used twice");
+            }
+            scenarios.addAll(variants(new MappingReader(source, "scenario '" + name + "'", item), name, warmup, duration,
+                    maxErrorRatio));
+        }
+        return scenarios;
+    }
+
+    private List<Scenario> variants(MappingReader s, String name, double suiteWarmup, double suiteDuration,
+                                    double suiteMaxErrorRatio) {
+        s.rejectUnknownKeys(SCENARIO_KEYS);
+        String app = s.requireString("app");
+        if (!APPS.contains(app)) {
+            throw s.error("app", "'app' in " + s.where() + " must be one of echo, rpc, http, got '" + app + "'");
+        }
+        String model = s.string("model", "closed");
+        if (!MODELS.contains(model)) {
+            throw s.error("model", "'model' in " + s.where() + " must be one of closed, open, idle, churn, got '" + model + "'");
+        }
+        if (!s.has("connections")) {
+            throw new SuiteError(source, s.line(), s.where() + " needs 'connections' (a number, a list of numbers to sweep, or max)");
+        }
+        Map<String, List<Number>> swept = new LinkedHashMap<>();
+        for (String key : SWEEPABLE) {
+            if (s.has(key)) {
+                swept.put(key, sweepValues(s, key));
+            }
+        }
+        int responseSize = (int) s.wholeNumber("responseSize", 0, 0, 64L << 20);
+        long cpuNs = s.wholeNumber("cpuNs", 0, 0, 1_000_000_000L);
+        long blockUs = s.wholeNumber("blockUs", 0, 0, 10_000_000L);
+        for (String rpcOnly : List.of("responseSize", "cpuNs", "blockUs")) {
+            if (s.has(rpcOnly) && !app.equals("rpc")) {
+                throw s.error(rpcOnly, "'" + rpcOnly + "' in " + s.where() + " only applies to app rpc (this one is " + app + ")");
+            }
+        }
+        double heartbeat = s.seconds("heartbeat", 0, 0);
+        if (s.has("heartbeat") && !model.equals("idle")) {
+            throw s.error("heartbeat", "'heartbeat' in " + s.where() + " only applies to model idle (this one is " + model + ")");
+        }
+        double connectRate = s.number("connectRate", 0, 0, 10_000_000);
+        int threads = (int) s.wholeNumber("threads", 0, 0, 1024);
+        double warmup = s.seconds("warmup", suiteWarmup, 0);
+        double duration = s.seconds("duration", suiteDuration, 0.5);
+        double maxErrorRatio = s.number("maxErrorRatio", suiteMaxErrorRatio, 0, 1);
+
+        List<Scenario> variants = new ArrayList<>();
+        for (Map<String, Number> point : cartesian(swept)) {
+            String variant = variantName(swept, point);
+            int connections = point.get("connections").intValue();
+            double rate = point.containsKey("rate") ? point.get("rate").doubleValue() : 0;
+            int size = point.containsKey("size") ? point.get("size").intValue() : 64;
+            int depth = point.containsKey("depth") ? point.get("depth").intValue() : 1;
+            if (model.equals("open") && rate <= 0) {
+                throw new SuiteError(source, s.lineOf("rate"), s.where() + " is open loop: it needs 'rate' (requests per second in total) above 0");
+            }
+            if (model.equals("closed") && s.has("rate")) {
+                throw s.error("rate", "'rate' in " + s.where() + " does not apply to model closed (use model open for a fixed rate)");
+            }
+            variants.add(new Scenario(name, variant, app, model, connections, rate, depth, size, responseSize, cpuNs,
+                    blockUs, heartbeat, connectRate, threads, warmup, duration, maxErrorRatio, s.line()));
+        }
+        return variants;
+    }
+
+    private List<Number> sweepValues(MappingReader s, String key) {
+        YamlNode node = s.node(key);
+        List<YamlNode> items = node instanceof YamlNode.ListNode(int l, List<YamlNode> list) ? list : List.of(node);
+        if (items.isEmpty()) {
+            throw s.error(key, "'" + key + "' in " + s.where() + " is an empty list; give at least one value");
+        }
+        List<Number> values = new ArrayList<>();
+        for (YamlNode item : items) {
+            String what = "'" + key + "' in " + s.where();
+            values.add(switch (key) {
+                case "connections" -> item instanceof YamlNode.Scalar(int l, Object v) && "max".equals(v)
+                        ? Scenario.MAX_CONNECTIONS
+                        : (int) s.wholeNumber(item, what + " (or max)", 1, MAX_CONNECTIONS);
+                case "rate" -> s.number(item, what, 0, 100_000_000);
+                case "size" -> (int) s.wholeNumber(item, what, 1, 64L << 20);
+                case "depth" -> (int) s.wholeNumber(item, what, 1, 1024);
+                default -> throw new IllegalStateException(key);
+            });
+        }
+        return values;
+    }
+
+    private static List<Map<String, Number>> cartesian(Map<String, List<Number>> swept) {
+        List<Map<String, Number>> points = new ArrayList<>();
+        points.add(new LinkedHashMap<>());
+        for (Map.Entry<String, List<Number>> axis : swept.entrySet()) {
+            List<Map<String, Number>> next = new ArrayList<>();
+            for (Map<String, Number> point : points) {
+                for (Number value : axis.getValue()) {
+                    Map<String, Number> extended = new LinkedHashMap<>(point);
+                    extended.put(axis.getKey(), value);
+                    next.add(extended);
+                }
+            }
+            points = next;
+        }
+        return points;
+    }
+
+    /** Names only the keys that really vary (a list of two or more values): {@code connections=1000}. */
+    private static String variantName(Map<String, List<Number>> swept, Map<String, Number> point) {
+        List<String> parts = new ArrayList<>();
+        for (Map.Entry<String, List<Number>> axis : swept.entrySet()) {
+            if (axis.getValue().size() > 1) {
+                parts.add(axis.getKey() + "=" + VariantNames.value(axis.getKey(), point.get(axis.getKey())));
+            }
+        }
+        return String.join(",", parts);
+    }
+
+    private void requireName(MappingReader reader, String key, String name) {
+        if (!NAME.matcher(name).matches()) {
+            throw reader.error(key, "'" + key + "' must be letters, digits, '.', '_' or '-' (it names directories), got '" + name + "'");
+        }
+    }
+}

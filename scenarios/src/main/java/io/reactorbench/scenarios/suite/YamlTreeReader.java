@@ -1,0 +1,84 @@
+package io.reactorbench.scenarios.suite;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.dataformat.yaml.YAMLMapper;
+
+/** Reads YAML into a {@link YamlNode} tree with the line of every node, from the parser's token locations. */
+final class YamlTreeReader {
+
+    private static final YAMLMapper YAML = new YAMLMapper();
+
+    private final String source;
+
+    YamlTreeReader(String source) {
+        this.source = source;
+    }
+
+    YamlNode read(String text) {
+        try (JsonParser parser = YAML.createParser(text)) {
+            JsonToken first = parser.nextToken();
+            if (first == null) {
+                throw new SuiteError(source, 1, "the file is empty; a suite needs at least 'name', 'designs' and 'scenarios'");
+            }
+            YamlNode root = readValue(parser);
+            return root;
+        } catch (JacksonException e) {
+            int line = e.getLocation() == null ? 1 : Math.max(1, e.getLocation().getLineNr());
+            throw new SuiteError(source, line, "not valid YAML: " + sentences(e.getOriginalMessage()));
+        }
+    }
+
+    private YamlNode readValue(JsonParser parser) {
+        int line = parser.currentTokenLocation().getLineNr();
+        JsonToken token = parser.currentToken();
+        return switch (token) {
+            case START_OBJECT -> {
+                Map<String, YamlNode> entries = new LinkedHashMap<>();
+                while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
+                    String key = parser.currentName();
+                    int keyLine = parser.currentTokenLocation().getLineNr();
+                    if (entries.containsKey(key)) {
+                        throw new SuiteError(source, keyLine, "key '" + key + "' appears twice in the same mapping");
+                    }
+                    parser.nextToken();
+                    entries.put(key, readValue(parser));
+                }
+                yield new YamlNode.MapNode(line, entries);
+            }
+            case START_ARRAY -> {
+                List<YamlNode> items = new ArrayList<>();
+                while (parser.nextToken() != JsonToken.END_ARRAY) {
+                    items.add(readValue(parser));
+                }
+                yield new YamlNode.ListNode(line, items);
+            }
+            case VALUE_STRING -> new YamlNode.Scalar(line, parser.getString());
+            case VALUE_NUMBER_INT -> new YamlNode.Scalar(line, parser.getLongValue());
+            case VALUE_NUMBER_FLOAT -> new YamlNode.Scalar(line, parser.getDoubleValue());
+            case VALUE_TRUE -> new YamlNode.Scalar(line, Boolean.TRUE);
+            case VALUE_FALSE -> new YamlNode.Scalar(line, Boolean.FALSE);
+            case VALUE_NULL -> new YamlNode.Scalar(line, null);
+            default -> throw new SuiteError(source, line, "unsupported YAML content (" + token + ")");
+        };
+    }
+
+    private static String sentences(String message) {
+        if (message == null) {
+            return "syntax error";
+        }
+        // SnakeYAML's messages interleave sentences with indented source excerpts: keep the sentences.
+        StringBuilder sentences = new StringBuilder();
+        for (String line : message.split("\n")) {
+            if (!line.isBlank() && !Character.isWhitespace(line.charAt(0))) {
+                sentences.append(sentences.isEmpty() ? "" : "; ").append(line.trim());
+            }
+        }
+        return sentences.toString();
+    }
+}

@@ -1,0 +1,104 @@
+package io.reactorbench.scenarios.suite;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class SuiteParserTest {
+
+    private static final String VALID = """
+            name: tiny
+            trials: 2
+            warmup: 500ms
+            duration: 2s
+            server: {loops: 1, lb: round-robin}
+            designs:
+              - threads
+              - {id: netty-nio, loops: 2, options: {x: 1}, jvmOptions: [-Xmx64m]}
+              - "external:./srv --port {port}"
+            scenarios:
+              - name: echo
+                app: echo
+                connections: [1, 100]
+              - name: slow
+                app: rpc
+                model: open
+                rate: 1000
+                connections: 10
+                blockUs: 1000
+            """;
+
+    @Test
+    void shouldExpandSweepsIntoNamedVariants() {
+        Suite suite = SuiteParser.parse("tiny.yaml", VALID);
+
+        assertThat(suite.scenarios()).extracting(Scenario::key)
+                .containsExactly("echo@connections=1", "echo@connections=100", "slow");
+        assertThat(suite.scenarios().getFirst().warmupSeconds()).isEqualTo(0.5);
+        assertThat(suite.scenarios().getFirst().durationSeconds()).isEqualTo(2.0);
+        assertThat(suite.serverLoops()).isEqualTo(1);
+        assertThat(suite.serverOptions()).containsEntry("lb", "round-robin");
+        assertThat(suite.designs()).extracting(DesignSpec::id)
+                .containsExactly("threads", "netty-nio", "external:./srv --port {port}");
+        assertThat(suite.designs().get(1).jvmOptions()).containsExactly("-Xmx64m");
+        assertThat(suite.designs().get(2).externalCommand()).isEqualTo("./srv --port {port}");
+        assertThat(suite.cpus()).isEqualTo(CpuSets.DEFAULT);
+        assertThat(suite.cellsPerTrial()).isEqualTo(9);
+    }
+
+    record Malformed(String why, String yaml, int line, String sentence) {
+        @Override
+        public String toString() {
+            return why;
+        }
+    }
+
+    static Stream<Malformed> malformed() {
+        return Stream.of(
+                new Malformed("unknown key", VALID.replace("    connections: 10\n", "    conections: 10\n"), 18,
+                        "unknown key 'conections' in scenario 'slow'"),
+                new Malformed("wrong type", VALID.replace("trials: 2", "trials: many"), 2,
+                        "'trials' in the suite must be a whole number, got text 'many'"),
+                new Malformed("negative connections", VALID.replace("[1, 100]", "[1, -100]"), 13,
+                        "'connections' in scenario 'echo' (or max) must be between 1 and 1000000, got -100"),
+                new Malformed("open loop without rate", VALID.replace("    rate: 1000\n", ""), 14,
+                        "needs 'rate'"),
+                new Malformed("rpc knob on echo", VALID.replace("connections: [1, 100]", "connections: 1\n    blockUs: 5"), 14,
+                        "'blockUs' in scenario 'echo' only applies to app rpc"),
+                new Malformed("external without port", VALID.replace("--port {port}", "--port 80"), 9,
+                        "needs a command with {port}"),
+                new Malformed("bad duration", VALID.replace("duration: 2s", "duration: soon"), 4,
+                        "must be a duration like 2s or 500ms, got text 'soon'"),
+                new Malformed("duplicate key", VALID.replace("trials: 2", "trials: 2\ntrials: 3"), 3,
+                        "key 'trials' appears twice"),
+                new Malformed("unknown app", VALID.replace("app: echo", "app: smtp"), 12,
+                        "'app' in scenario 'echo' must be one of echo, rpc, http, got 'smtp'"),
+                new Malformed("broken yaml", VALID.replace("designs:", "designs: [unclosed"), 8,
+                        "not valid YAML"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("malformed")
+    void shouldRejectMalformedSuiteWithFileLineAndReason(Malformed c) {
+        assertThatThrownBy(() -> SuiteParser.parse("bad.yaml", c.yaml()))
+                .isInstanceOf(SuiteError.class)
+                .hasMessageStartingWith("bad.yaml:" + c.line() + ": ")
+                .hasMessageContaining(c.sentence());
+    }
+
+    @Test
+    void shouldLoadEveryBuiltInSuiteByName() {
+        for (String name : Suites.BUILT_IN) {
+            Suite suite = Suites.load(name);
+            assertThat(suite.name()).isEqualTo(name);
+            assertThat(suite.source()).isEqualTo("builtin:" + name + ".yaml");
+        }
+        assertThat(Suites.load("smoke").designs()).hasSizeBetween(4, 6);
+        assertThat(Suites.load("connections").scenarios()).extracting(Scenario::connections)
+                .contains(Scenario.MAX_CONNECTIONS);
+    }
+}
