@@ -1,0 +1,11 @@
+package io.reactorbench.results.gate;
+
+/** An absolute limit on the median of the candidate's trials: {@code p99 < 5ms}, {@code errors == 0}. */
+public record BudgetRule(String name, Selector selector, Metric metric, Comparison comparison, double limit, int line)
+        implements Rule {
+
+    /** {@code p99 < 5 ms}. */
+    public String expression() {
+        return metric.id() + " " + comparison.symbol() + " " + metric.unit().format(limit);
+    }
+}

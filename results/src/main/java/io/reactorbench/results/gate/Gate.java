@@ -1,0 +1,227 @@
+package io.reactorbench.results.gate;
+
+import io.reactorbench.results.Environment;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Judges a candidate run against a baseline under a policy. Budgets are checked on the median of the
+ * candidate's trials; regressions by {@link RegressionTest}. The inputs are checked first: a cell of the
+ * baseline missing from the candidate, a failed cell or an incomplete run make the result
+ * {@link GateOutcome#CANNOT_JUDGE}, because a gate that passed on half the evidence would be lying.
+ */
+public final class Gate {
+
+    private final Policy policy;
+    private final Measurements baseline;
+    private final Measurements candidate;
+    private final List<GateRow> rows = new ArrayList<>();
+    private final Set<String> failures = new LinkedHashSet<>();
+    private final Set<String> warnings = new LinkedHashSet<>();
+    private final Set<String> problems = new LinkedHashSet<>();
+
+    private Gate(Policy policy, Measurements baseline, Measurements candidate) {
+        this.policy = policy;
+        this.baseline = baseline;
+        this.candidate = candidate;
+    }
+
+    public static GateReport evaluate(Policy policy, Measurements baseline, Measurements candidate, boolean strict) {
+        return new Gate(policy, baseline, candidate).run(strict);
+    }
+
+    private GateReport run(boolean strict) {
+        baseline.unjudgeable().forEach(p -> problems.add("baseline: " + p));
+        candidate.unjudgeable().forEach(p -> problems.add("candidate: " + p));
+        compareEnvironments();
+        for (Rule rule : policy.rules()) {
+            int before = rows.size();
+            switch (rule) {
+                case BudgetRule budget -> checkBudget(budget);
+                case RatioBudgetRule ratio -> checkRatioBudget(ratio);
+                case RegressionRule regression -> checkRegression(regression);
+            }
+            if (rows.size() == before) {
+                warnings.add("rule '" + rule.name() + "' (" + rule.expression() + ") matched no cell");
+            }
+        }
+        long inconclusive = rows.stream().filter(r -> r.verdict() == Verdict.INCONCLUSIVE).count();
+        if (inconclusive > 0) {
+            warnings.add(inconclusive + " check(s) inconclusive: too few trials to tell a regression from noise"
+                    + (strict ? " (failing: --strict)" : " (not failing; --strict would fail them)"));
+        }
+        GateOutcome outcome = !problems.isEmpty() ? GateOutcome.CANNOT_JUDGE
+                : !failures.isEmpty() || strict && inconclusive > 0 ? GateOutcome.FAIL
+                : GateOutcome.PASS;
+        return new GateReport(outcome, strict, policy.source(), baseline.source(), candidate.source(), rows,
+                List.copyOf(failures), List.copyOf(warnings), List.copyOf(problems));
+    }
+
+    private void checkBudget(BudgetRule rule) {
+        for (CellTrials cell : candidate.cells().values()) {
+            if (!rule.selector().matches(cell.key())) {
+                continue;
+            }
+            double[] values = cell.values(rule.metric());
+            if (values.length == 0) {
+                continue;
+            }
+            double median = Numbers.median(values);
+            CellTrials old = baseline.cell(cell.key());
+            double[] oldValues = old == null ? new double[0] : old.values(rule.metric());
+            boolean holds = rule.comparison().holds(median, rule.limit());
+            addRow(rule, cell.key().scenarioKey(), cell.key().design(), oldValues, values, rule.metric().unit(),
+                    holds ? Verdict.PASS : Verdict.OVER_BUDGET, Double.NaN,
+                    holds ? "" : "median of " + values.length + " trial(s) breaks " + rule.expression());
+        }
+    }
+
+    private void checkRatioBudget(RatioBudgetRule rule) {
+        Set<String> scenarios = new TreeSet<>();
+        for (CellKey key : candidate.cells().keySet()) {
+            if (rule.selector().matchesScenario(key)) {
+                scenarios.add(key.scenarioKey());
+            }
+        }
+        for (String scenarioKey : scenarios) {
+            CellTrials numerator = find(candidate, scenarioKey, rule.numeratorDesign());
+            CellTrials denominator = find(candidate, scenarioKey, rule.denominatorDesign());
+            if (numerator == null || denominator == null) {
+                if (numerator != null || denominator != null) {
+                    warnings.add("rule '" + rule.name() + "': " + scenarioKey + " has "
+                            + (numerator == null ? rule.denominatorDesign() + " but not " + rule.numeratorDesign()
+                                    : rule.numeratorDesign() + " but not " + rule.denominatorDesign()));
+                }
+                continue;
+            }
+            double[] ratios = ratios(numerator, denominator, rule.metric());
+            if (ratios.length == 0) {
+                continue;
+            }
+            double[] oldRatios = new double[0];
+            CellTrials oldNumerator = find(baseline, scenarioKey, rule.numeratorDesign());
+            CellTrials oldDenominator = find(baseline, scenarioKey, rule.denominatorDesign());
+            if (oldNumerator != null && oldDenominator != null) {
+                oldRatios = ratios(oldNumerator, oldDenominator, rule.metric());
+            }
+            boolean holds = rule.comparison().holds(Numbers.median(ratios), rule.limit());
+            addRow(rule, scenarioKey, rule.numeratorDesign() + "/" + rule.denominatorDesign(), oldRatios, ratios,
+                    MetricUnit.RATIO, holds ? Verdict.PASS : Verdict.OVER_BUDGET, Double.NaN,
+                    holds ? "" : "median same-run ratio of " + ratios.length + " trial(s) breaks " + rule.expression());
+        }
+    }
+
+    private void checkRegression(RegressionRule rule) {
+        for (CellTrials cell : candidate.cells().values()) {
+            if (rule.selector().matches(cell.key()) && baseline.cell(cell.key()) == null
+                    && !cell.key().design().equals(rule.normalizeBy())) {
+                warnings.add(cell.key() + " has no baseline: regression rules do not apply to it");
+            }
+        }
+        for (CellTrials old : baseline.cells().values()) {
+            CellKey key = old.key();
+            if (!rule.selector().matches(key) || key.design().equals(rule.normalizeBy())) {
+                continue;
+            }
+            CellTrials now = candidate.cell(key);
+            if (now == null) {
+                problems.add(key + " is in the baseline but not in the candidate (rule '" + rule.name() + "')");
+                continue;
+            }
+            if (old.params() != null && now.params() != null && !old.params().equals(now.params())) {
+                warnings.add(key + ": the workload differs from the baseline's (" + old.params() + " vs "
+                        + now.params() + ")");
+            }
+            double[] before;
+            double[] after;
+            if (rule.normalizeBy() == null) {
+                before = old.values(rule.metric());
+                after = now.values(rule.metric());
+            } else {
+                CellTrials oldReference = baseline.cell(key.withDesign(rule.normalizeBy()));
+                CellTrials newReference = candidate.cell(key.withDesign(rule.normalizeBy()));
+                if (oldReference == null || newReference == null) {
+                    problems.add("rule '" + rule.name() + "' normalises by " + rule.normalizeBy() + ", which the "
+                            + (oldReference == null ? "baseline" : "candidate") + " did not run in " + key.scenarioKey());
+                    continue;
+                }
+                before = ratios(old, oldReference, rule.metric());
+                after = ratios(now, newReference, rule.metric());
+            }
+            if (before.length == 0 && after.length == 0) {
+                continue;
+            }
+            if (before.length == 0 || after.length == 0) {
+                problems.add(key + ": " + rule.metric().id() + " was measured in the "
+                        + (before.length == 0 ? "candidate but not the baseline" : "baseline but not the candidate"));
+                continue;
+            }
+            RegressionDecision decision = RegressionTest.decide(before, after, rule.threshold(), policy.statistics());
+            addRow(rule, key.scenarioKey(), key.design(), before, after,
+                    rule.normalizeBy() == null ? rule.metric().unit() : MetricUnit.RATIO, decision.verdict(),
+                    decision.pValue(), decision.note());
+        }
+    }
+
+    private void addRow(Rule rule, String scenarioKey, String design, double[] before, double[] after, MetricUnit unit,
+            Verdict verdict, double pValue, String note) {
+        double baselineMedian = Numbers.median(before);
+        double candidateMedian = Numbers.median(after);
+        double change = before.length == 0 ? Double.NaN
+                : new Threshold(Threshold.Direction.RISE, 0, true, null).change(baselineMedian, candidateMedian);
+        rows.add(new GateRow(rule.name(), rule.expression(), scenarioKey, design, baselineMedian, candidateMedian,
+                change, unit, verdict, pValue, note, boxed(before), boxed(after)));
+        if (verdict.fails()) {
+            failures.add("rule '" + rule.name() + "' (" + rule.expression() + ") " + verdict.label().toLowerCase()
+                    + " in " + scenarioKey + "/" + design + ": " + unit.format(baselineMedian) + " -> "
+                    + unit.format(candidateMedian));
+        }
+    }
+
+    /** Per-trial ratios of two cells of one run, paired by trial number (the same trial ran them back to back). */
+    private static double[] ratios(CellTrials cell, CellTrials reference, Metric metric) {
+        List<Double> ratios = new ArrayList<>();
+        for (TrialValues trial : cell.trials()) {
+            TrialValues other = reference.trial(trial.trial());
+            Double value = trial.value(metric);
+            Double referenceValue = other == null ? null : other.value(metric);
+            if (value != null && referenceValue != null && referenceValue != 0) {
+                ratios.add(value / referenceValue);
+            }
+        }
+        return ratios.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+
+    private static CellTrials find(Measurements measurements, String scenarioKey, String design) {
+        for (CellTrials cell : measurements.cells().values()) {
+            if (cell.key().scenarioKey().equals(scenarioKey) && cell.key().design().equals(design)) {
+                return cell;
+            }
+        }
+        return null;
+    }
+
+    private void compareEnvironments() {
+        Environment before = baseline.environment();
+        Environment after = candidate.environment();
+        if (before == null || after == null) {
+            return;
+        }
+        if (!Objects.equals(before.cpuModel(), after.cpuModel()) || before.cores() != after.cores()) {
+            warnings.add("different machines: baseline " + before.cpuModel() + " x" + before.cores() + ", candidate "
+                    + after.cpuModel() + " x" + after.cores() + " (absolute numbers may not compare; prefer normalizeBy)");
+        }
+        if (!Objects.equals(before.jdk(), after.jdk())) {
+            warnings.add("different JDKs: baseline " + before.jdk() + ", candidate " + after.jdk());
+        }
+    }
+
+    private static List<Double> boxed(double[] values) {
+        return Arrays.stream(values).boxed().toList();
+    }
+}

@@ -1,0 +1,50 @@
+package io.reactorbench.results.gate;
+
+import java.util.List;
+
+/**
+ * Everything the gate decided, as data: the CLI prints it, and writes it as Markdown and JSON.
+ *
+ * @param problems why the inputs cannot be judged (non-empty means {@link GateOutcome#CANNOT_JUDGE})
+ * @param warnings things a reader should know that do not change the outcome (inconclusive checks,
+ *                 differing workloads or machines, rules that matched nothing)
+ * @param failures one line per failing row, naming its rule, for the summary line
+ */
+public record GateReport(
+        GateOutcome outcome,
+        boolean strict,
+        String policy,
+        String baseline,
+        String candidate,
+        List<GateRow> rows,
+        List<String> failures,
+        List<String> warnings,
+        List<String> problems) {
+
+    public GateReport {
+        rows = List.copyOf(rows);
+        failures = List.copyOf(failures);
+        warnings = List.copyOf(warnings);
+        problems = List.copyOf(problems);
+    }
+
+    public int exitCode() {
+        return outcome.exitCode();
+    }
+
+    /** One line: what the gate concluded and why. */
+    public String headline() {
+        return switch (outcome) {
+            case PASS -> "gate: PASS (" + rows.size() + " checks"
+                    + (count(Verdict.INCONCLUSIVE) > 0 ? ", " + count(Verdict.INCONCLUSIVE) + " inconclusive" : "") + ")";
+            case FAIL -> "gate: FAIL: " + (failures.isEmpty() ? "inconclusive checks under --strict" : failures.getFirst())
+                    + (failures.size() > 1 ? " (and " + (failures.size() - 1) + " more)" : "");
+            case CANNOT_JUDGE -> "gate: CANNOT JUDGE: " + problems.getFirst()
+                    + (problems.size() > 1 ? " (and " + (problems.size() - 1) + " more)" : "");
+        };
+    }
+
+    public long count(Verdict verdict) {
+        return rows.stream().filter(r -> r.verdict() == verdict).count();
+    }
+}

@@ -1,0 +1,139 @@
+package io.reactorbench.results.gate;
+
+import io.reactorbench.results.ResultsJson;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The one place a {@link GateReport} becomes text: a console table, Markdown, JSON. */
+public final class GateReportRenderer {
+
+    public static final String JSON_SCHEMA = "reactorbench.gate/1";
+
+    private static final List<String> HEADER =
+            List.of("rule", "check", "scenario", "design", "baseline", "candidate", "change", "verdict", "note");
+
+    private GateReportRenderer() {
+    }
+
+    /** A plain-text table for a terminal or a CI log, with the headline last so it is what one sees. */
+    public static String text(GateReport report) {
+        List<List<String>> table = new ArrayList<>();
+        table.add(HEADER);
+        report.rows().forEach(row -> table.add(cells(row)));
+        int[] widths = new int[HEADER.size()];
+        for (List<String> line : table) {
+            for (int i = 0; i < line.size(); i++) {
+                widths[i] = Math.max(widths[i], line.get(i).length());
+            }
+        }
+        StringBuilder out = new StringBuilder();
+        for (List<String> line : table) {
+            StringBuilder text = new StringBuilder();
+            for (int i = 0; i < line.size(); i++) {
+                text.append(i == 0 ? "" : "  ").append(pad(line.get(i), widths[i]));
+            }
+            out.append(text.toString().stripTrailing()).append('\n');
+        }
+        report.problems().forEach(p -> out.append("cannot judge: ").append(p).append('\n'));
+        report.warnings().forEach(w -> out.append("warning: ").append(w).append('\n'));
+        out.append(report.headline()).append('\n');
+        return out.toString();
+    }
+
+    /** Markdown for a CI job summary or a pull-request comment. */
+    public static String markdown(GateReport report) {
+        StringBuilder out = new StringBuilder();
+        out.append("## reactorbench gate: ").append(switch (report.outcome()) {
+            case PASS -> "pass";
+            case FAIL -> "FAIL";
+            case CANNOT_JUDGE -> "CANNOT JUDGE";
+        }).append("\n\n");
+        out.append(escape(report.headline())).append("\n\n");
+        out.append("Baseline `").append(report.baseline()).append("`, candidate `").append(report.candidate())
+                .append("`, policy `").append(report.policy()).append("`.\n\n");
+        if (!report.problems().isEmpty()) {
+            out.append("**The inputs cannot be judged:**\n\n");
+            report.problems().forEach(p -> out.append("- ").append(escape(p)).append('\n'));
+            out.append('\n');
+        }
+        if (!report.rows().isEmpty()) {
+            out.append('|');
+            HEADER.forEach(h -> out.append(' ').append(h).append(" |"));
+            out.append("\n|");
+            HEADER.forEach(h -> out.append("---|"));
+            out.append('\n');
+            for (GateRow row : report.rows()) {
+                out.append('|');
+                List<String> cells = cells(row);
+                for (int i = 0; i < cells.size(); i++) {
+                    String cell = escape(cells.get(i));
+                    boolean loud = i == HEADER.indexOf("verdict") && row.verdict().fails();
+                    out.append(' ').append(loud ? "**" + cell + "**" : cell).append(" |");
+                }
+                out.append('\n');
+            }
+            out.append('\n');
+        }
+        if (!report.warnings().isEmpty()) {
+            out.append("Warnings:\n\n");
+            report.warnings().forEach(w -> out.append("- ").append(escape(w)).append('\n'));
+            out.append('\n');
+        }
+        return out.toString();
+    }
+
+    /** The same as data; numbers in the metrics' own units, NaN written as null. */
+    public static String json(GateReport report) {
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("schema", JSON_SCHEMA);
+        root.put("outcome", report.outcome().name().toLowerCase().replace('_', '-'));
+        root.put("exitCode", report.exitCode());
+        root.put("headline", report.headline());
+        root.put("strict", report.strict());
+        root.put("policy", report.policy());
+        root.put("baseline", report.baseline());
+        root.put("candidate", report.candidate());
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (GateRow row : report.rows()) {
+            Map<String, Object> out = new LinkedHashMap<>();
+            out.put("rule", row.rule());
+            out.put("check", row.check());
+            out.put("scenario", row.scenario());
+            out.put("design", row.design());
+            out.put("unit", row.unit().name().toLowerCase());
+            out.put("baseline", number(row.baseline()));
+            out.put("candidate", number(row.candidate()));
+            out.put("change", number(row.change()));
+            out.put("verdict", row.verdict().name().toLowerCase().replace('_', '-'));
+            out.put("pValue", number(row.pValue()));
+            out.put("note", row.note());
+            out.put("baselineTrials", row.baselineTrials());
+            out.put("candidateTrials", row.candidateTrials());
+            rows.add(out);
+        }
+        root.put("rows", rows);
+        root.put("failures", report.failures());
+        root.put("warnings", report.warnings());
+        root.put("problems", report.problems());
+        return ResultsJson.mapper().writeValueAsString(root) + "\n";
+    }
+
+    private static List<String> cells(GateRow row) {
+        return List.of(row.rule(), row.check(), row.scenario(), row.design(), row.baselineText(), row.candidateText(),
+                row.changeText(), row.verdict().label(), row.note());
+    }
+
+    private static Double number(double value) {
+        return Double.isNaN(value) || Double.isInfinite(value) ? null : value;
+    }
+
+    private static String pad(String text, int width) {
+        return text + " ".repeat(width - text.length());
+    }
+
+    private static String escape(String text) {
+        return text.replace("|", "\\|").replace("\n", " ");
+    }
+}

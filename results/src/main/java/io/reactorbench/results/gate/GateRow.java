@@ -1,0 +1,51 @@
+package io.reactorbench.results.gate;
+
+import java.util.List;
+
+/**
+ * One line of the gate's table: one check of one rule on one cell.
+ *
+ * @param rule            the rule's name (its expression when the policy gave none)
+ * @param check           what was checked: {@code p99 < 5 ms}, {@code throughput maxDrop 5%}
+ * @param design          a design, or {@code a/b} for a same-run ratio
+ * @param baseline        the baseline's median, NaN when there is none
+ * @param candidate       the candidate's median
+ * @param change          relative change of the medians (fraction), NaN when there is no baseline
+ * @param unit            unit of {@code baseline} and {@code candidate}
+ * @param pValue          of the regression test, NaN when none was run
+ * @param baselineTrials  the values the baseline median came from
+ * @param candidateTrials the values the candidate median came from
+ */
+public record GateRow(
+        String rule,
+        String check,
+        String scenario,
+        String design,
+        double baseline,
+        double candidate,
+        double change,
+        MetricUnit unit,
+        Verdict verdict,
+        double pValue,
+        String note,
+        List<Double> baselineTrials,
+        List<Double> candidateTrials) {
+
+    public GateRow {
+        note = note == null ? "" : note;
+        baselineTrials = List.copyOf(baselineTrials);
+        candidateTrials = List.copyOf(candidateTrials);
+    }
+
+    public String baselineText() {
+        return Double.isNaN(baseline) ? "-" : unit.format(baseline);
+    }
+
+    public String candidateText() {
+        return unit.format(candidate);
+    }
+
+    public String changeText() {
+        return Numbers.percent(change);
+    }
+}

@@ -1,0 +1,256 @@
+package io.reactorbench.results.gate;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads a policy file (YAML, see {@code docs/ci.md}) into a {@link Policy}. Every mistake is reported as
+ * {@code file:line: reason}; nothing is guessed or silently ignored (an unknown key is an error, since a typo
+ * in a gate would otherwise switch a check off without anyone noticing).
+ */
+public final class PolicyParser {
+
+    public static final String SCHEMA = "reactorbench.gate-policy/1";
+
+    private static final Set<String> TOP_KEYS = Set.of("schema", "alpha", "minTrials", "rules");
+    private static final Set<String> RULE_KEYS = Set.of("name", "scenario", "design", "budget", "regression", "normalizeBy");
+    private static final Set<String> THRESHOLD_KEYS = Set.of("maxRise", "maxDrop", "fewTrialsLimit");
+    private static final Pattern BUDGET = Pattern.compile(
+            "\\s*(?:ratio\\s+(\\S+)/(\\S+)\\s+)?([A-Za-z][A-Za-z0-9]*)\\s*(<=|>=|==|!=|<|>)\\s*(\\S.*?)\\s*");
+
+    private final String source;
+
+    private PolicyParser(String source) {
+        this.source = source;
+    }
+
+    public static Policy parse(Path file) {
+        String text;
+        try {
+            text = Files.readString(file);
+        } catch (NoSuchFileException e) {
+            throw new PolicyException(file.toString(), 0, "no such file");
+        } catch (IOException e) {
+            throw new PolicyException(file.toString(), 0, "cannot read: " + e.getMessage());
+        }
+        return parse(text, file.toString());
+    }
+
+    /** @param source the name used in messages, usually the file's path */
+    public static Policy parse(String text, String source) {
+        PolicyParser parser = new PolicyParser(source);
+        try {
+            return parser.policy(YamlNode.parse(text));
+        } catch (YamlNode.SyntaxError e) {
+            throw new PolicyException(source, e.line, e.getMessage());
+        }
+    }
+
+    private Policy policy(YamlNode root) {
+        YamlNode.Mapping top = mapping(root, "the policy");
+        checkKeys(top, TOP_KEYS, "the policy");
+        YamlNode schema = top.entries().get("schema");
+        if (schema != null && !SCHEMA.equals(scalar(schema, "schema"))) {
+            throw error(schema, "unknown schema '" + scalar(schema, "schema") + "', this reader understands '" + SCHEMA + "'");
+        }
+        StatisticsSettings defaults = StatisticsSettings.DEFAULT;
+        double alpha = top.entries().containsKey("alpha")
+                ? number(top.entries().get("alpha"), MetricUnit.RATIO, "alpha") : defaults.alpha();
+        YamlNode minTrialsNode = top.entries().get("minTrials");
+        int minTrials = minTrialsNode == null ? defaults.minTrials() : (int) number(minTrialsNode, MetricUnit.COUNT, "minTrials");
+        StatisticsSettings statistics;
+        try {
+            statistics = new StatisticsSettings(alpha, minTrials);
+        } catch (IllegalArgumentException e) {
+            throw error(top.entries().getOrDefault("alpha", top), e.getMessage());
+        }
+        YamlNode rulesNode = top.entries().get("rules");
+        if (rulesNode == null) {
+            throw error(top, "a policy needs 'rules'");
+        }
+        if (!(rulesNode instanceof YamlNode.Sequence rules)) {
+            throw error(rulesNode, "'rules' must be a list, found " + rulesNode.kind());
+        }
+        List<Rule> parsed = new ArrayList<>();
+        for (YamlNode rule : rules.items()) {
+            parsed.addAll(rule(rule));
+        }
+        return new Policy(source, statistics, parsed);
+    }
+
+    private List<Rule> rule(YamlNode node) {
+        YamlNode.Mapping rule = mapping(node, "a rule");
+        checkKeys(rule, RULE_KEYS, "a rule");
+        Map<String, YamlNode> entries = rule.entries();
+        String name = entries.containsKey("name") ? scalar(entries.get("name"), "name") : null;
+        Glob scenario = glob(entries.get("scenario"));
+        Glob design = glob(entries.get("design"));
+        Selector selector = new Selector(scenario, design);
+        boolean budget = entries.containsKey("budget");
+        boolean regression = entries.containsKey("regression");
+        if (budget == regression) {
+            throw error(rule, "a rule needs exactly one of 'budget' or 'regression'");
+        }
+        if (budget) {
+            if (entries.containsKey("normalizeBy")) {
+                throw error(entries.get("normalizeBy"), "'normalizeBy' belongs to regression rules; for a same-run ratio "
+                        + "budget write 'budget: ratio <design>/<reference> <metric> <op> <value>'");
+            }
+            YamlNode budgets = entries.get("budget");
+            List<YamlNode> items = budgets instanceof YamlNode.Sequence list ? list.items() : List.of(budgets);
+            List<Rule> result = new ArrayList<>();
+            for (YamlNode item : items) {
+                result.add(budget(item, name, selector, entries.containsKey("design")));
+            }
+            return result;
+        }
+        String normalizeBy = entries.containsKey("normalizeBy") ? scalar(entries.get("normalizeBy"), "normalizeBy") : null;
+        YamlNode.Mapping metrics = mapping(entries.get("regression"), "'regression'");
+        if (metrics.entries().isEmpty()) {
+            throw error(metrics, "'regression' names no metric");
+        }
+        List<Rule> result = new ArrayList<>();
+        for (Map.Entry<String, YamlNode> entry : metrics.entries().entrySet()) {
+            int keyLine = metrics.keyLines().get(entry.getKey());
+            Metric metric = metric(entry.getKey(), keyLine);
+            Threshold threshold = threshold(entry.getValue(), metric, normalizeBy != null);
+            RegressionRule draft = new RegressionRule("", selector, metric, threshold, normalizeBy, keyLine);
+            result.add(new RegressionRule(name == null ? draft.expression() : name, selector, metric, threshold,
+                    normalizeBy, keyLine));
+        }
+        return result;
+    }
+
+    private Rule budget(YamlNode node, String name, Selector selector, boolean designGiven) {
+        String text = scalar(node, "a budget");
+        Matcher m = BUDGET.matcher(text);
+        if (!m.matches()) {
+            throw error(node, "cannot read budget '" + text + "': write '<metric> <op> <value>' (e.g. 'p99 < 5ms') or "
+                    + "'ratio <design>/<reference> <metric> <op> <value>'");
+        }
+        Metric metric = metric(m.group(3), node.line());
+        Comparison comparison = Comparison.bySymbol(m.group(4));
+        if (m.group(1) != null) {
+            if (designGiven) {
+                throw error(node, "a ratio budget names its designs itself; remove 'design' from this rule");
+            }
+            double limit = quantity(node, m.group(5), MetricUnit.RATIO);
+            RatioBudgetRule draft = new RatioBudgetRule("", selector, m.group(1), m.group(2), metric, comparison, limit,
+                    node.line());
+            return new RatioBudgetRule(name == null ? draft.expression() : name, selector, m.group(1), m.group(2), metric,
+                    comparison, limit, node.line());
+        }
+        double limit = quantity(node, m.group(5), metric.unit());
+        BudgetRule draft = new BudgetRule("", selector, metric, comparison, limit, node.line());
+        return new BudgetRule(name == null ? draft.expression() : name, selector, metric, comparison, limit, node.line());
+    }
+
+    private Threshold threshold(YamlNode node, Metric metric, boolean normalised) {
+        YamlNode.Mapping spec = mapping(node, "the threshold of '" + metric.id() + "' (e.g. {maxRise: 10%})");
+        checkKeys(spec, THRESHOLD_KEYS, "a threshold");
+        Map<String, YamlNode> entries = spec.entries();
+        if (entries.containsKey("maxRise") == entries.containsKey("maxDrop")) {
+            throw error(spec, "a threshold needs exactly one of 'maxRise' or 'maxDrop'");
+        }
+        Threshold.Direction direction = entries.containsKey("maxRise") ? Threshold.Direction.RISE : Threshold.Direction.DROP;
+        YamlNode amountNode = entries.get(direction.key());
+        String amountText = scalar(amountNode, direction.key());
+        boolean relative = amountText.strip().endsWith("%");
+        MetricUnit unit = normalised ? MetricUnit.RATIO : metric.unit();
+        double amount = relative ? percent(amountNode, amountText) : quantity(amountNode, amountText, unit);
+        Double fewTrialsLimit = null;
+        YamlNode limitNode = entries.get("fewTrialsLimit");
+        if (limitNode != null) {
+            String limitText = scalar(limitNode, "fewTrialsLimit");
+            if (limitText.strip().endsWith("%") != relative) {
+                throw error(limitNode, "fewTrialsLimit must be of the same kind as " + direction.key()
+                        + (relative ? " (a percentage)" : " (an absolute amount)"));
+            }
+            fewTrialsLimit = relative ? percent(limitNode, limitText) : quantity(limitNode, limitText, unit);
+            if (fewTrialsLimit < amount) {
+                throw error(limitNode, "fewTrialsLimit must not be below " + direction.key());
+            }
+        }
+        try {
+            return new Threshold(direction, amount, relative, fewTrialsLimit);
+        } catch (IllegalArgumentException e) {
+            throw error(amountNode, e.getMessage());
+        }
+    }
+
+    private double percent(YamlNode node, String text) {
+        String number = text.strip();
+        number = number.substring(0, number.length() - 1).strip();
+        try {
+            return Double.parseDouble(number) / 100;
+        } catch (NumberFormatException e) {
+            throw error(node, "'" + text + "' is not a percentage");
+        }
+    }
+
+    private double quantity(YamlNode node, String text, MetricUnit unit) {
+        try {
+            return unit.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw error(node, e.getMessage());
+        }
+    }
+
+    private double number(YamlNode node, MetricUnit unit, String what) {
+        return quantity(node, scalar(node, what), unit);
+    }
+
+    private Metric metric(String id, int line) {
+        try {
+            return Metric.byId(id);
+        } catch (IllegalArgumentException e) {
+            throw new PolicyException(source, line, e.getMessage());
+        }
+    }
+
+    private Glob glob(YamlNode node) {
+        if (node == null) {
+            return Glob.ANY;
+        }
+        try {
+            return Glob.of(scalar(node, "a pattern"));
+        } catch (IllegalArgumentException e) {
+            throw error(node, e.getMessage());
+        }
+    }
+
+    private YamlNode.Mapping mapping(YamlNode node, String what) {
+        if (node instanceof YamlNode.Mapping mapping) {
+            return mapping;
+        }
+        throw error(node, what + " must be a mapping, found " + node.kind());
+    }
+
+    private String scalar(YamlNode node, String what) {
+        if (node instanceof YamlNode.Scalar scalar && !scalar.text().isBlank()) {
+            return scalar.text();
+        }
+        throw error(node, what + " must be a non-empty value, found " + node.kind());
+    }
+
+    private void checkKeys(YamlNode.Mapping mapping, Set<String> known, String what) {
+        for (Map.Entry<String, Integer> key : mapping.keyLines().entrySet()) {
+            if (!known.contains(key.getKey())) {
+                throw new PolicyException(source, key.getValue(), "unknown key '" + key.getKey() + "' in " + what
+                        + " (known: " + String.join(", ", known.stream().sorted().toList()) + ")");
+            }
+        }
+    }
+
+    private PolicyException error(YamlNode node, String reason) {
+        return new PolicyException(source, node.line(), reason);
+    }
+}

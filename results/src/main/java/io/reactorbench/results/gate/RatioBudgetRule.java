@@ -1,0 +1,15 @@
+package io.reactorbench.results.gate;
+
+/**
+ * A limit on the ratio of two designs' values in the same run, trial by trial ({@code ratio
+ * engine-epoll/netty-epoll throughput >= 0.5}): the median of the per-trial ratios must satisfy it. Machine
+ * speed cancels out of such a ratio, so it is the kind of budget a shared CI machine can hold to.
+ */
+public record RatioBudgetRule(String name, Selector selector, String numeratorDesign, String denominatorDesign,
+        Metric metric, Comparison comparison, double limit, int line) implements Rule {
+
+    public String expression() {
+        return "ratio " + numeratorDesign + "/" + denominatorDesign + " " + metric.id() + " " + comparison.symbol()
+                + " " + Numbers.threeDigits(limit);
+    }
+}

@@ -1,0 +1,32 @@
+package io.reactorbench.results.gate;
+
+/** The verdict of one check on one cell. */
+public enum Verdict {
+    PASS("pass", false),
+    /** A regression rule: the candidate is worse than its baseline beyond the threshold and the trials' spread. */
+    REGRESSION("REGRESSION", true),
+    /** A budget rule: the candidate's median breaks the absolute limit. */
+    OVER_BUDGET("OVER BUDGET", true),
+    /** Too few trials to tell; not a pass. Fails the gate only with {@code --strict}. */
+    INCONCLUSIVE("inconclusive", false),
+    /** A candidate cell without a baseline cell: regression rules cannot apply (budgets still do). */
+    NO_BASELINE("no baseline", false);
+
+    private final String label;
+    private final boolean fails;
+
+    Verdict(String label, boolean fails) {
+        this.label = label;
+        this.fails = fails;
+    }
+
+    /** As printed; failing verdicts in capitals so they stand out in a long table. */
+    public String label() {
+        return label;
+    }
+
+    /** Whether this verdict fails the gate on its own. */
+    public boolean fails() {
+        return fails;
+    }
+}
