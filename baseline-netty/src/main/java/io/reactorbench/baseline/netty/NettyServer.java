@@ -18,6 +18,7 @@ import io.reactorbench.wire.spi.App;
 import io.reactorbench.wire.spi.RunningServer;
 import io.reactorbench.wire.spi.ServerConfig;
 import java.io.IOException;
+import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;
@@ -85,13 +86,23 @@ final class NettyServer implements RunningServer {
             // sync() rethrows the bind failure (BindException) as it is; shut the loops down before passing it on.
             shutdown(boss, workers, blockingWork, Duration.ofSeconds(2));
             if (e instanceof IOException io) {
-                throw io;
+                throw asBindException(io);
             }
             if (e instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
             }
             throw new IOException("cannot start " + prefix + " on " + config.host() + ":" + config.port() + ": " + e, e);
         }
+    }
+
+    /** The native transports report EADDRINUSE as their own IOException; the SPI promises a BindException. */
+    private static IOException asBindException(IOException e) {
+        if (e instanceof BindException || e.getMessage() == null || !e.getMessage().contains("Address already in use")) {
+            return e;
+        }
+        BindException bind = new BindException("Address already in use");
+        bind.initCause(e);
+        return bind;
     }
 
     @Override
