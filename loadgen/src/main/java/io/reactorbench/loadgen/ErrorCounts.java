@@ -1,0 +1,21 @@
+package io.reactorbench.loadgen;
+
+/** Error counts by kind; {@code total} is their sum (kept as a field so the JSON carries it). */
+public record ErrorCounts(long connect, long timeout, long reset, long protocol, long total) {
+
+    public static final ErrorCounts NONE = new ErrorCounts(0, 0, 0, 0);
+
+    public ErrorCounts(long connect, long timeout, long reset, long protocol) {
+        this(connect, timeout, reset, protocol, connect + timeout + reset + protocol);
+    }
+
+    public ErrorCounts minus(ErrorCounts earlier) {
+        return new ErrorCounts(connect - earlier.connect, timeout - earlier.timeout, reset - earlier.reset,
+                protocol - earlier.protocol);
+    }
+
+    public ErrorCounts plus(ErrorCounts other) {
+        return new ErrorCounts(connect + other.connect, timeout + other.timeout, reset + other.reset,
+                protocol + other.protocol);
+    }
+}

@@ -1,0 +1,33 @@
+package io.reactorbench.loadgen;
+
+import java.util.Locale;
+
+/** How requests are paced. */
+public enum LoadModel {
+    /** Next request when the previous answer is complete (pipeline depth D keeps D outstanding). */
+    CLOSED,
+    /** Constant total rate on wrk2's schedule; latency from the intended send time. */
+    OPEN,
+    /** N connections, each sends a small request every heartbeat period. */
+    IDLE,
+    /** Connect, one request, close, repeat. */
+    CHURN;
+
+    public String id() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** Whether latency is measured from an intended send time (coordinated omission corrected). */
+    public boolean scheduled() {
+        return this == OPEN || this == IDLE;
+    }
+
+    public static LoadModel parse(String text) {
+        for (LoadModel model : values()) {
+            if (model.id().equalsIgnoreCase(text.trim())) {
+                return model;
+            }
+        }
+        throw new IllegalArgumentException("unknown model '" + text + "' (expected closed, open, idle or churn)");
+    }
+}

@@ -1,0 +1,31 @@
+package io.reactorbench.loadgen;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+
+/**
+ * Where a run's results go.
+ *
+ * @param json the result as JSON ({@link LoadResult}); null for none
+ * @param hlog HdrHistogram interval log, one interval per second of the measured window; null for none
+ * @param out where progress and the summary are printed
+ * @param progress how progress is shown
+ * @param printSummary whether the wrk2-style summary is printed at the end
+ * @param reportMemory whether heap per connection is measured once the connections are open (forces GCs)
+ */
+public record LoadOutputs(Path json, Path hlog, PrintStream out, Progress progress, boolean printSummary,
+        boolean reportMemory) {
+
+    public enum Progress {
+        /** One line rewritten in place (a terminal). */
+        UPDATING_LINE,
+        /** One line per second (a log or a pipe). */
+        LINES,
+        NONE
+    }
+
+    /** Nothing printed or written: for callers that only want the returned {@link LoadResult}. */
+    public static LoadOutputs silent() {
+        return new LoadOutputs(null, null, System.out, Progress.NONE, false, false);
+    }
+}

@@ -1,0 +1,51 @@
+package io.reactorbench.loadgen;
+
+import java.util.List;
+
+/**
+ * What one load run measured, as data: written by {@code --json} (schema {@value #SCHEMA}), and returned by
+ * {@link LoadRun#execute()} to callers in the same process. Field names follow docs/results-schema.md's
+ * summary.json, so the suite runner copies them across. Counts cover the measured window only (after warm-up).
+ *
+ * @param schema {@value #SCHEMA}
+ * @param params what was asked for
+ * @param windowSeconds length of the measured window (shorter than asked when stopped early)
+ * @param requests requests completed in the window
+ * @param throughput requests per second in the window
+ * @param errors errors in the window, by kind
+ * @param latencyNs corrected (from the intended send time; null in closed loop and churn) and uncorrected
+ *        (from the actual send)
+ * @param connectionsPerSecond churn: connections opened, used once and closed per second; null otherwise
+ * @param firstErrors the first few errors, described (any time in the run, warm-up included)
+ * @param memory heap per connection, when asked for with --report-memory; null otherwise
+ * @param stoppedEarly true when Ctrl-C or SIGTERM ended the run before its duration
+ * @param shards processes whose results were merged into this one (1 for a single process)
+ */
+public record LoadResult(String schema, Params params, double windowSeconds, long requests, double throughput,
+        ErrorCounts errors, Latencies latencyNs, Double connectionsPerSecond, List<String> firstErrors,
+        Memory memory, boolean stoppedEarly, int shards) {
+
+    public static final String SCHEMA = "reactorbench.load/1";
+
+    /** The request of the run, as in summary.json's params (plus targets, threads and shard). */
+    public record Params(String app, String model, int connections, Double rate, int size, int depth,
+            int responseSize, int cpuSpinNs, int blockUs, double warmupSeconds, double durationSeconds,
+            double timeoutSeconds, int threads, List<String> targets, String shard) {
+
+        public static Params of(LoadSpec spec) {
+            return new Params(spec.app().id(), spec.model().id(), spec.connections(),
+                    spec.model().scheduled() ? spec.ratePerSec() : null, spec.sizeBytes(), spec.depth(),
+                    spec.responseSizeBytes(), spec.cpuSpinNs(), spec.blockUs(), Durations.toSeconds(spec.warmupNs()),
+                    Durations.toSeconds(spec.durationNs()), Durations.toSeconds(spec.timeoutNs()), spec.threads(),
+                    spec.targets().stream().map(t -> t.getAddress().getHostAddress() + ":" + t.getPort()).toList(),
+                    spec.shardIndex() + "/" + spec.shardCount());
+        }
+    }
+
+    public record Latencies(LatencySummary corrected, LatencySummary uncorrected) {
+    }
+
+    /** Heap used after GC with all connections open, minus before, per open connection. */
+    public record Memory(int connections, long heapPerConnectionBytes, long heapBeforeBytes, long heapAfterBytes) {
+    }
+}

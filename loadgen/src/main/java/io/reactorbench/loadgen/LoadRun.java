@@ -1,0 +1,298 @@
+package io.reactorbench.loadgen;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.HistogramLogWriter;
+
+/**
+ * Runs one load: opens the connections, starts the workers, and every second adds the workers' interval
+ * histograms (taken without stopping them), writes the interval log and shows progress; warm-up intervals are
+ * discarded. Callable in-process: {@code new LoadRun(spec, outputs).execute()}. {@link #requestStop()} (from a
+ * shutdown hook or another thread) ends the run early; what was measured is still returned and written.
+ */
+public final class LoadRun {
+
+    public static final String TAG_CORRECTED = "corrected";
+    public static final String TAG_UNCORRECTED = "uncorrected";
+    private static final long TICK_NS = TimeUnit.SECONDS.toNanos(1);
+    /** Extra time allowed for the connect phase beyond connections / connect rate. */
+    private static final long CONNECT_SLACK_NS = TimeUnit.SECONDS.toNanos(5);
+
+    private final LoadSpec spec;
+    private final LoadOutputs outputs;
+    private final CountDownLatch stopRequested = new CountDownLatch(1);
+    private final CountDownLatch finished = new CountDownLatch(1);
+    private Histogram totalCorrected;
+    private Histogram totalUncorrected;
+
+    public LoadRun(LoadSpec spec, LoadOutputs outputs) {
+        this.spec = spec;
+        this.outputs = outputs;
+    }
+
+    /** Ends the run early (Ctrl-C); safe from any thread. */
+    public void requestStop() {
+        stopRequested.countDown();
+    }
+
+    /** Waits until {@link #execute()} has returned (its files written), at most {@code timeoutMs}. */
+    public boolean awaitFinished(long timeoutMs) throws InterruptedException {
+        return finished.await(timeoutMs, TimeUnit.MILLISECONDS);
+    }
+
+    /** Corrected histogram of the measured window (null when the model has none), after {@link #execute()}. */
+    public Histogram correctedHistogram() {
+        return spec.model().scheduled() ? totalCorrected : null;
+    }
+
+    public Histogram uncorrectedHistogram() {
+        return totalUncorrected;
+    }
+
+    public LoadResult execute() throws IOException {
+        try {
+            return measure();
+        } finally {
+            finished.countDown();
+        }
+    }
+
+    private LoadResult measure() throws IOException {
+        PrintStream out = outputs.out();
+        long heapBeforeBytes = outputs.reportMemory() ? heapAfterGcBytes() : 0;
+        RunControl control = new RunControl(spec.threads());
+        List<LoadWorker> workers = new ArrayList<>();
+        List<Thread> threads = new ArrayList<>();
+        for (int w = 0; w < spec.threads(); w++) {
+            int slots = spec.connections() / spec.threads() + (w < spec.connections() % spec.threads() ? 1 : 0);
+            workers.add(new LoadWorker(w, spec.threads(), slots, spec, control));
+        }
+        for (LoadWorker worker : workers) {
+            Thread t = new Thread(worker, "load-worker-" + threads.size());
+            t.setDaemon(true);
+            threads.add(t);
+            t.start();
+        }
+        totalCorrected = newHistogram();
+        totalUncorrected = newHistogram();
+        Histogram intervalCorrected = newHistogram();
+        Histogram intervalUncorrected = newHistogram();
+        Histogram[] reuseCorrected = new Histogram[workers.size()];
+        Histogram[] reuseUncorrected = new Histogram[workers.size()];
+        LoadResult.Memory memory = null;
+        ProgressLine progress = new ProgressLine(out, outputs.progress());
+        HistogramLogWriter log = null;
+        boolean stoppedEarly = false;
+        long windowStartNs = -1;
+        long windowEndNs = -1;
+        ErrorCounts errorsAtWindowStart = ErrorCounts.NONE;
+        long cyclesAtWindowStart = 0;
+        try {
+            if (spec.model() != LoadModel.CHURN) {
+                long connectPhaseNs = (long) (spec.connections() / spec.connectRatePerSec() * 1e9)
+                        + spec.timeoutNs() + CONNECT_SLACK_NS;
+                stoppedEarly = !awaitConnected(control, connectPhaseNs);
+            }
+            if (outputs.reportMemory() && !stoppedEarly) {
+                long heapAfterBytes = heapAfterGcBytes();
+                int open = control.openConnections.get();
+                memory = new LoadResult.Memory(open, open == 0 ? 0 : (heapAfterBytes - heapBeforeBytes) / open,
+                        heapBeforeBytes, heapAfterBytes);
+            }
+            long runStartNs = System.nanoTime();
+            long runStartMs = System.currentTimeMillis();
+            long warmupEndNs = runStartNs + spec.warmupNs();
+            long endNs = warmupEndNs + spec.durationNs();
+            if (spec.warmupNs() == 0) {
+                windowStartNs = runStartNs;
+            }
+            control.start(runStartNs);
+            log = openLog(runStartMs);
+            long lastTickNs = runStartNs;
+            double totalSeconds = (endNs - runStartNs) / 1e9;
+            while (!stoppedEarly) {
+                long tickNs = Math.min(lastTickNs + TICK_NS, lastTickNs < warmupEndNs ? warmupEndNs : endNs);
+                boolean allDone = waitUntil(tickNs, workers);
+                stoppedEarly = stopRequested.getCount() == 0;
+                long nowNs = System.nanoTime();
+                intervalCorrected.reset();
+                intervalUncorrected.reset();
+                for (int w = 0; w < workers.size(); w++) {
+                    reuseCorrected[w] = workers.get(w).corrected.getIntervalHistogram(reuseCorrected[w]);
+                    reuseUncorrected[w] = workers.get(w).uncorrected.getIntervalHistogram(reuseUncorrected[w]);
+                    intervalCorrected.add(reuseCorrected[w]);
+                    intervalUncorrected.add(reuseUncorrected[w]);
+                }
+                boolean inWarmup = lastTickNs < warmupEndNs;
+                if (!inWarmup) {
+                    long fromMs = runStartMs + (lastTickNs - runStartNs) / 1_000_000;
+                    long toMs = runStartMs + (nowNs - runStartNs) / 1_000_000;
+                    totalCorrected.add(intervalCorrected);
+                    totalUncorrected.add(intervalUncorrected);
+                    writeInterval(log, intervalCorrected, intervalUncorrected, fromMs, toMs);
+                    windowEndNs = nowNs;
+                } else if (nowNs >= warmupEndNs) {
+                    windowStartNs = nowNs;
+                    errorsAtWindowStart = control.errors.snapshot();
+                    cyclesAtWindowStart = cycles(workers);
+                }
+                Histogram shown = spec.model().scheduled() ? intervalCorrected : intervalUncorrected;
+                double seconds = Math.max(1e-9, (nowNs - lastTickNs) / 1e9);
+                progress.show((nowNs - runStartNs) / 1e9, totalSeconds, inWarmup, control.openConnections.get(),
+                        intervalUncorrected.getTotalCount() / seconds, control.errors.snapshot().total(),
+                        shown.getValueAtPercentile(99), spec.model().scheduled() ? "(corrected)" : "(uncorrected)");
+                lastTickNs = nowNs;
+                if (nowNs >= endNs || allDone) {
+                    break;
+                }
+            }
+        } finally {
+            control.stop();
+            workers.forEach(LoadWorker::wakeup);
+            for (Thread t : threads) {
+                try {
+                    t.join(TimeUnit.SECONDS.toMillis(5));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            if (log != null) {
+                log.close();
+            }
+            progress.finish();
+        }
+        double windowSeconds = windowStartNs < 0 || windowEndNs < 0 ? 0 : (windowEndNs - windowStartNs) / 1e9;
+        LoadResult result = buildResult(control, windowSeconds, errorsAtWindowStart,
+                cycles(workers) - cyclesAtWindowStart, memory, stoppedEarly);
+        if (outputs.json() != null) {
+            ResultJson.write(result, outputs.json());
+        }
+        if (outputs.printSummary()) {
+            SummaryPrinter.print(out, result, correctedHistogram(), totalUncorrected);
+        }
+        return result;
+    }
+
+    private LoadResult buildResult(RunControl control, double windowSeconds, ErrorCounts errorsAtWindowStart,
+            long cyclesInWindow, LoadResult.Memory memory, boolean stoppedEarly) {
+        long requests = totalUncorrected.getTotalCount();
+        boolean scheduled = spec.model().scheduled();
+        return new LoadResult(LoadResult.SCHEMA, LoadResult.Params.of(spec), round3(windowSeconds), requests,
+                windowSeconds > 0 ? requests / windowSeconds : 0,
+                control.errors.snapshot().minus(errorsAtWindowStart),
+                new LoadResult.Latencies(scheduled ? LatencySummary.of(totalCorrected) : null,
+                        LatencySummary.of(totalUncorrected)),
+                spec.model() == LoadModel.CHURN && windowSeconds > 0 ? cyclesInWindow / windowSeconds : null,
+                control.errors.firstDescriptions(), memory, stoppedEarly, 1);
+    }
+
+    static double round3(double v) {
+        return Math.round(v * 1000) / 1000.0;
+    }
+
+    /** Waits for every worker to have tried each of its connections once; false when stopped first. */
+    private boolean awaitConnected(RunControl control, long boundNs) {
+        long deadlineNs = System.nanoTime() + boundNs;
+        try {
+            while (System.nanoTime() < deadlineNs) {
+                if (control.connected.await(100, TimeUnit.MILLISECONDS)) {
+                    return stopRequested.getCount() != 0;
+                }
+                if (stopRequested.getCount() == 0) {
+                    return false;
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+        return true;
+    }
+
+    /** Sleeps until {@code tickNs}, a stop request or every worker done; returns whether all are done. */
+    private boolean waitUntil(long tickNs, List<LoadWorker> workers) {
+        try {
+            while (true) {
+                boolean allDone = workers.stream().allMatch(LoadWorker::done);
+                long leftNs = tickNs - System.nanoTime();
+                if (allDone || leftNs <= 0) {
+                    return allDone;
+                }
+                if (stopRequested.await(Math.min(leftNs, TimeUnit.MILLISECONDS.toNanos(100)), TimeUnit.NANOSECONDS)) {
+                    return false;
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            requestStop();
+            return false;
+        }
+    }
+
+    private HistogramLogWriter openLog(long runStartMs) throws IOException {
+        Path file = outputs.hlog();
+        if (file == null) {
+            return null;
+        }
+        Path parent = file.toAbsolutePath().getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
+        }
+        HistogramLogWriter log = new HistogramLogWriter(file.toFile());
+        log.outputComment("reactorbench load: " + spec.app().id() + " " + spec.model().id() + ", "
+                + spec.connections() + " connections, shard " + spec.shardIndex() + "/" + spec.shardCount()
+                + "; latency in ns; tags: " + TAG_CORRECTED + " (from intended send), " + TAG_UNCORRECTED
+                + " (from actual send)");
+        log.outputLogFormatVersion();
+        log.outputStartTime(runStartMs);
+        log.setBaseTime(runStartMs);
+        log.outputLegend();
+        return log;
+    }
+
+    private void writeInterval(HistogramLogWriter log, Histogram corrected, Histogram uncorrected, long fromMs,
+            long toMs) {
+        if (log == null) {
+            return;
+        }
+        if (spec.model().scheduled()) {
+            stamp(corrected, TAG_CORRECTED, fromMs, toMs);
+            log.outputIntervalHistogram(corrected);
+        }
+        stamp(uncorrected, TAG_UNCORRECTED, fromMs, toMs);
+        log.outputIntervalHistogram(uncorrected);
+    }
+
+    private static void stamp(Histogram h, String tag, long fromMs, long toMs) {
+        h.setTag(tag);
+        h.setStartTimeStamp(fromMs);
+        h.setEndTimeStamp(toMs);
+    }
+
+    private static long cycles(List<LoadWorker> workers) {
+        long sum = 0;
+        for (LoadWorker w : workers) {
+            sum += w.closedCycles.get();
+        }
+        return sum;
+    }
+
+    static Histogram newHistogram() {
+        return new Histogram(1, LoadWorker.MAX_LATENCY_NS, 3);
+    }
+
+    private static long heapAfterGcBytes() {
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+        }
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    }
+}

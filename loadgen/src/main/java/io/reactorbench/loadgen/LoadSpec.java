@@ -1,0 +1,178 @@
+package io.reactorbench.loadgen;
+
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * What one load-generator process does, validated once here. Built with {@link #builder()}; a process that is
+ * one shard of several agents gets {@link #forShard} of the whole.
+ *
+ * @param targets destinations, used round-robin by connection index
+ * @param sources source addresses bound round-robin; empty lets the kernel choose
+ * @param connections connections held by this process
+ * @param connectRatePerSec new connections per second while opening them
+ * @param ratePerSec total requests per second of this process (open loop); for idle, connections / heartbeat
+ * @param depth requests kept outstanding per connection (closed loop), or allowed in flight (open loop)
+ * @param sizeBytes echo message size or rpc request payload
+ * @param maxRequests stop after this many completed requests; 0 = no limit
+ * @param firstConnectionIndex global index of this shard's first connection (tags echo streams and rpc ids)
+ */
+public record LoadSpec(
+        List<InetSocketAddress> targets,
+        List<InetAddress> sources,
+        AppKind app,
+        LoadModel model,
+        int connections,
+        double connectRatePerSec,
+        int threads,
+        double ratePerSec,
+        int depth,
+        int sizeBytes,
+        int responseSizeBytes,
+        int cpuSpinNs,
+        int blockUs,
+        long heartbeatNs,
+        long durationNs,
+        long warmupNs,
+        long maxRequests,
+        long timeoutNs,
+        int shardIndex,
+        int shardCount,
+        int firstConnectionIndex,
+        boolean allowRemote) {
+
+    public static final int DEFAULT_ECHO_SIZE_BYTES = 64;
+    public static final int DEFAULT_RPC_RESPONSE_BYTES = 64;
+
+    public LoadSpec {
+        targets = List.copyOf(targets);
+        sources = List.copyOf(sources);
+        require(!targets.isEmpty(), "no target given (use --target host:port)");
+        if (!allowRemote) {
+            for (InetSocketAddress t : targets) {
+                require(Endpoints.isLoopback(t.getAddress()), "target " + t.getAddress().getHostAddress()
+                        + " is not a loopback address; pass --allow-remote to load another machine");
+            }
+            for (InetAddress s : sources) {
+                require(Endpoints.isLoopback(s), "source " + s.getHostAddress()
+                        + " is not a loopback address; pass --allow-remote to use it");
+            }
+        }
+        require(app != null && model != null, "app and model are required");
+        require(connections >= 1, "--connections must be at least 1");
+        require(connectRatePerSec > 0, "--connect-rate must be positive");
+        require(threads >= 1, "--threads must be at least 1");
+        threads = Math.min(threads, connections);
+        require(depth >= 1 && depth <= 1024, "--depth must be 1..1024");
+        require(sizeBytes >= 0 && sizeBytes <= 1 << 24, "--size must be 0..16 MiB");
+        require(app != AppKind.ECHO || sizeBytes >= 1, "--size must be at least 1 for echo");
+        require(responseSizeBytes >= 0 && responseSizeBytes <= 1 << 24, "--response-size must be 0..16 MiB");
+        require(cpuSpinNs >= 0 && blockUs >= 0, "--cpu-ns and --block-us must not be negative");
+        require(durationNs > 0, "--duration must be positive");
+        require(warmupNs >= 0, "--warmup must not be negative");
+        require(maxRequests >= 0, "--requests must not be negative");
+        require(timeoutNs > 0, "--timeout must be positive");
+        require(shardCount >= 1 && shardIndex >= 0 && shardIndex < shardCount, "--shard must be i/K with 0 <= i < K");
+        switch (model) {
+            case OPEN -> require(ratePerSec > 0, "the open model needs --rate (total requests per second)");
+            case IDLE -> {
+                require(heartbeatNs > 0, "the idle model needs a positive --heartbeat");
+                ratePerSec = connections * (double) TimeUnit.SECONDS.toNanos(1) / heartbeatNs;
+            }
+            case CLOSED, CHURN -> require(ratePerSec == 0, "--rate applies to the open model only");
+        }
+        require(model != LoadModel.CHURN || depth == 1, "the churn model sends one request per connection (no --depth)");
+    }
+
+    private static void require(boolean ok, String message) {
+        if (!ok) {
+            throw new IllegalArgumentException(message);
+        }
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Bytes of one request on the wire. */
+    public int requestBytes() {
+        return switch (app) {
+            case ECHO -> sizeBytes;
+            case RPC -> io.reactorbench.wire.rpc.RpcFrame.requestLength(sizeBytes);
+            case HTTP -> io.reactorbench.wire.http.HttpRequests.GET_PLAINTEXT.length;
+        };
+    }
+
+    /** The part of this load that shard {@code index} of {@code count} runs: connections, rate and requests split. */
+    public LoadSpec forShard(int index, int count) {
+        if (count < 1 || index < 0 || index >= count) {
+            throw new IllegalArgumentException("--shard must be i/K with 0 <= i < K");
+        }
+        if (connections < count) {
+            throw new IllegalArgumentException("cannot split " + connections + " connections into " + count + " shards");
+        }
+        int share = connections / count + (index < connections % count ? 1 : 0);
+        int first = index * (connections / count) + Math.min(index, connections % count);
+        double fraction = share / (double) connections;
+        long requests = maxRequests == 0 ? 0 : Math.max(1, Math.round(maxRequests * fraction));
+        return new LoadSpec(targets, sources, app, model, share, connectRatePerSec / count, threads,
+                model == LoadModel.OPEN ? ratePerSec * fraction : 0, depth, sizeBytes, responseSizeBytes,
+                cpuSpinNs, blockUs, heartbeatNs, durationNs, warmupNs, requests, timeoutNs, index, count,
+                firstConnectionIndex + first, allowRemote);
+    }
+
+    /** Named setters for the many knobs; {@link #build()} validates. */
+    public static final class Builder {
+        private List<InetSocketAddress> targets = List.of();
+        private List<InetAddress> sources = List.of();
+        private AppKind app = AppKind.ECHO;
+        private LoadModel model;
+        private int connections = 10;
+        private double connectRatePerSec = 2_000;
+        private int threads = Runtime.getRuntime().availableProcessors();
+        private double ratePerSec;
+        private int depth = 1;
+        private Integer sizeBytes;
+        private int responseSizeBytes = DEFAULT_RPC_RESPONSE_BYTES;
+        private int cpuSpinNs;
+        private int blockUs;
+        private long heartbeatNs = TimeUnit.SECONDS.toNanos(5);
+        private long durationNs = TimeUnit.SECONDS.toNanos(10);
+        private long warmupNs;
+        private long maxRequests;
+        private long timeoutNs = TimeUnit.SECONDS.toNanos(5);
+        private boolean allowRemote;
+
+        public Builder targets(List<InetSocketAddress> v) { targets = v; return this; }
+        public Builder sources(List<InetAddress> v) { sources = v; return this; }
+        public Builder app(AppKind v) { app = v; return this; }
+        /** Null picks open when a rate is given, else closed. */
+        public Builder model(LoadModel v) { model = v; return this; }
+        public Builder connections(int v) { connections = v; return this; }
+        public Builder connectRatePerSec(double v) { connectRatePerSec = v; return this; }
+        public Builder threads(int v) { threads = v; return this; }
+        public Builder ratePerSec(double v) { ratePerSec = v; return this; }
+        public Builder depth(int v) { depth = v; return this; }
+        /** Null picks the app's default (echo 64 bytes, rpc 0 payload bytes). */
+        public Builder sizeBytes(Integer v) { sizeBytes = v; return this; }
+        public Builder responseSizeBytes(int v) { responseSizeBytes = v; return this; }
+        public Builder cpuSpinNs(int v) { cpuSpinNs = v; return this; }
+        public Builder blockUs(int v) { blockUs = v; return this; }
+        public Builder heartbeatNs(long v) { heartbeatNs = v; return this; }
+        public Builder durationNs(long v) { durationNs = v; return this; }
+        public Builder warmupNs(long v) { warmupNs = v; return this; }
+        public Builder maxRequests(long v) { maxRequests = v; return this; }
+        public Builder timeoutNs(long v) { timeoutNs = v; return this; }
+        public Builder allowRemote(boolean v) { allowRemote = v; return this; }
+
+        public LoadSpec build() {
+            LoadModel m = model != null ? model : ratePerSec > 0 ? LoadModel.OPEN : LoadModel.CLOSED;
+            int size = sizeBytes != null ? sizeBytes : app == AppKind.ECHO ? DEFAULT_ECHO_SIZE_BYTES : 0;
+            return new LoadSpec(targets, sources, app, m, connections, connectRatePerSec, threads,
+                    m == LoadModel.OPEN ? ratePerSec : ratePerSec, depth, size, responseSizeBytes, cpuSpinNs,
+                    blockUs, heartbeatNs, durationNs, warmupNs, maxRequests, timeoutNs, 0, 1, 0, allowRemote);
+        }
+    }
+}

@@ -1,0 +1,484 @@
+package io.reactorbench.loadgen;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.StandardSocketOptions;
+import java.nio.ByteBuffer;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.nio.channels.SocketChannel;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import org.HdrHistogram.Recorder;
+
+/**
+ * One load thread: its own selector and a share of the connections, whose state lives in flat arrays indexed
+ * by slot. Beyond the SocketChannel and SelectionKey that NIO forces, a connection costs one boxed slot index
+ * (the key's attachment) and a few array elements; a request costs nothing on the heap.
+ */
+final class LoadWorker implements Runnable {
+
+    /** Longest a request can be recorded as; longer ones are clamped (and the timeout fires long before). */
+    static final long MAX_LATENCY_NS = TimeUnit.HOURS.toNanos(1);
+    /** Longest the loop sleeps in select, so that a stop or start is seen promptly. */
+    private static final long MAX_WAIT_NS = TimeUnit.MILLISECONDS.toNanos(50);
+    /** How often outstanding requests and pending connects are checked against the timeout. */
+    private static final long SWEEP_INTERVAL_NS = TimeUnit.MILLISECONDS.toNanos(20);
+    /** Pause before a slot reconnects after an error, so a dead server is not hammered in a tight loop. */
+    private static final long RECONNECT_DELAY_NS = TimeUnit.MILLISECONDS.toNanos(100);
+    /** Schedule events handled per loop turn, so reads are not starved while catching up. */
+    private static final int EVENTS_PER_TURN = 4096;
+    private static final int BUFFER_BYTES = 64 * 1024;
+
+    private static final byte IDLE = 0;
+    private static final byte CONNECTING = 1;
+    private static final byte OPEN = 2;
+    private static final byte OPEN_WANTS_WRITE = 3;
+
+    private final int index;
+    private final int workers;
+    private final LoadSpec spec;
+    private final RunControl control;
+    private final Protocol protocol;
+    private final int slots;
+    private final int depth;
+    private final int requestBytes;
+    private final long budget;
+    final Recorder corrected = new Recorder(1, MAX_LATENCY_NS, 3);
+    final Recorder uncorrected = new Recorder(1, MAX_LATENCY_NS, 3);
+    /** Churn: connections that completed their request and closed. */
+    final AtomicLong closedCycles = new AtomicLong();
+
+    private final SocketChannel[] channels;
+    private final SelectionKey[] keys;
+    private final byte[] state;
+    /** Requests issued / completed (or abandoned) on the slot, over all its connections. */
+    private final long[] issued;
+    private final long[] completed;
+    /** Sequence number of the first request of the slot's current connection. */
+    private final long[] firstSeq;
+    /** Request-stream bytes written on the current connection. */
+    private final long[] written;
+    /** When the slot may reconnect (IDLE), or when its connect started (CONNECTING). */
+    private final long[] timeNs;
+    /** Actual send time of each request in flight: a ring of {@code depth} per slot. */
+    private final long[] sentNs;
+    /** Slots waiting to connect, in the order they may: a ring, each slot at most once. */
+    private final int[] openQueue;
+    private int openHead;
+    private int openCount;
+    /** Slots whose first connect attempt has finished, one way or the other. */
+    private final java.util.BitSet tried;
+    private int slotsTried;
+    private boolean reportedConnected;
+
+    private final ByteBuffer readBuffer = ByteBuffer.allocateDirect(BUFFER_BYTES);
+    private final ByteBuffer writeBuffer = ByteBuffer.allocateDirect(BUFFER_BYTES);
+    private final Consumer<SelectionKey> onKey = this::onKey;
+    private final Selector selector;
+    private final double connectIntervalNs;
+    private long nextConnectNs;
+    private OpenLoopSchedule schedule;
+    private long nextEvent;
+    private long nextSweepNs;
+    private long issuedTotal;
+    private volatile boolean done;
+
+    LoadWorker(int index, int workers, int slots, LoadSpec spec, RunControl control) throws IOException {
+        this.index = index;
+        this.workers = workers;
+        this.slots = slots;
+        this.spec = spec;
+        this.control = control;
+        this.depth = spec.depth();
+        this.protocol = Protocol.create(spec, slots);
+        this.requestBytes = protocol.requestBytes();
+        this.budget = spec.maxRequests() == 0 ? Long.MAX_VALUE
+                : Math.max(1, spec.maxRequests() * slots / spec.connections());
+        this.channels = new SocketChannel[slots];
+        this.keys = new SelectionKey[slots];
+        this.state = new byte[slots];
+        this.issued = new long[slots];
+        this.completed = new long[slots];
+        this.firstSeq = new long[slots];
+        this.written = new long[slots];
+        this.timeNs = new long[slots];
+        this.sentNs = new long[slots * depth];
+        this.openQueue = new int[slots];
+        for (int s = 0; s < slots; s++) {
+            openQueue[s] = s;
+        }
+        this.openCount = slots;
+        this.tried = new java.util.BitSet(slots);
+        this.connectIntervalNs = 1e9 * workers / spec.connectRatePerSec();
+        this.selector = Selector.open();
+    }
+
+    /** Global index of the slot's connection over all shards: shard-local connection {@code index + s*workers}. */
+    private int globalConn(int s) {
+        return spec.firstConnectionIndex() + index + s * workers;
+    }
+
+    boolean done() {
+        return done;
+    }
+
+    void wakeup() {
+        selector.wakeup();
+    }
+
+    @Override
+    public void run() {
+        try {
+            loop();
+        } catch (IOException | RuntimeException e) {
+            control.errors.record(ErrorKind.CONNECT, "worker " + index + " failed: " + e);
+        } finally {
+            closeAll();
+            done = true;
+            if (!reportedConnected) {
+                control.connected.countDown();
+            }
+        }
+    }
+
+    private void loop() throws IOException {
+        boolean running = false;
+        while (!control.stopped()) {
+            long nowNs = System.nanoTime();
+            openDue(nowNs);
+            if (!running && control.runStartNs() != 0) {
+                running = true;
+                onRunStart(control.runStartNs(), nowNs);
+            }
+            if (running && schedule != null) {
+                advanceSchedule(nowNs);
+            }
+            if (nowNs >= nextSweepNs) {
+                sweep(nowNs);
+                nextSweepNs = nowNs + SWEEP_INTERVAL_NS;
+                if (running && issuedTotal >= budget && allAnswered()) {
+                    break;
+                }
+            }
+            long waitNs = Math.min(MAX_WAIT_NS, nextSweepNs - nowNs);
+            if (openCount > 0) {
+                long openAtNs = Math.max(nextConnectNs, timeNs[openQueue[openHead]]);
+                waitNs = Math.min(waitNs, openAtNs - nowNs);
+            }
+            if (running && schedule != null) {
+                waitNs = Math.min(waitNs, schedule.eventNs(nextEvent) - nowNs);
+            }
+            if (waitNs <= 0) {
+                selector.selectNow(onKey);
+            } else {
+                // select() sleeps in whole milliseconds; round up so an early wake-up does not spin.
+                selector.select(onKey, Math.max(1, (waitNs + 999_999) / 1_000_000));
+            }
+        }
+    }
+
+    private void onRunStart(long runStartNs, long nowNs) {
+        if (spec.model().scheduled()) {
+            // Workers start half an event apart so that their sends interleave instead of coinciding.
+            double workerRate = spec.ratePerSec() * slots / spec.connections();
+            long phaseNs = (long) (1e9 / spec.ratePerSec() * index);
+            schedule = new OpenLoopSchedule(runStartNs + phaseNs, workerRate, slots);
+        } else {
+            for (int s = 0; s < slots; s++) {
+                if (state[s] >= OPEN) {
+                    trySend(s, nowNs);
+                }
+            }
+        }
+    }
+
+    private void advanceSchedule(long nowNs) {
+        for (int n = 0; n < EVENTS_PER_TURN && schedule.eventNs(nextEvent) <= nowNs; n++) {
+            int s = schedule.connectionOf(nextEvent);
+            nextEvent++;
+            if (state[s] >= OPEN) {
+                trySend(s, nowNs);
+            }
+        }
+    }
+
+    /** Issues what the slot may send now: up to its pipeline depth, what the schedule says is due, the budget. */
+    private void trySend(int s, long nowNs) {
+        long limit = completed[s] + depth;
+        if (schedule != null) {
+            limit = Math.min(limit, schedule.dueRequests(s, nextEvent));
+        }
+        limit = Math.min(limit, issued[s] + (budget - issuedTotal));
+        long k = issued[s];
+        if (k >= limit) {
+            return;
+        }
+        for (; k < limit; k++) {
+            sentNs[s * depth + (int) (k % depth)] = nowNs;
+        }
+        issuedTotal += k - issued[s];
+        issued[s] = k;
+        flush(s, nowNs);
+    }
+
+    /** Writes what is queued and not yet written; asks for OP_WRITE only while the socket buffer is full. */
+    private void flush(int s, long nowNs) {
+        long queued = (issued[s] - firstSeq[s]) * requestBytes;
+        long from = written[s];
+        try {
+            while (from < queued) {
+                long to = Math.min(queued, from + BUFFER_BYTES);
+                writeBuffer.clear();
+                protocol.writeRequestBytes(s, globalConn(s), firstSeq[s], from, to, writeBuffer);
+                writeBuffer.flip();
+                int n = channels[s].write(writeBuffer);
+                from += n;
+                if (writeBuffer.hasRemaining()) {
+                    break;
+                }
+            }
+        } catch (IOException e) {
+            written[s] = from;
+            close(s, ErrorKind.RESET, "write failed: " + e.getMessage(), nowNs);
+            return;
+        }
+        written[s] = from;
+        boolean wantsWrite = from < queued;
+        if (wantsWrite != (state[s] == OPEN_WANTS_WRITE)) {
+            state[s] = wantsWrite ? OPEN_WANTS_WRITE : OPEN;
+            keys[s].interestOps(wantsWrite ? SelectionKey.OP_READ | SelectionKey.OP_WRITE : SelectionKey.OP_READ);
+        }
+    }
+
+    private void onKey(SelectionKey key) {
+        int s = (Integer) key.attachment();
+        if (keys[s] != key || !key.isValid()) {
+            return;
+        }
+        long nowNs = System.nanoTime();
+        int ready = key.readyOps();
+        if ((ready & SelectionKey.OP_CONNECT) != 0) {
+            onConnectable(s, nowNs);
+            return;
+        }
+        if ((ready & SelectionKey.OP_WRITE) != 0) {
+            flush(s, nowNs);
+        }
+        if ((ready & SelectionKey.OP_READ) != 0 && state[s] >= OPEN) {
+            onReadable(s, nowNs);
+        }
+    }
+
+    private void onReadable(int s, long nowNs) {
+        readBuffer.clear();
+        int n;
+        try {
+            n = channels[s].read(readBuffer);
+        } catch (IOException e) {
+            close(s, ErrorKind.RESET, "read failed: " + e.getMessage(), nowNs);
+            return;
+        }
+        if (n < 0) {
+            close(s, ErrorKind.RESET, "connection closed by the server", nowNs);
+            return;
+        }
+        readBuffer.flip();
+        int outstanding = (int) (issued[s] - completed[s]);
+        int answered = protocol.onResponseBytes(s, globalConn(s), completed[s], outstanding, readBuffer);
+        if (answered == Protocol.MISMATCH) {
+            close(s, ErrorKind.PROTOCOL, protocol.mismatch(), nowNs);
+            return;
+        }
+        long runStartNs = control.runStartNs();
+        for (int i = 0; i < answered; i++) {
+            long k = completed[s];
+            long sent = sentNs[s * depth + (int) (k % depth)];
+            // Requests sent before the run started (closed-loop churn never is) would skew the first interval.
+            if (runStartNs != 0) {
+                uncorrected.recordValue(clamp(nowNs - sent));
+                if (schedule != null) {
+                    corrected.recordValue(clamp(nowNs - schedule.intendedNs(s, k)));
+                }
+            }
+            completed[s] = k + 1;
+        }
+        if (answered > 0) {
+            if (spec.model() == LoadModel.CHURN) {
+                closedCycles.lazySet(closedCycles.get() + 1);
+                close(s, null, null, nowNs);
+            } else {
+                trySend(s, nowNs);
+            }
+        }
+    }
+
+    private static long clamp(long ns) {
+        return ns < 1 ? 1 : Math.min(ns, MAX_LATENCY_NS);
+    }
+
+    /** Opens connections whose turn has come, at the connect rate. */
+    private void openDue(long nowNs) {
+        while (openCount > 0) {
+            int s = openQueue[openHead];
+            if (timeNs[s] > nowNs || nextConnectNs > nowNs) {
+                return;
+            }
+            openHead = (openHead + 1) % slots;
+            openCount--;
+            // Without a backlog of credit: a late loop turn may open one extra, not a burst.
+            nextConnectNs = Math.max(nextConnectNs, nowNs - (long) connectIntervalNs) + (long) connectIntervalNs;
+            connect(s, nowNs);
+        }
+    }
+
+    private void connect(int s, long nowNs) {
+        int shardConn = index + s * workers;
+        InetSocketAddress target = spec.targets().get(shardConn % spec.targets().size());
+        SocketChannel channel = null;
+        try {
+            channel = SocketChannel.open(target.getAddress() instanceof java.net.Inet6Address
+                    ? java.net.StandardProtocolFamily.INET6 : java.net.StandardProtocolFamily.INET);
+            channel.configureBlocking(false);
+            channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
+            if (!spec.sources().isEmpty()) {
+                channel.bind(new InetSocketAddress(spec.sources().get(shardConn % spec.sources().size()), 0));
+            }
+            channels[s] = channel;
+            state[s] = CONNECTING;
+            timeNs[s] = nowNs;
+            boolean connected = channel.connect(target);
+            keys[s] = channel.register(selector, connected ? SelectionKey.OP_READ : SelectionKey.OP_CONNECT, s);
+            if (connected) {
+                onConnected(s, nowNs);
+            }
+        } catch (IOException | RuntimeException e) {
+            if (channel != null && channels[s] != channel) {
+                closeQuietly(channel);
+            }
+            connectFailed(s, target + ": " + describe(e), nowNs);
+        }
+    }
+
+    private void onConnectable(int s, long nowNs) {
+        try {
+            if (channels[s].finishConnect()) {
+                keys[s].interestOps(SelectionKey.OP_READ);
+                onConnected(s, nowNs);
+            }
+        } catch (IOException e) {
+            connectFailed(s, channels[s].socket().getInetAddress() + ": " + describe(e), nowNs);
+        }
+    }
+
+    private void onConnected(int s, long nowNs) {
+        state[s] = OPEN;
+        control.openConnections.incrementAndGet();
+        firstSeq[s] = issued[s];
+        written[s] = 0;
+        protocol.reset(s);
+        triedOnce(s);
+        if (control.runStartNs() != 0) {
+            trySend(s, nowNs);
+        }
+    }
+
+    private void connectFailed(int s, String description, long nowNs) {
+        control.errors.record(ErrorKind.CONNECT, description);
+        if (channels[s] != null) {
+            closeQuietly(channels[s]);
+            channels[s] = null;
+            keys[s] = null;
+        }
+        state[s] = IDLE;
+        requeue(s, nowNs + RECONNECT_DELAY_NS);
+        triedOnce(s);
+    }
+
+    private void triedOnce(int s) {
+        if (tried.get(s)) {
+            return;
+        }
+        tried.set(s);
+        if (!reportedConnected && ++slotsTried >= slots) {
+            reportedConnected = true;
+            control.connected.countDown();
+        }
+    }
+
+    /** Closes the slot's connection; {@code kind} null is a normal close (churn). Requests in flight are lost. */
+    private void close(int s, ErrorKind kind, String description, long nowNs) {
+        if (state[s] < OPEN) {
+            return;
+        }
+        if (kind != null && !control.stopped()) {
+            control.errors.record(kind, description);
+        }
+        control.openConnections.decrementAndGet();
+        closeQuietly(channels[s]);
+        channels[s] = null;
+        keys[s] = null;
+        state[s] = IDLE;
+        completed[s] = issued[s];
+        requeue(s, kind == null ? nowNs : nowNs + RECONNECT_DELAY_NS);
+    }
+
+    private void requeue(int s, long atNs) {
+        timeNs[s] = atNs;
+        openQueue[(openHead + openCount) % slots] = s;
+        openCount++;
+    }
+
+    /** Times out connects and requests that waited longer than the timeout. */
+    private void sweep(long nowNs) {
+        long timeoutNs = spec.timeoutNs();
+        for (int s = 0; s < slots; s++) {
+            if (state[s] == CONNECTING && nowNs - timeNs[s] > timeoutNs) {
+                connectFailed(s, "connect timed out after " + Durations.toSeconds(timeoutNs) + " s", nowNs);
+            } else if (state[s] >= OPEN && issued[s] > completed[s]
+                    && nowNs - sentNs[s * depth + (int) (completed[s] % depth)] > timeoutNs) {
+                close(s, ErrorKind.TIMEOUT, "no answer within " + Durations.toSeconds(timeoutNs) + " s", nowNs);
+            }
+        }
+    }
+
+    private boolean allAnswered() {
+        for (int s = 0; s < slots; s++) {
+            if (issued[s] != completed[s]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void closeAll() {
+        for (int s = 0; s < slots; s++) {
+            if (channels[s] != null) {
+                if (state[s] >= OPEN) {
+                    control.openConnections.decrementAndGet();
+                }
+                closeQuietly(channels[s]);
+                channels[s] = null;
+            }
+        }
+        try {
+            selector.close();
+        } catch (IOException ignored) {
+            // Closing at the end of a run: nothing left to do about it.
+        }
+    }
+
+    private static void closeQuietly(SocketChannel channel) {
+        try {
+            channel.close();
+        } catch (IOException ignored) {
+            // The connection is being abandoned either way.
+        }
+    }
+
+    private static String describe(Throwable e) {
+        String message = e.getMessage();
+        return message == null ? e.getClass().getSimpleName() : message;
+    }
+}

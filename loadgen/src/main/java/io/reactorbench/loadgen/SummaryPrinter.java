@@ -1,0 +1,84 @@
+package io.reactorbench.loadgen;
+
+import java.io.PrintStream;
+import java.util.Locale;
+import org.HdrHistogram.AbstractHistogram;
+
+/** Renders a {@link LoadResult} the way wrk2 does: percentiles of both histograms, then the spectrum. */
+public final class SummaryPrinter {
+
+    private static final double NS_PER_MS = 1e6;
+
+    private SummaryPrinter() {
+    }
+
+    /** {@code corrected} is null when the model has no intended send times (closed loop, churn). */
+    public static void print(PrintStream out, LoadResult r, AbstractHistogram corrected, AbstractHistogram uncorrected) {
+        LoadResult.Params p = r.params();
+        String pacing = switch (p.model()) {
+            case "open" -> String.format(Locale.ROOT, "open loop at %.0f req/s", p.rate());
+            case "idle" -> String.format(Locale.ROOT, "idle connections, heartbeat total %.1f req/s", p.rate());
+            case "closed" -> "closed loop, depth " + p.depth();
+            default -> "churn (connect, one request, close)";
+        };
+        out.printf(Locale.ROOT, "%.1fs test @ %s: %s, %s, %d connections, %d threads%s%n", r.windowSeconds(),
+                String.join(",", p.targets()), p.app(), pacing, p.connections(), p.threads(),
+                r.shards() > 1 ? ", " + r.shards() + " agents" : "");
+        if (r.latencyNs().corrected() != null) {
+            out.println("  Latency, corrected for coordinated omission (from the intended send time):");
+            printPercentiles(out, r.latencyNs().corrected());
+        } else {
+            out.println("  Latency, corrected: not available in this model: each connection waits for its answer"
+                    + " before sending, so coordinated omission is NOT corrected and stalls are under-reported.");
+        }
+        out.println("  Latency, uncorrected (from the actual send):");
+        printPercentiles(out, r.latencyNs().uncorrected());
+        AbstractHistogram spectrum = corrected != null ? corrected : uncorrected;
+        if (spectrum != null && spectrum.getTotalCount() > 0) {
+            out.printf("  Detailed percentile spectrum (%s, ms):%n", corrected != null ? "corrected" : "uncorrected");
+            spectrum.outputPercentileDistribution(out, 5, NS_PER_MS);
+        }
+        out.printf(Locale.ROOT, "  %d requests in %.2fs; errors: connect %d, timeout %d, reset %d, protocol %d%n",
+                r.requests(), r.windowSeconds(), r.errors().connect(), r.errors().timeout(), r.errors().reset(),
+                r.errors().protocol());
+        out.printf(Locale.ROOT, "Requests/sec: %.2f%n", r.throughput());
+        if (r.connectionsPerSecond() != null) {
+            out.printf(Locale.ROOT, "Connections/sec: %.2f%n", r.connectionsPerSecond());
+        }
+        if (r.memory() != null) {
+            out.printf(Locale.ROOT, "Heap per connection: %d bytes (%d connections; heap after GC %d -> %d bytes)%n",
+                    r.memory().heapPerConnectionBytes(), r.memory().connections(), r.memory().heapBeforeBytes(),
+                    r.memory().heapAfterBytes());
+        }
+        if (!r.firstErrors().isEmpty()) {
+            out.println("First errors:");
+            r.firstErrors().forEach(e -> out.println("  " + e));
+        }
+        if (r.stoppedEarly()) {
+            out.println("(stopped early: the window is shorter than asked)");
+        }
+    }
+
+    private static void printPercentiles(PrintStream out, LatencySummary s) {
+        if (s.count() == 0) {
+            out.println("     (no requests completed)");
+            return;
+        }
+        row(out, "50.000%", s.p50());
+        row(out, "75.000%", s.p75());
+        row(out, "90.000%", s.p90());
+        row(out, "99.000%", s.p99());
+        row(out, "99.900%", s.p999());
+        row(out, "99.990%", s.p9999());
+        row(out, "   max ", s.max());
+        out.printf(Locale.ROOT, "     mean    %s%n", ms(s.mean()));
+    }
+
+    private static void row(PrintStream out, String label, long ns) {
+        out.printf(Locale.ROOT, "  %s  %s%n", label, ms(ns));
+    }
+
+    static String ms(double ns) {
+        return String.format(Locale.ROOT, "%9.3fms", ns / NS_PER_MS);
+    }
+}
