@@ -1,0 +1,143 @@
+package io.reactorbench.engine;
+
+import java.net.InetSocketAddress;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
+
+/**
+ * Everything an {@link Engine} is started with, validated once here (gnet's options as one immutable value).
+ *
+ * @param address              where to listen ({@code port 0} picks a free port)
+ * @param poller               the readiness API
+ * @param loops                sub-loops (each one thread, one poller); 0 = available processors
+ * @param loadBalancing        how the main loop spreads connections (ignored with {@code reusePort})
+ * @param reusePort            every loop binds its own SO_REUSEPORT listener and accepts itself; no main loop
+ * @param edgeTriggered        epoll only: EPOLLET with a per-connection read budget
+ * @param tcpNoDelay           TCP_NODELAY on accepted sockets (on by default: a reactor flushes whole replies)
+ * @param keepAlive            SO_KEEPALIVE on accepted sockets
+ * @param sendBufferBytes      SO_SNDBUF, 0 = kernel default
+ * @param receiveBufferBytes   SO_RCVBUF, 0 = kernel default
+ * @param readBufferBytes      the loop's shared read buffer (one read moves at most this much)
+ * @param chunkBytes           size of pooled inbound/outbound chunks
+ * @param outboundHighWaterBytes stop reading a connection whose unsent bytes exceed this
+ * @param outboundLowWaterBytes  resume reading once they fall to this
+ * @param idleTimeoutNs        close connections silent for this long; 0 = never
+ * @param backlog              listen backlog
+ * @param clock                time source (tests inject one and step loops by hand)
+ * @param offload              where handlers run blocking work (virtual threads by default)
+ */
+public record EngineConfig(
+        InetSocketAddress address,
+        PollerKind poller,
+        int loops,
+        LoadBalancing loadBalancing,
+        boolean reusePort,
+        boolean edgeTriggered,
+        boolean tcpNoDelay,
+        boolean keepAlive,
+        int sendBufferBytes,
+        int receiveBufferBytes,
+        int readBufferBytes,
+        int chunkBytes,
+        long outboundHighWaterBytes,
+        long outboundLowWaterBytes,
+        long idleTimeoutNs,
+        int backlog,
+        NanoClock clock,
+        Executor offload) {
+
+    public EngineConfig {
+        if (address == null || poller == null || loadBalancing == null || clock == null || offload == null) {
+            throw new IllegalArgumentException("address, poller, loadBalancing, clock and offload are required");
+        }
+        if (loops < 0) {
+            throw new IllegalArgumentException("loops must be >= 0, got " + loops);
+        }
+        if (readBufferBytes < 1024 || chunkBytes < 256) {
+            throw new IllegalArgumentException("readBufferBytes must be >= 1024 and chunkBytes >= 256");
+        }
+        if (outboundLowWaterBytes < 0 || outboundHighWaterBytes <= outboundLowWaterBytes) {
+            throw new IllegalArgumentException("need 0 <= outboundLowWaterBytes < outboundHighWaterBytes, got "
+                    + outboundLowWaterBytes + " and " + outboundHighWaterBytes);
+        }
+        if (sendBufferBytes < 0 || receiveBufferBytes < 0 || idleTimeoutNs < 0 || backlog <= 0) {
+            throw new IllegalArgumentException("buffer sizes and idle timeout must be >= 0, backlog > 0");
+        }
+        if (edgeTriggered && poller.resolve() != PollerKind.EPOLL) {
+            throw new IllegalArgumentException("edge-triggered needs the epoll poller");
+        }
+    }
+
+    /** Defaults: loopback port 0, auto poller, one loop per core, round-robin, 64 KiB read buffer. */
+    public static EngineConfig defaults() {
+        return new EngineConfig(new InetSocketAddress("127.0.0.1", 0), PollerKind.AUTO, 0,
+                LoadBalancing.ROUND_ROBIN, false, false, true, false, 0, 0,
+                64 * 1024, 16 * 1024, 1024 * 1024, 256 * 1024, 0, 4096, NanoClock.SYSTEM,
+                Executors.newVirtualThreadPerTaskExecutor());
+    }
+
+    public int effectiveLoops() {
+        return loops > 0 ? loops : Runtime.getRuntime().availableProcessors();
+    }
+
+    public EngineConfig withAddress(InetSocketAddress newAddress) {
+        return new EngineConfig(newAddress, poller, loops, loadBalancing, reusePort, edgeTriggered, tcpNoDelay,
+                keepAlive, sendBufferBytes, receiveBufferBytes, readBufferBytes, chunkBytes, outboundHighWaterBytes,
+                outboundLowWaterBytes, idleTimeoutNs, backlog, clock, offload);
+    }
+
+    public EngineConfig withPoller(PollerKind newPoller) {
+        return new EngineConfig(address, newPoller, loops, loadBalancing, reusePort, edgeTriggered, tcpNoDelay,
+                keepAlive, sendBufferBytes, receiveBufferBytes, readBufferBytes, chunkBytes, outboundHighWaterBytes,
+                outboundLowWaterBytes, idleTimeoutNs, backlog, clock, offload);
+    }
+
+    public EngineConfig withLoops(int newLoops) {
+        return new EngineConfig(address, poller, newLoops, loadBalancing, reusePort, edgeTriggered, tcpNoDelay,
+                keepAlive, sendBufferBytes, receiveBufferBytes, readBufferBytes, chunkBytes, outboundHighWaterBytes,
+                outboundLowWaterBytes, idleTimeoutNs, backlog, clock, offload);
+    }
+
+    public EngineConfig withLoadBalancing(LoadBalancing newLoadBalancing) {
+        return new EngineConfig(address, poller, loops, newLoadBalancing, reusePort, edgeTriggered, tcpNoDelay,
+                keepAlive, sendBufferBytes, receiveBufferBytes, readBufferBytes, chunkBytes, outboundHighWaterBytes,
+                outboundLowWaterBytes, idleTimeoutNs, backlog, clock, offload);
+    }
+
+    public EngineConfig withReusePort(boolean newReusePort) {
+        return new EngineConfig(address, poller, loops, loadBalancing, newReusePort, edgeTriggered, tcpNoDelay,
+                keepAlive, sendBufferBytes, receiveBufferBytes, readBufferBytes, chunkBytes, outboundHighWaterBytes,
+                outboundLowWaterBytes, idleTimeoutNs, backlog, clock, offload);
+    }
+
+    public EngineConfig withEdgeTriggered(boolean newEdgeTriggered) {
+        return new EngineConfig(address, poller, loops, loadBalancing, reusePort, newEdgeTriggered, tcpNoDelay,
+                keepAlive, sendBufferBytes, receiveBufferBytes, readBufferBytes, chunkBytes, outboundHighWaterBytes,
+                outboundLowWaterBytes, idleTimeoutNs, backlog, clock, offload);
+    }
+
+    public EngineConfig withOutboundWaterMarks(long lowBytes, long highBytes) {
+        return new EngineConfig(address, poller, loops, loadBalancing, reusePort, edgeTriggered, tcpNoDelay,
+                keepAlive, sendBufferBytes, receiveBufferBytes, readBufferBytes, chunkBytes, highBytes, lowBytes,
+                idleTimeoutNs, backlog, clock, offload);
+    }
+
+    public EngineConfig withIdleTimeoutNs(long newIdleTimeoutNs) {
+        return new EngineConfig(address, poller, loops, loadBalancing, reusePort, edgeTriggered, tcpNoDelay,
+                keepAlive, sendBufferBytes, receiveBufferBytes, readBufferBytes, chunkBytes, outboundHighWaterBytes,
+                outboundLowWaterBytes, newIdleTimeoutNs, backlog, clock, offload);
+    }
+
+    public EngineConfig withClock(NanoClock newClock) {
+        return new EngineConfig(address, poller, loops, loadBalancing, reusePort, edgeTriggered, tcpNoDelay,
+                keepAlive, sendBufferBytes, receiveBufferBytes, readBufferBytes, chunkBytes, outboundHighWaterBytes,
+                outboundLowWaterBytes, idleTimeoutNs, backlog, newClock, offload);
+    }
+
+    public EngineConfig withSocketOptions(boolean newTcpNoDelay, boolean newKeepAlive, int newSendBufferBytes,
+            int newReceiveBufferBytes) {
+        return new EngineConfig(address, poller, loops, loadBalancing, reusePort, edgeTriggered, newTcpNoDelay,
+                newKeepAlive, newSendBufferBytes, newReceiveBufferBytes, readBufferBytes, chunkBytes,
+                outboundHighWaterBytes, outboundLowWaterBytes, idleTimeoutNs, backlog, clock, offload);
+    }
+}

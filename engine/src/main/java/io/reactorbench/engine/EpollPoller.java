@@ -1,0 +1,313 @@
+package io.reactorbench.engine;
+
+import io.reactorbench.sys.EpollEvents;
+import io.reactorbench.sys.EpollFlags;
+import io.reactorbench.sys.Errno;
+import io.reactorbench.sys.EventFdFlags;
+import io.reactorbench.sys.IoVec;
+import io.reactorbench.sys.LinuxSys;
+import io.reactorbench.sys.SockAddr;
+import io.reactorbench.sys.SocketFlags;
+import io.reactorbench.sys.SocketOptions;
+import java.io.IOException;
+import java.lang.foreign.Arena;
+import java.net.Inet6Address;
+import java.net.InetSocketAddress;
+import java.net.SocketException;
+import java.nio.ByteBuffer;
+
+/**
+ * The Linux poller: epoll, eventfd and socket calls made directly through the FFM bindings in {@code sys}. A
+ * connection is its fd and nothing else — no {@code SocketChannel}, no key — so the slot is the fd. Level-
+ * triggered by default (interest changes cost an {@code epoll_ctl}); edge-triggered registers read and write
+ * interest once and lets the loop bound its reads per event.
+ */
+final class EpollPoller implements Poller {
+
+    /** epoll_wait fills at most this many entries per call; more ready fds are simply reported next time. */
+    private static final int MAX_EVENTS_PER_POLL = 1024;
+    /** The eventfd's epoll data; fds are never negative, so it cannot collide with a slot. */
+    private static final long WAKEUP_DATA = -1L;
+    private static final int ACCEPT_FLAGS = SocketFlags.SOCK_NONBLOCK | SocketFlags.SOCK_CLOEXEC;
+    private static final int HANGUP_BITS = EpollFlags.EPOLLHUP | EpollFlags.EPOLLERR | EpollFlags.EPOLLRDHUP;
+
+    private final Arena arena = Arena.ofShared();
+    private final int epfd;
+    private final int wakeupFd;
+    private final EpollEvents events;
+    private final IoVec iov;
+    private final SockAddr sockAddr;
+    private final SocketSetup setup;
+    private final boolean edgeTriggered;
+    private IOException lastFailure;
+
+    EpollPoller(SocketSetup setup, boolean edgeTriggered) throws IOException {
+        String cause = unavailabilityCause();
+        if (cause != null) {
+            throw new IOException("epoll poller unavailable: " + cause);
+        }
+        this.setup = setup;
+        this.edgeTriggered = edgeTriggered;
+        this.epfd = check(LinuxSys.epollCreate1(EpollFlags.EPOLL_CLOEXEC), "epoll_create1");
+        this.wakeupFd = check(LinuxSys.eventfd(0, EventFdFlags.EFD_NONBLOCK | EventFdFlags.EFD_CLOEXEC), "eventfd");
+        check(LinuxSys.epollCtl(epfd, EpollFlags.EPOLL_CTL_ADD, wakeupFd, EpollFlags.EPOLLIN, WAKEUP_DATA),
+                "epoll_ctl(eventfd)");
+        this.events = new EpollEvents(arena, MAX_EVENTS_PER_POLL);
+        this.iov = new IoVec(arena, EventLoop.MAX_BUFFERS_PER_WRITE);
+        this.sockAddr = new SockAddr(arena);
+    }
+
+    /** Why epoll cannot be used here, or null when it can: a value, not an exception. */
+    static String unavailabilityCause() {
+        try {
+            return LinuxSys.isAvailable() ? null : LinuxSys.unavailabilityCause();
+        } catch (Throwable t) { // e.g. the sys module missing from the class path
+            return t.toString();
+        }
+    }
+
+    @Override
+    public int poll(long timeoutMs, ReadySink sink) {
+        int n = LinuxSys.epollWait(epfd, events, (int) Math.min(timeoutMs < 0 ? -1 : timeoutMs, Integer.MAX_VALUE));
+        if (n < 0) {
+            return 0; // EINTR: the loop simply polls again
+        }
+        for (int i = 0; i < n; i++) {
+            long data = events.data(i);
+            if (data == WAKEUP_DATA) {
+                LinuxSys.eventfdRead(wakeupFd);
+                continue;
+            }
+            int bits = events.events(i);
+            int ready = ((bits & EpollFlags.EPOLLIN) != 0 ? READABLE : 0)
+                    | ((bits & EpollFlags.EPOLLOUT) != 0 ? WRITABLE : 0)
+                    | ((bits & HANGUP_BITS) != 0 ? HANGUP | READABLE : 0);
+            sink.onReady((int) data, ready);
+        }
+        return n;
+    }
+
+    @Override
+    public void wakeup() {
+        LinuxSys.eventfdWrite(wakeupFd, 1);
+    }
+
+    @Override
+    public boolean needsAddresses() {
+        return true;
+    }
+
+    @Override
+    public boolean edgeTriggered() {
+        return edgeTriggered;
+    }
+
+    @Override
+    public int listen(InetSocketAddress address, boolean reusePort, int backlog) throws IOException {
+        boolean ipv6 = address.getAddress() instanceof Inet6Address;
+        int fd = check(LinuxSys.socket(ipv6 ? SocketFlags.AF_INET6 : SocketFlags.AF_INET,
+                SocketFlags.SOCK_STREAM | ACCEPT_FLAGS, 0), "socket");
+        try {
+            check(LinuxSys.setsockoptInt(fd, SocketOptions.SOL_SOCKET, SocketOptions.SO_REUSEADDR, 1), "SO_REUSEADDR");
+            if (reusePort) {
+                check(LinuxSys.setsockoptInt(fd, SocketOptions.SOL_SOCKET, SocketOptions.SO_REUSEPORT, 1),
+                        "SO_REUSEPORT");
+            }
+            int bound = LinuxSys.bind(fd, address);
+            if (bound == -Errno.EADDRINUSE) {
+                throw new java.net.BindException("address already in use: " + address);
+            }
+            check(bound, "bind " + address);
+            check(LinuxSys.listen(fd, backlog), "listen");
+            check(LinuxSys.epollCtl(epfd, EpollFlags.EPOLL_CTL_ADD, fd, EpollFlags.EPOLLIN, fd), "epoll_ctl(listener)");
+            return fd;
+        } catch (IOException | RuntimeException e) {
+            LinuxSys.close(fd);
+            throw e;
+        }
+    }
+
+    @Override
+    public InetSocketAddress listenerAddress(int listenerSlot) throws IOException {
+        return localAddressOrFail(listenerSlot);
+    }
+
+    @Override
+    public void acceptInterest(int listenerSlot, boolean on) {
+        LinuxSys.epollCtl(epfd, EpollFlags.EPOLL_CTL_MOD, listenerSlot, on ? EpollFlags.EPOLLIN : 0, listenerSlot);
+    }
+
+    @Override
+    public Object accept(int listenerSlot) throws IOException {
+        while (true) {
+            int fd = LinuxSys.accept4(listenerSlot, ACCEPT_FLAGS);
+            if (fd >= 0) {
+                return fd; // boxed once per connection, then unboxed by register
+            }
+            if (fd == -Errno.EAGAIN) {
+                return null;
+            }
+            if (fd != -Errno.ECONNABORTED && fd != -Errno.EINTR) { // those two: the next one may be fine
+                throw new IOException("accept4: " + Errno.message(fd));
+            }
+        }
+    }
+
+    @Override
+    public InetSocketAddress remoteAddressOf(Object accepted) {
+        return LinuxSys.peerAddress((Integer) accepted);
+    }
+
+    @Override
+    public void discard(Object accepted) {
+        LinuxSys.close((Integer) accepted);
+    }
+
+    @Override
+    public int register(Object accepted) throws IOException {
+        int fd = (Integer) accepted;
+        try {
+            if (setup.tcpNoDelay()) {
+                LinuxSys.setsockoptInt(fd, SocketOptions.IPPROTO_TCP, SocketOptions.TCP_NODELAY, 1);
+            }
+            if (setup.keepAlive()) {
+                LinuxSys.setsockoptInt(fd, SocketOptions.SOL_SOCKET, SocketOptions.SO_KEEPALIVE, 1);
+            }
+            if (setup.sendBufferBytes() > 0) {
+                LinuxSys.setsockoptInt(fd, SocketOptions.SOL_SOCKET, SocketOptions.SO_SNDBUF, setup.sendBufferBytes());
+            }
+            if (setup.receiveBufferBytes() > 0) {
+                LinuxSys.setsockoptInt(fd, SocketOptions.SOL_SOCKET, SocketOptions.SO_RCVBUF,
+                        setup.receiveBufferBytes());
+            }
+            int interest = edgeTriggered
+                    ? EpollFlags.EPOLLIN | EpollFlags.EPOLLOUT | EpollFlags.EPOLLRDHUP | EpollFlags.EPOLLET
+                    : EpollFlags.EPOLLIN | EpollFlags.EPOLLRDHUP;
+            check(LinuxSys.epollCtl(epfd, EpollFlags.EPOLL_CTL_ADD, fd, interest, fd), "epoll_ctl(add)");
+            return fd;
+        } catch (IOException | RuntimeException e) {
+            LinuxSys.close(fd);
+            throw e;
+        }
+    }
+
+    @Override
+    public void interest(int slot, boolean read, boolean write) {
+        if (edgeTriggered) {
+            return; // registered once for both; the loop ignores readiness it does not want
+        }
+        int bits = (read ? EpollFlags.EPOLLIN | EpollFlags.EPOLLRDHUP : 0) | (write ? EpollFlags.EPOLLOUT : 0);
+        LinuxSys.epollCtl(epfd, EpollFlags.EPOLL_CTL_MOD, slot, bits, slot);
+    }
+
+    @Override
+    public int read(int slot, ByteBuffer dst, long dstBaseAddress) {
+        int position = dst.position();
+        while (true) {
+            long n = LinuxSys.read(slot, dstBaseAddress + position, dst.limit() - position);
+            if (n > 0) {
+                dst.position(position + (int) n);
+                return (int) n;
+            }
+            if (n == 0) {
+                return EOF;
+            }
+            if (n == -Errno.EAGAIN) {
+                return WOULD_BLOCK;
+            }
+            if (n != -Errno.EINTR) {
+                return fail("read", (int) n);
+            }
+        }
+    }
+
+    @Override
+    public long write(int slot, ByteBuffer src, long srcBaseAddress) {
+        int position = src.position();
+        while (true) {
+            long n = LinuxSys.write(slot, srcBaseAddress + position, src.limit() - position);
+            if (n >= 0) {
+                src.position(position + (int) n);
+                return n;
+            }
+            if (n == -Errno.EAGAIN) {
+                return 0;
+            }
+            if (n != -Errno.EINTR) {
+                return fail("write", (int) n);
+            }
+        }
+    }
+
+    @Override
+    public long writev(int slot, ByteBuffer[] srcs, long[] addresses, int count) {
+        for (int i = 0; i < count; i++) {
+            iov.set(i, addresses[i], srcs[i].remaining());
+        }
+        while (true) {
+            long n = LinuxSys.writev(slot, iov, count);
+            if (n >= 0) {
+                return n;
+            }
+            if (n == -Errno.EAGAIN) {
+                return 0;
+            }
+            if (n != -Errno.EINTR) {
+                return fail("writev", (int) n);
+            }
+        }
+    }
+
+    @Override
+    public void shutdownOutput(int slot) {
+        LinuxSys.shutdown(slot, SocketFlags.SHUT_WR);
+    }
+
+    @Override
+    public void close(int slot) {
+        LinuxSys.close(slot); // also removes it from the epoll set
+    }
+
+    @Override
+    public IOException lastFailure() {
+        return lastFailure;
+    }
+
+    @Override
+    public InetSocketAddress remoteAddress(int slot) {
+        return LinuxSys.peerAddress(slot);
+    }
+
+    @Override
+    public InetSocketAddress localAddress(int slot) {
+        try {
+            return localAddressOrFail(slot);
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    @Override
+    public void close() {
+        LinuxSys.close(wakeupFd);
+        LinuxSys.close(epfd);
+        arena.close();
+    }
+
+    private InetSocketAddress localAddressOrFail(int fd) throws IOException {
+        check(LinuxSys.localAddress(fd, sockAddr), "getsockname");
+        return sockAddr.toInetSocketAddress();
+    }
+
+    private int fail(String call, int negativeErrno) {
+        lastFailure = new SocketException(call + ": " + Errno.message(negativeErrno));
+        return FAILED;
+    }
+
+    private static int check(int result, String what) throws IOException {
+        if (result < 0) {
+            throw new IOException(what + ": " + Errno.message(result));
+        }
+        return result;
+    }
+}

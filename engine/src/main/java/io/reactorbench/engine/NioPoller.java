@@ -1,0 +1,255 @@
+package io.reactorbench.engine;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.StandardSocketOptions;
+import java.nio.ByteBuffer;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.util.Arrays;
+import java.util.function.Consumer;
+
+/**
+ * The portable poller: a {@link Selector}, polled with {@code select(Consumer, timeout)} so no selected-key
+ * set is built or iterated. Slots are small reused indexes; the key's attachment is the slot (boxed once per
+ * connection). Each connection needs a {@link SocketChannel} and a key — the heap the epoll poller avoids.
+ */
+final class NioPoller implements Poller, Consumer<SelectionKey> {
+
+    private final Selector selector;
+    private final SocketSetup setup;
+    private SelectionKey[] keys = new SelectionKey[64];
+    private int[] freeSlots = new int[64];
+    private int freeCount;
+    private int nextSlot;
+    private ReadySink sink;
+    private IOException lastFailure;
+
+    NioPoller(SocketSetup setup) throws IOException {
+        this.selector = Selector.open();
+        this.setup = setup;
+    }
+
+    @Override
+    public int poll(long timeoutMs, ReadySink readySink) throws IOException {
+        this.sink = readySink;
+        if (timeoutMs == 0) {
+            return selector.selectNow(this);
+        }
+        return selector.select(this, Math.max(0, timeoutMs)); // 0 = block until something happens
+    }
+
+    @Override
+    public void accept(SelectionKey key) {
+        int slot = (Integer) key.attachment();
+        int ready;
+        try {
+            int ops = key.readyOps();
+            ready = ((ops & (SelectionKey.OP_READ | SelectionKey.OP_ACCEPT)) != 0 ? READABLE : 0)
+                    | ((ops & SelectionKey.OP_WRITE) != 0 ? WRITABLE : 0);
+        } catch (java.nio.channels.CancelledKeyException e) {
+            return;
+        }
+        sink.onReady(slot, ready);
+    }
+
+    @Override
+    public void wakeup() {
+        selector.wakeup();
+    }
+
+    @Override
+    public boolean needsAddresses() {
+        return false;
+    }
+
+    @Override
+    public boolean edgeTriggered() {
+        return false;
+    }
+
+    @Override
+    public int listen(InetSocketAddress address, boolean reusePort, int backlog) throws IOException {
+        ServerSocketChannel server = ServerSocketChannel.open();
+        try {
+            server.setOption(StandardSocketOptions.SO_REUSEADDR, true);
+            if (reusePort) {
+                server.setOption(StandardSocketOptions.SO_REUSEPORT, true);
+            }
+            server.bind(address, backlog);
+            server.configureBlocking(false);
+            int slot = allocateSlot();
+            keys[slot] = server.register(selector, SelectionKey.OP_ACCEPT, slot);
+            return slot;
+        } catch (IOException | RuntimeException e) {
+            server.close();
+            throw e;
+        }
+    }
+
+    @Override
+    public InetSocketAddress listenerAddress(int listenerSlot) throws IOException {
+        return (InetSocketAddress) ((ServerSocketChannel) keys[listenerSlot].channel()).getLocalAddress();
+    }
+
+    @Override
+    public void acceptInterest(int listenerSlot, boolean on) {
+        keys[listenerSlot].interestOps(on ? SelectionKey.OP_ACCEPT : 0);
+    }
+
+    @Override
+    public Object accept(int listenerSlot) throws IOException {
+        return ((ServerSocketChannel) keys[listenerSlot].channel()).accept();
+    }
+
+    @Override
+    public InetSocketAddress remoteAddressOf(Object accepted) {
+        try {
+            return (InetSocketAddress) ((SocketChannel) accepted).getRemoteAddress();
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    @Override
+    public void discard(Object accepted) {
+        try {
+            ((SocketChannel) accepted).close();
+        } catch (IOException ignored) {
+            // closing a socket nobody used: nothing to report
+        }
+    }
+
+    @Override
+    public int register(Object accepted) throws IOException {
+        SocketChannel channel = (SocketChannel) accepted;
+        try {
+            channel.configureBlocking(false);
+            setup.apply(channel);
+            int slot = allocateSlot();
+            keys[slot] = channel.register(selector, SelectionKey.OP_READ, slot);
+            return slot;
+        } catch (IOException | RuntimeException e) {
+            channel.close();
+            throw e;
+        }
+    }
+
+    @Override
+    public void interest(int slot, boolean read, boolean write) {
+        SelectionKey key = keys[slot];
+        if (key.isValid()) {
+            key.interestOps((read ? SelectionKey.OP_READ : 0) | (write ? SelectionKey.OP_WRITE : 0));
+        }
+    }
+
+    @Override
+    public int read(int slot, ByteBuffer dst, long dstBaseAddress) {
+        try {
+            int n = ((SocketChannel) keys[slot].channel()).read(dst);
+            return n < 0 ? EOF : n;
+        } catch (IOException e) {
+            lastFailure = e;
+            return FAILED;
+        }
+    }
+
+    @Override
+    public long write(int slot, ByteBuffer src, long srcBaseAddress) {
+        try {
+            return ((SocketChannel) keys[slot].channel()).write(src);
+        } catch (IOException e) {
+            lastFailure = e;
+            return FAILED;
+        }
+    }
+
+    @Override
+    public long writev(int slot, ByteBuffer[] srcs, long[] addresses, int count) {
+        try {
+            return ((SocketChannel) keys[slot].channel()).write(srcs, 0, count);
+        } catch (IOException e) {
+            lastFailure = e;
+            return FAILED;
+        }
+    }
+
+    @Override
+    public void shutdownOutput(int slot) {
+        try {
+            ((SocketChannel) keys[slot].channel()).shutdownOutput();
+        } catch (IOException ignored) {
+            // the peer is gone already; the close that follows reports nothing either
+        }
+    }
+
+    @Override
+    public void close(int slot) {
+        SelectionKey key = keys[slot];
+        keys[slot] = null;
+        if (key != null) {
+            key.cancel();
+            try {
+                key.channel().close();
+            } catch (IOException ignored) {
+                // nothing useful to do with a failed close of a dead socket
+            }
+        }
+        if (freeCount == freeSlots.length) {
+            freeSlots = Arrays.copyOf(freeSlots, freeCount * 2);
+        }
+        freeSlots[freeCount++] = slot;
+    }
+
+    @Override
+    public IOException lastFailure() {
+        return lastFailure;
+    }
+
+    @Override
+    public InetSocketAddress remoteAddress(int slot) {
+        try {
+            return (InetSocketAddress) ((SocketChannel) keys[slot].channel()).getRemoteAddress();
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    @Override
+    public InetSocketAddress localAddress(int slot) {
+        try {
+            return (InetSocketAddress) ((java.nio.channels.NetworkChannel) keys[slot].channel()).getLocalAddress();
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    @Override
+    public void close() {
+        for (SelectionKey key : keys) {
+            if (key != null) {
+                try {
+                    key.channel().close();
+                } catch (IOException ignored) {
+                    // shutting down: best effort
+                }
+            }
+        }
+        try {
+            selector.close();
+        } catch (IOException ignored) {
+            // shutting down: best effort
+        }
+    }
+
+    private int allocateSlot() {
+        // lowest free slots first keep the loop's tables dense
+        int slot = freeCount > 0 ? freeSlots[--freeCount] : nextSlot++;
+        if (slot >= keys.length) {
+            keys = Arrays.copyOf(keys, Math.max(slot + 1, keys.length * 2));
+        }
+        return slot;
+    }
+}

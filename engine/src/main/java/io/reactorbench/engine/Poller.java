@@ -1,0 +1,97 @@
+package io.reactorbench.engine;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+
+/**
+ * One loop's readiness API and socket I/O, by slot. The two implementations differ in what a socket is (a
+ * {@code SocketChannel} and its key for nio, a bare fd for epoll); that difference stays behind this
+ * interface so there is one {@link EventLoop}. I/O results are numbers, not exceptions: a closed or reset
+ * peer is an expected event.
+ *
+ * <p>Loop-confined except {@link #wakeup()}.
+ */
+interface Poller extends AutoCloseable {
+
+    int READABLE = 1;
+    int WRITABLE = 1 << 1;
+    /** Error or hang-up reported by the poller; the next read or write says which. */
+    int HANGUP = 1 << 2;
+
+    /** read(): nothing to read now. */
+    int WOULD_BLOCK = 0;
+    /** read(): the peer closed its side. */
+    int EOF = -1;
+    /** read()/write(): the socket failed; {@link #lastFailure()} says why. */
+    int FAILED = -2;
+
+    /** Where ready slots are reported; the loop implements it, so polling allocates nothing per event. */
+    interface ReadySink {
+        void onReady(int slot, int readyOps);
+    }
+
+    /** Waits up to {@code timeoutMs} (0 = don't wait, negative = until something happens); returns events. */
+    int poll(long timeoutMs, ReadySink sink) throws IOException;
+
+    /** From any thread: makes a blocked or the next {@link #poll} return. */
+    void wakeup();
+
+    boolean edgeTriggered();
+
+    /** Whether writes need native addresses (epoll) rather than the ByteBuffers alone (nio). */
+    boolean needsAddresses();
+
+    /** Binds and listens; the listener is registered for accept readiness under the returned slot. */
+    int listen(InetSocketAddress address, boolean reusePort, int backlog) throws IOException;
+
+    InetSocketAddress listenerAddress(int listenerSlot) throws IOException;
+
+    /** Stops or resumes accept readiness (backing off after EMFILE). */
+    void acceptInterest(int listenerSlot, boolean on);
+
+    /**
+     * Accepts one waiting connection: a handle to pass to {@link #register} of any poller of the same kind,
+     * or {@code null} when none is waiting. Throws when accepting failed (e.g. EMFILE).
+     */
+    Object accept(int listenerSlot) throws IOException;
+
+    /** The peer address of an accepted handle (for source-hash balancing); null if unknown. */
+    InetSocketAddress remoteAddressOf(Object accepted);
+
+    /** Closes an accepted handle that will not be registered (engine stopping). */
+    void discard(Object accepted);
+
+    /** Applies socket options and registers the accepted socket for reading; returns its slot. */
+    int register(Object accepted) throws IOException;
+
+    /** Sets read/write interest (for edge-triggered epoll, registered once and a no-op). */
+    void interest(int slot, boolean read, boolean write);
+
+    /** Reads into {@code dst} from its position to its limit, advancing the position; n, WOULD_BLOCK, EOF or FAILED. */
+    int read(int slot, ByteBuffer dst, long dstBaseAddress);
+
+    /** Writes {@code src}'s remaining bytes, advancing its position; bytes written (0 if full) or FAILED. */
+    long write(int slot, ByteBuffer src, long srcBaseAddress);
+
+    /**
+     * One gathering write of {@code count} buffers, each from its position ({@code addresses[i]} is the native
+     * address of that position); bytes written or FAILED. Positions are not advanced.
+     */
+    long writev(int slot, ByteBuffer[] srcs, long[] addresses, int count);
+
+    void shutdownOutput(int slot);
+
+    /** Closes the socket and frees the slot. */
+    void close(int slot);
+
+    /** Why the last FAILED result happened. */
+    IOException lastFailure();
+
+    InetSocketAddress remoteAddress(int slot);
+
+    InetSocketAddress localAddress(int slot);
+
+    @Override
+    void close();
+}

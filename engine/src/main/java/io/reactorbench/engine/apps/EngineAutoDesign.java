@@ -1,0 +1,16 @@
+package io.reactorbench.engine.apps;
+
+import io.reactorbench.engine.PollerKind;
+
+/** {@code engine}: the epoll poller where it works, otherwise nio. */
+public final class EngineAutoDesign extends EngineDesign {
+
+    public EngineAutoDesign() {
+        super(PollerKind.AUTO);
+    }
+
+    @Override
+    public String id() {
+        return "engine";
+    }
+}

@@ -1,0 +1,102 @@
+package io.reactorbench.engine.apps;
+
+import io.reactorbench.engine.Engine;
+import io.reactorbench.engine.EngineConfig;
+import io.reactorbench.engine.EventHandler;
+import io.reactorbench.engine.LoadBalancing;
+import io.reactorbench.engine.PollerKind;
+import io.reactorbench.wire.spi.App;
+import io.reactorbench.wire.spi.Availability;
+import io.reactorbench.wire.spi.RunningServer;
+import io.reactorbench.wire.spi.ServerConfig;
+import io.reactorbench.wire.spi.ServerDesign;
+import io.reactorbench.wire.spi.ServerDesigns;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.util.Set;
+
+/**
+ * The engine as a server design, for one poller kind. The registered designs ({@code engine},
+ * {@code engine-nio}, {@code engine-epoll}) are one-line subclasses naming their poller.
+ */
+abstract class EngineDesign implements ServerDesign {
+
+    static final String OPTION_LB = "lb";
+    static final String OPTION_REUSE_PORT = "reuse-port";
+    static final String OPTION_EDGE_TRIGGERED = "edge-triggered";
+    static final String OPTION_IDLE_TIMEOUT_MS = "idle-timeout-ms";
+
+    private final PollerKind poller;
+
+    EngineDesign(PollerKind poller) {
+        this.poller = poller;
+    }
+
+    @Override
+    public String description() {
+        return "gnet-style multi-reactor engine, " + switch (poller) {
+            case NIO -> "java.nio Selector poller";
+            case EPOLL -> "native epoll poller via FFM";
+            case AUTO -> "epoll poller when available, else nio (here: " + poller.resolve().id() + ")";
+        } + "; main loop accepts, one sub-loop per core";
+    }
+
+    @Override
+    public Availability availability() {
+        if (poller == PollerKind.NIO || poller == PollerKind.AUTO) {
+            return Availability.ok();
+        }
+        String cause = poller.unavailabilityCause();
+        return cause == null ? Availability.ok() : Availability.unavailable("epoll poller unavailable: " + cause);
+    }
+
+    @Override
+    public Set<String> supportedOptions() {
+        return poller == PollerKind.NIO
+                ? Set.of(OPTION_LB, OPTION_REUSE_PORT, OPTION_IDLE_TIMEOUT_MS)
+                : Set.of(OPTION_LB, OPTION_REUSE_PORT, OPTION_EDGE_TRIGGERED, OPTION_IDLE_TIMEOUT_MS);
+    }
+
+    @Override
+    public RunningServer start(ServerConfig config) throws IOException {
+        Availability availability = availability();
+        if (!availability.available()) {
+            throw new IllegalStateException(id() + " is unavailable: " + availability.cause());
+        }
+        ServerDesigns.checkOptions(this, config);
+        EngineConfig engineConfig = engineConfig(config);
+        return new EngineServer(Engine.start(engineConfig, handler(config.app())));
+    }
+
+    EngineConfig engineConfig(ServerConfig config) {
+        boolean edgeTriggered = config.flag(OPTION_EDGE_TRIGGERED);
+        if (edgeTriggered && poller.resolve() != PollerKind.EPOLL) {
+            throw new IllegalArgumentException("option edge-triggered needs the epoll poller");
+        }
+        long idleTimeoutMs = parseNonNegative(config.option(OPTION_IDLE_TIMEOUT_MS, "0"), OPTION_IDLE_TIMEOUT_MS);
+        return EngineConfig.defaults()
+                .withAddress(new InetSocketAddress(config.host(), config.port()))
+                .withPoller(poller)
+                .withLoops(config.loops())
+                .withLoadBalancing(LoadBalancing.parse(config.option(OPTION_LB, LoadBalancing.ROUND_ROBIN.id())))
+                .withReusePort(config.flag(OPTION_REUSE_PORT))
+                .withEdgeTriggered(edgeTriggered)
+                .withIdleTimeoutNs(idleTimeoutMs * 1_000_000L);
+    }
+
+    static EventHandler handler(App app) {
+        return app == App.ECHO ? new EchoHandler() : new SessionHandler(app);
+    }
+
+    private static long parseNonNegative(String value, String option) {
+        try {
+            long parsed = Long.parseLong(value);
+            if (parsed >= 0) {
+                return parsed;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below, in one line
+        }
+        throw new IllegalArgumentException("option " + option + " needs a number >= 0, got '" + value + "'");
+    }
+}

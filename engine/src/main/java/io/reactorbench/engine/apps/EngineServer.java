@@ -1,0 +1,31 @@
+package io.reactorbench.engine.apps;
+
+import io.reactorbench.engine.Engine;
+import io.reactorbench.wire.spi.RunningServer;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+
+/** An {@link Engine} seen through the server SPI. */
+final class EngineServer implements RunningServer {
+
+    private final Engine engine;
+
+    EngineServer(Engine engine) {
+        this.engine = engine;
+    }
+
+    @Override
+    public InetSocketAddress address() {
+        return engine.address();
+    }
+
+    @Override
+    public int openConnections() {
+        return engine.openConnections();
+    }
+
+    @Override
+    public void stop(Duration timeout) {
+        engine.stop(timeout);
+    }
+}
