@@ -1,0 +1,127 @@
+package io.reactorbench.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** Runs {@code serve} in a child JVM, as the scenario runner does, and talks to it over stdin/stdout. */
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
+class ServeCommandTest {
+
+    private static final Pattern READY = Pattern.compile("READY 127\\.0\\.0\\.1:(\\d+)");
+
+    private final List<Process> children = new ArrayList<>();
+
+    @AfterEach
+    void killLeftovers() {
+        children.forEach(Process::destroyForcibly);
+    }
+
+    @Test
+    void shouldPrintReadyAnswerProbeCommandsAndExitZeroAtEndOfInput() throws Exception {
+        Process serve = serve("--server", "vthreads", "--app", "echo");
+        BufferedReader out = reader(serve);
+        int port = readyPort(out.readLine());
+        OutputStream control = serve.getOutputStream();
+
+        try (Socket client = new Socket(InetAddress.getLoopbackAddress(), port)) {
+            client.getOutputStream().write('x');
+            assertThat(client.getInputStream().read()).isEqualTo('x');
+            send(control, "STATS");
+            String stats = out.readLine();
+            assertThat(stats).startsWith("STATS {\"timeMs\":").endsWith("}")
+                    .contains("\"connections\":1,", "\"cpuNs\":", "\"allocatedBytes\":", "\"gcCount\":",
+                            "\"gcPauseTotalMs\":", "\"gcPauseMaxMs\":", "\"pauses\":[", "\"heapUsedBytes\":",
+                            "\"heapAfterGcBytes\":", "\"threads\":", "\"pid\":" + serve.pid() + "}");
+        }
+        send(control, "GC");
+        assertThat(out.readLine()).startsWith("GC {").contains("\"pauses\":[[").doesNotContain("\"heapAfterGcBytes\":-1");
+        send(control, "HELLO");
+        assertThat(out.readLine()).isEqualTo("ERROR unknown command HELLO");
+
+        control.close();
+        assertThat(serve.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(serve.exitValue()).isZero();
+    }
+
+    @Test
+    void shouldStopGracefullyAndExitZeroOnSigterm() throws Exception {
+        Process serve = serve("--server", "netty-nio", "--app", "http", "--loops", "1");
+        readyPort(reader(serve).readLine());
+
+        serve.destroy(); // SIGTERM
+
+        assertThat(serve.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(serve.exitValue()).isZero();
+    }
+
+    @Test
+    void shouldExitTwoWithOneLineWhenThePortIsInUse() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+            Process serve = serve("--server", "threads", "--app", "echo", "--port", String.valueOf(taken.getLocalPort()));
+            serve.getOutputStream().close();
+
+            assertThat(serve.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            assertThat(serve.exitValue()).isEqualTo(2);
+            assertThat(lines(serve.getErrorStream().readAllBytes())).containsExactly(
+                    "serve: cannot bind 127.0.0.1:" + taken.getLocalPort() + ": Address already in use");
+            assertThat(serve.getInputStream().readAllBytes()).isEmpty();
+        }
+    }
+
+    @Test
+    void shouldRejectUnknownDesignAndOptionsItDoesNotHaveWithExitTwo() {
+        assertThat(Main.execute("serve", "--server", "no-such-design", "--app", "echo")).isEqualTo(2);
+        assertThat(Main.execute("serve", "--server", "threads", "--app", "gopher")).isEqualTo(2);
+        assertThat(Main.execute("serve", "--server", "threads", "--app", "echo", "--reuse-port")).isEqualTo(2);
+    }
+
+    private Process serve(String... args) throws IOException {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "--enable-native-access=ALL-UNNAMED", "--sun-misc-unsafe-memory-access=allow",
+                "-Xmx256m", "-XX:TieredStopAtLevel=1",
+                "-cp", System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")),
+                Main.class.getName(), "serve"));
+        command.addAll(List.of(args));
+        Process process = new ProcessBuilder(command).start();
+        children.add(process);
+        return process;
+    }
+
+    private static BufferedReader reader(Process process) {
+        return new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+    }
+
+    private static int readyPort(String line) {
+        assertThat(line).matches(READY);
+        Matcher matcher = READY.matcher(line);
+        assertThat(matcher.matches()).isTrue();
+        return Integer.parseInt(matcher.group(1));
+    }
+
+    private static void send(OutputStream control, String command) throws IOException {
+        control.write((command + "\n").getBytes(StandardCharsets.UTF_8));
+        control.flush();
+    }
+
+    private static List<String> lines(byte[] bytes) {
+        return new String(bytes, StandardCharsets.UTF_8).lines().toList();
+    }
+}
