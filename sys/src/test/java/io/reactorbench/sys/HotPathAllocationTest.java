@@ -1,0 +1,111 @@
+package io.reactorbench.sys;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.lang.management.ManagementFactory;
+import java.util.function.IntSupplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The calls an event loop makes per event must not allocate on the Java heap once the JIT has compiled them:
+ * allocation per request is one of the numbers reactorbench reports, and the bindings must add nothing to it.
+ * Counts bytes, not time.
+ */
+class HotPathAllocationTest {
+
+    private static final int WARM_UP_CALLS = 60_000;
+    private static final int MEASURED_CALLS = 100_000;
+    /** Far below one byte per call: what is left is the measuring itself and a stray interpreter frame or two. */
+    private static final long ALLOWED_BYTES = 16 * 1024;
+    private static final int MAX_ROUNDS = 10;
+
+    private final com.sun.management.ThreadMXBean threads =
+            (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+    private final Arena arena = Arena.ofConfined();
+    private int efd;
+    private int epfd;
+    private MemorySegment buffer;
+    private EpollEvents events;
+    private IoVec iov;
+
+    @BeforeEach
+    void open() {
+        efd = LinuxSys.eventfd(0, EventFdFlags.EFD_NONBLOCK | EventFdFlags.EFD_CLOEXEC);
+        epfd = LinuxSys.epollCreate1(EpollFlags.EPOLL_CLOEXEC);
+        LinuxSys.epollCtl(epfd, EpollFlags.EPOLL_CTL_ADD, efd, EpollFlags.EPOLLIN, efd);
+        buffer = arena.allocate(64, 8);
+        events = new EpollEvents(arena, 16);
+        iov = new IoVec(arena, 2);
+        iov.set(0, buffer.address(), 8);
+    }
+
+    @AfterEach
+    void close() {
+        LinuxSys.close(epfd);
+        LinuxSys.close(efd);
+        arena.close();
+    }
+
+    @Test
+    void shouldNotAllocateOnEmptyRead() {
+        assertAllocationFree(() -> (int) LinuxSys.read(efd, buffer.address(), 8));
+    }
+
+    @Test
+    void shouldNotAllocateOnWriteAndEventfdCounter() {
+        buffer.set(java.lang.foreign.ValueLayout.JAVA_LONG, 0, 1L);
+        // each write adds 1 to the counter; each eventfdRead takes it back to 0
+        assertAllocationFree(() -> (int) LinuxSys.write(efd, buffer.address(), 8) + (int) LinuxSys.eventfdRead(efd));
+    }
+
+    @Test
+    void shouldNotAllocateOnEventfdWakeupAndWritev() {
+        assertAllocationFree(() -> LinuxSys.eventfdWrite(efd, 1) + (int) LinuxSys.writev(efd, iov, 1));
+    }
+
+    @Test
+    void shouldNotAllocateOnZeroTimeoutEpollWaitAndCtl() {
+        assertAllocationFree(() -> LinuxSys.epollWait(epfd, events, 0)
+                + LinuxSys.epollCtl(epfd, EpollFlags.EPOLL_CTL_MOD, efd, EpollFlags.EPOLLIN, efd)
+                + events.events(0) + (int) events.data(0));
+    }
+
+    @Test
+    void shouldNotAllocateOnNonBlockingAccept() {
+        int listenFd = LinuxSys.socket(SocketFlags.AF_INET,
+                SocketFlags.SOCK_STREAM | SocketFlags.SOCK_NONBLOCK | SocketFlags.SOCK_CLOEXEC, 0);
+        try {
+            LinuxSys.bind(listenFd, new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0));
+            LinuxSys.listen(listenFd, 4);
+            assertAllocationFree(() -> LinuxSys.accept4(listenFd, SocketFlags.SOCK_NONBLOCK));
+        } finally {
+            LinuxSys.close(listenFd);
+        }
+    }
+
+    /**
+     * Warms up, then measures rounds of {@link #MEASURED_CALLS} calls until one stays under the bound. Several rounds
+     * because the JIT compiles in the background and, on a busy 2-core machine, may not have finished when the
+     * warm-up ends; a call that truly allocates fails every round.
+     */
+    private void assertAllocationFree(IntSupplier call) {
+        long sink = 0;
+        for (int i = 0; i < WARM_UP_CALLS; i++) {
+            sink += call.getAsInt();
+        }
+        long allocated = Long.MAX_VALUE;
+        for (int round = 0; round < MAX_ROUNDS && allocated >= ALLOWED_BYTES; round++) {
+            long before = threads.getCurrentThreadAllocatedBytes();
+            for (int i = 0; i < MEASURED_CALLS; i++) {
+                sink += call.getAsInt();
+            }
+            allocated = threads.getCurrentThreadAllocatedBytes() - before;
+        }
+        assertThat(allocated).as("bytes allocated over %d calls in the best of %d rounds (sink %d)",
+                MEASURED_CALLS, MAX_ROUNDS, sink).isLessThan(ALLOWED_BYTES);
+    }
+}
