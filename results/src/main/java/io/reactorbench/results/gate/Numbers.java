@@ -26,6 +26,9 @@ final class Numbers {
         if (abs == 0) {
             return "0";
         }
+        if (value == Math.rint(value) && abs < 1e6) {
+            return String.format(Locale.ROOT, "%.0f", value);
+        }
         String pattern = abs >= 100 ? "%.0f" : abs >= 10 ? "%.1f" : abs >= 1 ? "%.2f" : "%.3g";
         return String.format(Locale.ROOT, pattern, value);
     }

@@ -1,0 +1,169 @@
+package io.reactorbench.results.gate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class GateTest {
+
+    private static Policy policy(String yaml) {
+        return PolicyParser.parse(yaml, "test.yaml");
+    }
+
+    private static final Policy NORMALISED = policy("""
+            rules:
+              - name: engine-throughput
+                design: engine-epoll
+                normalizeBy: netty-epoll
+                regression:
+                  throughput: {maxDrop: 5%}
+            """);
+
+    private static final Policy ABSOLUTE = policy("""
+            rules:
+              - name: engine-throughput
+                design: engine-epoll
+                regression:
+                  throughput: {maxDrop: 5%}
+            """);
+
+    @Test
+    void shouldCancelAUniformlySlowerMachineWhenNormalised() {
+        Measurements baseline = new SyntheticRuns()
+                .cell("rpc", "engine-epoll", Metric.THROUGHPUT, 200_000, 210_000, 190_000)
+                .cell("rpc", "netty-epoll", Metric.THROUGHPUT, 100_000, 105_000, 95_000)
+                .measurements("baseline");
+        // Today's machine is 30 % slower for everyone: ratios unchanged.
+        Measurements candidate = new SyntheticRuns()
+                .cell("rpc", "engine-epoll", Metric.THROUGHPUT, 140_000, 147_000, 133_000)
+                .cell("rpc", "netty-epoll", Metric.THROUGHPUT, 70_000, 73_500, 66_500)
+                .measurements("candidate");
+
+        GateReport normalised = Gate.evaluate(NORMALISED, baseline, candidate, false);
+        assertThat(normalised.outcome()).isEqualTo(GateOutcome.PASS);
+        assertThat(normalised.rows()).singleElement().satisfies(row -> {
+            assertThat(row.baseline()).isEqualTo(2.0);
+            assertThat(row.candidate()).isEqualTo(2.0);
+            assertThat(row.unit()).isEqualTo(MetricUnit.RATIO);
+        });
+
+        GateReport absolute = Gate.evaluate(ABSOLUTE, baseline, candidate, false);
+        assertThat(absolute.outcome()).isEqualTo(GateOutcome.FAIL);
+        assertThat(absolute.exitCode()).isEqualTo(1);
+        assertThat(absolute.headline()).contains("engine-throughput").contains("rpc/engine-epoll");
+    }
+
+    @Test
+    void shouldCatchARegressionOfTheDesignAgainstItsReferenceOnTheSameMachine() {
+        Measurements baseline = new SyntheticRuns()
+                .cell("rpc", "engine-epoll", Metric.THROUGHPUT, 200_000, 210_000, 190_000)
+                .cell("rpc", "netty-epoll", Metric.THROUGHPUT, 100_000, 105_000, 95_000)
+                .measurements("baseline");
+        Measurements candidate = new SyntheticRuns()
+                .cell("rpc", "engine-epoll", Metric.THROUGHPUT, 150_000, 157_000, 143_000)
+                .cell("rpc", "netty-epoll", Metric.THROUGHPUT, 100_000, 105_000, 95_000)
+                .measurements("candidate");
+        GateReport report = Gate.evaluate(NORMALISED, baseline, candidate, false);
+        assertThat(report.rows()).singleElement().extracting(GateRow::verdict).isEqualTo(Verdict.REGRESSION);
+    }
+
+    @Test
+    void shouldCheckBudgetsOnTheCandidatesMedian() {
+        Policy budgets = policy("""
+                rules:
+                  - name: no-errors
+                    budget: errors == 0
+                  - name: alloc
+                    design: engine-*
+                    budget: allocatedBytesPerRequest <= 64
+                """);
+        Measurements candidate = new SyntheticRuns()
+                .cell("echo", "engine-epoll", Metric.ERRORS, 0, 3, 0)
+                .cell("echo", "engine-epoll", Metric.ALLOCATED_BYTES_PER_REQUEST, 10, 500, 70)
+                .cell("echo", "netty-epoll", Metric.ERRORS, 0, 0, 0)
+                .cell("echo", "netty-epoll", Metric.ALLOCATED_BYTES_PER_REQUEST, 900, 900, 900)
+                .measurements("candidate");
+        GateReport report = Gate.evaluate(budgets, candidate, candidate, false);
+        // errors median 0 passes despite one noisy trial; the allocation median 70 breaks 64.
+        assertThat(report.rows()).extracting(GateRow::rule, GateRow::design, GateRow::verdict).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("no-errors", "engine-epoll", Verdict.PASS),
+                org.assertj.core.groups.Tuple.tuple("no-errors", "netty-epoll", Verdict.PASS),
+                org.assertj.core.groups.Tuple.tuple("alloc", "engine-epoll", Verdict.OVER_BUDGET));
+        assertThat(report.outcome()).isEqualTo(GateOutcome.FAIL);
+        assertThat(report.failures()).singleElement().asString().contains("'alloc'").contains("over budget");
+    }
+
+    @Test
+    void shouldCheckASameRunRatioBudgetTrialByTrial() {
+        Policy ratio = policy("""
+                rules:
+                  - name: engine-vs-netty
+                    budget: ratio engine-epoll/netty-epoll throughput >= 0.5
+                """);
+        Measurements good = new SyntheticRuns()
+                .cell("rpc", "engine-epoll", Metric.THROUGHPUT, 90, 60, 95)
+                .cell("rpc", "netty-epoll", Metric.THROUGHPUT, 100, 60, 100)
+                .cell("echo", "engine-epoll", Metric.THROUGHPUT, 40, 40, 40)
+                .cell("echo", "netty-epoll", Metric.THROUGHPUT, 100, 100, 100)
+                .measurements("candidate");
+        GateReport report = Gate.evaluate(ratio, good, good, false);
+        assertThat(report.rows()).extracting(GateRow::scenario, GateRow::verdict).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("echo", Verdict.OVER_BUDGET),
+                org.assertj.core.groups.Tuple.tuple("rpc", Verdict.PASS));
+        assertThat(report.rows().get(1).candidate()).isEqualTo(0.95);
+    }
+
+    @Test
+    void shouldNotJudgeWhenABaselineCellIsMissingFromTheCandidate() {
+        Measurements baseline = new SyntheticRuns()
+                .cell("rpc", "engine-epoll", Metric.THROUGHPUT, 1, 2, 3)
+                .cell("rpc", "threads", Metric.THROUGHPUT, 1, 2, 3)
+                .measurements("baseline");
+        Measurements candidate = new SyntheticRuns()
+                .cell("rpc", "engine-epoll", Metric.THROUGHPUT, 1, 2, 3)
+                .measurements("candidate");
+        GateReport report = Gate.evaluate(policy("rules: [{regression: {throughput: {maxDrop: 5%}}}]"), baseline,
+                candidate, false);
+        assertThat(report.outcome()).isEqualTo(GateOutcome.CANNOT_JUDGE);
+        assertThat(report.exitCode()).isEqualTo(2);
+        assertThat(report.problems()).singleElement().asString().contains("rpc/threads is in the baseline but not in the candidate");
+    }
+
+    @Test
+    void shouldPassInconclusiveChecksWithAWarningUnlessStrict() {
+        Measurements baseline = new SyntheticRuns().cell("rpc", "threads", Metric.THROUGHPUT, 100).measurements("b");
+        Measurements candidate = new SyntheticRuns().cell("rpc", "threads", Metric.THROUGHPUT, 100).measurements("c");
+        Policy throughput = policy("rules: [{regression: {throughput: {maxDrop: 5%}}}]");
+        GateReport lenient = Gate.evaluate(throughput, baseline, candidate, false);
+        assertThat(lenient.outcome()).isEqualTo(GateOutcome.PASS);
+        assertThat(lenient.rows()).singleElement().extracting(GateRow::verdict).isEqualTo(Verdict.INCONCLUSIVE);
+        assertThat(lenient.warnings()).anySatisfy(w -> assertThat(w).contains("inconclusive"));
+        assertThat(Gate.evaluate(throughput, baseline, candidate, true).outcome()).isEqualTo(GateOutcome.FAIL);
+    }
+
+    @Test
+    void shouldWarnWhenARuleMatchesNoCell() {
+        Measurements run = new SyntheticRuns().cell("rpc", "threads", Metric.THROUGHPUT, 100).measurements("run");
+        GateReport report = Gate.evaluate(policy("rules: [{design: engine-*, budget: errors == 0}]"), run, run, false);
+        assertThat(report.outcome()).isEqualTo(GateOutcome.PASS);
+        assertThat(report.warnings()).anySatisfy(w -> assertThat(w).contains("matched no cell"));
+    }
+
+    @Test
+    void shouldRenderTheSameRowsAsTextMarkdownAndJson() {
+        Measurements baseline = new SyntheticRuns()
+                .cell("rpc", "threads", Metric.THROUGHPUT, 100_000, 101_000, 99_000).measurements("b");
+        Measurements candidate = new SyntheticRuns()
+                .cell("rpc", "threads", Metric.THROUGHPUT, 50_000, 51_000, 49_000).measurements("c");
+        GateReport report = Gate.evaluate(policy("rules: [{name: tp, regression: {throughput: {maxDrop: 5%}}}]"),
+                baseline, candidate, false);
+        assertThat(GateReportRenderer.text(report)).contains("tp", "REGRESSION", "100k/s", "50k/s", "-50.0%")
+                .contains("gate: FAIL: rule 'tp'");
+        assertThat(GateReportRenderer.markdown(report)).contains("| tp | throughput maxDrop 5% | rpc | threads |")
+                .contains("**REGRESSION**");
+        assertThat(GateReportRenderer.json(report)).contains("\"schema\" : \"reactorbench.gate/1\"")
+                .contains("\"verdict\" : \"regression\"").contains("\"exitCode\" : 1");
+        assertThat(List.of(report.exitCode())).containsExactly(1);
+    }
+}

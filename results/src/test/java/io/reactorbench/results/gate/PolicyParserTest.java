@@ -1,0 +1,189 @@
+package io.reactorbench.results.gate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+
+class PolicyParserTest {
+
+    private static final String GOOD = """
+            schema: reactorbench.gate-policy/1
+            alpha: 0.05
+            minTrials: 3
+            rules:
+              - name: no-errors
+                budget: errors == 0
+              - name: fast
+                scenario: "rpc-*"
+                design: engine-*
+                budget:
+                  - p99 < 5ms
+                  - throughput >= 100k
+                  - allocatedBytesPerRequest <= 64
+              - name: engine-vs-netty
+                scenario: "*"
+                budget: ratio engine-epoll/netty-epoll throughput >= 0.5
+              - name: relative
+                design: "{engine-epoll,engine-nio}"
+                normalizeBy: netty-epoll
+                regression:
+                  throughput: {maxDrop: 5%}
+                  p99: {maxRise: 10%, fewTrialsLimit: 100%}
+              - regression:
+                  allocatedBytesPerRequest: {maxRise: 8}
+            """;
+
+    @Test
+    void shouldReadBudgetsWithUnitsConvertedToTheMetricsUnit() {
+        Policy policy = PolicyParser.parse(GOOD, "gate.yaml");
+        assertThat(policy.rules()).hasSize(8);
+        BudgetRule p99 = (BudgetRule) policy.rules().get(1);
+        assertThat(p99.name()).isEqualTo("fast");
+        assertThat(p99.metric()).isEqualTo(Metric.P99);
+        assertThat(p99.comparison()).isEqualTo(Comparison.LESS);
+        assertThat(p99.limit()).isEqualTo(5_000_000);
+        assertThat(p99.line()).isEqualTo(11);
+        assertThat(((BudgetRule) policy.rules().get(2)).limit()).isEqualTo(100_000);
+        assertThat(p99.selector().matches(new CellKey("rpc-small", "", "engine-epoll"))).isTrue();
+        assertThat(p99.selector().matches(new CellKey("echo", "", "engine-epoll"))).isFalse();
+        assertThat(p99.selector().matches(new CellKey("rpc-small", "", "netty-epoll"))).isFalse();
+    }
+
+    @Test
+    void shouldReadASameRunRatioBudget() {
+        RatioBudgetRule ratio = (RatioBudgetRule) PolicyParser.parse(GOOD, "gate.yaml").rules().get(4);
+        assertThat(ratio.numeratorDesign()).isEqualTo("engine-epoll");
+        assertThat(ratio.denominatorDesign()).isEqualTo("netty-epoll");
+        assertThat(ratio.metric()).isEqualTo(Metric.THROUGHPUT);
+        assertThat(ratio.comparison()).isEqualTo(Comparison.GREATER_OR_EQUAL);
+        assertThat(ratio.limit()).isEqualTo(0.5);
+    }
+
+    @Test
+    void shouldReadRegressionsRelativeAbsoluteAndNormalised() {
+        Policy policy = PolicyParser.parse(GOOD, "gate.yaml");
+        RegressionRule throughput = (RegressionRule) policy.rules().get(5);
+        assertThat(throughput.normalizeBy()).isEqualTo("netty-epoll");
+        assertThat(throughput.threshold()).isEqualTo(new Threshold(Threshold.Direction.DROP, 0.05, true, null));
+        assertThat(throughput.selector().matches(new CellKey("x", "", "engine-nio"))).isTrue();
+        assertThat(throughput.selector().matches(new CellKey("x", "", "engine-iouring"))).isFalse();
+        RegressionRule p99 = (RegressionRule) policy.rules().get(6);
+        assertThat(p99.threshold().fewTrialsLimit()).isEqualTo(1.0);
+        RegressionRule bytes = (RegressionRule) policy.rules().get(7);
+        assertThat(bytes.threshold()).isEqualTo(new Threshold(Threshold.Direction.RISE, 8, false, null));
+        assertThat(bytes.name()).isEqualTo("allocatedBytesPerRequest maxRise 8 B");
+    }
+
+    @Test
+    void shouldReadTheBuiltInDefaultPolicy() {
+        Policy policy = DefaultPolicy.policy();
+        assertThat(policy.rules()).extracting(Rule::name)
+                .containsExactly("no-errors", "throughput", "latency", "server-cpu", "allocation");
+    }
+
+    @Test
+    void shouldNameTheLineOfAnUnknownMetric() {
+        String yaml = """
+                rules:
+                  - name: ok
+                    budget: errors == 0
+                  - regression:
+                      p98: {maxRise: 10%}
+                """;
+        assertThatThrownBy(() -> PolicyParser.parse(yaml, "gate.yaml"))
+                .isInstanceOf(PolicyException.class)
+                .hasMessageStartingWith("gate.yaml:5: unknown metric 'p98'");
+    }
+
+    @Test
+    void shouldNameTheLineOfAnUnknownKey() {
+        String yaml = """
+                rules:
+                  - budget: errors == 0
+                    desing: engine-*
+                """;
+        assertThatThrownBy(() -> PolicyParser.parse(yaml, "gate.yaml"))
+                .hasMessageStartingWith("gate.yaml:3: unknown key 'desing' in a rule");
+    }
+
+    @Test
+    void shouldNameTheLineOfAWrongTimeUnit() {
+        String yaml = """
+                rules:
+
+                  - budget: p99 < 5 hours
+                """;
+        assertThatThrownBy(() -> PolicyParser.parse(yaml, "gate.yaml"))
+                .hasMessageStartingWith("gate.yaml:3: unknown time unit 'hours'");
+    }
+
+    @Test
+    void shouldRejectAUnitOnARatio() {
+        String yaml = """
+                rules:
+                  - budget: ratio engine-epoll/netty-epoll throughput >= 5ms
+                """;
+        assertThatThrownBy(() -> PolicyParser.parse(yaml, "gate.yaml"))
+                .hasMessageStartingWith("gate.yaml:2: a ratio takes no unit");
+    }
+
+    @Test
+    void shouldRejectAThresholdWithBothDirections() {
+        String yaml = """
+                rules:
+                  - regression:
+                      throughput:
+                        maxDrop: 5%
+                        maxRise: 5%
+                """;
+        assertThatThrownBy(() -> PolicyParser.parse(yaml, "gate.yaml"))
+                .hasMessageStartingWith("gate.yaml:4: a threshold needs exactly one of 'maxRise' or 'maxDrop'");
+    }
+
+    @Test
+    void shouldRejectAnUnreadableBudget() {
+        String yaml = """
+                rules:
+                  - budget: p99 is small
+                """;
+        assertThatThrownBy(() -> PolicyParser.parse(yaml, "gate.yaml"))
+                .hasMessageStartingWith("gate.yaml:2: cannot read budget 'p99 is small'");
+    }
+
+    @Test
+    void shouldRejectARuleWithNeitherBudgetNorRegression() {
+        String yaml = """
+                rules:
+                  - name: nothing
+                    scenario: "*"
+                """;
+        assertThatThrownBy(() -> PolicyParser.parse(yaml, "gate.yaml"))
+                .hasMessageStartingWith("gate.yaml:2: a rule needs exactly one of 'budget' or 'regression'");
+    }
+
+    @Test
+    void shouldReportInvalidYamlWithItsLine() {
+        String yaml = "rules:\n  - budget: [unclosed\n  - x\n";
+        assertThatThrownBy(() -> PolicyParser.parse(yaml, "gate.yaml"))
+                .hasMessageStartingWith("gate.yaml:")
+                .hasMessageContaining("not valid YAML");
+    }
+
+    @Test
+    void shouldRejectAnUnknownSchema() {
+        assertThatThrownBy(() -> PolicyParser.parse("schema: other/2\nrules: []\n", "gate.yaml"))
+                .hasMessageStartingWith("gate.yaml:1: unknown schema 'other/2'");
+    }
+
+    @Test
+    void shouldRejectADropOfAHundredPercentOrMore() {
+        String yaml = """
+                rules:
+                  - regression:
+                      throughput: {maxDrop: 100%}
+                """;
+        assertThatThrownBy(() -> PolicyParser.parse(yaml, "gate.yaml"))
+                .hasMessageStartingWith("gate.yaml:3: maxDrop must be below 100%");
+    }
+}
