@@ -16,10 +16,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** echo: every byte comes back, in order, whatever the size and however many connections. */
+@ExtendWith(ConformanceReport.class)
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class EchoConformanceTest {
 

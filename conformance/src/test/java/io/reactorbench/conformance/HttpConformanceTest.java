@@ -10,10 +10,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** http: TechEmpower plaintext, pipelining, the error statuses and connection handling. */
+@ExtendWith(ConformanceReport.class)
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class HttpConformanceTest {
 

@@ -13,10 +13,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** Stopping a server closes its connections and releases its threads: nothing leaks into the next design. */
+@ExtendWith(ConformanceReport.class)
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class LifecycleConformanceTest {
 

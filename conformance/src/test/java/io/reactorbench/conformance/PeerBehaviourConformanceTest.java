@@ -19,10 +19,12 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** Peers that misbehave or just end: half-close, reset, stop reading; and many peers at once. */
+@ExtendWith(ConformanceReport.class)
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class PeerBehaviourConformanceTest {
 

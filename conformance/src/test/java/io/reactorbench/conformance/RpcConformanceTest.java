@@ -12,10 +12,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** rpc: every request answered once, in order, with its id and the payload size it asked for. */
+@ExtendWith(ConformanceReport.class)
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class RpcConformanceTest {
 

@@ -18,11 +18,13 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** Real clients, not written here: wrk with 16-deep pipelining and curl against every design's http app. */
+@ExtendWith(ConformanceReport.class)
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class WrkAndCurlConformanceTest {
 
