@@ -32,6 +32,8 @@ final class TestServer implements AutoCloseable {
     private final Thread thread;
     private volatile boolean closed;
     volatile long stalls;
+    /** The longest stall as it happened (a loaded machine wakes the sleeping loop late). */
+    volatile long longestStallNs;
 
     private static final class Conn {
         final ArrayDeque<ByteBuffer> pending = new ArrayDeque<>();
@@ -71,8 +73,10 @@ final class TestServer implements AutoCloseable {
         try {
             while (!closed) {
                 if (stallEveryMs > 0 && System.currentTimeMillis() >= nextStallMs) {
+                    long stallStartNs = System.nanoTime();
                     Thread.sleep(stallMs);
                     stalls++;
+                    longestStallNs = Math.max(longestStallNs, System.nanoTime() - stallStartNs);
                     nextStallMs += stallEveryMs;
                 }
                 selector.select(stallEveryMs > 0 ? 5 : 50);

@@ -1,0 +1,77 @@
+package io.reactorbench.loadgen;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The test that separates an honest load generator from a naive one. The server answers in well under a
+ * millisecond but stops its whole loop for 100 ms every 1.5 s, so 6.7 % of wall time is stalled.
+ *
+ * <p>Open loop at a constant rate: about 6.7 % of the requests are intended during a stall and wait for its
+ * end, uniformly 0..100 ms, so the 99th percentile lies near 85 ms and the 90th outside the stalls, a few ms. Closed loop: during a stall each connection has just one request waiting and sends nothing
+ * else, so the stall hides in a handful of samples among tens of thousands of fast ones.
+ */
+class CoordinatedOmissionTest {
+
+    private static final long STALL_MS = 100;
+    /**
+     * A stall every 1.5 s rather than every second: 6.7 % of the time stalled instead of 10 % keeps the 90th
+     * percentile clear of the stalled requests even when a loaded machine stretches the stalls, and puts the
+     * 99th near 85 ms (the top 15 % of a uniform 0..100 ms wait).
+     */
+    private static final long STALL_EVERY_MS = 1500;
+    /** On a starved machine the 100 ms sleep itself lasts longer; the upper bound follows the real stall. */
+    private static final long STALL_SLACK_NS = 5_000_000;
+
+    private static LoadSpec.Builder spec(TestServer server) throws Exception {
+        return LoadSpec.builder()
+                .targets(Endpoints.parseTargets(List.of(server.target())))
+                .app(AppKind.ECHO)
+                .sizeBytes(32)
+                .connections(40)
+                .threads(1)
+                .warmupNs(TimeUnit.MILLISECONDS.toNanos(500))
+                .durationNs(TimeUnit.SECONDS.toNanos(6)); // four whole stall periods
+    }
+
+    @Test
+    void shouldReportTheStallInOpenLoopAndUnderReportItInClosedLoop() throws Exception {
+        LoadResult open;
+        LoadResult closed;
+        long longestStallNs;
+        try (TestServer server = new TestServer(TestServer.Mode.ECHO, STALL_MS, STALL_EVERY_MS)) {
+            // Depth 16: requests due during a stall are sent on time and wait in the server, as wrk2's catch-up
+            // would send them; with one outstanding per connection the catch-up after each stall would take
+            // several round trips, which on a loaded 2-core box adds tens of ms that are the client's, not the
+            // server's.
+            open = new LoadRun(spec(server).ratePerSec(2000).depth(16).build(), LoadOutputs.silent()).execute();
+            longestStallNs = server.longestStallNs;
+            System.out.printf("server: %d stalls, longest %.2f ms%n", server.stalls, longestStallNs / 1e6);
+            closed = new LoadRun(spec(server).build(), LoadOutputs.silent()).execute();
+        }
+        LatencySummary corrected = open.latencyNs().corrected();
+        System.out.printf("open loop, corrected:   p50 %.2f ms p90 %.2f ms p99 %.2f ms max %.2f ms (%d requests)%n",
+                corrected.p50() / 1e6, corrected.p90() / 1e6, corrected.p99() / 1e6, corrected.max() / 1e6,
+                corrected.count());
+        LatencySummary openUncorrected = open.latencyNs().uncorrected();
+        System.out.printf("open loop, uncorrected: p90 %.2f ms p99 %.2f ms max %.2f ms%n",
+                openUncorrected.p90() / 1e6, openUncorrected.p99() / 1e6, openUncorrected.max() / 1e6);
+        LatencySummary closedLatency = closed.latencyNs().uncorrected();
+        System.out.printf("closed loop:            p90 %.2f ms p99 %.2f ms max %.2f ms (%d requests)%n",
+                closedLatency.p90() / 1e6, closedLatency.p99() / 1e6, closedLatency.max() / 1e6,
+                closedLatency.count());
+
+        assertThat(open.errors().total()).as(open.firstErrors().toString()).isZero();
+        assertThat(corrected.p99()).as("open-loop corrected p99, ns").isBetween(80_000_000L,
+                Math.max(100_000_000L, longestStallNs + STALL_SLACK_NS));
+        assertThat(corrected.p90()).as("open-loop corrected p90, ns").isLessThan(10_000_000L);
+
+        assertThat(closed.errors().total()).as(closed.firstErrors().toString()).isZero();
+        assertThat(closed.latencyNs().corrected()).isNull();
+        assertThat(closedLatency.max()).as("closed loop saw a stall").isGreaterThanOrEqualTo(80_000_000L);
+        assertThat(closedLatency.p99()).as("closed-loop p99 under-reports, ns").isLessThan(80_000_000L / 4);
+    }
+}
