@@ -1,14 +1,64 @@
 package io.reactorbench.cli;
 
+import io.reactorbench.results.AtomicFiles;
+import io.reactorbench.results.gate.DefaultPolicy;
+import io.reactorbench.results.gate.Gate;
+import io.reactorbench.results.gate.GateReport;
+import io.reactorbench.results.gate.GateReportRenderer;
+import io.reactorbench.results.gate.MeasurementSource;
+import io.reactorbench.results.gate.Measurements;
+import io.reactorbench.results.gate.Policy;
+import io.reactorbench.results.gate.PolicyParser;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 @Command(name = "gate", mixinStandardHelpOptions = true,
-        description = "Fails (exit 1) when a candidate run regresses against a baseline under a policy.")
+        description = {"Fails (exit 1) when a candidate run regresses against a baseline under a policy.",
+            "Exit 0 pass, 1 regression or budget broken, 2 the inputs cannot be judged. See docs/ci.md."})
 final class GateCommand implements Callable<Integer> {
+
+    @Option(names = "--baseline", required = true, paramLabel = "DIR|FILE",
+            description = "Baseline: a results directory, or a file written by 'baseline save'.")
+    Path baseline;
+
+    @Option(names = "--candidate", required = true, paramLabel = "DIR", description = "The results directory to judge.")
+    Path candidate;
+
+    @Option(names = "--policy", paramLabel = "FILE", description = "Policy YAML (default: the built-in policy, see docs/ci.md).")
+    Path policy;
+
+    @Option(names = "--markdown", paramLabel = "FILE",
+            description = "Also write the table as Markdown (appended when FILE exists, e.g. $GITHUB_STEP_SUMMARY).")
+    Path markdown;
+
+    @Option(names = "--json", paramLabel = "FILE", description = "Also write the verdicts as JSON.")
+    Path json;
+
+    @Option(names = "--strict", description = "Inconclusive checks (too few trials) fail the gate.")
+    boolean strict;
 
     @Override
     public Integer call() {
-        throw new UserError("'gate' is not implemented yet");
+        Policy rules = policy == null ? DefaultPolicy.policy() : PolicyParser.parse(policy);
+        Measurements before = MeasurementSource.load(baseline);
+        Measurements after = MeasurementSource.load(candidate);
+        GateReport report = Gate.evaluate(rules, before, after, strict);
+        System.out.print(GateReportRenderer.text(report));
+        System.out.flush();
+        if (markdown != null) {
+            GateOutputFiles.appendOrWrite(markdown, GateReportRenderer.markdown(report));
+        }
+        if (json != null) {
+            AtomicFiles.writeString(json, GateReportRenderer.json(report));
+        }
+        if (report.exitCode() != Main.EXIT_OK) {
+            System.err.println(report.headline());
+            if (report.failures().size() > 1) {
+                report.failures().forEach(failure -> System.err.println("  " + failure));
+            }
+        }
+        return report.exitCode();
     }
 }

@@ -1,0 +1,142 @@
+package io.reactorbench.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.reactorbench.results.AtomicFiles;
+import io.reactorbench.results.CellParams;
+import io.reactorbench.results.CellRef;
+import io.reactorbench.results.CellStatus;
+import io.reactorbench.results.CellSummary;
+import io.reactorbench.results.Environment;
+import io.reactorbench.results.ErrorCounts;
+import io.reactorbench.results.GcPauses;
+import io.reactorbench.results.LatencySummary;
+import io.reactorbench.results.LatencyViews;
+import io.reactorbench.results.ResultsJson;
+import io.reactorbench.results.ResultsLayout;
+import io.reactorbench.results.RunManifest;
+import io.reactorbench.results.RunStatus;
+import io.reactorbench.results.SchemaVersions;
+import io.reactorbench.results.ServerMetrics;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code gate} and {@code baseline save} on made-up run directories: exit codes, files, messages. */
+class GateCommandTest {
+
+    private static final CellParams RPC = new CellParams("rpc", "closed", 4, 0, 64, 1, 64, 0, 0, 1, 1);
+
+    @TempDir
+    Path dir;
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private PrintStream savedOut;
+    private PrintStream savedErr;
+
+    @BeforeEach
+    void capture() {
+        savedOut = System.out;
+        savedErr = System.err;
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    @AfterEach
+    void restore() {
+        System.setOut(savedOut);
+        System.setErr(savedErr);
+    }
+
+    @Test
+    void shouldPassARepeatAgainstASavedBaselineAndWriteMarkdownAndJson() throws Exception {
+        Path first = run("first", RunStatus.COMPLETE, 20);
+        Path second = run("second", RunStatus.COMPLETE, 20.5);
+        Path baseline = dir.resolve("baseline.json");
+        assertThat(Main.execute("baseline", "save", first.toString(), "--to", baseline.toString())).isZero();
+        assertThat(out.toString()).contains("baseline: wrote").contains("2 cells, 6 trials");
+
+        Path markdown = dir.resolve("summary.md");
+        Path json = dir.resolve("gate.json");
+        int exit = Main.execute("gate", "--baseline", baseline.toString(), "--candidate", second.toString(),
+                "--markdown", markdown.toString(), "--json", json.toString());
+        assertThat(exit).as(out + "\n" + err).isZero();
+        assertThat(out.toString()).contains("gate: PASS");
+        assertThat(Files.readString(markdown)).contains("## reactorbench gate: pass").contains("| server-cpu |");
+        assertThat(Files.readString(json)).contains("\"outcome\" : \"pass\"");
+    }
+
+    @Test
+    void shouldExitOneAndNameTheRuleWhenCpuPerRequestRegresses() {
+        Path first = run("first", RunStatus.COMPLETE, 20);
+        Path slow = run("slow", RunStatus.COMPLETE, 70);
+        int exit = Main.execute("gate", "--baseline", first.toString(), "--candidate", slow.toString());
+        assertThat(exit).isEqualTo(1);
+        assertThat(err.toString()).contains("gate: FAIL: rule 'throughput'")
+                .contains("rule 'server-cpu' (cpuUsPerRequest maxRise 15%) regression in rpc/threads");
+        assertThat(out.toString()).contains("REGRESSION");
+    }
+
+    @Test
+    void shouldExitTwoWhenTheCandidateIsIncomplete() {
+        Path first = run("first", RunStatus.COMPLETE, 20);
+        Path broken = run("broken", RunStatus.INCOMPLETE, 20);
+        assertThat(Main.execute("gate", "--baseline", first.toString(), "--candidate", broken.toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("CANNOT JUDGE").contains("incomplete");
+    }
+
+    @Test
+    void shouldExitTwoWithFileAndLineForABadPolicy() throws Exception {
+        Path first = run("first", RunStatus.COMPLETE, 20);
+        Path policy = dir.resolve("gate.yaml");
+        Files.writeString(policy, "rules:\n  - budget: errors == 0\n  - budget: p98 < 1ms\n");
+        int exit = Main.execute("gate", "--baseline", first.toString(), "--candidate", first.toString(),
+                "--policy", policy.toString());
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString()).contains(policy + ":3: unknown metric 'p98'");
+    }
+
+    @Test
+    void shouldRefuseToSaveABaselineOfAnIncompleteRun() {
+        Path broken = run("broken", RunStatus.INCOMPLETE, 20);
+        assertThat(Main.execute("baseline", "save", broken.toString(), "--to", dir.resolve("b.json").toString()))
+                .isEqualTo(2);
+        assertThat(err.toString()).contains("cannot save a baseline");
+    }
+
+    /** A run with two designs × three trials of rpc; {@code cpuUs} sets the server CPU per request of both. */
+    private Path run(String name, RunStatus status, double cpuUs) {
+        Path runDir = dir.resolve(name);
+        List<CellRef> refs = new ArrayList<>();
+        double[] noise = {1.0, 1.03, 0.98};
+        for (String design : List.of("threads", "vthreads")) {
+            for (int trial = 1; trial <= 3; trial++) {
+                double factor = noise[trial - 1];
+                LatencySummary latency = new LatencySummary(1000, 500_000, 400_000, 500_000, 600_000,
+                        (long) (900_000 * factor), 1_000_000, 1_000_000, 1_000_000);
+                CellSummary summary = new CellSummary(SchemaVersions.SUMMARY, "rpc", "", design, trial, CellStatus.OK,
+                        null, RPC, 1, 50_000, 50_000 * factor * 20 / cpuUs, new ErrorCounts(0, 0, 0, 0, 0),
+                        new LatencyViews(null, latency),
+                        new ServerMetrics(cpuUs * factor, 0.0, GcPauses.NONE, 1L, 1L, 1), null, null);
+                String cellDir = ResultsLayout.cellDir("rpc", design, trial);
+                refs.add(new CellRef("rpc", "", design, trial, CellStatus.OK, null, cellDir));
+                AtomicFiles.writeString(runDir.resolve(cellDir).resolve(ResultsLayout.SUMMARY_FILE),
+                        ResultsJson.mapper().writeValueAsString(summary));
+            }
+        }
+        Environment env = new Environment("Test CPU", 2, "6.18", "Linux", "25", List.of(), 20000L, "h", null, null);
+        RunManifest manifest = new RunManifest(SchemaVersions.RUN, name, "test", status, "2026-11-26T00:00:00Z",
+                "2026-11-26T00:01:00Z", env, null, refs);
+        AtomicFiles.writeString(runDir.resolve(ResultsLayout.RUN_FILE), ResultsJson.mapper().writeValueAsString(manifest));
+        return runDir;
+    }
+}
