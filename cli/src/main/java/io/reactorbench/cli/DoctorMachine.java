@@ -1,0 +1,58 @@
+package io.reactorbench.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+
+/** Reads the kernel and tool facts {@code doctor} reports; every reader returns null when it cannot tell. */
+final class DoctorMachine {
+
+    private DoctorMachine() {
+    }
+
+    static String procValue(String path) {
+        try {
+            return Files.readString(Path.of(path)).trim().replaceAll("\\s+", " ");
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    static Long procLong(String path) {
+        String value = procValue(path);
+        try {
+            return value == null ? null : Long.parseLong(value.split(" ")[0]);
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    /** Size of the ephemeral port range: connections one client address can open to one server address. */
+    static Long ephemeralPorts() {
+        String range = procValue("/proc/sys/net/ipv4/ip_local_port_range");
+        if (range == null) {
+            return null;
+        }
+        String[] bounds = range.split(" ");
+        return Long.parseLong(bounds[1]) - Long.parseLong(bounds[0]) + 1;
+    }
+
+    /** Output of a short command, or null when it is missing or fails. */
+    static String run(String... command) {
+        try {
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                return null;
+            }
+            String output = new String(process.getInputStream().readAllBytes());
+            return process.exitValue() == 0 ? output : null;
+        } catch (IOException e) {
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
+    }
+}

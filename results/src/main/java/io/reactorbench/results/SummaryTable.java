@@ -1,0 +1,176 @@
+package io.reactorbench.results;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * The end-of-run table: one block per scenario variant, one row per design, each number the median over the
+ * design's successful trials with min–max when there were several. Rendering lives here, once, so the
+ * runner and {@code compare} print the same thing.
+ */
+public final class SummaryTable {
+
+    private static final String[] HEADERS = {"design", "req/s", "p50", "p99", "p99.9", "CPU µs/req", "B/req",
+        "GC n / max", "mem/conn rss / heap"};
+
+    private SummaryTable() {
+    }
+
+    /** Renders summaries in the order given (scenarios by first appearance, designs likewise). */
+    public static String render(List<CellSummary> summaries) {
+        Map<String, Map<String, List<CellSummary>>> byScenario = new LinkedHashMap<>();
+        for (CellSummary s : summaries) {
+            byScenario.computeIfAbsent(s.scenarioKey(), k -> new LinkedHashMap<>())
+                    .computeIfAbsent(s.design(), k -> new ArrayList<>()).add(s);
+        }
+        StringBuilder out = new StringBuilder();
+        for (Map.Entry<String, Map<String, List<CellSummary>>> scenario : byScenario.entrySet()) {
+            CellSummary any = scenario.getValue().values().iterator().next().getFirst();
+            out.append('\n').append(scenario.getKey());
+            if (any.params() != null) {
+                out.append("  (").append(any.params().app()).append(", ").append(any.params().model()).append(", ")
+                        .append(any.params().connections()).append(" connections)");
+            }
+            out.append('\n');
+            List<String[]> rows = new ArrayList<>();
+            rows.add(HEADERS);
+            for (Map.Entry<String, List<CellSummary>> design : scenario.getValue().entrySet()) {
+                rows.add(row(design.getKey(), design.getValue()));
+            }
+            out.append(align(rows));
+        }
+        return out.toString();
+    }
+
+    private static String[] row(String design, List<CellSummary> trials) {
+        List<CellSummary> ok = trials.stream().filter(CellSummary::ok).toList();
+        if (ok.isEmpty()) {
+            String reason = trials.getLast().reason();
+            return new String[] {design, "failed: " + (reason == null ? "unknown" : shorten(reason)), "", "", "", "", "", "", ""};
+        }
+        String failedNote = ok.size() < trials.size() ? " (" + (trials.size() - ok.size()) + " failed)" : "";
+        return new String[] {
+            design + failedNote,
+            cell(ok, s -> s.throughput(), SummaryTable::count),
+            cell(ok, s -> s.latencyNs().preferred() == null ? null : s.latencyNs().preferred().p50(), SummaryTable::nanos),
+            cell(ok, s -> s.latencyNs().preferred() == null ? null : s.latencyNs().preferred().p99(), SummaryTable::nanos),
+            cell(ok, s -> s.latencyNs().preferred() == null ? null : s.latencyNs().preferred().p999(), SummaryTable::nanos),
+            cell(ok, s -> s.server().cpuUsPerRequest(), v -> String.format(Locale.ROOT, "%.1f", v)),
+            cell(ok, s -> s.server().allocatedBytesPerRequest(), SummaryTable::bytes),
+            gc(ok),
+            memory(ok)
+        };
+    }
+
+    private static String cell(List<CellSummary> ok, Function<CellSummary, Number> field, Function<Double, String> format) {
+        List<Number> values = new ArrayList<>();
+        ok.forEach(s -> values.add(field.apply(s)));
+        Spread spread = Spread.of(values);
+        if (spread == null) {
+            return "-";
+        }
+        String median = format.apply(spread.median());
+        return spread.n() > 1 && spread.max() > spread.min()
+                ? median + " (" + format.apply(spread.min()) + "–" + format.apply(spread.max()) + ")" : median;
+    }
+
+    private static String gc(List<CellSummary> ok) {
+        List<Number> counts = new ArrayList<>();
+        List<Number> maxes = new ArrayList<>();
+        for (CellSummary s : ok) {
+            if (s.server().gc() != null) {
+                counts.add(s.server().gc().count());
+                maxes.add(s.server().gc().maxMs());
+            }
+        }
+        Spread count = Spread.of(counts);
+        Spread max = Spread.of(maxes);
+        if (count == null) {
+            return "-";
+        }
+        return String.format(Locale.ROOT, "%.0f / %.1fms", count.median(), max.median());
+    }
+
+    private static String memory(List<CellSummary> ok) {
+        List<Number> rss = new ArrayList<>();
+        List<Number> heap = new ArrayList<>();
+        for (CellSummary s : ok) {
+            if (s.memory() != null) {
+                rss.add(s.memory().rssPerConnectionBytes());
+                heap.add(s.memory().heapPerConnectionBytes());
+            }
+        }
+        Spread r = Spread.of(rss);
+        Spread h = Spread.of(heap);
+        if (r == null && h == null) {
+            return "-";
+        }
+        return (r == null ? "-" : bytes(r.median())) + " / " + (h == null ? "-" : bytes(h.median()));
+    }
+
+    static String count(double v) {
+        if (v >= 1e6) {
+            return String.format(Locale.ROOT, "%.2fM", v / 1e6);
+        }
+        if (v >= 1e4) {
+            return String.format(Locale.ROOT, "%.1fk", v / 1e3);
+        }
+        return String.format(Locale.ROOT, "%.0f", v);
+    }
+
+    static String nanos(double ns) {
+        if (ns >= 1e9) {
+            return String.format(Locale.ROOT, "%.2fs", ns / 1e9);
+        }
+        if (ns >= 1e6) {
+            return String.format(Locale.ROOT, "%.2fms", ns / 1e6);
+        }
+        return String.format(Locale.ROOT, "%.0fµs", ns / 1e3);
+    }
+
+    static String bytes(double b) {
+        double abs = Math.abs(b);
+        if (abs >= 1 << 20) {
+            return String.format(Locale.ROOT, "%.1fMiB", b / (1 << 20));
+        }
+        if (abs >= 10_240) {
+            return String.format(Locale.ROOT, "%.1fKiB", b / 1024);
+        }
+        return String.format(Locale.ROOT, abs >= 10 || b == 0 ? "%.0fB" : "%.1fB", b);
+    }
+
+    private static String shorten(String reason) {
+        return reason.length() > 100 ? reason.substring(0, 100) + "…" : reason;
+    }
+
+    private static String align(List<String[]> rows) {
+        int[] widths = new int[HEADERS.length];
+        for (String[] row : rows) {
+            if (row[1].startsWith("failed: ")) {
+                widths[0] = Math.max(widths[0], row[0].length());
+                continue;
+            }
+            for (int i = 0; i < row.length; i++) {
+                widths[i] = Math.max(widths[i], row[i].length());
+            }
+        }
+        StringBuilder out = new StringBuilder();
+        for (String[] row : rows) {
+            StringBuilder line = new StringBuilder("  ");
+            for (int i = 0; i < row.length; i++) {
+                line.append(i == 0 ? pad(row[i], widths[i], false) : "  " + pad(row[i], widths[i], true));
+            }
+            out.append(line.toString().stripTrailing()).append('\n');
+        }
+        return out.toString();
+    }
+
+    private static String pad(String s, int width, boolean right) {
+        String spaces = " ".repeat(Math.max(0, width - s.length()));
+        return right && !s.startsWith("failed") ? spaces + s : s + spaces;
+    }
+}

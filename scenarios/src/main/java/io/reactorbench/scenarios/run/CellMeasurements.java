@@ -1,0 +1,239 @@
+package io.reactorbench.scenarios.run;
+
+import io.reactorbench.results.CellParams;
+import io.reactorbench.results.CellStatus;
+import io.reactorbench.results.CellSummary;
+import io.reactorbench.results.ErrorCounts;
+import io.reactorbench.results.GcPause;
+import io.reactorbench.results.GcPauses;
+import io.reactorbench.results.LatencySummary;
+import io.reactorbench.results.LatencyViews;
+import io.reactorbench.results.MemoryPerConnection;
+import io.reactorbench.results.ProbeSample;
+import io.reactorbench.results.ResultsJson;
+import io.reactorbench.results.SchemaVersions;
+import io.reactorbench.results.ServerMetrics;
+import io.reactorbench.scenarios.suite.Scenario;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Turns what one cell recorded (the load generator's JSON, the server's probe samples) into its summary.
+ * A pure function of its inputs, so the arithmetic is tested without processes.
+ *
+ * <p>Server CPU and allocation are rates over the probe samples that fall inside the measured window,
+ * divided by the request rate the load generator measured over the same window: exact alignment of the
+ * samples with the window's edges then does not matter, only that they lie inside it. Each STATS answer
+ * itself allocates (a JSON line); that cost, measured on the idle server before the load starts, is
+ * subtracted per sample so that an allocation-free server reads 0 B/request.
+ */
+public final class CellMeasurements {
+
+    /**
+     * What a cell recorded.
+     *
+     * @param samples            every probe sample of the cell, in time order
+     * @param probeBytesPerSample allocation of answering one STATS, measured on the idle server; 0 if unknown
+     * @param idleBefore         idle scenarios: sample after a GC before connecting, else null
+     * @param idleAfter          idle scenarios: sample after a GC with the connections open, else null
+     * @param ownGcIntervals     [fromMs, toMs] intervals in which the runner itself asked for a GC
+     */
+    public record Recorded(
+            Scenario scenario,
+            String design,
+            int trial,
+            JsonNode load,
+            List<ProbeSample> samples,
+            MeasuredWindow window,
+            long probeBytesPerSample,
+            ProbeSample idleBefore,
+            ProbeSample idleAfter,
+            List<long[]> ownGcIntervals) {
+    }
+
+    private CellMeasurements() {
+    }
+
+    public static CellSummary summarize(Recorded r) {
+        Scenario s = r.scenario();
+        JsonNode load = r.load();
+        long requests = load.path("requests").asLong(0);
+        double windowSeconds = load.path("windowSeconds").isNumber() ? load.path("windowSeconds").asDouble()
+                : r.window().seconds();
+        double throughput = load.path("throughput").isNumber() ? load.path("throughput").asDouble()
+                : windowSeconds > 0 ? requests / windowSeconds : 0;
+        ErrorCounts errors = errors(load.path("errors"));
+        LatencyViews latency = new LatencyViews(latency(load.path("latencyNs").path("corrected")),
+                latency(load.path("latencyNs").path("uncorrected")));
+        Double connectionsPerSecond = load.path("connectionsPerSecond").isNumber()
+                ? load.path("connectionsPerSecond").asDouble() : null;
+
+        ServerMetrics server = serverMetrics(r, throughput);
+        MemoryPerConnection memory = s.idle() ? memory(r) : null;
+
+        CellStatus status = CellStatus.OK;
+        String reason = null;
+        long base = Math.max(requests, s.idle() || s.churn() ? s.connections() : 0);
+        if (errors.total() > s.maxErrorRatio() * Math.max(base, 1)) {
+            status = CellStatus.FAILED;
+            reason = String.format("%d errors in %d requests, above the %.2f%% threshold (%s)", errors.total(), requests,
+                    s.maxErrorRatio() * 100, describe(errors));
+        } else if (requests == 0 && !s.idle() && connectionsPerSecond == null) {
+            status = CellStatus.FAILED;
+            reason = "no request completed in the measured window";
+        }
+        return new CellSummary(SchemaVersions.SUMMARY, s.name(), s.variant(), r.design(), r.trial(), status, reason,
+                params(s), windowSeconds, requests, throughput, errors, latency, server, memory, connectionsPerSecond);
+    }
+
+    /** A failed cell's summary: what it was, why it failed, no numbers. */
+    public static CellSummary failed(Scenario s, String design, int trial, String reason) {
+        return new CellSummary(SchemaVersions.SUMMARY, s.name(), s.variant(), design, trial, CellStatus.FAILED, reason,
+                params(s), 0, 0, 0, ErrorCounts.NONE, null, null, null, null);
+    }
+
+    public static CellParams params(Scenario s) {
+        return new CellParams(s.app(), s.model(), s.connections(), s.rate(), s.size(), s.depth(), s.responseSize(),
+                s.cpuNs(), s.blockUs(), s.warmupSeconds(), s.durationSeconds());
+    }
+
+    private static ServerMetrics serverMetrics(Recorded r, double throughput) {
+        List<ProbeSample> inWindow = new ArrayList<>();
+        for (ProbeSample sample : r.samples()) {
+            if (r.window().contains(sample.atMs())) {
+                inWindow.add(sample);
+            }
+        }
+        if (inWindow.size() < 2) {
+            inWindow = widest(r.samples(), r.window());
+        }
+        if (inWindow.size() < 2) {
+            return ServerMetrics.UNKNOWN;
+        }
+        ProbeSample first = inWindow.getFirst();
+        ProbeSample last = inWindow.getLast();
+        double spanSeconds = (last.atMs() - first.atMs()) / 1000.0;
+        int probesBetween = r.samples().indexOf(last) - r.samples().indexOf(first);
+
+        Double cpuUsPerRequest = null;
+        Long cpuDelta = delta(first, last, ProbeSample::cpuNs);
+        if (cpuDelta == null) {
+            cpuDelta = delta(first, last, ProbeSample::procCpuNs);
+        }
+        if (cpuDelta != null && spanSeconds > 0 && throughput > 0) {
+            cpuUsPerRequest = cpuDelta / 1000.0 / spanSeconds / throughput;
+        }
+        Double bytesPerRequest = null;
+        Long allocated = delta(first, last, ProbeSample::allocatedBytes);
+        if (allocated != null && spanSeconds > 0 && throughput > 0) {
+            long corrected = Math.max(0, allocated - probesBetween * r.probeBytesPerSample());
+            bytesPerRequest = corrected / spanSeconds / throughput;
+        }
+        return new ServerMetrics(cpuUsPerRequest, bytesPerRequest, gcPauses(r, first, last),
+                last.rssBytes(), last.heapUsedBytes(), last.threads());
+    }
+
+    /** The last sample at or before the window's start and the first at or after its end. */
+    private static List<ProbeSample> widest(List<ProbeSample> samples, MeasuredWindow window) {
+        ProbeSample before = null;
+        ProbeSample after = null;
+        for (ProbeSample sample : samples) {
+            if (sample.atMs() <= window.startMs()) {
+                before = sample;
+            }
+            if (after == null && sample.atMs() >= window.endMs()) {
+                after = sample;
+            }
+        }
+        if (before == null && !samples.isEmpty()) {
+            before = samples.getFirst();
+        }
+        if (after == null && !samples.isEmpty()) {
+            after = samples.getLast();
+        }
+        return before == null || before == after ? List.of() : List.of(before, after);
+    }
+
+    private static GcPauses gcPauses(Recorded r, ProbeSample first, ProbeSample last) {
+        if (first.gcCount() == null) {
+            return null; // no inside probe: GC is unknown, not zero
+        }
+        List<GcPause> pauses = new ArrayList<>();
+        boolean anyPauseList = false;
+        for (ProbeSample sample : r.samples()) {
+            anyPauseList |= !sample.pauses().isEmpty();
+            for (List<Double> pause : sample.pauses()) {
+                double startMs = pause.get(0);
+                if (r.window().contains(startMs) && !ownGc(r.ownGcIntervals(), startMs)) {
+                    pauses.add(new GcPause(startMs - r.window().startMs(), pause.get(1)));
+                }
+            }
+        }
+        if (!anyPauseList) {
+            Long count = delta(first, last, ProbeSample::gcCount);
+            double total = first.gcPauseTotalMs() != null && last.gcPauseTotalMs() != null
+                    ? last.gcPauseTotalMs() - first.gcPauseTotalMs() : 0;
+            return new GcPauses(count == null ? 0 : count, total, count != null && count > 0 && last.gcPauseMaxMs() != null
+                    ? Math.min(total, last.gcPauseMaxMs()) : 0, List.of());
+        }
+        double total = pauses.stream().mapToDouble(GcPause::durationMs).sum();
+        double max = pauses.stream().mapToDouble(GcPause::durationMs).max().orElse(0);
+        return new GcPauses(pauses.size(), total, max, pauses);
+    }
+
+    private static boolean ownGc(List<long[]> intervals, double atMs) {
+        for (long[] interval : intervals) {
+            if (atMs >= interval[0] && atMs <= interval[1]) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static MemoryPerConnection memory(Recorded r) {
+        ProbeSample before = r.idleBefore();
+        ProbeSample after = r.idleAfter();
+        if (before == null || after == null) {
+            return null;
+        }
+        int connections = after.connections() != null && after.connections() > 0
+                ? after.connections() - (before.connections() == null ? 0 : before.connections())
+                : r.scenario().connections();
+        if (connections <= 0) {
+            return null;
+        }
+        Long rss = delta(before, after, ProbeSample::rssBytes);
+        Long heapBefore = before.heapAfterGcBytes() != null ? before.heapAfterGcBytes() : before.heapUsedBytes();
+        Long heapAfter = after.heapAfterGcBytes() != null ? after.heapAfterGcBytes() : after.heapUsedBytes();
+        return new MemoryPerConnection(connections, rss == null ? null : (double) rss / connections,
+                heapBefore == null || heapAfter == null ? null : (double) (heapAfter - heapBefore) / connections);
+    }
+
+    private static Long delta(ProbeSample first, ProbeSample last, Function<ProbeSample, Long> field) {
+        Long a = field.apply(first);
+        Long b = field.apply(last);
+        return a == null || b == null ? null : b - a;
+    }
+
+    private static ErrorCounts errors(JsonNode node) {
+        long connect = node.path("connect").asLong(0);
+        long timeout = node.path("timeout").asLong(0);
+        long reset = node.path("reset").asLong(0);
+        long protocol = node.path("protocol").asLong(0);
+        long total = node.path("total").isNumber() ? node.path("total").asLong() : connect + timeout + reset + protocol;
+        return new ErrorCounts(connect, timeout, reset, protocol, total);
+    }
+
+    private static String describe(ErrorCounts e) {
+        return "connect " + e.connect() + ", timeout " + e.timeout() + ", reset " + e.reset() + ", protocol " + e.protocol();
+    }
+
+    private static LatencySummary latency(JsonNode node) {
+        if (!node.isObject()) {
+            return null;
+        }
+        return ResultsJson.mapper().treeToValue(node, LatencySummary.class);
+    }
+}

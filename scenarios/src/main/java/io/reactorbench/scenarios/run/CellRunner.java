@@ -1,0 +1,196 @@
+package io.reactorbench.scenarios.run;
+
+import io.reactorbench.results.AtomicFiles;
+import io.reactorbench.results.CellSummary;
+import io.reactorbench.results.ProbeSample;
+import io.reactorbench.results.ResultsJson;
+import io.reactorbench.results.ResultsLayout;
+import io.reactorbench.scenarios.suite.DesignSpec;
+import io.reactorbench.scenarios.suite.Scenario;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Runs one cell: start the server, sample it while the load generator runs its warm-up and measured window,
+ * stop both, write {@code summary.json}, {@code latency.hlog}, {@code server.jsonl}. Never throws for a
+ * failure of the cell itself: a failed cell is a summary with a reason, and the run goes on.
+ */
+final class CellRunner {
+
+    /** How often the server is sampled while load runs. */
+    private static final long SAMPLE_INTERVAL_MS = 500;
+    /** Time allowed past warm-up + duration for the load JVM to start, connect, report and exit. */
+    private static final long LOAD_SLACK_MS = 60_000;
+    /** The load JVM's time from the end of its window to its exit (writing the JSON, closing sockets). */
+    private static final long LOAD_EXIT_LAG_MS = 150;
+
+    static final String LOAD_JSON_FILE = "load.json";
+    static final String SERVER_LOG_FILE = "server.log";
+    static final String LOAD_LOG_FILE = "load.log";
+
+    private final RunContext context;
+
+    CellRunner(RunContext context) {
+        this.context = context;
+    }
+
+    CellSummary run(Scenario scenario, DesignSpec design, int trial, Path cellDir) {
+        try {
+            Files.createDirectories(cellDir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create " + cellDir, e);
+        }
+        ServerUnderTest server = null;
+        LoadProcess load = null;
+        List<ProbeSample> samples = new ArrayList<>();
+        try {
+            server = startServer(scenario, design, cellDir);
+            ProbeSample pre1 = record(cellDir, samples, server.probe("sample"));
+            ProbeSample pre2 = record(cellDir, samples, server.probe("sample"));
+            long probeBytes = pre1.allocatedBytes() != null && pre2.allocatedBytes() != null
+                    ? Math.max(0, pre2.allocatedBytes() - pre1.allocatedBytes()) : 0;
+
+            List<long[]> ownGc = new ArrayList<>();
+            ProbeSample idleBefore = null;
+            int fdsBefore = ProcFs.openFds(server.process());
+            if (scenario.idle()) {
+                long gcFromMs = System.currentTimeMillis();
+                idleBefore = record(cellDir, samples, server.collectGarbageAndProbe("idle-before"));
+                ownGc.add(new long[] {gcFromMs, System.currentTimeMillis()});
+                fdsBefore = ProcFs.openFds(server.process());
+            }
+
+            Path loadJson = cellDir.resolve(LOAD_JSON_FILE);
+            Path hlogTemp = cellDir.resolve("." + ResultsLayout.LATENCY_LOG_FILE + ".tmp");
+            List<String> command = new ArrayList<>(context.pinning().loadPrefix());
+            command.addAll(context.launcher().command(List.of("--enable-native-access=ALL-UNNAMED", "-Xss512k"),
+                    LoadArguments.of(scenario, server.address(), loadJson, hlogTemp)));
+            Files.writeString(cellDir.resolve(LOAD_LOG_FILE), String.join(" ", command) + "\n");
+            load = LoadProcess.start(command, cellDir.resolve(LOAD_LOG_FILE), context.children());
+
+            ProbeSample idleAfter = null;
+            long deadlineMs = load.startedAtMs() + LOAD_SLACK_MS
+                    + (long) ((scenario.warmupSeconds() + scenario.durationSeconds()) * 1000)
+                    + (scenario.connectRate() > 0 ? (long) (scenario.connections() / scenario.connectRate() * 1000) : 0);
+            while (!load.awaitExit(SAMPLE_INTERVAL_MS)) {
+                if (System.currentTimeMillis() > deadlineMs) {
+                    throw new CellFailure("load generator still running " + LOAD_SLACK_MS / 1000
+                            + " s after its window should have ended");
+                }
+                ProbeSample sample = record(cellDir, samples, server.probe("sample"));
+                if (!server.alive()) {
+                    throw new CellFailure(server.exitReason() + " (during the load)");
+                }
+                if (scenario.idle() && idleAfter == null && idleSettled(scenario, load, sample, server, fdsBefore)) {
+                    long gcFromMs = System.currentTimeMillis();
+                    idleAfter = record(cellDir, samples, server.collectGarbageAndProbe("idle-after"));
+                    ownGc.add(new long[] {gcFromMs, System.currentTimeMillis()});
+                }
+            }
+            record(cellDir, samples, server.probe("final"));
+            if (load.exitCode() != 0) {
+                throw new CellFailure(load.failureReason());
+            }
+            if (!Files.isRegularFile(loadJson)) {
+                throw new CellFailure("load generator wrote no " + LOAD_JSON_FILE);
+            }
+            JsonNode loadResult = ResultsJson.mapper().readTree(Files.readString(loadJson));
+            if (Files.isRegularFile(hlogTemp)) {
+                AtomicFiles.moveInto(hlogTemp, cellDir.resolve(ResultsLayout.LATENCY_LOG_FILE));
+            }
+            MeasuredWindow window = window(loadResult, load, scenario);
+            CellSummary summary = CellMeasurements.summarize(new CellMeasurements.Recorded(scenario, design.name(), trial,
+                    loadResult, samples, window, probeBytes, idleBefore, idleAfter, ownGc));
+            context.store().writeSummary(cellDir, summary);
+            return summary;
+        } catch (CellFailure failure) {
+            return writeFailed(scenario, design, trial, cellDir, failure.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return writeFailed(scenario, design, trial, cellDir, "interrupted");
+        } catch (IOException | RuntimeException e) {
+            return writeFailed(scenario, design, trial, cellDir, "runner error: " + e);
+        } finally {
+            if (load != null) {
+                load.close();
+            }
+            if (server != null) {
+                server.close();
+            }
+        }
+    }
+
+    private CellSummary writeFailed(Scenario scenario, DesignSpec design, int trial, Path cellDir, String reason) {
+        CellSummary failed = CellMeasurements.failed(scenario, design.name(), trial, reason);
+        context.store().writeSummary(cellDir, failed);
+        return failed;
+    }
+
+    private ServerUnderTest startServer(Scenario scenario, DesignSpec design, Path cellDir) throws IOException {
+        Path log = cellDir.resolve(SERVER_LOG_FILE);
+        Files.deleteIfExists(log);
+        Files.createFile(log);
+        double timeout = context.suite().startupTimeoutSeconds();
+        if (design.external()) {
+            return ExternalServer.start(design.externalCommand(), context.pinning().serverPrefix(), log,
+                    context.children(), timeout);
+        }
+        List<String> jvmOptions = new ArrayList<>(context.fixedServerJvmOptions());
+        jvmOptions.addAll(context.suite().serverJvmOptions());
+        jvmOptions.addAll(design.jvmOptions());
+        List<String> command = new ArrayList<>(context.pinning().serverPrefix());
+        command.addAll(context.launcher().command(jvmOptions, serveArguments(scenario, design)));
+        Files.writeString(log, String.join(" ", command) + "\n");
+        return JvmServer.start(command, log, context.children(), timeout);
+    }
+
+    private List<String> serveArguments(Scenario scenario, DesignSpec design) {
+        List<String> args = new ArrayList<>(List.of("serve", "--server", design.id(), "--app", scenario.app(),
+                "--host", "127.0.0.1", "--port", "0"));
+        Integer loops = design.loops() != null ? design.loops() : context.suite().serverLoops();
+        if (loops != null && loops > 0) {
+            args.addAll(List.of("--loops", Integer.toString(loops)));
+        }
+        for (Map.Entry<String, String> option : DesignOptions.merged(context.suite(), design).entrySet()) {
+            args.addAll(List.of("--option", option.getKey() + "=" + option.getValue()));
+        }
+        return args;
+    }
+
+    /**
+     * Idle memory is sampled once every connection is open and the warm-up has passed (or, at the latest,
+     * half-way through the window): connections are counted by the server itself, or as new descriptors in
+     * its process when it has no inside probe.
+     */
+    private static boolean idleSettled(Scenario scenario, LoadProcess load, ProbeSample sample, ServerUnderTest server,
+                                       int fdsBefore) {
+        long elapsedMs = System.currentTimeMillis() - load.startedAtMs();
+        int open = sample.connections() != null ? sample.connections()
+                : fdsBefore >= 0 ? ProcFs.openFds(server.process()) - fdsBefore : 0;
+        boolean warm = elapsedMs >= scenario.warmupSeconds() * 1000;
+        boolean lateEnough = elapsedMs >= (scenario.warmupSeconds() + scenario.durationSeconds() / 2) * 1000;
+        return warm && open >= scenario.connections() || lateEnough;
+    }
+
+    private static MeasuredWindow window(JsonNode load, LoadProcess process, Scenario scenario) {
+        if (load.path("windowStartMs").isNumber() && load.path("windowEndMs").isNumber()) {
+            return new MeasuredWindow(load.path("windowStartMs").asLong(), load.path("windowEndMs").asLong());
+        }
+        double seconds = load.path("windowSeconds").isNumber() ? load.path("windowSeconds").asDouble()
+                : scenario.durationSeconds();
+        long endMs = process.exitedAtMs() - LOAD_EXIT_LAG_MS;
+        return new MeasuredWindow(endMs - (long) (seconds * 1000), endMs);
+    }
+
+    private ProbeSample record(Path cellDir, List<ProbeSample> samples, ProbeSample sample) {
+        samples.add(sample);
+        context.store().appendProbeSample(cellDir, sample);
+        return sample;
+    }
+}

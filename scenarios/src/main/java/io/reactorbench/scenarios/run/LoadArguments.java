@@ -1,0 +1,62 @@
+package io.reactorbench.scenarios.run;
+
+import io.reactorbench.scenarios.suite.Scenario;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The {@code reactorbench load ...} arguments of one scenario variant against one server. */
+final class LoadArguments {
+
+    private LoadArguments() {
+    }
+
+    static List<String> of(Scenario s, InetSocketAddress target, Path json, Path hlog) {
+        List<String> args = new ArrayList<>(List.of("load",
+                "--target", target.getAddress().getHostAddress() + ":" + target.getPort(),
+                "--app", s.app(),
+                "--model", s.model(),
+                "--connections", Integer.toString(s.connections()),
+                "--warmup", millis(s.warmupSeconds()),
+                "--duration", millis(s.durationSeconds()),
+                "--json", json.toString(),
+                "--hlog", hlog.toString()));
+        if (s.rate() > 0) {
+            args.addAll(List.of("--rate", number(s.rate())));
+        }
+        if (s.depth() != 1) {
+            args.addAll(List.of("--depth", Integer.toString(s.depth())));
+        }
+        if (!s.app().equals("http")) {
+            args.addAll(List.of("--size", Integer.toString(s.size())));
+        }
+        if (s.responseSize() > 0) {
+            args.addAll(List.of("--response-size", Integer.toString(s.responseSize())));
+        }
+        if (s.cpuNs() > 0) {
+            args.addAll(List.of("--cpu-ns", Long.toString(s.cpuNs())));
+        }
+        if (s.blockUs() > 0) {
+            args.addAll(List.of("--block-us", Long.toString(s.blockUs())));
+        }
+        if (s.heartbeatSeconds() > 0) {
+            args.addAll(List.of("--heartbeat", millis(s.heartbeatSeconds())));
+        }
+        if (s.connectRate() > 0) {
+            args.addAll(List.of("--connect-rate", number(s.connectRate())));
+        }
+        if (s.loadThreads() > 0) {
+            args.addAll(List.of("--threads", Integer.toString(s.loadThreads())));
+        }
+        return args;
+    }
+
+    private static String millis(double seconds) {
+        return Math.round(seconds * 1000) + "ms";
+    }
+
+    private static String number(double value) {
+        return value == Math.rint(value) ? Long.toString((long) value) : Double.toString(value);
+    }
+}

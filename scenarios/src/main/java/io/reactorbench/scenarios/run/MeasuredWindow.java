@@ -1,0 +1,18 @@
+package io.reactorbench.scenarios.run;
+
+/**
+ * The measured window of a cell on the wall clock (ms since the epoch). Taken from the load generator's JSON
+ * when it reports it ({@code windowStartMs}/{@code windowEndMs}); otherwise anchored at the load process's
+ * exit, which follows the window's end within milliseconds, and reaching back {@code windowSeconds}: the
+ * start of a load JVM (class loading, connecting) varies too much to anchor there.
+ */
+record MeasuredWindow(long startMs, long endMs) {
+
+    double seconds() {
+        return (endMs - startMs) / 1000.0;
+    }
+
+    boolean contains(double timeMs) {
+        return timeMs >= startMs && timeMs <= endMs;
+    }
+}

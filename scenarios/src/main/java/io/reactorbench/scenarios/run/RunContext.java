@@ -1,0 +1,14 @@
+package io.reactorbench.scenarios.run;
+
+import io.reactorbench.results.ResultsStore;
+import io.reactorbench.scenarios.suite.Suite;
+import java.util.List;
+
+/**
+ * What every cell of a run shares: how to start JVMs, where to pin them, the tracked children and the store.
+ *
+ * @param fixedServerJvmOptions options every server JVM gets before the suite's (native access, Unsafe for Netty)
+ */
+record RunContext(Suite suite, Launcher launcher, CpuPinning pinning, ChildProcesses children, ResultsStore store,
+                  List<String> fixedServerJvmOptions) {
+}

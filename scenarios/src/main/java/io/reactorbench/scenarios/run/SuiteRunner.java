@@ -1,0 +1,179 @@
+package io.reactorbench.scenarios.run;
+
+import io.reactorbench.results.CellRef;
+import io.reactorbench.results.CellStatus;
+import io.reactorbench.results.CellSummary;
+import io.reactorbench.results.Environment;
+import io.reactorbench.results.ResultsJson;
+import io.reactorbench.results.ResultsLayout;
+import io.reactorbench.results.ResultsStore;
+import io.reactorbench.results.RunManifest;
+import io.reactorbench.results.RunStatus;
+import io.reactorbench.results.SchemaVersions;
+import io.reactorbench.results.SummaryTable;
+import io.reactorbench.scenarios.suite.DesignSpec;
+import io.reactorbench.scenarios.suite.Scenario;
+import io.reactorbench.scenarios.suite.Suite;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Runs a suite: trials × scenario variants × designs, designs rotated between trials so that no design
+ * always runs first (or right after the same neighbour). {@code run.json} is rewritten after every cell; a
+ * shutdown hook stops every child and marks the run {@code incomplete} if the runner is stopped early.
+ */
+public final class SuiteRunner {
+
+    /** Options every server JVM gets: FFM without warnings, and Netty's Unsafe-based tuned configuration. */
+    public static final List<String> FIXED_SERVER_JVM_OPTIONS =
+            List.of("--enable-native-access=ALL-UNNAMED", "--sun-misc-unsafe-memory-access=allow");
+
+    /** What the run produced. */
+    public record Outcome(Path runDir, RunManifest manifest, List<CellSummary> summaries) {
+    }
+
+    private final Launcher launcher;
+    private final PrintStream out;
+    private final ChildProcesses children = new ChildProcesses();
+    private final Object manifestLock = new Object();
+    private ResultsStore store;
+    private RunManifest manifest;
+    private boolean stopping;
+
+    public SuiteRunner(Launcher launcher, PrintStream out) {
+        this.launcher = launcher;
+        this.out = out;
+    }
+
+    /** Runs the suite into a new directory under {@code parent}; returns when every cell was attempted. */
+    public Outcome run(Suite requested, Path parent) {
+        RunPlan plan = RunPlan.of(requested, FdLimits.current());
+        Suite suite = plan.suite();
+        CpuPinning pinning = CpuPinning.decide(suite.cpus());
+        plan.notes().forEach(note -> out.println("note: " + note));
+        if (!pinning.applied()) {
+            out.println("note: " + pinning.note());
+        }
+        ZonedDateTime startedAt = ZonedDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS);
+        store = ResultsStore.create(parent, suite.name(), startedAt);
+        List<String> serverJvmOptions = new ArrayList<>(FIXED_SERVER_JVM_OPTIONS);
+        serverJvmOptions.addAll(suite.serverJvmOptions());
+        Environment environment = EnvironmentProbe.describe(serverJvmOptions, pinning.describe());
+        manifest = new RunManifest(SchemaVersions.RUN, store.id(), suite.name(), RunStatus.RUNNING,
+                DateTimeFormatter.ISO_INSTANT.format(startedAt), null, environment,
+                ResultsJson.mapper().valueToTree(suite), List.of());
+        writeManifest(manifest);
+        Thread hook = Thread.ofPlatform().unstarted(this::onShutdown);
+        Runtime.getRuntime().addShutdownHook(hook);
+
+        RunContext context = new RunContext(suite, launcher, pinning, children, store, FIXED_SERVER_JVM_OPTIONS);
+        CellRunner cells = new CellRunner(context);
+        int total = suite.trials() * suite.cellsPerTrial();
+        double plannedWindows = suite.trials() * suite.designs().size()
+                * suite.scenarios().stream().mapToDouble(s -> s.warmupSeconds() + s.durationSeconds()).sum();
+        Progress progress = new Progress(out, total, plannedWindows);
+        out.println("run " + store.id() + ": " + total + " cells (" + suite.scenarios().size() + " scenarios x "
+                + suite.designs().size() + " designs x " + suite.trials() + " trials), results in " + store.runDir());
+        List<CellSummary> summaries = new ArrayList<>();
+        List<CellRef> refs = new ArrayList<>();
+        int index = 0;
+        try {
+            for (int trial = 1; trial <= suite.trials(); trial++) {
+                List<DesignSpec> order = rotated(suite.designs(), trial - 1);
+                for (Scenario scenario : suite.scenarios()) {
+                    for (DesignSpec design : order) {
+                        index++;
+                        String dir = ResultsLayout.cellDir(scenario.key(), design.name(), trial);
+                        progress.starting(index, scenario.key() + " " + design.name() + " trial " + trial);
+                        CellSummary summary;
+                        double window = scenario.warmupSeconds() + scenario.durationSeconds();
+                        if (plan.unavailable().containsKey(design.name())) {
+                            summary = CellMeasurements.failed(scenario, design.name(), trial, plan.unavailable().get(design.name()));
+                            store.writeSummary(store.runDir().resolve(dir), summary);
+                        } else {
+                            summary = cells.run(scenario, design, trial, store.runDir().resolve(dir));
+                        }
+                        if (isStopping()) {
+                            return new Outcome(store.runDir(), manifest, summaries);
+                        }
+                        summaries.add(summary);
+                        refs.add(new CellRef(scenario.name(), scenario.variant(), design.name(), trial, summary.status(),
+                                summary.reason(), dir));
+                        writeManifest(manifest.withCells(refs));
+                        progress.finished(window, summary.ok() ? oneLine(summary) : "failed: " + summary.reason());
+                    }
+                }
+            }
+            boolean anyOk = summaries.stream().anyMatch(CellSummary::ok);
+            writeManifest(manifest.withStatus(anyOk ? RunStatus.COMPLETE : RunStatus.FAILED, now()));
+        } catch (RuntimeException e) {
+            writeManifest(manifest.withStatus(RunStatus.FAILED, now()));
+            throw e;
+        } finally {
+            children.stopAll(2_000);
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException alreadyShuttingDown) {
+                // the hook is running or ran: it wrote the final status
+            }
+        }
+        out.println(SummaryTable.render(summaries));
+        out.println("results: " + store.runDir() + " (" + Progress.clock(progress.elapsedSeconds()) + ")");
+        return new Outcome(store.runDir(), manifest, summaries);
+    }
+
+    private static String oneLine(CellSummary s) {
+        var latency = s.latencyNs().preferred();
+        return String.format(java.util.Locale.ROOT, "%.0f req/s%s%s", s.throughput(),
+                latency == null ? "" : String.format(java.util.Locale.ROOT, ", p99 %.0f µs", latency.p99() / 1e3),
+                s.memory() != null && s.memory().rssPerConnectionBytes() != null
+                        ? String.format(java.util.Locale.ROOT, ", %.0f B rss/conn", s.memory().rssPerConnectionBytes()) : "");
+    }
+
+    static <T> List<T> rotated(List<T> items, int by) {
+        List<T> rotated = new ArrayList<>(items);
+        java.util.Collections.rotate(rotated, -(by % Math.max(1, items.size())));
+        return rotated;
+    }
+
+    private boolean isStopping() {
+        synchronized (manifestLock) {
+            return stopping;
+        }
+    }
+
+    private void writeManifest(RunManifest next) {
+        synchronized (manifestLock) {
+            if (stopping) {
+                return;
+            }
+            manifest = next;
+            store.writeRun(next);
+        }
+    }
+
+    /** Ctrl-C, SIGTERM, or the JVM exiting mid-run: stop every child, keep what was measured, say so. */
+    private void onShutdown() {
+        synchronized (manifestLock) {
+            // First freeze the manifest: a cell that fails because its children are being killed is not a result.
+            if (manifest != null && manifest.status() == RunStatus.RUNNING) {
+                manifest = manifest.withStatus(RunStatus.INCOMPLETE, now());
+                store.writeRun(manifest);
+            }
+            stopping = true;
+        }
+        children.close();
+        children.stopAll(2_000);
+    }
+
+    private static String now() {
+        return DateTimeFormatter.ISO_INSTANT.format(Instant.now().truncatedTo(ChronoUnit.SECONDS));
+    }
+}
