@@ -93,6 +93,7 @@ final class LibcCalls {
     private LibcCalls() {
     }
 
+    @SuppressWarnings("restricted") // the point of this class; Availability reports a denied native access
     private static MethodHandle handle(String name, boolean critical, java.lang.foreign.MemoryLayout result,
                                        java.lang.foreign.MemoryLayout... arguments) {
         FunctionDescriptor descriptor = FunctionDescriptor.of(result, arguments);

@@ -25,10 +25,8 @@ public final class SockAddr {
     public static final int UNIX_PATH_CAPACITY = 108;
 
     private static final ValueLayout.OfShort PORT = ValueLayout.JAVA_SHORT_UNALIGNED.withOrder(ByteOrder.BIG_ENDIAN);
-    private static final ValueLayout.OfInt FLOW_INFO = ValueLayout.JAVA_INT_UNALIGNED.withOrder(ByteOrder.BIG_ENDIAN);
     private static final long IN4_ADDR_OFFSET = 4;
     private static final int IN4_SIZE = 16;
-    private static final long IN6_FLOWINFO_OFFSET = 4;
     private static final long IN6_ADDR_OFFSET = 8;
     private static final long IN6_SCOPE_OFFSET = 24;
     private static final int IN6_SIZE = 28;
@@ -114,16 +112,19 @@ public final class SockAddr {
                 case SocketFlags.AF_INET -> new InetSocketAddress(
                         InetAddress.getByAddress(storage.asSlice(IN4_ADDR_OFFSET, 4).toArray(ValueLayout.JAVA_BYTE)),
                         port());
-                case SocketFlags.AF_INET6 -> new InetSocketAddress(
-                        Inet6Address.getByAddress(null,
-                                storage.asSlice(IN6_ADDR_OFFSET, 16).toArray(ValueLayout.JAVA_BYTE),
-                                storage.get(ValueLayout.JAVA_INT_UNALIGNED, IN6_SCOPE_OFFSET)),
-                        port());
+                case SocketFlags.AF_INET6 -> new InetSocketAddress(inet6(), port());
                 default -> null;
             };
         } catch (UnknownHostException e) {
             throw new IllegalStateException("kernel returned a malformed address", e);
         }
+    }
+
+    private InetAddress inet6() throws UnknownHostException {
+        byte[] ip = storage.asSlice(IN6_ADDR_OFFSET, 16).toArray(ValueLayout.JAVA_BYTE);
+        int scopeId = storage.get(ValueLayout.JAVA_INT_UNALIGNED, IN6_SCOPE_OFFSET);
+        // without a scope, let Java choose (an IPv4-mapped peer becomes an Inet4Address, as java.nio reports it)
+        return scopeId == 0 ? InetAddress.getByAddress(ip) : Inet6Address.getByAddress(null, ip, scopeId);
     }
 
     /** The Unix-domain path (allocates), or {@code null} for another family or an unnamed socket. */

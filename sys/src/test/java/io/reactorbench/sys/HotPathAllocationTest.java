@@ -87,6 +87,23 @@ class HotPathAllocationTest {
         }
     }
 
+    @Test
+    void shouldNotAllocateOnDatagramRecvFromAndSendTo() {
+        int udpFd = LinuxSys.socket(SocketFlags.AF_INET,
+                SocketFlags.SOCK_DGRAM | SocketFlags.SOCK_NONBLOCK | SocketFlags.SOCK_CLOEXEC, 0);
+        try {
+            LinuxSys.bind(udpFd, new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0));
+            SockAddr self = new SockAddr(arena);
+            LinuxSys.localAddress(udpFd, self);
+            SockAddr from = new SockAddr(arena);
+            // each turn sends one datagram to itself and receives it back
+            assertAllocationFree(() -> (int) LinuxSys.sendTo(udpFd, buffer.address(), 8, 0, self)
+                    + (int) LinuxSys.recvFrom(udpFd, buffer.address(), 64, 0, from) + from.port());
+        } finally {
+            LinuxSys.close(udpFd);
+        }
+    }
+
     /**
      * Warms up, then measures rounds of {@link #MEASURED_CALLS} calls until one stays under the bound. Several rounds
      * because the JIT compiles in the background and, on a busy 2-core machine, may not have finished when the
