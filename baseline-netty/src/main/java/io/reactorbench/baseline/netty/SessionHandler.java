@@ -2,14 +2,18 @@ package io.reactorbench.baseline.netty;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.socket.ChannelInputShutdownEvent;
+import io.netty.channel.socket.DuplexChannel;
+import io.netty.util.concurrent.ScheduledFuture;
 import io.reactorbench.wire.Work;
 import io.reactorbench.wire.app.ServerSession;
 import java.nio.ByteBuffer;
 import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Serves rpc and http through the shared {@link ServerSession}: responses are written into a pooled buffer
@@ -24,6 +28,9 @@ final class SessionHandler extends ChannelInboundHandlerAdapter {
 
     /** Output buffer per read batch; pipelined http responses of one read (16 × ~130 B) fit in one. */
     private static final int OUT_BUFFER_BYTES = 8 * 1024;
+    /** How long, and how many more bytes, a peer may send after we asked to close before it is cut off. */
+    private static final long LINGER_MS = 2_000;
+    private static final long LINGER_MAX_BYTES = 1024 * 1024;
 
     private enum Step { DONE, PAUSED, CLOSED }
 
@@ -35,6 +42,8 @@ final class SessionHandler extends ChannelInboundHandlerAdapter {
     private boolean stalled;
     private boolean inputShutdown;
     private boolean closing;
+    private long lingeredBytes;
+    private ScheduledFuture<?> lingerTimeout;
 
     SessionHandler(ServerSession session, Executor blockingWork) {
         this.session = session;
@@ -46,6 +55,7 @@ final class SessionHandler extends ChannelInboundHandlerAdapter {
         ByteBuf in = (ByteBuf) msg;
         try {
             if (closing) {
+                onLingeringInput(ctx, in.readableBytes());
                 return;
             }
             if (paused()) {
@@ -84,7 +94,9 @@ final class SessionHandler extends ChannelInboundHandlerAdapter {
     public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
         if (event instanceof ChannelInputShutdownEvent) {
             inputShutdown = true;
-            if (!paused()) {
+            if (closing) {
+                ctx.close(); // the lingering peer has closed its side too
+            } else if (!paused()) {
                 closeAfterFlush(ctx); // half-close: everything read has been answered
             }
         }
@@ -94,6 +106,9 @@ final class SessionHandler extends ChannelInboundHandlerAdapter {
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
         closing = true;
+        if (lingerTimeout != null) {
+            lingerTimeout.cancel(false);
+        }
         releaseBuffers();
         ctx.fireChannelInactive();
     }
@@ -145,7 +160,7 @@ final class SessionHandler extends ChannelInboundHandlerAdapter {
                     return Step.PAUSED;
                 }
                 case CLOSE -> {
-                    closeAfterFlush(ctx);
+                    lingerAndClose(ctx);
                     return Step.CLOSED;
                 }
             }
@@ -221,6 +236,40 @@ final class SessionHandler extends ChannelInboundHandlerAdapter {
         if (out != null && out.isReadable()) {
             ctx.write(out, ctx.voidPromise());
             out = null;
+        }
+    }
+
+    /**
+     * After the session asked to close (400, 431, Connection: close): send the response and a FIN, then read and
+     * drop what the peer still sends until it closes, for at most {@link #LINGER_MS} and
+     * {@link #LINGER_MAX_BYTES}. Closing with unread input would make the kernel send a reset, which can destroy
+     * the response in the peer's receive queue before the peer reads it.
+     */
+    private void lingerAndClose(ChannelHandlerContext ctx) {
+        if (closing) {
+            return;
+        }
+        closing = true;
+        writeOut(ctx);
+        Channel channel = ctx.channel();
+        ctx.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener((ChannelFutureListener) written -> {
+            if (written.isSuccess() && channel instanceof DuplexChannel duplex && !inputShutdown) {
+                duplex.shutdownOutput().addListener(ChannelFutureListener.CLOSE_ON_FAILURE);
+            } else {
+                channel.close();
+            }
+        });
+        lingerTimeout = ctx.executor().schedule(() -> {
+            channel.close();
+        }, LINGER_MS, TimeUnit.MILLISECONDS);
+        channel.config().setAutoRead(true);
+        releaseBuffers();
+    }
+
+    private void onLingeringInput(ChannelHandlerContext ctx, int bytes) {
+        lingeredBytes += bytes;
+        if (lingeredBytes > LINGER_MAX_BYTES) {
+            ctx.close();
         }
     }
 

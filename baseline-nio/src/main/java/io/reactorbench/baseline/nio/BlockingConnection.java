@@ -16,6 +16,8 @@ final class BlockingConnection implements Runnable {
     /** Per-connection buffers; direct so blocking channel I/O does not copy through a temporary buffer. */
     static final int READ_BUFFER_BYTES = 16 * 1024;
     static final int OUT_BUFFER_BYTES = 16 * 1024;
+    /** A peer that keeps sending after we closed our side is cut off after this much. */
+    static final long LINGER_MAX_BYTES = 1024 * 1024;
 
     private final SocketChannel channel;
     private final ServerSession session;
@@ -56,6 +58,9 @@ final class BlockingConnection implements Runnable {
             boolean keepOpen = processAll(in, out) && !endOfInput;
             in.compact();
             if (!keepOpen) {
+                if (!endOfInput) {
+                    lingerUntilPeerCloses(in);
+                }
                 return;
             }
             if (!in.hasRemaining()) {
@@ -83,6 +88,24 @@ final class BlockingConnection implements Runnable {
                     return false;
                 }
             }
+        }
+    }
+
+    /**
+     * After the session asked to close (400, 431, Connection: close): send FIN, then read and drop what the peer
+     * still sends until it closes. Closing with unread input would make the kernel send a reset, which can
+     * destroy the response in the peer's receive queue before the peer reads it.
+     */
+    private void lingerUntilPeerCloses(ByteBuffer scratch) throws IOException {
+        channel.shutdownOutput();
+        long dropped = 0;
+        while (dropped < LINGER_MAX_BYTES) {
+            scratch.clear();
+            int n = channel.read(scratch);
+            if (n < 0) {
+                return;
+            }
+            dropped += n;
         }
     }
 
