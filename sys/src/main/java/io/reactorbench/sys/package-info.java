@@ -1,0 +1,14 @@
+/**
+ * Linux system calls for the engine's epoll poller and the load generator, bound with the FFM API (no JNI).
+ *
+ * <ul>
+ *   <li>{@link io.reactorbench.sys.LinuxSys}: the calls, each returning a result {@code >= 0} or {@code -errno};
+ *       {@code isAvailable()} / {@code unavailabilityCause()} say whether they work here.</li>
+ *   <li>{@link io.reactorbench.sys.EpollEvents}, {@link io.reactorbench.sys.IoVec},
+ *       {@link io.reactorbench.sys.SockAddr}: reusable native structs, read and written in place.</li>
+ *   <li>{@link io.reactorbench.sys.Errno}, {@link io.reactorbench.sys.EpollFlags},
+ *       {@link io.reactorbench.sys.EventFdFlags}, {@link io.reactorbench.sys.SocketFlags},
+ *       {@link io.reactorbench.sys.SocketOptions}: the Linux constants (x86_64 and aarch64 share them).</li>
+ * </ul>
+ */
+package io.reactorbench.sys;
