@@ -127,8 +127,18 @@ final class Client implements AutoCloseable {
     }
 
     static String preview(byte[] bytes) {
-        String text = new String(bytes, 0, Math.min(bytes.length, 300), StandardCharsets.ISO_8859_1);
-        return "'" + text.replace("\r", "\\r").replace("\n", "\\n") + (bytes.length > 300 ? "...'" : "'");
+        StringBuilder text = new StringBuilder("'");
+        for (int i = 0; i < Math.min(bytes.length, 300); i++) {
+            int b = bytes[i] & 0xff;
+            if (b == '\r') {
+                text.append("\\r");
+            } else if (b == '\n') {
+                text.append("\\n");
+            } else {
+                text.append(b >= 0x20 && b < 0x7f ? (char) b : '.'); // keep build logs plain text
+            }
+        }
+        return text.append(bytes.length > 300 ? "...'" : "'").toString();
     }
 
     static byte[] concat(byte[]... parts) {

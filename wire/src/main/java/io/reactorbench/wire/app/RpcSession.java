@@ -35,7 +35,11 @@ public final class RpcSession implements ServerSession {
             switch (state) {
                 case READ_HEADER -> {
                     if (!readHeader(in)) {
-                        return state == State.MALFORMED ? Outcome.CLOSE : Outcome.NEED_INPUT;
+                        if (state == State.MALFORMED) {
+                            in.position(in.limit()); // nothing after a bad frame is read
+                            return Outcome.CLOSE;
+                        }
+                        return Outcome.NEED_INPUT;
                     }
                 }
                 case SKIP_PAYLOAD -> {
@@ -87,11 +91,11 @@ public final class RpcSession implements ServerSession {
         if (headerBytesSeen == 0 && in.remaining() >= RpcFrame.REQUEST_HEADER) {
             // fast path: the whole header is in this read
             int start = in.position();
-            length = in.getInt(start);
-            id = in.getLong(start + 4);
-            responseSize = in.getInt(start + 12);
-            cpuSpinNs = in.getInt(start + 16);
-            blockUs = in.getInt(start + 20);
+            length = RpcFrame.getInt(in, start);
+            id = RpcFrame.getLong(in, start + 4);
+            responseSize = RpcFrame.getInt(in, start + 12);
+            cpuSpinNs = RpcFrame.getInt(in, start + 16);
+            blockUs = RpcFrame.getInt(in, start + 20);
             in.position(start + RpcFrame.REQUEST_HEADER);
             headerBytesSeen = RpcFrame.REQUEST_HEADER;
             return headerComplete();

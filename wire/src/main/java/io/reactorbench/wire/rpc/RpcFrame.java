@@ -2,6 +2,7 @@ package io.reactorbench.wire.rpc;
 
 import io.reactorbench.wire.PayloadPattern;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 
 /**
  * The rpc protocol's byte layout. All integers big-endian.
@@ -56,12 +57,26 @@ public final class RpcFrame {
             throw new IllegalArgumentException("rpc request out of range: responseSize=" + responseSize
                     + " cpuSpinNs=" + cpuSpinNs + " blockUs=" + blockUs + " payloadBytes=" + payloadBytes);
         }
-        out.putInt(MIN_REQUEST_LENGTH + payloadBytes);
-        out.putLong(id);
-        out.putInt(responseSize);
-        out.putInt(cpuSpinNs);
-        out.putInt(blockUs);
+        boolean bigEndian = out.order() == ByteOrder.BIG_ENDIAN; // the wire is big-endian whatever the buffer says
+        int length = MIN_REQUEST_LENGTH + payloadBytes;
+        out.putInt(bigEndian ? length : Integer.reverseBytes(length));
+        out.putLong(bigEndian ? id : Long.reverseBytes(id));
+        out.putInt(bigEndian ? responseSize : Integer.reverseBytes(responseSize));
+        out.putInt(bigEndian ? cpuSpinNs : Integer.reverseBytes(cpuSpinNs));
+        out.putInt(bigEndian ? blockUs : Integer.reverseBytes(blockUs));
         PayloadPattern.put(out, 0, payloadBytes);
+    }
+
+    /** The big-endian int at {@code index}, whatever {@code buffer}'s byte order. */
+    public static int getInt(ByteBuffer buffer, int index) {
+        int value = buffer.getInt(index);
+        return buffer.order() == ByteOrder.BIG_ENDIAN ? value : Integer.reverseBytes(value);
+    }
+
+    /** The big-endian long at {@code index}, whatever {@code buffer}'s byte order. */
+    public static long getLong(ByteBuffer buffer, int index) {
+        long value = buffer.getLong(index);
+        return buffer.order() == ByteOrder.BIG_ENDIAN ? value : Long.reverseBytes(value);
     }
 
     /** Total bytes of a response carrying {@code responseSize} payload bytes. */

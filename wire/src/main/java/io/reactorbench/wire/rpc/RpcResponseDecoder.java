@@ -41,8 +41,10 @@ public final class RpcResponseDecoder {
                 return Result.NEED_MORE;
             }
             if (headerBytesSeen == 0 && in.remaining() >= RpcFrame.RESPONSE_HEADER) {
-                length = in.getInt();
-                id = in.getLong();
+                int start = in.position();
+                length = RpcFrame.getInt(in, start);
+                id = RpcFrame.getLong(in, start + RpcFrame.LENGTH_FIELD);
+                in.position(start + RpcFrame.RESPONSE_HEADER);
                 headerBytesSeen = RpcFrame.RESPONSE_HEADER;
             } else {
                 int b = in.get() & 0xff;

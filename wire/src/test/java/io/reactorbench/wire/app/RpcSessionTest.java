@@ -158,4 +158,25 @@ class RpcSessionTest {
         assertThat(run.closed()).isTrue();
         assertThat(decode(run.output())).containsExactly(new Response(5, 3));
     }
+
+    @Test
+    void shouldSpeakBigEndianWhateverTheBuffersByteOrder() {
+        ByteBuffer requests = ByteBuffer.allocate(2 * RpcFrame.requestLength(3)).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        RpcFrame.writeRequest(requests, 0x0102030405060708L, 9, 0, 0, 3);
+        RpcFrame.writeRequest(requests, 2, 0, 0, 0, 3);
+        assertThat(requests.array()).isEqualTo(encode(List.of(new Request(0x0102030405060708L, 9, 0, 0, 3),
+                new Request(2, 0, 0, 0, 3))));
+        requests.flip();
+        ByteBuffer out = ByteBuffer.allocate(1024).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+
+        assertThat(new RpcSession().process(requests, out)).isEqualTo(ServerSession.Outcome.NEED_INPUT);
+
+        out.flip();
+        RpcResponseDecoder decoder = new RpcResponseDecoder(true);
+        assertThat(decoder.decode(out)).isEqualTo(RpcResponseDecoder.Result.RESPONSE);
+        assertThat(decoder.id()).isEqualTo(0x0102030405060708L);
+        assertThat(decoder.payloadSize()).isEqualTo(9);
+        assertThat(decoder.decode(out)).isEqualTo(RpcResponseDecoder.Result.RESPONSE);
+        assertThat(decoder.id()).isEqualTo(2);
+    }
 }
