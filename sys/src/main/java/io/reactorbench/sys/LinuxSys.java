@@ -78,8 +78,16 @@ public final class LinuxSys {
         }
     }
 
-    /** Waits into {@code events} (an array of {@link EpollEvents} entries); returns the count or -errno. */
+    /**
+     * Waits into {@code events} (an array of {@link EpollEvents} entries); returns the count or -errno.
+     *
+     * @throws IllegalArgumentException if {@code maxEvents} entries do not fit in {@code events} (the kernel would
+     *                                  write past its end)
+     */
     public static int epollWait(int epfd, MemorySegment events, int maxEvents, int timeoutMs) {
+        if ((long) maxEvents * EpollEvents.ENTRY_SIZE > events.byteSize()) {
+            throw new IllegalArgumentException(maxEvents + " epoll events do not fit in " + events.byteSize() + " bytes");
+        }
         MemorySegment capture = ThreadScratch.current().capture;
         try {
             // a zero timeout never blocks, so that call may be critical (no thread-state transition)
@@ -305,11 +313,13 @@ public final class LinuxSys {
 
     /** Gathering write of the first {@code count} entries of {@code iov}. */
     public static long writev(int fd, IoVec iov, int count) {
+        checkCount(iov, count);
         return writev(fd, iov.address(), count);
     }
 
     /** Scattering read into the first {@code count} entries of {@code iov}: bytes read, 0 at end, or -errno. */
     public static long readv(int fd, IoVec iov, int count) {
+        checkCount(iov, count);
         MemorySegment capture = ThreadScratch.current().capture;
         try {
             return result((long) LibcCalls.READV.invokeExact(capture, fd, iov.address(), count), capture);
@@ -407,6 +417,12 @@ public final class LinuxSys {
                     address.length()), scratch.capture);
         } catch (Throwable t) {
             throw LibcCalls.unexpected(t);
+        }
+    }
+
+    private static void checkCount(IoVec iov, int count) {
+        if (count > iov.capacity()) {
+            throw new IllegalArgumentException(count + " iovec entries asked of an IoVec holding " + iov.capacity());
         }
     }
 

@@ -57,6 +57,21 @@ class ErrnoConventionTest {
     }
 
     @Test
+    void shouldRefuseToLetTheKernelWritePastTheEventArray() {
+        int epfd = LinuxSys.epollCreate1(EpollFlags.EPOLL_CLOEXEC);
+        try (Arena arena = Arena.ofConfined()) {
+            EpollEvents events = new EpollEvents(arena, 2);
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> LinuxSys.epollWait(epfd, events.segment(), 3, 0))
+                    .isInstanceOf(IllegalArgumentException.class);
+            IoVec iov = new IoVec(arena, 1);
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> LinuxSys.writev(epfd, iov, 2))
+                    .isInstanceOf(IllegalArgumentException.class);
+        } finally {
+            LinuxSys.close(epfd);
+        }
+    }
+
+    @Test
     void shouldNameErrnoValuesForMessages() {
         assertThat(Errno.name(Errno.EAGAIN)).isEqualTo("EAGAIN");
         assertThat(Errno.name(-Errno.ECONNRESET)).isEqualTo("ECONNRESET");
