@@ -13,6 +13,7 @@ import io.reactorbench.wire.Work;
 import io.reactorbench.wire.app.ServerSession;
 import java.nio.ByteBuffer;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -155,7 +156,11 @@ final class SessionHandler extends ChannelInboundHandlerAdapter {
                     long blockMicros = session.blockMicros();
                     blockingWork.execute(() -> {
                         Work.block(blockMicros);
-                        ctx.channel().eventLoop().execute(() -> onWorkDone(ctx));
+                        try {
+                            ctx.channel().eventLoop().execute(() -> onWorkDone(ctx));
+                        } catch (RejectedExecutionException e) {
+                            // The server is stopping: the loop is gone and so is this connection.
+                        }
                     });
                     return Step.PAUSED;
                 }
