@@ -9,6 +9,7 @@ import io.reactorbench.results.gate.MeasurementSource;
 import io.reactorbench.results.gate.Measurements;
 import io.reactorbench.results.gate.Policy;
 import io.reactorbench.results.gate.PolicyParser;
+import io.reactorbench.results.gate.RegressionRule;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -19,11 +20,13 @@ import picocli.CommandLine.Option;
             "Exit 0 pass, 1 regression or budget broken, 2 the inputs cannot be judged. See docs/ci.md."})
 final class GateCommand implements Callable<Integer> {
 
-    @Option(names = "--baseline", required = true, paramLabel = "DIR|FILE",
-            description = "Baseline: a results directory, or a file written by 'baseline save'.")
+    @Option(names = "--baseline", paramLabel = "DIR|FILE",
+            description = {"Baseline: a results directory, a directory of runs (its newest), or a file written by",
+                "'baseline save'. May be left out when the policy has budgets only."})
     Path baseline;
 
-    @Option(names = "--candidate", required = true, paramLabel = "DIR", description = "The results directory to judge.")
+    @Option(names = "--candidate", required = true, paramLabel = "DIR",
+            description = "The results directory to judge, or a directory of runs such as runs/ (its newest).")
     Path candidate;
 
     @Option(names = "--policy", paramLabel = "FILE", description = "Policy YAML (default: the built-in policy, see docs/ci.md).")
@@ -42,7 +45,12 @@ final class GateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Policy rules = policy == null ? DefaultPolicy.policy() : PolicyParser.parse(policy);
-        Measurements before = MeasurementSource.load(baseline);
+        boolean needsBaseline = rules.rules().stream().anyMatch(rule -> rule instanceof RegressionRule);
+        if (baseline == null && needsBaseline) {
+            throw new UserError("policy " + rules.source() + " has regression rules: give --baseline (a run directory "
+                    + "or a baseline file)");
+        }
+        Measurements before = baseline == null ? Measurements.none() : MeasurementSource.load(baseline);
         Measurements after = MeasurementSource.load(candidate);
         GateReport report = Gate.evaluate(rules, before, after, strict);
         System.out.print(GateReportRenderer.text(report));

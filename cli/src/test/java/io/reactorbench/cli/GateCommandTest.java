@@ -106,6 +106,25 @@ class GateCommandTest {
     }
 
     @Test
+    void shouldCheckBudgetsOfTheNewestRunWithoutABaseline() throws Exception {
+        run("20261126-000000-test", RunStatus.COMPLETE, 20);
+        run("20261126-010000-test", RunStatus.COMPLETE, 500);
+        Path policy = dir.resolve("budgets.yaml");
+        Files.writeString(policy, "rules:\n  - name: cpu-budget\n    budget: cpuUsPerRequest < 100us\n");
+        int exit = Main.execute("gate", "--candidate", dir.toString(), "--policy", policy.toString());
+        assertThat(exit).isEqualTo(1);
+        assertThat(err.toString()).contains("rule 'cpu-budget'");
+        assertThat(out.toString()).contains("candidate: " + dir.resolve("20261126-010000-test"));
+    }
+
+    @Test
+    void shouldAskForABaselineWhenThePolicyHasRegressionRules() {
+        Path only = run("only", RunStatus.COMPLETE, 20);
+        assertThat(Main.execute("gate", "--candidate", only.toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("has regression rules: give --baseline");
+    }
+
+    @Test
     void shouldRefuseToSaveABaselineOfAnIncompleteRun() {
         Path broken = run("broken", RunStatus.INCOMPLETE, 20);
         assertThat(Main.execute("baseline", "save", broken.toString(), "--to", dir.resolve("b.json").toString()))

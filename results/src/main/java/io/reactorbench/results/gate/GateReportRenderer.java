@@ -29,6 +29,8 @@ public final class GateReportRenderer {
             }
         }
         StringBuilder out = new StringBuilder();
+        out.append("baseline: ").append(report.baseline()).append("\ncandidate: ").append(report.candidate())
+                .append("\npolicy: ").append(report.policy()).append("\n\n");
         for (List<String> line : table) {
             StringBuilder text = new StringBuilder();
             for (int i = 0; i < line.size(); i++) {

@@ -1,11 +1,16 @@
 package io.reactorbench.results.gate;
 
+import io.reactorbench.results.Results;
 import io.reactorbench.results.ResultsFormatException;
 import io.reactorbench.results.ResultsLayout;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
-/** Reads what the gate is given: a run directory, its {@code run.json}, or a baseline file. */
+/**
+ * Reads what the gate is given: a run directory, its {@code run.json}, a baseline file, or a directory of runs
+ * such as {@code runs/}, which means its newest run (run directory names start with their UTC start time).
+ */
 public final class MeasurementSource {
 
     private MeasurementSource() {
@@ -13,6 +18,13 @@ public final class MeasurementSource {
 
     public static Measurements load(Path path) {
         if (Files.isDirectory(path)) {
+            if (!Files.exists(path.resolve(ResultsLayout.RUN_FILE))) {
+                List<Path> runs = Results.listRuns(path);
+                if (runs.isEmpty()) {
+                    throw new ResultsFormatException(path, "neither a run directory (no run.json) nor a directory of runs");
+                }
+                return RunDirectoryReader.read(runs.getLast());
+            }
             return RunDirectoryReader.read(path);
         }
         if (!Files.exists(path)) {

@@ -27,6 +27,11 @@ public record Measurements(
         unjudgeable = List.copyOf(unjudgeable);
     }
 
+    /** Nothing measured: the baseline of a gate that checks budgets only. */
+    public static Measurements none() {
+        return new Measurements("(no baseline)", null, null, java.util.Map.of(), List.of());
+    }
+
     public CellTrials cell(CellKey key) {
         return cells.get(key);
     }
