@@ -72,6 +72,11 @@ final class JvmServer implements ServerUnderTest {
             throw new CellFailure("server did not print READY within " + (long) startupTimeoutSeconds + " s"
                     + server.lastLines());
         } catch (Exception e) {
+            try {
+                process.waitFor(2, TimeUnit.SECONDS); // output ends a moment before the exit is visible
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+            }
             String reason = server.exitReason();
             server.close();
             throw new CellFailure(reason != null ? reason : "server failed to start: " + e.getMessage());
