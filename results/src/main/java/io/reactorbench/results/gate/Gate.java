@@ -172,8 +172,7 @@ public final class Gate {
             Verdict verdict, double pValue, String note) {
         double baselineMedian = Numbers.median(before);
         double candidateMedian = Numbers.median(after);
-        double change = before.length == 0 ? Double.NaN
-                : new Threshold(Threshold.Direction.RISE, 0, true, null).change(baselineMedian, candidateMedian);
+        double change = before.length == 0 ? Double.NaN : Numbers.relativeChange(baselineMedian, candidateMedian);
         rows.add(new GateRow(rule.name(), rule.expression(), scenarioKey, design, baselineMedian, candidateMedian,
                 change, unit, verdict, pValue, note, boxed(before), boxed(after)));
         if (verdict.fails()) {

@@ -20,6 +20,14 @@ final class Numbers {
         return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
     }
 
+    /** candidate / baseline − 1; ±infinity from a baseline of zero, 0 when both are zero. */
+    static double relativeChange(double baseline, double candidate) {
+        if (baseline == 0) {
+            return candidate == 0 ? 0 : Math.copySign(Double.POSITIVE_INFINITY, candidate);
+        }
+        return candidate / baseline - 1;
+    }
+
     /** About three significant digits, without exponent: {@code 1.23}, {@code 45.6}, {@code 789}, {@code 12345}. */
     static String threeDigits(double value) {
         double abs = Math.abs(value);

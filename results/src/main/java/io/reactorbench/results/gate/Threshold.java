@@ -40,13 +40,7 @@ public record Threshold(Direction direction, double amount, boolean relative, Do
 
     /** Signed change from baseline to candidate, in this threshold's kind (fraction or metric unit). */
     public double change(double baseline, double candidate) {
-        if (!relative) {
-            return candidate - baseline;
-        }
-        if (baseline == 0) {
-            return candidate == 0 ? 0 : Math.copySign(Double.POSITIVE_INFINITY, candidate);
-        }
-        return candidate / baseline - 1;
+        return relative ? Numbers.relativeChange(baseline, candidate) : candidate - baseline;
     }
 
     /** Whether a change is worse than {@code limit} (strictly). */

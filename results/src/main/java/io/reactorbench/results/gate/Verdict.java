@@ -8,9 +8,7 @@ public enum Verdict {
     /** A budget rule: the candidate's median breaks the absolute limit. */
     OVER_BUDGET("OVER BUDGET", true),
     /** Too few trials to tell; not a pass. Fails the gate only with {@code --strict}. */
-    INCONCLUSIVE("inconclusive", false),
-    /** A candidate cell without a baseline cell: regression rules cannot apply (budgets still do). */
-    NO_BASELINE("no baseline", false);
+    INCONCLUSIVE("inconclusive", false);
 
     private final String label;
     private final boolean fails;
