@@ -125,6 +125,19 @@ public final class HttpSession implements ServerSession {
         int position = in.position();
         int limit = in.limit();
         while (position < limit) {
+            if (state == State.HEADER_VALUE && header == OTHER_HEADER) {
+                // fast path: most head bytes are values nobody here looks at (Accept, User-Agent, Host)
+                int runEnd = position;
+                int runLimit = Math.min(limit, position + (MAX_HEAD_BYTES - headBytes));
+                while (runEnd < runLimit && isPlainValueByte(in.get(runEnd) & 0xff)) {
+                    runEnd++;
+                }
+                headBytes += runEnd - position;
+                position = runEnd;
+                if (position == limit) {
+                    break;
+                }
+            }
             int b = in.get(position++) & 0xff;
             if (++headBytes > MAX_HEAD_BYTES) {
                 fail(CannedHttpResponse.HEADER_TOO_LARGE);
@@ -202,7 +215,7 @@ public final class HttpSession implements ServerSession {
                     state = b == '\r' ? State.HEADER_LF : State.HEADER_LINE_START;
                     return onValueEnd();
                 }
-                if ((b < ' ' && b != '\t') || b == 0x7f) {
+                if (!isPlainValueByte(b)) {
                     return false;
                 }
                 onValueByte(b);
@@ -413,6 +426,11 @@ public final class HttpSession implements ServerSession {
         transferEncoding = false;
         contentLength = -1;
         bodyLeft = 0;
+    }
+
+    /** A header value byte other than CR/LF: VCHAR, obs-text, SP or HTAB (RFC 9110 5.5); CTLs are malformed. */
+    private static boolean isPlainValueByte(int b) {
+        return b >= ' ' ? b != 0x7f : b == '\t';
     }
 
     /** RFC 9110 5.6.2 tchar. */
