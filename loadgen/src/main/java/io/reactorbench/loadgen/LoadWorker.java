@@ -333,9 +333,13 @@ final class LoadWorker implements Runnable {
         }
     }
 
+    private InetSocketAddress targetOf(int s) {
+        return spec.targets().get((index + s * workers) % spec.targets().size());
+    }
+
     private void connect(int s, long nowNs) {
         int shardConn = index + s * workers;
-        InetSocketAddress target = spec.targets().get(shardConn % spec.targets().size());
+        InetSocketAddress target = targetOf(s);
         SocketChannel channel = null;
         try {
             channel = SocketChannel.open(target.getAddress() instanceof java.net.Inet6Address
@@ -357,7 +361,7 @@ final class LoadWorker implements Runnable {
             if (channel != null && channels[s] != channel) {
                 closeQuietly(channel);
             }
-            connectFailed(s, target + ": " + describe(e), nowNs);
+            connectFailed(s, target.getAddress().getHostAddress() + ":" + target.getPort() + ": " + describe(e), nowNs);
         }
     }
 
@@ -368,7 +372,8 @@ final class LoadWorker implements Runnable {
                 onConnected(s, nowNs);
             }
         } catch (IOException e) {
-            connectFailed(s, channels[s].socket().getInetAddress() + ": " + describe(e), nowNs);
+            InetSocketAddress target = targetOf(s);
+            connectFailed(s, target.getAddress().getHostAddress() + ":" + target.getPort() + ": " + describe(e), nowNs);
         }
     }
 
