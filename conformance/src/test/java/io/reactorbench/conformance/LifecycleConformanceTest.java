@@ -25,8 +25,62 @@ class LifecycleConformanceTest {
     /** Threads may take a moment to end after stop() returns (e.g. Netty's executor termination). */
     private static final long THREAD_EXIT_GRACE_MS = 3_000;
 
+    /** How long a design may take to notice that peers went away; generous, it bounds only a failing case. */
+    private static final long FORGET_WITHIN_MS = 10_000;
+
     static Stream<Target> targets() {
         return Target.all(App.ECHO);
+    }
+
+    static Stream<Target> allApps() {
+        return Target.all(App.ECHO, App.RPC, App.HTTP);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("allApps")
+    void shouldForgetConnectionsThatClosedResetOrWereClosedByTheServer(Target target) throws Exception {
+        Servers.abortIfUnavailable(target);
+        RunningServer server = Servers.start(target);
+        try {
+            List<Client> clients = new ArrayList<>();
+            for (int i = 0; i < 12; i++) {
+                Client client = new Client(server.address());
+                client.write(RoundTrip.request(target.app(), i));
+                RoundTrip.expectResponse(client, target.app(), i);
+                clients.add(client);
+            }
+            assertThat(server.openConnections()).as("open connections while 12 peers are connected").isEqualTo(12);
+            for (int i = 0; i < clients.size(); i++) {
+                switch (i % 3) {
+                    case 0 -> clients.get(i).close();
+                    case 1 -> clients.get(i).reset();
+                    default -> {
+                        clients.get(i).write(badRequest(target.app())); // the server closes this one
+                        if (target.app() == App.ECHO) {
+                            clients.get(i).shutdownOutput(); // echo has no bad input: a half-close ends it
+                        }
+                        clients.get(i).readUntilClosed(1024 * 1024);
+                        clients.get(i).close();
+                    }
+                }
+            }
+            long deadlineMs = System.currentTimeMillis() + FORGET_WITHIN_MS;
+            while (server.openConnections() > 0 && System.currentTimeMillis() < deadlineMs) {
+                Thread.sleep(20);
+            }
+            assertThat(server.openConnections()).as("open connections after every peer left").isZero();
+        } finally {
+            server.stop(Servers.STOP_TIMEOUT);
+        }
+    }
+
+    /** Input the server answers by closing: a bad rpc frame, a bad http request; for echo, a half-close. */
+    private static byte[] badRequest(App app) {
+        return switch (app) {
+            case ECHO -> new byte[0];
+            case RPC -> new byte[] {0, 0, 0, 1};
+            case HTTP -> "BAD REQUEST LINE\r\n\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        };
     }
 
     @ParameterizedTest(name = "{0}")
@@ -77,10 +131,15 @@ class LifecycleConformanceTest {
         return leaked;
     }
 
-    /** Threads the JVM or a library keeps process-wide by design, not per server. */
+    /**
+     * Threads the JVM or a library keeps process-wide by design, not per server: among them the JDK's
+     * virtual-thread I/O pollers, started by the first virtual thread that blocks on a socket.
+     */
     private static boolean isJvmOrSharedThread(Thread t) {
         String name = t.getName();
-        return name.startsWith("Attach Listener") || name.startsWith("Common-Cleaner")
+        return name.startsWith("MasterPoller") || name.startsWith("VirtualThread-unblocker")
+                || name.endsWith("-Poller") || name.startsWith("SubPoller")
+                || name.startsWith("Attach Listener") || name.startsWith("Common-Cleaner")
                 || name.startsWith("ForkJoinPool") || name.startsWith("process reaper")
                 || name.startsWith("surefire") || name.startsWith("junit");
     }
