@@ -49,7 +49,6 @@ final class RunCommand implements Callable<Integer> {
         SuiteRunner.Outcome outcome = new SuiteRunner(launcher, System.out).run(suite, out);
         RunPostSteps.afterRun(outcome, System.out);
         long failed = outcome.summaries().stream().filter(s -> !s.ok()).count();
-        System.out.println("results: " + outcome.runDir().toAbsolutePath());
         if (failed > 0) {
             System.out.println(failed + " of " + outcome.summaries().size() + " cells failed; see their summary.json"
                     + " and server.log / load.log");

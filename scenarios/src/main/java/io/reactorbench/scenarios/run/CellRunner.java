@@ -69,7 +69,9 @@ final class CellRunner {
             Path loadJson = cellDir.resolve(LOAD_JSON_FILE);
             Path hlogTemp = cellDir.resolve("." + ResultsLayout.LATENCY_LOG_FILE + ".tmp");
             List<String> command = new ArrayList<>(context.pinning().loadPrefix());
-            command.addAll(context.launcher().command(List.of("--enable-native-access=ALL-UNNAMED", "-Xss512k"),
+            List<String> loadJvmOptions = new ArrayList<>(List.of("--enable-native-access=ALL-UNNAMED"));
+            loadJvmOptions.addAll(context.classDataSharing().options("load"));
+            command.addAll(context.launcher().command(loadJvmOptions,
                     LoadArguments.of(scenario, server.address(), loadJson, hlogTemp)));
             Files.writeString(cellDir.resolve(LOAD_LOG_FILE), String.join(" ", command) + "\n");
             load = LoadProcess.start(command, cellDir.resolve(LOAD_LOG_FILE), context.children());
@@ -142,6 +144,7 @@ final class CellRunner {
                     context.children(), timeout);
         }
         List<String> jvmOptions = new ArrayList<>(context.fixedServerJvmOptions());
+        jvmOptions.addAll(context.classDataSharing().options("server"));
         jvmOptions.addAll(context.suite().serverJvmOptions());
         jvmOptions.addAll(design.jvmOptions());
         List<String> command = new ArrayList<>(context.pinning().serverPrefix());
@@ -164,18 +167,18 @@ final class CellRunner {
     }
 
     /**
-     * Idle memory is sampled once every connection is open and the warm-up has passed (or, at the latest,
-     * half-way through the window): connections are counted by the server itself, or as new descriptors in
-     * its process when it has no inside probe.
+     * Idle memory is sampled once every connection is open, preferably still inside the warm-up so that the
+     * GC it asks for does not land in the measured window (its pauses are excluded anyway), and at the latest
+     * half-way through the window. Connections are counted by the server itself, or as new descriptors in its
+     * process when it has no inside probe.
      */
     private static boolean idleSettled(Scenario scenario, LoadProcess load, ProbeSample sample, ServerUnderTest server,
                                        int fdsBefore) {
         long elapsedMs = System.currentTimeMillis() - load.startedAtMs();
         int open = sample.connections() != null ? sample.connections()
                 : fdsBefore >= 0 ? ProcFs.openFds(server.process()) - fdsBefore : 0;
-        boolean warm = elapsedMs >= scenario.warmupSeconds() * 1000;
         boolean lateEnough = elapsedMs >= (scenario.warmupSeconds() + scenario.durationSeconds() / 2) * 1000;
-        return warm && open >= scenario.connections() || lateEnough;
+        return open >= scenario.connections() || lateEnough;
     }
 
     private static MeasuredWindow window(JsonNode load, LoadProcess process, Scenario scenario) {

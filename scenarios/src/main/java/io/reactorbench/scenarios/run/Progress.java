@@ -10,7 +10,7 @@ import java.time.Duration;
 final class Progress {
 
     /** First guess of the time to start and stop a server and a load JVM around each window. */
-    private static final double INITIAL_OVERHEAD_SECONDS = 2.0;
+    private static final double INITIAL_OVERHEAD_SECONDS = 3.5;
 
     private final PrintStream out;
     private final int totalCells;

@@ -7,8 +7,9 @@ import java.util.List;
 /**
  * What every cell of a run shares: how to start JVMs, where to pin them, the tracked children and the store.
  *
+ * @param classDataSharing      start-up archives of the child JVMs
  * @param fixedServerJvmOptions options every server JVM gets before the suite's (native access, Unsafe for Netty)
  */
 record RunContext(Suite suite, Launcher launcher, CpuPinning pinning, ChildProcesses children, ResultsStore store,
-                  List<String> fixedServerJvmOptions) {
+                  List<String> fixedServerJvmOptions, ClassDataSharing classDataSharing) {
 }

@@ -73,7 +73,8 @@ public final class SuiteRunner {
         Thread hook = Thread.ofPlatform().unstarted(this::onShutdown);
         Runtime.getRuntime().addShutdownHook(hook);
 
-        RunContext context = new RunContext(suite, launcher, pinning, children, store, FIXED_SERVER_JVM_OPTIONS);
+        RunContext context = new RunContext(suite, launcher, pinning, children, store, FIXED_SERVER_JVM_OPTIONS,
+                new ClassDataSharing(parent.resolve(".cds")));
         CellRunner cells = new CellRunner(context);
         int total = suite.trials() * suite.cellsPerTrial();
         double plannedWindows = suite.trials() * suite.designs().size()
@@ -125,7 +126,7 @@ public final class SuiteRunner {
             }
         }
         out.println(SummaryTable.render(summaries));
-        out.println("results: " + store.runDir() + " (" + Progress.clock(progress.elapsedSeconds()) + ")");
+        out.println("results: " + store.runDir().toAbsolutePath() + " (run took " + Progress.clock(progress.elapsedSeconds()) + ")");
         return new Outcome(store.runDir(), manifest, summaries);
     }
 
