@@ -2,6 +2,7 @@ package io.reactorbench.wire.app;
 
 import io.reactorbench.wire.http.HttpDate;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 
 /**
  * http: HTTP/1.1 with keep-alive and pipelining. {@code GET /plaintext} gets the TechEmpower plaintext
@@ -24,9 +25,9 @@ public final class HttpSession implements ServerSession {
     private static final byte[] KEEP_ALIVE_TOKEN = {'k', 'e', 'e', 'p', '-', 'a', 'l', 'i', 'v', 'e'};
     /** Header names the session acts on, lower case; indexes are the bits of {@link #nameCandidates}. */
     private static final byte[][] KNOWN_HEADERS = {
-            "connection".getBytes(java.nio.charset.StandardCharsets.US_ASCII),
-            "content-length".getBytes(java.nio.charset.StandardCharsets.US_ASCII),
-            "transfer-encoding".getBytes(java.nio.charset.StandardCharsets.US_ASCII)};
+            "connection".getBytes(StandardCharsets.US_ASCII),
+            "content-length".getBytes(StandardCharsets.US_ASCII),
+            "transfer-encoding".getBytes(StandardCharsets.US_ASCII)};
     private static final int CONNECTION = 0;
     private static final int CONTENT_LENGTH = 1;
     private static final int TRANSFER_ENCODING = 2;
