@@ -285,6 +285,7 @@ public final class HttpSession implements ServerSession {
                 header = i;
             }
         }
+        // the value scanner's state, shared by Connection tokens and Content-Length digits
         valueBroken = false;
         tokenEnded = false;
         tokenLength = 0;
@@ -295,7 +296,6 @@ public final class HttpSession implements ServerSession {
                 return false; // a second Content-Length: refuse rather than guess (RFC 9112 6.3)
             }
             contentLength = 0;
-            tokenLength = 0;
         } else if (header == TRANSFER_ENCODING) {
             transferEncoding = true;
         }
