@@ -85,8 +85,6 @@ public final class LoadRun {
         totalUncorrected = newHistogram();
         Histogram intervalCorrected = newHistogram();
         Histogram intervalUncorrected = newHistogram();
-        Histogram[] reuseCorrected = new Histogram[workers.size()];
-        Histogram[] reuseUncorrected = new Histogram[workers.size()];
         LoadResult.Memory memory = null;
         ProgressLine progress = new ProgressLine(out, outputs.progress());
         HistogramLogWriter log = null;
@@ -125,11 +123,8 @@ public final class LoadRun {
                 long nowNs = System.nanoTime();
                 intervalCorrected.reset();
                 intervalUncorrected.reset();
-                for (int w = 0; w < workers.size(); w++) {
-                    reuseCorrected[w] = workers.get(w).corrected.getIntervalHistogram(reuseCorrected[w]);
-                    reuseUncorrected[w] = workers.get(w).uncorrected.getIntervalHistogram(reuseUncorrected[w]);
-                    intervalCorrected.add(reuseCorrected[w]);
-                    intervalUncorrected.add(reuseUncorrected[w]);
+                for (LoadWorker worker : workers) {
+                    worker.latencies.addIntervalTo(intervalCorrected, intervalUncorrected);
                 }
                 boolean inWarmup = lastTickNs < warmupEndNs;
                 if (!inWarmup) {

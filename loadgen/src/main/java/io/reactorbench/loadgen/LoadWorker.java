@@ -9,8 +9,8 @@ import java.nio.channels.Selector;
 import java.nio.channels.SocketChannel;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
-import org.HdrHistogram.Recorder;
 
 /**
  * One load thread: its own selector and a share of the connections, whose state lives in flat arrays indexed
@@ -45,8 +45,7 @@ final class LoadWorker implements Runnable {
     private final int depth;
     private final int requestBytes;
     private final long budget;
-    final Recorder corrected = new Recorder(1, MAX_LATENCY_NS, 3);
-    final Recorder uncorrected = new Recorder(1, MAX_LATENCY_NS, 3);
+    final LatencyRecorder latencies = new LatencyRecorder();
     /** Churn: connections that completed their request and closed. */
     final AtomicLong closedCycles = new AtomicLong();
 
@@ -170,11 +169,13 @@ final class LoadWorker implements Runnable {
             if (running && schedule != null) {
                 waitNs = Math.min(waitNs, schedule.eventNs(nextEvent) - nowNs);
             }
-            if (waitNs <= 0) {
-                selector.selectNow(onKey);
-            } else {
-                // select() sleeps in whole milliseconds; round up so an early wake-up does not spin.
-                selector.select(onKey, Math.max(1, (waitNs + 999_999) / 1_000_000));
+            if (waitNs >= 1_000_000) {
+                // select() sleeps in whole milliseconds: round down, so a send is never late by the rounding.
+                selector.select(onKey, waitNs / 1_000_000);
+            } else if (selector.selectNow(onKey) == 0 && waitNs > 0) {
+                // Under a millisecond to the next send: a short park instead of a late select (wrk2's ms timers
+                // make its sends up to 1 ms late; this keeps the corrected histogram free of that).
+                LockSupport.parkNanos(waitNs);
             }
         }
     }
@@ -297,10 +298,7 @@ final class LoadWorker implements Runnable {
             long sent = sentNs[s * depth + (int) (k % depth)];
             // Requests sent before the run started (closed-loop churn never is) would skew the first interval.
             if (runStartNs != 0) {
-                uncorrected.recordValue(clamp(nowNs - sent));
-                if (schedule != null) {
-                    corrected.recordValue(clamp(nowNs - schedule.intendedNs(s, k)));
-                }
+                latencies.record(schedule == null ? -1 : clamp(nowNs - schedule.intendedNs(s, k)), clamp(nowNs - sent));
             }
             completed[s] = k + 1;
         }

@@ -31,7 +31,8 @@ public final class OpenLoopSchedule {
 
     /** Time at which event {@code j} is due. */
     public long eventNs(long j) {
-        return startNs + (long) (j * intervalNs);
+        // Computed from j, not by adding intervals, so a fractional interval never drifts.
+        return startNs + Math.round(j * intervalNs);
     }
 
     /** The connection event {@code j} belongs to. */
