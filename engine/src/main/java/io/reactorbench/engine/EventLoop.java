@@ -263,8 +263,11 @@ final class EventLoop implements Poller.ReadySink, TimingWheel.Expiry, LeastConn
                 table.inbound(slot, inbound);
                 dispatchTraffic(slot, inbound);
             }
-            if (n < buffer.capacity() || !readable(slot)) {
-                return; // a short read drained the socket; a new edge will come with new bytes
+            if (!readable(slot)) {
+                return;
+            }
+            if (n < buffer.capacity() && !(hangup && edgeTriggered)) {
+                return; // a short read drained the socket; new bytes bring a new event (but a FIN seen with this edge won't)
             }
         }
         if (edgeTriggered) {

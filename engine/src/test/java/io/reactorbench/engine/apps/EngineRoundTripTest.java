@@ -20,11 +20,13 @@ import java.util.Arrays;
 import java.util.Map;
 import java.util.Random;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** Small echo/rpc/http round trips through real loopback sockets, for every poller and trigger mode. */
+@Timeout(30)
 class EngineRoundTripTest {
 
     record Variant(String name, ServerDesign design, Map<String, String> options) {
