@@ -96,9 +96,16 @@ final class HttpProtocol implements Protocol {
                     }
                 }
                 case SKIP_LINE -> {
-                    if (b == '\n') {
+                    // Most header bytes are skipped: look for the line end in a tight loop, not byte per switch.
+                    int j = i;
+                    while (j < limit && in.get(j) != '\n') {
+                        j++;
+                    }
+                    headerBytes[slot] += j - i;
+                    if (j < limit) {
                         s = LINE_START;
                     }
+                    i = j;
                 }
                 case LINE_START -> {
                     if (b == '\r') {

@@ -17,16 +17,23 @@ final class LatencyRecorder {
     private Histogram inactiveCorrected = LoadRun.newHistogram();
     private Histogram inactiveUncorrected = LoadRun.newHistogram();
 
-    /** Records one answered request; {@code correctedNs} negative when there is no intended send time. */
+    /**
+     * Opens a batch of {@link #record} calls (all answers of one read: one pair of atomic increments for the
+     * batch, not per request); pass the token to {@link #endBatch}.
+     */
+    long beginBatch() {
+        return phaser.writerCriticalSectionEnter();
+    }
+
+    void endBatch(long token) {
+        phaser.writerCriticalSectionExit(token);
+    }
+
+    /** Records one answered request, between begin and end; {@code correctedNs} negative when not scheduled. */
     void record(long correctedNs, long uncorrectedNs) {
-        long token = phaser.writerCriticalSectionEnter();
-        try {
-            activeUncorrected.recordValue(uncorrectedNs);
-            if (correctedNs >= 0) {
-                activeCorrected.recordValue(correctedNs);
-            }
-        } finally {
-            phaser.writerCriticalSectionExit(token);
+        activeUncorrected.recordValue(uncorrectedNs);
+        if (correctedNs >= 0) {
+            activeCorrected.recordValue(correctedNs);
         }
     }
 

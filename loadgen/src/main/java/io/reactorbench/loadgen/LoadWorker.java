@@ -292,15 +292,19 @@ final class LoadWorker implements Runnable {
             close(s, ErrorKind.PROTOCOL, protocol.mismatch(), nowNs);
             return;
         }
-        long runStartNs = control.runStartNs();
-        for (int i = 0; i < answered; i++) {
-            long k = completed[s];
-            long sent = sentNs[s * depth + (int) (k % depth)];
-            // Requests sent before the run started (closed-loop churn never is) would skew the first interval.
-            if (runStartNs != 0) {
-                latencies.record(schedule == null ? -1 : clamp(nowNs - schedule.intendedNs(s, k)), clamp(nowNs - sent));
+        if (answered > 0) {
+            long token = latencies.beginBatch();
+            try {
+                for (int i = 0; i < answered; i++) {
+                    long k = completed[s];
+                    long sent = sentNs[s * depth + (int) (k % depth)];
+                    latencies.record(schedule == null ? -1 : clamp(nowNs - schedule.intendedNs(s, k)),
+                            clamp(nowNs - sent));
+                    completed[s] = k + 1;
+                }
+            } finally {
+                latencies.endBatch(token);
             }
-            completed[s] = k + 1;
         }
         if (answered > 0) {
             if (spec.model() == LoadModel.CHURN) {

@@ -34,22 +34,29 @@ class IntervalLogTest {
         long corrected = 0;
         long uncorrected = 0;
         int intervals = 0;
+        long previousEndMs = -1;
         HistogramLogReader reader = new HistogramLogReader(hlog.toFile());
         EncodableHistogram h;
         while ((h = reader.nextIntervalHistogram()) != null) {
-            intervals++;
             long count = ((org.HdrHistogram.Histogram) h).getTotalCount();
-            if (LoadRun.TAG_CORRECTED.equals(h.getTag())) {
+            // Each interval is written twice, corrected then uncorrected, with the same time span.
+            if (intervals % 2 == 0) {
+                assertThat(h.getTag()).isEqualTo(LoadRun.TAG_CORRECTED);
                 corrected += count;
+                if (previousEndMs >= 0) {
+                    assertThat(h.getStartTimeStamp()).as("intervals are contiguous").isEqualTo(previousEndMs);
+                }
             } else {
                 assertThat(h.getTag()).isEqualTo(LoadRun.TAG_UNCORRECTED);
                 uncorrected += count;
+                previousEndMs = h.getEndTimeStamp();
             }
-            assertThat(h.getEndTimeStamp() - h.getStartTimeStamp()).isLessThanOrEqualTo(1100);
+            intervals++;
         }
         reader.close();
-        // 2.5 s window after a 1 s warm-up: intervals of 1 s, 1 s, 0.5 s, each tagged twice.
-        assertThat(intervals).isEqualTo(6);
+        // A 2.5 s window after a 1 s warm-up: ticks of 1 s (fewer if the machine delays the reporter).
+        assertThat(intervals / 2).isBetween(1, 3);
+        assertThat(intervals % 2).isZero();
         assertThat(corrected).isEqualTo(result.requests());
         assertThat(uncorrected).isEqualTo(result.requests());
         assertThat(result.windowSeconds()).isBetween(2.4, 2.7);
