@@ -35,7 +35,7 @@ public final class Engine {
         this.subLoops = new EventLoop[loops];
         try {
             for (int i = 0; i < loops; i++) {
-                subLoops[i] = new EventLoop(i, this, handler, newPoller(), config);
+                subLoops[i] = new EventLoop(i, false, this, handler, newPoller(), config);
             }
             if (config.reusePort()) {
                 mainLoop = null;
@@ -48,7 +48,7 @@ public final class Engine {
                     }
                 }
             } else {
-                mainLoop = new EventLoop(loops, this, handler, newPoller(), config);
+                mainLoop = new EventLoop(loops, true, this, handler, newPoller(), config);
                 address = mainLoop.listen(config.address(), false, config.backlog(),
                         LoadBalancer.create(config.loadBalancing(), subLoops), subLoops);
             }

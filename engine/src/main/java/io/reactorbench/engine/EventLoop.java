@@ -54,11 +54,13 @@ final class EventLoop implements Poller.ReadySink, TimingWheel.Expiry, LeastConn
     private Acceptor acceptor;
     private long nextTickNs = Long.MAX_VALUE;
     private long nowNs;
+    private boolean clockRead;
     private boolean shuttingDown;
     private volatile boolean stopped;
     private Thread thread;
 
-    EventLoop(int index, Engine engine, EventHandler handler, Poller poller, EngineConfig config) {
+    /** @param index the sub-loop's index; the main loop (accepting only, never ticking) has index {@code loops} */
+    EventLoop(int index, boolean mainLoop, Engine engine, EventHandler handler, Poller poller, EngineConfig config) {
         this.index = index;
         this.engine = engine;
         this.handler = handler;
@@ -75,14 +77,14 @@ final class EventLoop implements Poller.ReadySink, TimingWheel.Expiry, LeastConn
         this.readChunk = new Chunk(config.readBufferBytes());
         this.outChunk = new Chunk(config.readBufferBytes());
         this.conn = new Conn(this);
+        if (handler.ticks() && !mainLoop) {
+            nextTickNs = nowNs; // the first tick comes with the first iteration
+        }
     }
 
     // ------------------------------------------------------------------ the loop
 
     void start(String name) {
-        if (handler.ticks()) {
-            nextTickNs = clock.nanoTime();
-        }
         thread = Thread.ofPlatform().name(name).daemon(true).unstarted(this::run);
         thread.start();
     }
@@ -103,8 +105,11 @@ final class EventLoop implements Poller.ReadySink, TimingWheel.Expiry, LeastConn
     /** One iteration: poll (up to {@code maxWaitMs}, negative = as long as timers allow), dispatch, tasks, timers. */
     int runOnce(long maxWaitMs) throws IOException {
         long timeoutMs = tasks.isEmpty() && readAgainCount == 0 ? waitMs(maxWaitMs) : 0;
+        clockRead = false;
         int work = poller.poll(timeoutMs, this);
-        nowNs = clock.nanoTime();
+        if (!clockRead) {
+            nowNs = clock.nanoTime();
+        }
         work += runReadAgain();
         work += tasks.drain(MAX_TASKS_PER_ITERATION);
         work += wheel.advance(nowNs, this);
@@ -149,6 +154,10 @@ final class EventLoop implements Poller.ReadySink, TimingWheel.Expiry, LeastConn
 
     @Override
     public void onReady(int slot, int readyOps) {
+        if (!clockRead) { // once per poll, after the wait: activity times and deadlines use this
+            nowNs = clock.nanoTime();
+            clockRead = true;
+        }
         byte kind = table.kind(slot);
         if (kind == ConnectionTable.KIND_CONNECTION) {
             if ((readyOps & Poller.WRITABLE) != 0) {
@@ -648,7 +657,11 @@ final class EventLoop implements Poller.ReadySink, TimingWheel.Expiry, LeastConn
     /** From any thread: stop now; the loop closes what is left as it exits. */
     void stopNow() {
         stopped = true;
-        poller.wakeup();
+        if (thread == null) {
+            closeEverything(); // never started: a test stepped it by hand
+        } else {
+            poller.wakeup();
+        }
     }
 
     boolean join(long timeoutMs) throws InterruptedException {

@@ -56,7 +56,8 @@ final class TimingWheel {
         if (bucketOf[slot] != NONE) {
             unlink(slot);
         }
-        long tick = Math.max(atNs / tickNs, lastTick + 1);
+        // the first tick at or after the deadline: an entry is never looked at before it is due
+        long tick = Math.max((atNs + tickNs - 1) / tickNs, lastTick + 1);
         int bucket = (int) (tick & mask);
         deadlineNs[slot] = atNs;
         bucketOf[slot] = bucket;
