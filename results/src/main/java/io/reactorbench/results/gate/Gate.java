@@ -134,8 +134,8 @@ public final class Gate {
                 continue;
             }
             if (old.params() != null && now.params() != null && !old.params().equals(now.params())) {
-                warnings.add(key + ": the workload differs from the baseline's (" + old.params() + " vs "
-                        + now.params() + ")");
+                warnings.add(key + ": the workload differs from the baseline's: "
+                        + WorkloadDifference.describe(old.params(), now.params()));
             }
             double[] before;
             double[] after;

@@ -143,6 +143,19 @@ class GateTest {
     }
 
     @Test
+    void shouldNameTheWorkloadParametersThatDifferFromTheBaseline() {
+        Measurements baseline = new SyntheticRuns().cell("rpc", "threads", Metric.THROUGHPUT, 100).measurements("b");
+        CellKey key = new CellKey("rpc", "", "threads");
+        io.reactorbench.results.CellParams slower = new io.reactorbench.results.CellParams("rpc", "closed", 4, 0, 64, 1,
+                64, 50_000, 0, 1, 1);
+        Measurements candidate = new Measurements("c", "c", SyntheticRuns.ENV,
+                java.util.Map.of(key, new CellTrials(key, slower, baseline.cell(key).trials())), List.of());
+        GateReport report = Gate.evaluate(policy("rules: [{regression: {throughput: {maxDrop: 5%}}}]"), baseline,
+                candidate, false);
+        assertThat(report.warnings()).contains("rpc/threads: the workload differs from the baseline's: cpuSpinNs 0 -> 50000");
+    }
+
+    @Test
     void shouldWarnWhenARuleMatchesNoCell() {
         Measurements run = new SyntheticRuns().cell("rpc", "threads", Metric.THROUGHPUT, 100).measurements("run");
         GateReport report = Gate.evaluate(policy("rules: [{design: engine-*, budget: errors == 0}]"), run, run, false);
