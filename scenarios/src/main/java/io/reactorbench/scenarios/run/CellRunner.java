@@ -4,6 +4,7 @@ import io.reactorbench.results.AtomicFiles;
 import io.reactorbench.results.CellSummary;
 import io.reactorbench.results.ProbeSample;
 import io.reactorbench.results.ResultsJson;
+import io.reactorbench.results.Results;
 import io.reactorbench.results.ResultsLayout;
 import io.reactorbench.scenarios.suite.DesignSpec;
 import io.reactorbench.scenarios.suite.Scenario;
@@ -14,6 +15,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.HdrHistogram.Histogram;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -27,8 +29,8 @@ final class CellRunner {
     private static final long SAMPLE_INTERVAL_MS = 500;
     /** Time allowed past warm-up + duration for the load JVM to start, connect, report and exit. */
     private static final long LOAD_SLACK_MS = 60_000;
-    /** The load JVM's time from the end of its window to its exit (writing the JSON, closing sockets). */
-    private static final long LOAD_EXIT_LAG_MS = 150;
+    /** The load JVM's usual time from the end of its window to its exit (joining workers, writing files). */
+    private static final long LOAD_EXIT_LAG_MS = 500;
 
     static final String LOAD_JSON_FILE = "load.json";
     static final String SERVER_LOG_FILE = "server.log";
@@ -103,10 +105,11 @@ final class CellRunner {
                 throw new CellFailure("load generator wrote no " + LOAD_JSON_FILE);
             }
             JsonNode loadResult = ResultsJson.mapper().readTree(Files.readString(loadJson));
+            Path hlog = cellDir.resolve(ResultsLayout.LATENCY_LOG_FILE);
             if (Files.isRegularFile(hlogTemp)) {
-                AtomicFiles.moveInto(hlogTemp, cellDir.resolve(ResultsLayout.LATENCY_LOG_FILE));
+                AtomicFiles.moveInto(hlogTemp, hlog);
             }
-            MeasuredWindow window = window(loadResult, load, scenario);
+            MeasuredWindow window = window(loadResult, load, scenario, hlog);
             CellSummary summary = CellMeasurements.summarize(new CellMeasurements.Recorded(scenario, design.name(), trial,
                     loadResult, samples, window, probeBytes, idleBefore, idleAfter, ownGc));
             context.store().writeSummary(cellDir, summary);
@@ -181,9 +184,27 @@ final class CellRunner {
         return open >= scenario.connections() || lateEnough;
     }
 
-    private static MeasuredWindow window(JsonNode load, LoadProcess process, Scenario scenario) {
+    /**
+     * The measured window on the wall clock, from the best source at hand: the load generator's own
+     * {@code windowStartMs}/{@code windowEndMs} if its JSON has them; else the interval log, whose intervals
+     * carry absolute timestamps and cover exactly the window (warm-up intervals are not logged); else the
+     * load process's exit, reaching back {@code windowSeconds}.
+     */
+    private static MeasuredWindow window(JsonNode load, LoadProcess process, Scenario scenario, Path hlog) {
         if (load.path("windowStartMs").isNumber() && load.path("windowEndMs").isNumber()) {
             return new MeasuredWindow(load.path("windowStartMs").asLong(), load.path("windowEndMs").asLong());
+        }
+        if (Files.isRegularFile(hlog)) {
+            try {
+                List<Histogram> intervals = Results.readLatencyIntervals(hlog, null);
+                long startMs = intervals.stream().mapToLong(Histogram::getStartTimeStamp).min().orElse(0);
+                long endMs = intervals.stream().mapToLong(Histogram::getEndTimeStamp).max().orElse(0);
+                if (startMs > 0 && endMs > startMs) {
+                    return new MeasuredWindow(startMs, endMs);
+                }
+            } catch (RuntimeException unreadable) {
+                // fall back to the exit time
+            }
         }
         double seconds = load.path("windowSeconds").isNumber() ? load.path("windowSeconds").asDouble()
                 : scenario.durationSeconds();

@@ -11,19 +11,21 @@ import java.util.List;
  * otherwise cost more than the measured windows. The JVM validates an archive against the class path and
  * rebuilds it on exit when stale ({@code -XX:+AutoCreateSharedArchive}); one archive per role, because a
  * server and a load JVM run at the same time and must not write one file together. Turn off with
- * {@code -Dreactorbench.cds=false}.
+ * {@code -Dreactorbench.cds=false}; off by itself when the class path holds directories (tests).
  */
 final class ClassDataSharing {
 
     private final Path dir;
+    private final boolean usable;
 
-    ClassDataSharing(Path dir) {
+    ClassDataSharing(Path dir, Launcher launcher) {
         this.dir = dir;
+        this.usable = launcher.jarsOnly() && Boolean.parseBoolean(System.getProperty("reactorbench.cds", "true"));
     }
 
     /** JVM options for a child of the given role ({@code server}, {@code load}); empty when turned off. */
     List<String> options(String role) {
-        if (!Boolean.parseBoolean(System.getProperty("reactorbench.cds", "true"))) {
+        if (!usable) {
             return List.of();
         }
         try {

@@ -1,5 +1,6 @@
 package io.reactorbench.scenarios.run;
 
+import java.io.File;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,6 +40,20 @@ public record Launcher(String java, List<String> classArgs) {
     /** Same java, the given class path, main class {@link #MAIN_CLASS}. */
     public static Launcher fromClassPath(String java, String classPath) {
         return new Launcher(java, List.of("-cp", classPath, MAIN_CLASS));
+    }
+
+    /**
+     * Whether every class path entry is a jar: class-data-sharing archives cannot be used with directories on
+     * the class path (tests and IDE runs), only with jars (the shipped {@code reactorbench.jar}).
+     */
+    public boolean jarsOnly() {
+        String path = classArgs.get(1); // the jar after -jar, or the class path after -cp
+        for (String entry : path.split(File.pathSeparator)) {
+            if (!entry.isEmpty() && !entry.endsWith(".jar")) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** {@code java <jvmOptions> <classArgs> <args>}. */

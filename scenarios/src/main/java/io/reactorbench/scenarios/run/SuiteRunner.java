@@ -74,7 +74,7 @@ public final class SuiteRunner {
         Runtime.getRuntime().addShutdownHook(hook);
 
         RunContext context = new RunContext(suite, launcher, pinning, children, store, FIXED_SERVER_JVM_OPTIONS,
-                new ClassDataSharing(parent.resolve(".cds")));
+                new ClassDataSharing(parent.resolve(".cds"), launcher));
         CellRunner cells = new CellRunner(context);
         int total = suite.trials() * suite.cellsPerTrial();
         double plannedWindows = suite.trials() * suite.designs().size()

@@ -59,8 +59,8 @@ class RunnerInterruptTest {
         long deadlineNs = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (System.nanoTime() < deadlineNs) {
             List<ProcessHandle> descendants = runner.descendants().toList();
-            boolean server = descendants.stream().anyMatch(p -> p.info().commandLine().orElse("").contains(" serve "));
-            boolean load = descendants.stream().anyMatch(p -> p.info().commandLine().orElse("").contains(" load "));
+            boolean server = descendants.stream().anyMatch(p -> commandLine(p).contains(" serve "));
+            boolean load = descendants.stream().anyMatch(p -> commandLine(p).contains(" load "));
             if (server && load) {
                 Thread.sleep(300);
                 return runner.descendants().toList();
@@ -71,5 +71,14 @@ class RunnerInterruptTest {
             Thread.sleep(100);
         }
         throw new AssertionError("the runner never had a server and a load child");
+    }
+
+    /** The whole command line: ProcessHandle.Info cuts long ones (the test class path is long) short. */
+    private static String commandLine(ProcessHandle process) {
+        try {
+            return Files.readString(Path.of("/proc", Long.toString(process.pid()), "cmdline")).replace('\0', ' ');
+        } catch (java.io.IOException e) {
+            return "";
+        }
     }
 }
