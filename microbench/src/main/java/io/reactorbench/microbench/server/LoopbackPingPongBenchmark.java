@@ -39,7 +39,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * calls (two here, two or more in the server) plus two wake-ups, so on this machine (≈1.1 µs per system call)
  * expect tens of microseconds, and differences between designs in their number of system calls and hand-offs.
  *
- * <p>Pitfalls avoided: the server and the connection are made once per trial, not per call; the payload is
+ * <p>Pitfalls avoided: the server and the connection (one per benchmark thread) are made once per trial, not per
+ * call; the payload is
  * checked on every round trip and a wrong byte fails the run (a fast wrong answer is not a result); the last
  * byte read is returned, so the read is not dead code. Under {@code -prof gc} {@code gc.alloc.rate.norm} counts
  * every thread of the JVM, so it is the server's allocation per round trip plus this client's (which allocates
@@ -59,61 +60,74 @@ public class LoopbackPingPongBenchmark {
     String design;
 
     private RunningServer server;
-    private SocketChannel channel;
-    private ByteBuffer ping;
-    private ByteBuffer pong;
-    private byte[] expected;
-    private byte[] received;
 
     @Setup(Level.Trial)
-    public void setUp() throws IOException {
+    public void startServer() throws IOException {
         ServerDesign serverDesign = ServerDesigns.require(design);
         Availability availability = serverDesign.availability();
         if (!availability.available()) {
             throw new IllegalStateException(design + ": unavailable: " + availability.cause());
         }
         server = serverDesign.start(new ServerConfig("127.0.0.1", 0, 1, App.ECHO, Map.of()));
-        channel = SocketChannel.open(server.address());
-        channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
-        expected = new byte[MESSAGE_BYTES];
-        for (int i = 0; i < MESSAGE_BYTES; i++) {
-            expected[i] = (byte) (31 * i + 7);
-        }
-        received = new byte[MESSAGE_BYTES];
-        ping = ByteBuffer.allocateDirect(MESSAGE_BYTES).put(expected).flip();
-        pong = ByteBuffer.allocateDirect(MESSAGE_BYTES);
     }
 
     @TearDown(Level.Trial)
-    public void tearDown() throws IOException {
-        try {
+    public void stopServer() {
+        if (server != null) {
+            server.stop(Duration.ofSeconds(2));
+        }
+    }
+
+    /** One client connection per benchmark thread ({@code -t N} gives N connections to the one server). */
+    @State(Scope.Thread)
+    public static class Client {
+
+        private SocketChannel channel;
+        private ByteBuffer ping;
+        private ByteBuffer pong;
+        private byte[] expected;
+        private byte[] received;
+
+        @Setup(Level.Trial)
+        public void connect(LoopbackPingPongBenchmark benchmark) throws IOException {
+            channel = SocketChannel.open(benchmark.server.address());
+            channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
+            expected = new byte[MESSAGE_BYTES];
+            for (int i = 0; i < MESSAGE_BYTES; i++) {
+                expected[i] = (byte) (31 * i + 7);
+            }
+            received = new byte[MESSAGE_BYTES];
+            ping = ByteBuffer.allocateDirect(MESSAGE_BYTES).put(expected).flip();
+            pong = ByteBuffer.allocateDirect(MESSAGE_BYTES);
+        }
+
+        @TearDown(Level.Trial)
+        public void close() throws IOException {
             if (channel != null) {
                 channel.close();
-            }
-        } finally {
-            if (server != null) {
-                server.stop(Duration.ofSeconds(2));
             }
         }
     }
 
     @Benchmark
-    public byte roundTrip() throws IOException {
+    public byte roundTrip(Client client) throws IOException {
+        ByteBuffer ping = client.ping;
+        ByteBuffer pong = client.pong;
         ping.clear();
         while (ping.hasRemaining()) {
-            channel.write(ping);
+            client.channel.write(ping);
         }
         pong.clear();
         while (pong.hasRemaining()) {
-            if (channel.read(pong) < 0) {
+            if (client.channel.read(pong) < 0) {
                 throw new EOFException(design + " closed the connection after " + pong.position() + " bytes");
             }
         }
-        pong.get(0, received);
-        if (!Arrays.equals(received, expected)) {
+        pong.get(0, client.received);
+        if (!Arrays.equals(client.received, client.expected)) {
             throw new IllegalStateException(design + " echoed different bytes");
         }
-        return received[MESSAGE_BYTES - 1];
+        return client.received[MESSAGE_BYTES - 1];
     }
 
     /*
