@@ -11,6 +11,7 @@ import io.netty.channel.socket.DuplexChannel;
 import io.netty.util.concurrent.ScheduledFuture;
 import io.reactorbench.wire.Work;
 import io.reactorbench.wire.app.ServerSession;
+import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
@@ -116,6 +117,9 @@ final class SessionHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        if (!(cause instanceof IOException)) {
+            System.err.println(ctx.channel() + ": closing after " + cause); // a bug, not a peer: say so
+        }
         ctx.close(); // peer reset: nothing to answer
     }
 
@@ -237,11 +241,17 @@ final class SessionHandler extends ChannelInboundHandlerAdapter {
         }
     }
 
+    /** Writes the output buffer if it holds bytes, and never keeps one: an idle connection holds no buffer. */
     private void writeOut(ChannelHandlerContext ctx) {
-        if (out != null && out.isReadable()) {
-            ctx.write(out, ctx.voidPromise());
-            out = null;
+        if (out == null) {
+            return;
         }
+        if (out.isReadable()) {
+            ctx.write(out, ctx.voidPromise());
+        } else {
+            out.release();
+        }
+        out = null;
     }
 
     /**
