@@ -26,12 +26,15 @@ final class BlockingConnection implements Runnable {
     private final SocketChannel channel;
     private final ServerSession session;
     private final Consumer<BlockingConnection> onClosed;
+    private final Consumer<Throwable> onFailure;
     private volatile Thread thread;
 
-    BlockingConnection(SocketChannel channel, ServerSession session, Consumer<BlockingConnection> onClosed) {
+    BlockingConnection(SocketChannel channel, ServerSession session, Consumer<BlockingConnection> onClosed,
+            Consumer<Throwable> onFailure) {
         this.channel = channel;
         this.session = session;
         this.onClosed = onClosed;
+        this.onFailure = onFailure;
     }
 
     void startOn(Thread newThread) {
@@ -49,6 +52,8 @@ final class BlockingConnection implements Runnable {
             serve(ByteBuffer.allocateDirect(READ_BUFFER_BYTES), ByteBuffer.allocateDirect(OUT_BUFFER_BYTES));
         } catch (IOException e) {
             // The peer reset the connection, or stop() closed it: either way this connection is over.
+        } catch (OutOfMemoryError e) {
+            onFailure.accept(e); // no direct memory left for this connection's buffers: drop it, serve the others
         } finally {
             onClosed.accept(this);
         }

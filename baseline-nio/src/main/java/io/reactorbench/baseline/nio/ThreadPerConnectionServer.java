@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
 /**
@@ -34,6 +35,7 @@ final class ThreadPerConnectionServer implements RunningServer {
     private final Thread acceptor;
     private volatile boolean stopping;
     private boolean acceptFailureLogged;
+    private final AtomicBoolean connectionFailureLogged = new AtomicBoolean();
 
     private ThreadPerConnectionServer(ServerSocketChannel listener, ThreadFactory threads,
             Supplier<ServerSession> sessions) throws IOException {
@@ -75,7 +77,8 @@ final class ThreadPerConnectionServer implements RunningServer {
     }
 
     private void onAccepted(SocketChannel channel) {
-        BlockingConnection connection = new BlockingConnection(channel, sessions.get(), connections::remove);
+        BlockingConnection connection =
+                new BlockingConnection(channel, sessions.get(), connections::remove, this::onConnectionFailure);
         connections.add(connection);
         try {
             channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
@@ -99,6 +102,13 @@ final class ThreadPerConnectionServer implements RunningServer {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             stopping = true;
+        }
+    }
+
+    private void onConnectionFailure(Throwable failure) {
+        if (connectionFailureLogged.compareAndSet(false, true)) {
+            System.err.println("thread-per-connection server on " + address + ": dropped a connection (" + failure
+                    + "); going on (logged once)");
         }
     }
 
