@@ -67,13 +67,23 @@ public final class LoadRun {
 
     private LoadResult measure() throws IOException {
         PrintStream out = outputs.out();
+        // Histograms are large and fixed (about 270 KB each): allocate them before the heap baseline, so that
+        // heap per connection counts what grows with connections only.
+        totalCorrected = newHistogram();
+        totalUncorrected = newHistogram();
+        Histogram intervalCorrected = newHistogram();
+        Histogram intervalUncorrected = newHistogram();
+        List<LatencyRecorder> recorders = new ArrayList<>();
+        for (int w = 0; w < spec.threads(); w++) {
+            recorders.add(new LatencyRecorder());
+        }
         long heapBeforeBytes = outputs.reportMemory() ? heapAfterGcBytes() : 0;
         RunControl control = new RunControl(spec.threads());
         List<LoadWorker> workers = new ArrayList<>();
         List<Thread> threads = new ArrayList<>();
         for (int w = 0; w < spec.threads(); w++) {
             int slots = spec.connections() / spec.threads() + (w < spec.connections() % spec.threads() ? 1 : 0);
-            workers.add(new LoadWorker(w, spec.threads(), slots, spec, control));
+            workers.add(new LoadWorker(w, spec.threads(), slots, spec, control, recorders.get(w)));
         }
         for (LoadWorker worker : workers) {
             Thread t = new Thread(worker, "load-worker-" + threads.size());
@@ -81,10 +91,6 @@ public final class LoadRun {
             threads.add(t);
             t.start();
         }
-        totalCorrected = newHistogram();
-        totalUncorrected = newHistogram();
-        Histogram intervalCorrected = newHistogram();
-        Histogram intervalUncorrected = newHistogram();
         LoadResult.Memory memory = null;
         ProgressLine progress = new ProgressLine(out, outputs.progress());
         HistogramLogWriter log = null;

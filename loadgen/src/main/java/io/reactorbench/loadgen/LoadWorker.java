@@ -45,7 +45,7 @@ final class LoadWorker implements Runnable {
     private final int depth;
     private final int requestBytes;
     private final long budget;
-    final LatencyRecorder latencies = new LatencyRecorder();
+    final LatencyRecorder latencies;
     /** Churn: connections that completed their request and closed. */
     final AtomicLong closedCycles = new AtomicLong();
 
@@ -84,8 +84,10 @@ final class LoadWorker implements Runnable {
     private long issuedTotal;
     private volatile boolean done;
 
-    LoadWorker(int index, int workers, int slots, LoadSpec spec, RunControl control) throws IOException {
+    LoadWorker(int index, int workers, int slots, LoadSpec spec, RunControl control, LatencyRecorder latencies)
+            throws IOException {
         this.index = index;
+        this.latencies = latencies;
         this.workers = workers;
         this.slots = slots;
         this.spec = spec;
