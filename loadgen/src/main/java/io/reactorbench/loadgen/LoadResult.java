@@ -20,10 +20,12 @@ import java.util.List;
  * @param memory heap per connection, when asked for with --report-memory; null otherwise
  * @param stoppedEarly true when Ctrl-C or SIGTERM ended the run before its duration
  * @param shards processes whose results were merged into this one (1 for a single process)
+ * @param clientCpuSeconds CPU time the load generator's process(es) used during the window (all threads: workers,
+ *        reporter, JIT, GC); {@code requests / clientCpuSeconds} is requests per load-generator CPU second
  */
 public record LoadResult(String schema, Params params, double windowSeconds, long requests, double throughput,
         ErrorCounts errors, Latencies latencyNs, Double connectionsPerSecond, List<String> firstErrors,
-        Memory memory, boolean stoppedEarly, int shards) {
+        Memory memory, boolean stoppedEarly, int shards, Double clientCpuSeconds) {
 
     public static final String SCHEMA = "reactorbench.load/1";
 

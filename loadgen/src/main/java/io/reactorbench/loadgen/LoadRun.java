@@ -99,6 +99,8 @@ public final class LoadRun {
         long windowEndNs = -1;
         ErrorCounts errorsAtWindowStart = ErrorCounts.NONE;
         long cyclesAtWindowStart = 0;
+        long cpuAtWindowStartNs = -1;
+        long cpuAtWindowEndNs = -1;
         try {
             if (spec.model() != LoadModel.CHURN) {
                 long connectPhaseNs = (long) (spec.connections() / spec.connectRatePerSec() * 1e9)
@@ -117,6 +119,7 @@ public final class LoadRun {
             long endNs = warmupEndNs + spec.durationNs();
             if (spec.warmupNs() == 0) {
                 windowStartNs = runStartNs;
+                cpuAtWindowStartNs = processCpuNs();
             }
             control.start(runStartNs);
             log = openLog(runStartMs);
@@ -140,8 +143,10 @@ public final class LoadRun {
                     totalUncorrected.add(intervalUncorrected);
                     writeInterval(log, intervalCorrected, intervalUncorrected, fromMs, toMs);
                     windowEndNs = nowNs;
+                    cpuAtWindowEndNs = processCpuNs();
                 } else if (nowNs >= warmupEndNs) {
                     windowStartNs = nowNs;
+                    cpuAtWindowStartNs = processCpuNs();
                     errorsAtWindowStart = control.errors.snapshot();
                     cyclesAtWindowStart = cycles(workers);
                 }
@@ -171,8 +176,10 @@ public final class LoadRun {
             progress.finish();
         }
         double windowSeconds = windowStartNs < 0 || windowEndNs < 0 ? 0 : (windowEndNs - windowStartNs) / 1e9;
+        Double cpuSeconds = cpuAtWindowStartNs < 0 || cpuAtWindowEndNs < 0 ? null
+                : round3((cpuAtWindowEndNs - cpuAtWindowStartNs) / 1e9);
         LoadResult result = buildResult(control, windowSeconds, errorsAtWindowStart,
-                cycles(workers) - cyclesAtWindowStart, memory, stoppedEarly);
+                cycles(workers) - cyclesAtWindowStart, memory, stoppedEarly, cpuSeconds);
         if (outputs.json() != null) {
             ResultJson.write(result, outputs.json());
         }
@@ -183,7 +190,7 @@ public final class LoadRun {
     }
 
     private LoadResult buildResult(RunControl control, double windowSeconds, ErrorCounts errorsAtWindowStart,
-            long cyclesInWindow, LoadResult.Memory memory, boolean stoppedEarly) {
+            long cyclesInWindow, LoadResult.Memory memory, boolean stoppedEarly, Double cpuSeconds) {
         long requests = totalUncorrected.getTotalCount();
         boolean scheduled = spec.model().scheduled();
         return new LoadResult(LoadResult.SCHEMA, LoadResult.Params.of(spec), round3(windowSeconds), requests,
@@ -192,7 +199,7 @@ public final class LoadRun {
                 new LoadResult.Latencies(scheduled ? LatencySummary.of(totalCorrected) : null,
                         LatencySummary.of(totalUncorrected)),
                 spec.model() == LoadModel.CHURN && windowSeconds > 0 ? cyclesInWindow / windowSeconds : null,
-                control.errors.firstDescriptions(), memory, stoppedEarly, 1);
+                control.errors.firstDescriptions(), memory, stoppedEarly, 1, cpuSeconds);
     }
 
     static double round3(double v) {
@@ -288,6 +295,14 @@ public final class LoadRun {
 
     static Histogram newHistogram() {
         return new Histogram(1, LoadWorker.MAX_LATENCY_NS, 3);
+    }
+
+    /** CPU time of this whole process (all threads, JIT and GC included), or -1 where the JVM does not say. */
+    private static long processCpuNs() {
+        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+            return os.getProcessCpuTime();
+        }
+        return -1;
     }
 
     private static long heapAfterGcBytes() {

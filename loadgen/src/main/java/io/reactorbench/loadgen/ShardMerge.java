@@ -131,8 +131,10 @@ public final class ShardMerge {
         Double connectionsPerSecond = null;
         List<String> firstErrors = new ArrayList<>();
         boolean stoppedEarly = false;
+        Double cpuSeconds = 0.0;
         for (int i = 0; i < shards.size(); i++) {
             LoadResult r = shards.get(i);
+            cpuSeconds = cpuSeconds == null || r.clientCpuSeconds() == null ? null : cpuSeconds + r.clientCpuSeconds();
             window = Math.max(window, r.windowSeconds());
             errors = errors.plus(r.errors());
             if (r.connectionsPerSecond() != null) {
@@ -159,6 +161,6 @@ public final class ShardMerge {
         return new LoadResult(LoadResult.SCHEMA, params, window, requests, window > 0 ? requests / window : 0, errors,
                 new LoadResult.Latencies(whole.model().scheduled() && corrected != null
                         ? LatencySummary.of(corrected) : null, LatencySummary.of(uncorrected)),
-                connectionsPerSecond, List.copyOf(firstErrors), null, stoppedEarly, shards.size());
+                connectionsPerSecond, List.copyOf(firstErrors), null, stoppedEarly, shards.size(), cpuSeconds);
     }
 }

@@ -42,6 +42,10 @@ public final class SummaryPrinter {
                 r.requests(), r.windowSeconds(), r.errors().connect(), r.errors().timeout(), r.errors().reset(),
                 r.errors().protocol());
         out.printf(Locale.ROOT, "Requests/sec: %.2f%n", r.throughput());
+        if (r.clientCpuSeconds() != null && r.clientCpuSeconds() > 0) {
+            out.printf(Locale.ROOT, "Load generator CPU: %.3f s in the window, %.0f requests per CPU second%n",
+                    r.clientCpuSeconds(), r.requests() / r.clientCpuSeconds());
+        }
         if (r.connectionsPerSecond() != null) {
             out.printf(Locale.ROOT, "Connections/sec: %.2f%n", r.connectionsPerSecond());
         }
