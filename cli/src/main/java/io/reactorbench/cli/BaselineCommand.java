@@ -1,6 +1,7 @@
 package io.reactorbench.cli;
 
 import io.reactorbench.results.gate.BaselineFile;
+import io.reactorbench.results.gate.MeasurementSource;
 import io.reactorbench.results.gate.Measurements;
 import io.reactorbench.results.gate.RunDirectoryReader;
 import java.nio.file.Path;
@@ -26,7 +27,7 @@ final class BaselineCommand implements Callable<Integer> {
                 "as a reactorbench.baseline/1 JSON file, which 'gate --baseline' accepts."})
     static final class Save implements Callable<Integer> {
 
-        @Parameters(index = "0", paramLabel = "RUN_DIR", description = "The results directory, e.g. runs/<id>.")
+        @Parameters(index = "0", paramLabel = "RUN_DIR", description = "The results directory, e.g. runs/<id>, or runs/ for its newest run.")
         Path runDir;
 
         @Option(names = "--to", required = true, paramLabel = "FILE", description = "Where to write the baseline.")
@@ -34,7 +35,7 @@ final class BaselineCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            Measurements run = RunDirectoryReader.read(runDir);
+            Measurements run = RunDirectoryReader.read(MeasurementSource.runDirectory(runDir));
             BaselineFile.write(run, Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), to);
             int trials = run.cells().values().stream().mapToInt(c -> c.trials().size()).sum();
             System.out.println("baseline: wrote " + to + " (" + run.cells().size() + " cells, " + trials

@@ -18,14 +18,7 @@ public final class MeasurementSource {
 
     public static Measurements load(Path path) {
         if (Files.isDirectory(path)) {
-            if (!Files.exists(path.resolve(ResultsLayout.RUN_FILE))) {
-                List<Path> runs = Results.listRuns(path);
-                if (runs.isEmpty()) {
-                    throw new ResultsFormatException(path, "neither a run directory (no run.json) nor a directory of runs");
-                }
-                return RunDirectoryReader.read(runs.getLast());
-            }
-            return RunDirectoryReader.read(path);
+            return RunDirectoryReader.read(runDirectory(path));
         }
         if (!Files.exists(path)) {
             throw new ResultsFormatException(path, "no such file or directory");
@@ -34,5 +27,17 @@ public final class MeasurementSource {
             return RunDirectoryReader.read(path.toAbsolutePath().getParent());
         }
         return BaselineFile.read(path);
+    }
+
+    /** {@code path} itself when it holds a {@code run.json}, else the newest run directory inside it. */
+    public static Path runDirectory(Path path) {
+        if (Files.exists(path.resolve(ResultsLayout.RUN_FILE))) {
+            return path;
+        }
+        List<Path> runs = Results.listRuns(path);
+        if (runs.isEmpty()) {
+            throw new ResultsFormatException(path, "neither a run directory (no run.json) nor a directory of runs");
+        }
+        return runs.getLast();
     }
 }

@@ -54,9 +54,13 @@ public record Threshold(Direction direction, double amount, boolean relative, Do
         return direction == Direction.RISE ? baseline + delta : baseline - delta;
     }
 
-    /** {@code maxRise 10%}, {@code maxDrop 5%}, {@code maxRise 8 B}. */
+    /** {@code maxRise 10%}, {@code maxDrop 5%}, {@code maxRise 8 B}, {@code maxRise 15% (150% with few trials)}. */
     public String describe(MetricUnit unit) {
-        String value = relative ? Numbers.threeDigits(amount * 100) + "%" : unit.format(amount);
-        return direction.key() + " " + value;
+        String text = direction.key() + " " + amountText(amount, unit);
+        return fewTrialsLimit == null ? text : text + " (" + amountText(fewTrialsLimit, unit) + " with few trials)";
+    }
+
+    private String amountText(double value, MetricUnit unit) {
+        return relative ? Numbers.threeDigits(value * 100) + "%" : unit.format(value);
     }
 }
