@@ -63,6 +63,10 @@ final class LoadCommand implements Callable<Integer> {
             description = "Requests in flight per connection (pipelining; default: ${DEFAULT-VALUE}).")
     int depth;
 
+    @Option(names = "--batch",
+            description = "Closed loop: send --depth requests together, the next batch when all are answered (wrk's pipeline.lua).")
+    boolean batch;
+
     @Option(names = "--size", paramLabel = "BYTES", description = "Echo message size (default 64) or rpc request payload (default 0).")
     Integer size;
 
@@ -184,6 +188,7 @@ final class LoadCommand implements Callable<Integer> {
                 .threads(threads != null ? threads : Runtime.getRuntime().availableProcessors())
                 .ratePerSec(rate == null ? 0 : rate)
                 .depth(depth)
+                .batch(batch)
                 .sizeBytes(size)
                 .responseSizeBytes(responseSize)
                 .cpuSpinNs(cpuNs)

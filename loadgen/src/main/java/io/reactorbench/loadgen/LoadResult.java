@@ -30,13 +30,13 @@ public record LoadResult(String schema, Params params, double windowSeconds, lon
     public static final String SCHEMA = "reactorbench.load/1";
 
     /** The request of the run, as in summary.json's params (plus targets, threads and shard). */
-    public record Params(String app, String model, int connections, Double rate, int size, int depth,
+    public record Params(String app, String model, int connections, Double rate, int size, int depth, boolean batch,
             int responseSize, int cpuSpinNs, int blockUs, double warmupSeconds, double durationSeconds,
             double timeoutSeconds, int threads, List<String> targets, String shard) {
 
         public static Params of(LoadSpec spec) {
             return new Params(spec.app().id(), spec.model().id(), spec.connections(),
-                    spec.model().scheduled() ? spec.ratePerSec() : null, spec.sizeBytes(), spec.depth(),
+                    spec.model().scheduled() ? spec.ratePerSec() : null, spec.sizeBytes(), spec.depth(), spec.batch(),
                     spec.responseSizeBytes(), spec.cpuSpinNs(), spec.blockUs(), Durations.toSeconds(spec.warmupNs()),
                     Durations.toSeconds(spec.durationNs()), Durations.toSeconds(spec.timeoutNs()), spec.threads(),
                     spec.targets().stream().map(t -> t.getAddress().getHostAddress() + ":" + t.getPort()).toList(),

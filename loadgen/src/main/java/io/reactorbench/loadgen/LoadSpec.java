@@ -15,6 +15,8 @@ import java.util.concurrent.TimeUnit;
  * @param connectRatePerSec new connections per second while opening them
  * @param ratePerSec total requests per second of this process (open loop); for idle, connections / heartbeat
  * @param depth requests kept outstanding per connection (closed loop), or allowed in flight (open loop)
+ * @param batch closed loop: send {@code depth} requests together and the next ones only when all are answered
+ *        (wrk's pipeline.lua), instead of refilling as each answer arrives
  * @param sizeBytes echo message size or rpc request payload
  * @param maxRequests stop after this many completed requests; 0 = no limit
  * @param firstConnectionIndex global index of this shard's first connection (tags echo streams and rpc ids)
@@ -29,6 +31,7 @@ public record LoadSpec(
         int threads,
         double ratePerSec,
         int depth,
+        boolean batch,
         int sizeBytes,
         int responseSizeBytes,
         int cpuSpinNs,
@@ -84,6 +87,7 @@ public record LoadSpec(
             case CLOSED, CHURN -> require(ratePerSec == 0, "--rate applies to the open model only");
         }
         require(model != LoadModel.CHURN || depth == 1, "the churn model sends one request per connection (no --depth)");
+        require(!batch || model == LoadModel.CLOSED, "--batch applies to the closed model only");
     }
 
     private static void require(boolean ok, String message) {
@@ -118,7 +122,7 @@ public record LoadSpec(
         double fraction = share / (double) connections;
         long requests = maxRequests == 0 ? 0 : Math.max(1, Math.round(maxRequests * fraction));
         return new LoadSpec(targets, sources, app, model, share, connectRatePerSec / count, threads,
-                model == LoadModel.OPEN ? ratePerSec * fraction : 0, depth, sizeBytes, responseSizeBytes,
+                model == LoadModel.OPEN ? ratePerSec * fraction : 0, depth, batch, sizeBytes, responseSizeBytes,
                 cpuSpinNs, blockUs, heartbeatNs, durationNs, warmupNs, requests, timeoutNs, index, count,
                 firstConnectionIndex + first, allowRemote);
     }
@@ -134,6 +138,7 @@ public record LoadSpec(
         private int threads = Runtime.getRuntime().availableProcessors();
         private double ratePerSec;
         private int depth = 1;
+        private boolean batch;
         private Integer sizeBytes;
         private int responseSizeBytes = DEFAULT_RPC_RESPONSE_BYTES;
         private int cpuSpinNs;
@@ -155,6 +160,7 @@ public record LoadSpec(
         public Builder threads(int v) { threads = v; return this; }
         public Builder ratePerSec(double v) { ratePerSec = v; return this; }
         public Builder depth(int v) { depth = v; return this; }
+        public Builder batch(boolean v) { batch = v; return this; }
         /** Null picks the app's default (echo 64 bytes, rpc 0 payload bytes). */
         public Builder sizeBytes(Integer v) { sizeBytes = v; return this; }
         public Builder responseSizeBytes(int v) { responseSizeBytes = v; return this; }
@@ -171,7 +177,7 @@ public record LoadSpec(
             LoadModel m = model != null ? model : ratePerSec > 0 ? LoadModel.OPEN : LoadModel.CLOSED;
             int size = sizeBytes != null ? sizeBytes : app == AppKind.ECHO ? DEFAULT_ECHO_SIZE_BYTES : 0;
             return new LoadSpec(targets, sources, app, m, connections, connectRatePerSec, threads,
-                    m == LoadModel.OPEN ? ratePerSec : ratePerSec, depth, size, responseSizeBytes, cpuSpinNs,
+                    ratePerSec, depth, batch, size, responseSizeBytes, cpuSpinNs,
                     blockUs, heartbeatNs, durationNs, warmupNs, maxRequests, timeoutNs, 0, 1, 0, allowRemote);
         }
     }

@@ -43,6 +43,7 @@ final class LoadWorker implements Runnable {
     private final Protocol protocol;
     private final int slots;
     private final int depth;
+    private final boolean batch;
     private final int requestBytes;
     private final long budget;
     final LatencyRecorder latencies;
@@ -93,6 +94,7 @@ final class LoadWorker implements Runnable {
         this.spec = spec;
         this.control = control;
         this.depth = spec.depth();
+        this.batch = spec.batch();
         this.protocol = Protocol.create(spec, slots);
         this.requestBytes = protocol.requestBytes();
         this.budget = spec.maxRequests() == 0 ? Long.MAX_VALUE
@@ -209,6 +211,9 @@ final class LoadWorker implements Runnable {
 
     /** Issues what the slot may send now: up to its pipeline depth, what the schedule says is due, the budget. */
     private void trySend(int s, long nowNs) {
+        if (batch && issued[s] != completed[s]) {
+            return;
+        }
         long limit = completed[s] + depth;
         if (schedule != null) {
             limit = Math.min(limit, schedule.dueRequests(s, nextEvent));

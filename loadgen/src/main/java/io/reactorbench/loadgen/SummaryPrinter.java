@@ -18,7 +18,7 @@ public final class SummaryPrinter {
         String pacing = switch (p.model()) {
             case "open" -> String.format(Locale.ROOT, "open loop at %.0f req/s", p.rate());
             case "idle" -> String.format(Locale.ROOT, "idle connections, heartbeat total %.1f req/s", p.rate());
-            case "closed" -> "closed loop, depth " + p.depth();
+            case "closed" -> "closed loop, depth " + p.depth() + (p.batch() ? " (in batches)" : "");
             default -> "churn (connect, one request, close)";
         };
         out.printf(Locale.ROOT, "%.1fs test @ %s: %s, %s, %d connections, %d threads%s%n", r.windowSeconds(),

@@ -27,7 +27,7 @@ class WrkComparisonTest {
     /** Interleaved rounds; the best of each tool is compared (the machine only ever slows a tool down). */
     private static final int ROUNDS = 3;
     private static final double TOLERANCE = 0.15;
-    /** wrk's pipelining script, as TechEmpower uses it: DEPTH requests in one write. */
+    /** wrk's pipelining script, as TechEmpower uses it: DEPTH requests in one write (reactorbench: --batch). */
     private static final String PIPELINE_LUA = """
             init = function(args)
                local r = {}
@@ -103,7 +103,7 @@ class WrkComparisonTest {
 
     private double runOurs(TestServer server, int seconds) throws Exception {
         LoadSpec spec = LoadSpec.builder().targets(Endpoints.parseTargets(List.of(server.target())))
-                .app(AppKind.HTTP).model(LoadModel.CLOSED).connections(CONNECTIONS).depth(DEPTH).threads(1)
+                .app(AppKind.HTTP).model(LoadModel.CLOSED).connections(CONNECTIONS).depth(DEPTH).batch(true).threads(1)
                 .durationNs(TimeUnit.SECONDS.toNanos(seconds)).build();
         LoadResult r = new LoadRun(spec, LoadOutputs.silent()).execute();
         assertThat(r.errors().total()).as(r.firstErrors().toString()).isZero();
