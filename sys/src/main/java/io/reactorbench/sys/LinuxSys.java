@@ -15,15 +15,22 @@ import java.net.UnixDomainSocketAddress;
  * with {@code --enable-native-access=ALL-UNNAMED} (or the {@code Enable-Native-Access} manifest entry); without it
  * JDK 25 prints a warning, and with {@code --illegal-native-access=deny} the bindings are unavailable.
  *
- * <p><b>Error convention.</b> Every call returns its result when it is {@code >= 0} and {@code -errno} on failure
- * (errno captured with {@code Linker.Option.captureCallState("errno")}, so nothing the JVM does in between can
- * overwrite it). Nothing here throws for an expected failure such as EAGAIN, EINTR or ECONNRESET: compare with
+ * <p><b>Error convention.</b> Every call returns its result when it is {@code >= 0} and {@code -errno} on failure.
+ * Nothing here throws for an expected failure such as EAGAIN, EINTR or ECONNRESET: compare with
  * {@code r == -Errno.EAGAIN} and print with {@link Errno#message(int)}. What does throw is misuse: a segment whose
- * arena is closed, an unresolved address; and calling anything when {@link #isAvailable()} is false.
+ * arena is closed, an unresolved address; and calling anything when {@link #isAvailable()} is false. The calls made
+ * once per connection or less capture errno inside the downcall ({@code Linker.Option.captureCallState}); the
+ * per-event calls (read, write, writev, readv, send, recv, sendTo, recvFrom, epollWait, epollCtl, the eventfd
+ * counter, accept4) read it right after a -1 through {@code __errno_location()}, because the JDK allocates a
+ * segment per captured call whenever the JIT cannot inline the whole downcall, as happens deep inside an event
+ * loop. The trade-off is explained in {@code LibcCalls}.
  *
- * <p><b>Threading.</b> All methods are safe to call from any thread, platform or virtual, concurrently: each thread
- * has its own small native scratch (errno capture, eventfd counter, socket address), allocated on its first call
- * and reused, so the I/O and epoll calls allocate nothing on the Java heap. The objects passed in ({@link
+ * <p><b>Threading.</b> All methods are safe to call from any thread concurrently: each thread has its own small
+ * native scratch (errno capture, eventfd counter, socket address), allocated on its first call and reused, so on a
+ * platform thread the I/O and epoll calls allocate nothing on the Java heap, on success or failure. Use the per-event
+ * calls from platform threads where allocation matters (the engine's loops and the load generator's workers are):
+ * on a virtual thread they still work, but a failed one looks up its carrier's errno afresh, which may allocate a
+ * little. The objects passed in ({@link
  * EpollEvents}, {@link IoVec}, {@link SockAddr}) are not thread-safe: one per thread, as a loop owns its own.
  * Addresses ({@code long address}) are native addresses ({@code MemorySegment.address()}) of memory the caller
  * owns and keeps alive for the call. A call that blocks (blocking fd, epoll_wait with a timeout) blocks only its
@@ -71,8 +78,7 @@ public final class LinuxSys {
         ThreadScratch scratch = ThreadScratch.current();
         EpollEvents.write(scratch.epollEvent, events, data);
         try {
-            return result((int) LibcCalls.EPOLL_CTL.invokeExact(scratch.capture, epfd, op, fd, scratch.epollEvent),
-                    scratch.capture);
+            return result((int) LibcCalls.EPOLL_CTL.invokeExact(epfd, op, fd, scratch.epollEvent), scratch);
         } catch (Throwable t) {
             throw LibcCalls.unexpected(t);
         }
@@ -88,13 +94,13 @@ public final class LinuxSys {
         if ((long) maxEvents * EpollEvents.ENTRY_SIZE > events.byteSize()) {
             throw new IllegalArgumentException(maxEvents + " epoll events do not fit in " + events.byteSize() + " bytes");
         }
-        MemorySegment capture = ThreadScratch.current().capture;
+        ThreadScratch scratch = ThreadScratch.current();
         try {
             // a zero timeout never blocks, so that call may be critical (no thread-state transition)
             int r = timeoutMs == 0
-                    ? (int) LibcCalls.EPOLL_WAIT_NOW.invokeExact(capture, epfd, events, maxEvents, 0)
-                    : (int) LibcCalls.EPOLL_WAIT.invokeExact(capture, epfd, events, maxEvents, timeoutMs);
-            return result(r, capture);
+                    ? (int) LibcCalls.EPOLL_WAIT_NOW.invokeExact(epfd, events, maxEvents, 0)
+                    : (int) LibcCalls.EPOLL_WAIT.invokeExact(epfd, events, maxEvents, timeoutMs);
+            return result(r, scratch);
         } catch (Throwable t) {
             throw LibcCalls.unexpected(t);
         }
@@ -164,7 +170,7 @@ public final class LinuxSys {
         try {
             int r = (int) LibcCalls.GETSOCKOPT.invokeExact(scratch.capture, fd, level, option, scratch.value8,
                     scratch.socklen);
-            return r < 0 ? -ThreadScratch.errno(scratch.capture) : scratch.value8.get(ValueLayout.JAVA_INT, 0);
+            return r < 0 ? -ThreadScratch.capturedErrno(scratch.capture) : scratch.value8.get(ValueLayout.JAVA_INT, 0);
         } catch (Throwable t) {
             throw LibcCalls.unexpected(t);
         }
@@ -216,9 +222,9 @@ public final class LinuxSys {
 
     /** {@code accept4(fd, NULL, NULL, flags)}: the new fd, or -errno (-EAGAIN when none is waiting). */
     public static int accept4(int fd, int flags) {
-        MemorySegment capture = ThreadScratch.current().capture;
+        ThreadScratch scratch = ThreadScratch.current();
         try {
-            return result((int) LibcCalls.ACCEPT4.invokeExact(capture, fd, 0L, 0L, flags), capture);
+            return result((int) LibcCalls.ACCEPT4.invokeExact(fd, 0L, 0L, flags), scratch);
         } catch (Throwable t) {
             throw LibcCalls.unexpected(t);
         }
@@ -226,12 +232,13 @@ public final class LinuxSys {
 
     /** {@code accept4} that also fills in the peer's address: the new fd, or -errno. */
     public static int accept4(int fd, int flags, SockAddr peerOut) {
-        MemorySegment capture = ThreadScratch.current().capture;
+        ThreadScratch scratch = ThreadScratch.current();
         try {
-            int r = (int) LibcCalls.ACCEPT4.invokeExact(capture, fd, peerOut.segment().address(),
+            int r = (int) LibcCalls.ACCEPT4.invokeExact(fd, peerOut.segment().address(),
                     peerOut.lengthSlotForOutput().address(), flags);
+            int result = result(r, scratch); // errno first: acceptOutputLength must not run in between
             peerOut.acceptOutputLength();
-            return result(r, capture);
+            return result;
         } catch (Throwable t) {
             throw LibcCalls.unexpected(t);
         }
@@ -303,9 +310,9 @@ public final class LinuxSys {
 
     /** {@code writev(fd, iov, iovcnt)}; {@code iov} holds {@code iovcnt} {@code struct iovec} (see {@link IoVec}). */
     public static long writev(int fd, long iovAddress, int iovCount) {
-        MemorySegment capture = ThreadScratch.current().capture;
+        ThreadScratch scratch = ThreadScratch.current();
         try {
-            return result((long) LibcCalls.WRITEV.invokeExact(capture, fd, iovAddress, iovCount), capture);
+            return result((long) LibcCalls.WRITEV.invokeExact(fd, iovAddress, iovCount), scratch);
         } catch (Throwable t) {
             throw LibcCalls.unexpected(t);
         }
@@ -320,9 +327,9 @@ public final class LinuxSys {
     /** Scattering read into the first {@code count} entries of {@code iov}: bytes read, 0 at end, or -errno. */
     public static long readv(int fd, IoVec iov, int count) {
         checkCount(iov, count);
-        MemorySegment capture = ThreadScratch.current().capture;
+        ThreadScratch scratch = ThreadScratch.current();
         try {
-            return result((long) LibcCalls.READV.invokeExact(capture, fd, iov.address(), count), capture);
+            return result((long) LibcCalls.READV.invokeExact(fd, iov.address(), count), scratch);
         } catch (Throwable t) {
             throw LibcCalls.unexpected(t);
         }
@@ -330,9 +337,9 @@ public final class LinuxSys {
 
     /** {@code send}: like write, with flags such as MSG_NOSIGNAL (EPIPE instead of SIGPIPE) or MSG_DONTWAIT. */
     public static long send(int fd, long address, long length, int flags) {
-        MemorySegment capture = ThreadScratch.current().capture;
+        ThreadScratch scratch = ThreadScratch.current();
         try {
-            return result((long) LibcCalls.SEND.invokeExact(capture, fd, address, length, flags), capture);
+            return result((long) LibcCalls.SEND.invokeExact(fd, address, length, flags), scratch);
         } catch (Throwable t) {
             throw LibcCalls.unexpected(t);
         }
@@ -340,9 +347,9 @@ public final class LinuxSys {
 
     /** {@code recv}: like read, with flags such as MSG_PEEK or MSG_DONTWAIT. */
     public static long recv(int fd, long address, long length, int flags) {
-        MemorySegment capture = ThreadScratch.current().capture;
+        ThreadScratch scratch = ThreadScratch.current();
         try {
-            return result((long) LibcCalls.RECV.invokeExact(capture, fd, address, length, flags), capture);
+            return result((long) LibcCalls.RECV.invokeExact(fd, address, length, flags), scratch);
         } catch (Throwable t) {
             throw LibcCalls.unexpected(t);
         }
@@ -350,10 +357,10 @@ public final class LinuxSys {
 
     /** Sends one datagram to {@code to}: bytes sent, or -errno. Allocates nothing. */
     public static long sendTo(int fd, long address, long length, int flags, SockAddr to) {
-        MemorySegment capture = ThreadScratch.current().capture;
+        ThreadScratch scratch = ThreadScratch.current();
         try {
-            return result((long) LibcCalls.SENDTO.invokeExact(capture, fd, address, length, flags, to.segment(),
-                    to.length()), capture);
+            return result((long) LibcCalls.SENDTO.invokeExact(fd, address, length, flags, to.segment(), to.length()),
+                    scratch);
         } catch (Throwable t) {
             throw LibcCalls.unexpected(t);
         }
@@ -364,12 +371,13 @@ public final class LinuxSys {
      * {@code length}), or -errno (-EAGAIN when none is waiting). Allocates nothing.
      */
     public static long recvFrom(int fd, long address, long length, int flags, SockAddr from) {
-        MemorySegment capture = ThreadScratch.current().capture;
+        ThreadScratch scratch = ThreadScratch.current();
         try {
-            long r = (long) LibcCalls.RECVFROM.invokeExact(capture, fd, address, length, flags, from.segment(),
+            long r = (long) LibcCalls.RECVFROM.invokeExact(fd, address, length, flags, from.segment(),
                     from.lengthSlotForOutput());
+            long result = result(r, scratch); // errno first: acceptOutputLength must not run in between
             from.acceptOutputLength();
-            return result(r, capture);
+            return result;
         } catch (Throwable t) {
             throw LibcCalls.unexpected(t);
         }
@@ -379,7 +387,7 @@ public final class LinuxSys {
 
     private static long read(ThreadScratch scratch, int fd, long address, long length) {
         try {
-            return result((long) LibcCalls.READ.invokeExact(scratch.capture, fd, address, length), scratch.capture);
+            return result((long) LibcCalls.READ.invokeExact(fd, address, length), scratch);
         } catch (Throwable t) {
             throw LibcCalls.unexpected(t);
         }
@@ -387,7 +395,7 @@ public final class LinuxSys {
 
     private static long write(ThreadScratch scratch, int fd, long address, long length) {
         try {
-            return result((long) LibcCalls.WRITE.invokeExact(scratch.capture, fd, address, length), scratch.capture);
+            return result((long) LibcCalls.WRITE.invokeExact(fd, address, length), scratch);
         } catch (Throwable t) {
             throw LibcCalls.unexpected(t);
         }
@@ -426,12 +434,17 @@ public final class LinuxSys {
         }
     }
 
-    /** libc returns -1 and sets errno on failure; turn that into -errno. */
+    /** libc returns -1 and sets errno on failure; turn that into -errno (captured calls). */
     private static int result(int r, MemorySegment capture) {
-        return r >= 0 ? r : -ThreadScratch.errno(capture);
+        return r >= 0 ? r : -ThreadScratch.capturedErrno(capture);
     }
 
-    private static long result(long r, MemorySegment capture) {
-        return r >= 0 ? r : -ThreadScratch.errno(capture);
+    /** The same for plain calls: errno read right after the -1, before any other native call (see LibcCalls). */
+    private static int result(int r, ThreadScratch scratch) {
+        return r >= 0 ? r : -scratch.errno();
+    }
+
+    private static long result(long r, ThreadScratch scratch) {
+        return r >= 0 ? r : -scratch.errno();
     }
 }

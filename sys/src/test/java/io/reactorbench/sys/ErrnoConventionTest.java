@@ -71,6 +71,43 @@ class ErrnoConventionTest {
         }
     }
 
+    /**
+     * The per-event calls read errno after the call from the thread's own errno (not captured in the downcall):
+     * each thread, platform or virtual, must see the errno its own call set, also while others fail differently
+     * at the same time and virtual threads hop between carriers (each yield may remount them elsewhere).
+     */
+    @Test
+    void shouldGiveEachThreadTheErrnoOfItsOwnFailedCall() throws Exception {
+        int efd = LinuxSys.eventfd(0, EventFdFlags.EFD_NONBLOCK | EventFdFlags.EFD_CLOEXEC);
+        int rounds = 2_000;
+        try (Arena arena = Arena.ofShared()) {
+            MemorySegment buffer = arena.allocate(8, 8);
+            java.util.concurrent.atomic.AtomicInteger wrong = new java.util.concurrent.atomic.AtomicInteger();
+            Runnable alternateFailures = () -> {
+                for (int i = 0; i < rounds; i++) {
+                    if (LinuxSys.read(NOT_AN_FD, buffer.address(), 8) != -Errno.EBADF
+                            || LinuxSys.eventfdRead(efd) != -Errno.EAGAIN
+                            || LinuxSys.epollCtl(efd, EpollFlags.EPOLL_CTL_ADD, efd, EpollFlags.EPOLLIN, 0) != -Errno.EINVAL
+                            || LinuxSys.accept4(efd, 0) != -Errno.ENOTSOCK) {
+                        wrong.incrementAndGet();
+                    }
+                    Thread.yield();
+                }
+            };
+            java.util.List<Thread> threads = new java.util.ArrayList<>();
+            for (int t = 0; t < 4; t++) {
+                threads.add(Thread.ofPlatform().start(alternateFailures));
+                threads.add(Thread.ofVirtual().start(alternateFailures));
+            }
+            for (Thread thread : threads) {
+                thread.join();
+            }
+            assertThat(wrong.get()).as("failed calls that reported another errno").isZero();
+        } finally {
+            LinuxSys.close(efd);
+        }
+    }
+
     @Test
     void shouldNameErrnoValuesForMessages() {
         assertThat(Errno.name(Errno.EAGAIN)).isEqualTo("EAGAIN");
