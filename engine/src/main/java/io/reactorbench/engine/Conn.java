@@ -2,7 +2,7 @@ package io.reactorbench.engine;
 
 import java.io.IOException;
 import java.lang.foreign.MemorySegment;
-import java.net.InetSocketAddress;
+import java.net.SocketAddress;
 import java.nio.ByteBuffer;
 
 /**
@@ -89,13 +89,13 @@ public final class Conn {
         loop.table.context(checkedSlot(), value);
     }
 
-    /** Allocates; not for the hot path. */
-    public InetSocketAddress remoteAddress() {
+    /** An {@code InetSocketAddress}, or a Unix-domain address (possibly null: unnamed peer). Allocates. */
+    public SocketAddress remoteAddress() {
         return loop.remoteAddress(checkedSlot());
     }
 
     /** Allocates; not for the hot path. */
-    public InetSocketAddress localAddress() {
+    public SocketAddress localAddress() {
         return loop.localAddress(checkedSlot());
     }
 

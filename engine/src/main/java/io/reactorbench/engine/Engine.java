@@ -3,6 +3,9 @@ package io.reactorbench.engine;
 import java.io.IOException;
 import java.lang.foreign.MemorySegment;
 import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.net.UnixDomainSocketAddress;
+import java.nio.file.Files;
 import java.nio.ByteBuffer;
 import java.nio.channels.ClosedChannelException;
 import java.time.Duration;
@@ -25,7 +28,7 @@ public final class Engine {
     private final EventLoop mainLoop;
     private final AtomicBoolean stopping = new AtomicBoolean();
     private volatile boolean stopped;
-    private InetSocketAddress address;
+    private SocketAddress address;
 
     private Engine(EngineConfig config, EventHandler handler) throws IOException {
         this.config = config;
@@ -39,12 +42,12 @@ public final class Engine {
             }
             if (config.reusePort()) {
                 mainLoop = null;
-                InetSocketAddress bindTo = config.address();
+                InetSocketAddress bindTo = (InetSocketAddress) config.address();
                 for (EventLoop loop : subLoops) {
-                    InetSocketAddress bound = loop.listen(bindTo, true, config.backlog(), null, null);
+                    SocketAddress bound = loop.listen(bindTo, true, config.backlog(), null, null);
                     if (address == null) {
                         address = bound;
-                        bindTo = new InetSocketAddress(config.address().getAddress(), bound.getPort());
+                        bindTo = new InetSocketAddress(bindTo.getAddress(), ((InetSocketAddress) bound).getPort());
                     }
                 }
             } else {
@@ -93,7 +96,13 @@ public final class Engine {
         return pollerKind == PollerKind.EPOLL ? new EpollPoller(setup, config.edgeTriggered()) : new NioPoller(setup);
     }
 
+    /** The bound TCP address (with the real port when 0 was asked for), or null for a Unix-domain listener. */
     public InetSocketAddress address() {
+        return address instanceof InetSocketAddress inet ? inet : null;
+    }
+
+    /** The bound address, TCP or Unix-domain. */
+    public SocketAddress boundAddress() {
         return address;
     }
 
@@ -208,7 +217,12 @@ public final class Engine {
             Thread.currentThread().interrupt();
         } finally {
             try {
+                if (address instanceof UnixDomainSocketAddress unix) {
+                    Files.deleteIfExists(unix.getPath());
+                }
                 handler.onShutdown(this);
+            } catch (IOException e) {
+                System.err.println("engine: could not remove " + address + ": " + e.getMessage());
             } finally {
                 stopped = true;
                 synchronized (this) {

@@ -1,13 +1,16 @@
 package io.reactorbench.engine;
 
 import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.net.UnixDomainSocketAddress;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 
 /**
  * Everything an {@link Engine} is started with, validated once here (gnet's options as one immutable value).
  *
- * @param address              where to listen ({@code port 0} picks a free port)
+ * @param address              where to listen: an {@link InetSocketAddress} ({@code port 0} picks a free port) or a
+ *                             {@link UnixDomainSocketAddress} (a path that must not exist yet; removed on stop)
  * @param poller               the readiness API
  * @param loops                sub-loops (each one thread, one poller); 0 = available processors
  * @param loadBalancing        how the main loop spreads connections (ignored with {@code reusePort})
@@ -27,7 +30,7 @@ import java.util.concurrent.Executors;
  * @param offload              where handlers run blocking work (virtual threads by default)
  */
 public record EngineConfig(
-        InetSocketAddress address,
+        SocketAddress address,
         PollerKind poller,
         int loops,
         LoadBalancing loadBalancing,
@@ -49,6 +52,12 @@ public record EngineConfig(
     public EngineConfig {
         if (address == null || poller == null || loadBalancing == null || clock == null || offload == null) {
             throw new IllegalArgumentException("address, poller, loadBalancing, clock and offload are required");
+        }
+        if (!(address instanceof InetSocketAddress) && !(address instanceof UnixDomainSocketAddress)) {
+            throw new IllegalArgumentException("address must be an InetSocketAddress or a UnixDomainSocketAddress");
+        }
+        if (reusePort && address instanceof UnixDomainSocketAddress) {
+            throw new IllegalArgumentException("reusePort needs a TCP address");
         }
         if (loops < 0) {
             throw new IllegalArgumentException("loops must be >= 0, got " + loops);
@@ -80,7 +89,7 @@ public record EngineConfig(
         return loops > 0 ? loops : Runtime.getRuntime().availableProcessors();
     }
 
-    public EngineConfig withAddress(InetSocketAddress newAddress) {
+    public EngineConfig withAddress(SocketAddress newAddress) {
         return new EngineConfig(newAddress, poller, loops, loadBalancing, reusePort, edgeTriggered, tcpNoDelay,
                 keepAlive, sendBufferBytes, receiveBufferBytes, readBufferBytes, chunkBytes, outboundHighWaterBytes,
                 outboundLowWaterBytes, idleTimeoutNs, backlog, clock, offload);

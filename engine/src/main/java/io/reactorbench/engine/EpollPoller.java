@@ -13,6 +13,10 @@ import java.io.IOException;
 import java.lang.foreign.Arena;
 import java.net.Inet6Address;
 import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.net.UnixDomainSocketAddress;
+import java.util.HashMap;
+import java.util.Map;
 import java.net.SocketException;
 import java.nio.ByteBuffer;
 
@@ -44,6 +48,8 @@ final class EpollPoller implements Poller {
     /** Hot-path calls without errno capture (see {@link DirectSyscalls}); false if they failed to link. */
     private final boolean direct;
     private IOException lastFailure;
+    /** Unix-domain listeners' addresses (getsockname would not give them back as IP addresses). */
+    private final Map<Integer, SocketAddress> unixListeners = new HashMap<>();
 
     EpollPoller(SocketSetup setup, boolean edgeTriggered) throws IOException {
         String cause = unavailabilityCause();
@@ -112,8 +118,12 @@ final class EpollPoller implements Poller {
     }
 
     @Override
-    public int listen(InetSocketAddress address, boolean reusePort, int backlog) throws IOException {
-        boolean ipv6 = address.getAddress() instanceof Inet6Address;
+    public int listen(SocketAddress address, boolean reusePort, int backlog) throws IOException {
+        if (address instanceof UnixDomainSocketAddress unix) {
+            return listenUnix(unix, backlog);
+        }
+        InetSocketAddress inet = (InetSocketAddress) address;
+        boolean ipv6 = inet.getAddress() instanceof Inet6Address;
         int fd = check(LinuxSys.socket(ipv6 ? SocketFlags.AF_INET6 : SocketFlags.AF_INET,
                 SocketFlags.SOCK_STREAM | ACCEPT_FLAGS, 0), "socket");
         try {
@@ -122,7 +132,7 @@ final class EpollPoller implements Poller {
                 check(LinuxSys.setsockoptInt(fd, SocketOptions.SOL_SOCKET, SocketOptions.SO_REUSEPORT, 1),
                         "SO_REUSEPORT");
             }
-            int bound = LinuxSys.bind(fd, address);
+            int bound = LinuxSys.bind(fd, inet);
             if (bound == -Errno.EADDRINUSE) {
                 throw new java.net.BindException("address already in use: " + address);
             }
@@ -136,9 +146,28 @@ final class EpollPoller implements Poller {
         }
     }
 
+    private int listenUnix(UnixDomainSocketAddress address, int backlog) throws IOException {
+        int fd = check(LinuxSys.socket(SocketFlags.AF_UNIX, SocketFlags.SOCK_STREAM | ACCEPT_FLAGS, 0), "socket");
+        try {
+            int bound = LinuxSys.bind(fd, address);
+            if (bound == -Errno.EADDRINUSE) {
+                throw new java.net.BindException("address already in use: " + address);
+            }
+            check(bound, "bind " + address);
+            check(LinuxSys.listen(fd, backlog), "listen");
+            check(LinuxSys.epollCtl(epfd, EpollFlags.EPOLL_CTL_ADD, fd, EpollFlags.EPOLLIN, fd), "epoll_ctl(listener)");
+            unixListeners.put(fd, address);
+            return fd;
+        } catch (IOException | RuntimeException e) {
+            LinuxSys.close(fd);
+            throw e;
+        }
+    }
+
     @Override
-    public InetSocketAddress listenerAddress(int listenerSlot) throws IOException {
-        return localAddressOrFail(listenerSlot);
+    public SocketAddress listenerAddress(int listenerSlot) throws IOException {
+        SocketAddress unix = unixListeners.get(listenerSlot);
+        return unix != null ? unix : localAddressOrFail(listenerSlot);
     }
 
     @Override
@@ -164,7 +193,7 @@ final class EpollPoller implements Poller {
 
     @Override
     public InetSocketAddress remoteAddressOf(Object accepted) {
-        return LinuxSys.peerAddress((Integer) accepted);
+        return inetOrNull((Integer) accepted);
     }
 
     @Override
@@ -307,12 +336,12 @@ final class EpollPoller implements Poller {
     }
 
     @Override
-    public InetSocketAddress remoteAddress(int slot) {
-        return LinuxSys.peerAddress(slot);
+    public SocketAddress remoteAddress(int slot) {
+        return inetOrNull(slot);
     }
 
     @Override
-    public InetSocketAddress localAddress(int slot) {
+    public SocketAddress localAddress(int slot) {
         try {
             return localAddressOrFail(slot);
         } catch (IOException e) {
@@ -325,6 +354,15 @@ final class EpollPoller implements Poller {
         LinuxSys.close(wakeupFd);
         LinuxSys.close(epfd);
         arena.close();
+    }
+
+    /** The peer's IP address, or null (a Unix-domain peer, or one already gone). */
+    private static InetSocketAddress inetOrNull(int fd) {
+        try {
+            return LinuxSys.peerAddress(fd);
+        } catch (RuntimeException e) {
+            return null;
+        }
     }
 
     private InetSocketAddress localAddressOrFail(int fd) throws IOException {

@@ -1,7 +1,7 @@
 package io.reactorbench.engine;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
+import java.net.SocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.ClosedChannelException;
 import java.util.concurrent.TimeoutException;
@@ -627,7 +627,7 @@ final class EventLoop implements Poller.ReadySink, TimingWheel.Expiry, LeastConn
 
     // ------------------------------------------------------------------ listeners and shutdown
 
-    InetSocketAddress listen(InetSocketAddress address, boolean reusePort, int backlog, LoadBalancer balancer,
+    SocketAddress listen(SocketAddress address, boolean reusePort, int backlog, LoadBalancer balancer,
             EventLoop[] targets) throws IOException {
         int slot = poller.listen(address, reusePort, backlog);
         table.addListener(slot);
@@ -683,11 +683,11 @@ final class EventLoop implements Poller.ReadySink, TimingWheel.Expiry, LeastConn
         poller.close();
     }
 
-    InetSocketAddress remoteAddress(int slot) {
+    SocketAddress remoteAddress(int slot) {
         return poller.remoteAddress(slot);
     }
 
-    InetSocketAddress localAddress(int slot) {
+    SocketAddress localAddress(int slot) {
         return poller.localAddress(slot);
     }
 

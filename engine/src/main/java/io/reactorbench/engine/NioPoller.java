@@ -2,6 +2,9 @@ package io.reactorbench.engine;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
 import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
@@ -71,10 +74,13 @@ final class NioPoller implements Poller, Consumer<SelectionKey> {
     }
 
     @Override
-    public int listen(InetSocketAddress address, boolean reusePort, int backlog) throws IOException {
-        ServerSocketChannel server = ServerSocketChannel.open();
+    public int listen(SocketAddress address, boolean reusePort, int backlog) throws IOException {
+        boolean unix = address instanceof UnixDomainSocketAddress;
+        ServerSocketChannel server = unix ? ServerSocketChannel.open(StandardProtocolFamily.UNIX) : ServerSocketChannel.open();
         try {
-            server.setOption(StandardSocketOptions.SO_REUSEADDR, true);
+            if (!unix) {
+                server.setOption(StandardSocketOptions.SO_REUSEADDR, true);
+            }
             if (reusePort) {
                 server.setOption(StandardSocketOptions.SO_REUSEPORT, true);
             }
@@ -90,8 +96,8 @@ final class NioPoller implements Poller, Consumer<SelectionKey> {
     }
 
     @Override
-    public InetSocketAddress listenerAddress(int listenerSlot) throws IOException {
-        return (InetSocketAddress) ((ServerSocketChannel) keys[listenerSlot].channel()).getLocalAddress();
+    public SocketAddress listenerAddress(int listenerSlot) throws IOException {
+        return ((ServerSocketChannel) keys[listenerSlot].channel()).getLocalAddress();
     }
 
     @Override
@@ -107,7 +113,7 @@ final class NioPoller implements Poller, Consumer<SelectionKey> {
     @Override
     public InetSocketAddress remoteAddressOf(Object accepted) {
         try {
-            return (InetSocketAddress) ((SocketChannel) accepted).getRemoteAddress();
+            return ((SocketChannel) accepted).getRemoteAddress() instanceof InetSocketAddress inet ? inet : null;
         } catch (IOException e) {
             return null;
         }
@@ -209,18 +215,18 @@ final class NioPoller implements Poller, Consumer<SelectionKey> {
     }
 
     @Override
-    public InetSocketAddress remoteAddress(int slot) {
+    public SocketAddress remoteAddress(int slot) {
         try {
-            return (InetSocketAddress) ((SocketChannel) keys[slot].channel()).getRemoteAddress();
+            return ((SocketChannel) keys[slot].channel()).getRemoteAddress();
         } catch (IOException e) {
             return null;
         }
     }
 
     @Override
-    public InetSocketAddress localAddress(int slot) {
+    public SocketAddress localAddress(int slot) {
         try {
-            return (InetSocketAddress) ((java.nio.channels.NetworkChannel) keys[slot].channel()).getLocalAddress();
+            return ((java.nio.channels.NetworkChannel) keys[slot].channel()).getLocalAddress();
         } catch (IOException e) {
             return null;
         }

@@ -2,6 +2,7 @@ package io.reactorbench.engine;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.net.SocketAddress;
 import java.nio.ByteBuffer;
 
 /**
@@ -42,10 +43,13 @@ interface Poller extends AutoCloseable {
     /** Whether writes need native addresses (epoll) rather than the ByteBuffers alone (nio). */
     boolean needsAddresses();
 
-    /** Binds and listens; the listener is registered for accept readiness under the returned slot. */
-    int listen(InetSocketAddress address, boolean reusePort, int backlog) throws IOException;
+    /**
+     * Binds and listens on a TCP ({@link InetSocketAddress}) or Unix-domain ({@link java.net.UnixDomainSocketAddress})
+     * address; the listener is registered for accept readiness under the returned slot.
+     */
+    int listen(SocketAddress address, boolean reusePort, int backlog) throws IOException;
 
-    InetSocketAddress listenerAddress(int listenerSlot) throws IOException;
+    SocketAddress listenerAddress(int listenerSlot) throws IOException;
 
     /** Stops or resumes accept readiness (backing off after EMFILE). */
     void acceptInterest(int listenerSlot, boolean on);
@@ -56,7 +60,7 @@ interface Poller extends AutoCloseable {
      */
     Object accept(int listenerSlot) throws IOException;
 
-    /** The peer address of an accepted handle (for source-hash balancing); null if unknown. */
+    /** The peer address of an accepted handle (for source-hash balancing); null if unknown or not IP. */
     InetSocketAddress remoteAddressOf(Object accepted);
 
     /** Closes an accepted handle that will not be registered (engine stopping). */
@@ -88,9 +92,9 @@ interface Poller extends AutoCloseable {
     /** Why the last FAILED result happened. */
     IOException lastFailure();
 
-    InetSocketAddress remoteAddress(int slot);
+    SocketAddress remoteAddress(int slot);
 
-    InetSocketAddress localAddress(int slot);
+    SocketAddress localAddress(int slot);
 
     @Override
     void close();

@@ -13,6 +13,9 @@ record SocketSetup(boolean tcpNoDelay, boolean keepAlive, int sendBufferBytes, i
     }
 
     void apply(SocketChannel channel) throws IOException {
+        if (!channel.supportedOptions().contains(StandardSocketOptions.TCP_NODELAY)) {
+            return; // a Unix-domain socket: no TCP options, kernel-default buffers
+        }
         channel.setOption(StandardSocketOptions.TCP_NODELAY, tcpNoDelay);
         if (keepAlive) {
             channel.setOption(StandardSocketOptions.SO_KEEPALIVE, true);
