@@ -12,8 +12,9 @@ final class DoctorMachine {
     }
 
     static String procValue(String path) {
-        try {
-            return Files.readString(Path.of(path)).trim().replaceAll("\\s+", " ");
+        // Not Files.readString: on /proc/sys files it returns only the first byte (they report a size of 0 or 1).
+        try (var in = Files.newInputStream(Path.of(path))) {
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).trim().replaceAll("\\s+", " ");
         } catch (IOException | RuntimeException e) {
             return null;
         }

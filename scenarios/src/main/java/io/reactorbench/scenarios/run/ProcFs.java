@@ -66,7 +66,11 @@ public final class ProcFs {
 
     static Long cpuNs(long pid) {
         try {
-            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            String stat;
+            // A stream, not Files.readString: /proc files report sizes that do not match their content.
+            try (var in = Files.newInputStream(Path.of("/proc", Long.toString(pid), "stat"))) {
+                stat = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.US_ASCII);
+            }
             // The command name (field 2) may hold spaces and parentheses: fields are counted after the last ')'.
             String[] fields = stat.substring(stat.lastIndexOf(')') + 2).trim().split(" ");
             long utime = Long.parseLong(fields[11]);
