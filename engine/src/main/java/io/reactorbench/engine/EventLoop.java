@@ -187,8 +187,8 @@ final class EventLoop implements Poller.ReadySink, TimingWheel.Expiry, LeastConn
         return table.size();
     }
 
-    void setAcceptor(Acceptor newAcceptor) {
-        this.acceptor = newAcceptor;
+    Acceptor acceptor() {
+        return acceptor;
     }
 
     long connectionId(int slot) {
@@ -365,6 +365,9 @@ final class EventLoop implements Poller.ReadySink, TimingWheel.Expiry, LeastConn
         }
         table.clear(slot, ConnectionTable.PAUSED_BY_HANDLER);
         if (conn.inCallback()) {
+            if (edgeTriggered) {
+                scheduleReadAgain(slot); // bytes that arrived while paused brought no new edge
+            }
             return; // afterCallback updates the interest
         }
         onResumed(slot);
