@@ -33,7 +33,7 @@ final class GateCommand implements Callable<Integer> {
     Path policy;
 
     @Option(names = "--markdown", paramLabel = "FILE",
-            description = "Also write the table as Markdown (appended when FILE exists, e.g. $GITHUB_STEP_SUMMARY).")
+            description = "Also write the table as Markdown (appended when FILE is $GITHUB_STEP_SUMMARY, else replaced).")
     Path markdown;
 
     @Option(names = "--json", paramLabel = "FILE", description = "Also write the verdicts as JSON.")
@@ -56,7 +56,7 @@ final class GateCommand implements Callable<Integer> {
         System.out.print(GateReportRenderer.text(report));
         System.out.flush();
         if (markdown != null) {
-            GateOutputFiles.appendOrWrite(markdown, GateReportRenderer.markdown(report));
+            GateOutputFiles.writeMarkdown(markdown, GateReportRenderer.markdown(report), System.getenv("GITHUB_STEP_SUMMARY"));
         }
         if (json != null) {
             AtomicFiles.writeString(json, GateReportRenderer.json(report));

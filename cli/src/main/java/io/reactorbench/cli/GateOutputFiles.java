@@ -1,5 +1,6 @@
 package io.reactorbench.cli;
 
+import io.reactorbench.results.AtomicFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -14,15 +15,18 @@ final class GateOutputFiles {
     }
 
     /**
-     * Appends to an existing file (GitHub's {@code $GITHUB_STEP_SUMMARY} is one file shared by every step of a
-     * job, and replacing it would erase the other steps' summaries), else creates it.
+     * Appends when {@code file} is GitHub's job summary ({@code $GITHUB_STEP_SUMMARY}, which other commands of the
+     * same step may have written to, and which GitHub's own convention appends to); replaces any other file, so
+     * that running the gate twice does not leave two tables in it.
      */
-    static void appendOrWrite(Path file, String text) {
+    static void writeMarkdown(Path file, String text, String stepSummaryPath) {
+        boolean stepSummary = stepSummaryPath != null && !stepSummaryPath.isBlank()
+                && Path.of(stepSummaryPath).toAbsolutePath().normalize().equals(file.toAbsolutePath().normalize());
+        if (!stepSummary) {
+            AtomicFiles.writeString(file, text);
+            return;
+        }
         try {
-            Path parent = file.toAbsolutePath().getParent();
-            if (parent != null) {
-                Files.createDirectories(parent);
-            }
             Files.writeString(file, text, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);

@@ -76,13 +76,26 @@ class GateCommandTest {
     }
 
     @Test
+    void shouldAppendToTheStepSummaryAndReplaceOtherMarkdownFiles() throws Exception {
+        Path summary = dir.resolve("step-summary.md");
+        Files.writeString(summary, "earlier step output\n");
+        GateOutputFiles.writeMarkdown(summary, "table\n", summary.toString());
+        assertThat(Files.readString(summary)).isEqualTo("earlier step output\ntable\n");
+
+        Path other = dir.resolve("gate.md");
+        GateOutputFiles.writeMarkdown(other, "first\n", summary.toString());
+        GateOutputFiles.writeMarkdown(other, "second\n", summary.toString());
+        assertThat(Files.readString(other)).isEqualTo("second\n");
+    }
+
+    @Test
     void shouldExitOneAndNameTheRuleWhenCpuPerRequestRegresses() {
         Path first = run("first", RunStatus.COMPLETE, 20);
         Path slow = run("slow", RunStatus.COMPLETE, 70);
         int exit = Main.execute("gate", "--baseline", first.toString(), "--candidate", slow.toString());
         assertThat(exit).isEqualTo(1);
         assertThat(err.toString()).contains("gate: FAIL: rule 'throughput'")
-                .contains("rule 'server-cpu' (cpuUsPerRequest maxRise 15%) regression in rpc/threads");
+                .contains("rule 'server-cpu' (cpuUsPerRequest maxRise 15% (150% with few trials)) regression in rpc/threads");
         assertThat(out.toString()).contains("REGRESSION");
     }
 
