@@ -134,6 +134,31 @@ class EngineRoundTripTest {
         }
     }
 
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("variants")
+    void shouldAnswerRequestsThatArriveWhileBlockingWorkRuns(Variant variant) throws Exception {
+        try (RunningServer server = start(variant, App.RPC); SocketChannel client = connect(server)) {
+            ByteBuffer request = ByteBuffer.allocate(1024);
+            RpcFrame.writeRequest(request, 0, 8, 0, 20_000, 0); // blocks 20 ms on the offload executor
+            client.write(request.flip());
+            Thread.sleep(5); // the next request lands while the connection is paused
+            request.clear();
+            RpcFrame.writeRequest(request, 1, 8, 0, 0, 0);
+            client.write(request.flip());
+            RpcResponseDecoder decoder = new RpcResponseDecoder(true);
+            ByteBuffer in = ByteBuffer.allocate(1024);
+            int answered = 0;
+            while (answered < 2) {
+                assertThat(client.read(in)).isGreaterThanOrEqualTo(0);
+                in.flip();
+                while (decoder.decode(in) == RpcResponseDecoder.Result.RESPONSE) {
+                    assertThat(decoder.id()).isEqualTo(answered++);
+                }
+                in.compact();
+            }
+        }
+    }
+
     static int readHttpResponses(SocketChannel client, int expected) throws IOException {
         HttpResponseParser parser = new HttpResponseParser();
         ByteBuffer in = ByteBuffer.allocate(64 * 1024);
