@@ -145,6 +145,11 @@ public final class Gate {
             } else {
                 CellTrials oldReference = baseline.cell(key.withDesign(rule.normalizeBy()));
                 CellTrials newReference = candidate.cell(key.withDesign(rule.normalizeBy()));
+                if (oldReference == null && newReference == null) {
+                    warnings.add("rule '" + rule.name() + "' skips " + key.scenarioKey() + ": neither run has its "
+                            + "reference design " + rule.normalizeBy() + " there");
+                    continue;
+                }
                 if (oldReference == null || newReference == null) {
                     problems.add("rule '" + rule.name() + "' normalises by " + rule.normalizeBy() + ", which the "
                             + (oldReference == null ? "baseline" : "candidate") + " did not run in " + key.scenarioKey());

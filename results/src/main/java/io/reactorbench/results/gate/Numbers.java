@@ -37,7 +37,11 @@ final class Numbers {
         if (value == Math.rint(value) && abs < 1e6) {
             return String.format(Locale.ROOT, "%.0f", value);
         }
-        String pattern = abs >= 100 ? "%.0f" : abs >= 10 ? "%.1f" : abs >= 1 ? "%.2f" : "%.3g";
+        if (abs < 1) {
+            // 0.5 rather than 0.500: small values are mostly ratios and limits people wrote by hand.
+            return new java.math.BigDecimal(value).round(new java.math.MathContext(3)).stripTrailingZeros().toPlainString();
+        }
+        String pattern = abs >= 100 ? "%.0f" : abs >= 10 ? "%.1f" : "%.2f";
         return String.format(Locale.ROOT, pattern, value);
     }
 

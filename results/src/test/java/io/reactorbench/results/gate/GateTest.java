@@ -69,6 +69,19 @@ class GateTest {
     }
 
     @Test
+    void shouldSkipScenariosWhereNeitherRunHasTheReferenceDesign() {
+        Measurements baseline = new SyntheticRuns()
+                .cell("rpc", "engine-epoll", Metric.THROUGHPUT, 200, 210, 190)
+                .cell("rpc", "netty-epoll", Metric.THROUGHPUT, 100, 105, 95)
+                .cell("idle", "engine-epoll", Metric.THROUGHPUT, 1, 1, 1)
+                .measurements("baseline");
+        GateReport report = Gate.evaluate(NORMALISED, baseline, baseline, false);
+        assertThat(report.outcome()).isEqualTo(GateOutcome.PASS);
+        assertThat(report.rows()).singleElement().extracting(GateRow::scenario).isEqualTo("rpc");
+        assertThat(report.warnings()).anySatisfy(w -> assertThat(w).contains("skips idle"));
+    }
+
+    @Test
     void shouldCheckBudgetsOnTheCandidatesMedian() {
         Policy budgets = policy("""
                 rules:
