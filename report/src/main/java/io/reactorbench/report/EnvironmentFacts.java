@@ -1,0 +1,34 @@
+package io.reactorbench.report;
+
+import io.reactorbench.report.model.Environment;
+import io.reactorbench.report.model.RunView;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** The header of a report: which run, where it ran (machine, JDK, pinning), and whether it finished. */
+final class EnvironmentFacts {
+
+    private EnvironmentFacts() {
+    }
+
+    static Map<String, String> of(RunView run) {
+        Environment e = run.environment();
+        Map<String, String> facts = new LinkedHashMap<>();
+        facts.put("run", run.id() + " (suite " + run.suite() + ")");
+        facts.put("status", run.status());
+        facts.put("started / finished", run.startedAt() + " / " + (run.finishedAt().isEmpty() ? "—" : run.finishedAt()));
+        facts.put("machine", e.cpuModel() + ", " + e.cores() + " cores, host " + e.hostname());
+        facts.put("OS", e.os() + ", kernel " + e.kernel() + ", fd limit " + e.fdLimit());
+        facts.put("JDK", e.jdk());
+        facts.put("server JVM options", e.jvmOptions().isEmpty() ? "—" : e.jvmOptions());
+        facts.put("pinning", "server CPUs " + orDash(e.pinningServer()) + ", load CPUs " + orDash(e.pinningLoad())
+                + (e.pinningApplied() ? " (applied)" : " (not applied)")
+                + (e.pinningNote().isEmpty() ? "" : ": " + e.pinningNote()));
+        facts.put("git commit", orDash(e.gitCommit()));
+        return facts;
+    }
+
+    private static String orDash(String text) {
+        return text.isEmpty() ? "—" : text;
+    }
+}

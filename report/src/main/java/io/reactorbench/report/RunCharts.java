@@ -1,0 +1,186 @@
+package io.reactorbench.report;
+
+import io.reactorbench.report.chart.BarChart;
+import io.reactorbench.report.chart.BarSeries;
+import io.reactorbench.report.chart.ChartFile;
+import io.reactorbench.report.chart.ChartWriter;
+import io.reactorbench.report.chart.DesignPalette;
+import io.reactorbench.report.chart.FileNames;
+import io.reactorbench.report.chart.LineChart;
+import io.reactorbench.report.chart.LinePoint;
+import io.reactorbench.report.chart.LineSeries;
+import io.reactorbench.report.chart.PercentileChart;
+import io.reactorbench.report.chart.PercentileCurve;
+import io.reactorbench.report.chart.TimelineChart;
+import io.reactorbench.report.model.RunView;
+import io.reactorbench.report.model.TrialResult;
+import io.reactorbench.report.read.LatencyLog;
+import io.reactorbench.report.table.Metric;
+import io.reactorbench.report.table.Spread;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** Draws every chart of one run's report into a directory, in the order the report shows them. */
+final class RunCharts {
+
+    static final String SECTION_LATENCY = "Latency by percentile";
+    static final String SECTION_THROUGHPUT = "Throughput";
+    static final String SECTION_SWEEPS = "Against connections";
+    static final String SECTION_SERVER = "Server cost per request";
+    static final String SECTION_GC = "GC pauses";
+    static final String SECTION_TIMELINE = "Latency over time";
+    static final String SECTION_MEMORY = "Memory per connection";
+
+    private static final String MINMAX_CAPTION = "Bars: median over trials; whiskers reach the trial farthest "
+            + "from the median (they cover min–max).";
+
+    private final RunView run;
+    private final DesignPalette palette;
+    private final ChartWriter writer;
+    private final ScenarioGroups groups;
+
+    RunCharts(RunView run, DesignPalette palette, Path dir) {
+        this.run = run;
+        this.palette = palette;
+        this.writer = new ChartWriter(dir);
+        this.groups = ScenarioGroups.of(run);
+    }
+
+    List<ChartFile> writeAll() {
+        List<ChartFile> charts = new ArrayList<>();
+        groups.loaded().forEach((label, byDesign) -> percentile(label, byDesign).ifPresent(charts::add));
+        if (!groups.loaded().isEmpty()) {
+            charts.add(bars(Metric.THROUGHPUT, "throughput", SECTION_THROUGHPUT, "Throughput per design",
+                    "throughput (req/s)"));
+        }
+        groups.loadedSweeps().forEach((scenario, labels) -> charts.addAll(sweep(scenario, labels)));
+        if (!groups.loaded().isEmpty()) {
+            charts.add(bars(Metric.CPU_PER_REQUEST, "server-cpu", SECTION_SERVER, "Server CPU per request",
+                    "CPU time per request (µs)"));
+            charts.add(bars(Metric.ALLOC_PER_REQUEST, "server-alloc", SECTION_SERVER,
+                    "Server allocation per request", "allocated per request (bytes)"));
+            charts.add(bars(Metric.GC_COUNT, "gc-count", SECTION_GC, "GC pauses in the window", "pauses (count)"));
+            charts.add(bars(Metric.GC_TOTAL, "gc-total", SECTION_GC, "Total GC pause time in the window",
+                    "total pause (ms)"));
+            charts.add(bars(Metric.GC_MAX, "gc-max", SECTION_GC, "Longest GC pause in the window",
+                    "max pause (ms)"));
+        }
+        groups.loaded().forEach((label, byDesign) -> timeline(label, byDesign).ifPresent(charts::add));
+        memory().ifPresent(charts::addAll);
+        return charts;
+    }
+
+    private java.util.Optional<ChartFile> percentile(String label, Map<String, List<TrialResult>> byDesign) {
+        List<PercentileCurve> curves = new ArrayList<>();
+        byDesign.forEach((design, trials) -> curves.add(new PercentileCurve(design,
+                LatencyLog.merged(okDirs(trials)), palette.colourOf(design), false)));
+        if (curves.stream().allMatch(c -> c.histogramNs().getTotalCount() == 0)) {
+            return java.util.Optional.empty();
+        }
+        boolean corrected = byDesign.values().stream().flatMap(List::stream).anyMatch(TrialResult::latencyIsCorrected);
+        String title = label + ": latency by percentile, " + PercentileChart.latencyKind(corrected);
+        return java.util.Optional.of(writer.write(PercentileChart.of(title, curves),
+                "latency-" + FileNames.slug(label), SECTION_LATENCY,
+                "All successful trials of a design merged. x: percentile on a log scale (each step is one more nine)."));
+    }
+
+    private ChartFile bars(Metric metric, String fileName, String section, String title, String yAxisTitle) {
+        List<String> labels = groups.loadedLabels();
+        List<BarSeries> series = new ArrayList<>();
+        for (String design : palette.designs()) {
+            List<Double> values = new ArrayList<>();
+            List<Double> errors = new ArrayList<>();
+            for (String label : labels) {
+                Spread spread = Spread.of(metric, groups.loaded().get(label).getOrDefault(design, List.of()));
+                values.add(spread.median());
+                errors.add(spread.isPresent() ? Math.max(spread.max() - spread.median(), spread.median() - spread.min()) : 0);
+            }
+            series.add(new BarSeries(design, palette.colourOf(design), values, errors));
+        }
+        return writer.write(BarChart.of(title, yAxisTitle, labels, series), fileName, section, MINMAX_CAPTION);
+    }
+
+    private List<ChartFile> sweep(String scenario, List<String> labels) {
+        List<LineSeries> latency = new ArrayList<>();
+        List<LineSeries> throughput = new ArrayList<>();
+        List<Metric> percentiles = List.of(Metric.P50, Metric.P99, Metric.P999);
+        for (String design : palette.designs()) {
+            for (int rank = 0; rank < percentiles.size(); rank++) {
+                Metric metric = percentiles.get(rank);
+                latency.add(new LineSeries(design + " " + metric.label(), palette.colourOf(design), rank,
+                        medians(metric, design, labels)));
+            }
+            throughput.add(new LineSeries(design, palette.colourOf(design), 0, medians(Metric.THROUGHPUT, design, labels)));
+        }
+        String slug = FileNames.slug(scenario);
+        return List.of(
+                writer.write(LineChart.of(scenario + ": latency against connections", "connections",
+                        "latency (ms)", latency), "sweep-latency-" + slug, SECTION_SWEEPS,
+                        "Medians over trials. Solid: p50, dashed: p99, dotted: p99.9."),
+                writer.write(LineChart.of(scenario + ": throughput against connections", "connections",
+                        "throughput (req/s)", throughput), "sweep-throughput-" + slug, SECTION_SWEEPS,
+                        "Medians over trials."));
+    }
+
+    private List<LinePoint> medians(Metric metric, String design, List<String> labels) {
+        Map<String, Map<String, List<TrialResult>>> all = new java.util.TreeMap<>(groups.loaded());
+        all.putAll(groups.idle());
+        List<LinePoint> points = new ArrayList<>();
+        for (String label : labels) {
+            List<TrialResult> trials = all.get(label).getOrDefault(design, List.of());
+            if (!trials.isEmpty()) {
+                points.add(new LinePoint(connections(trials), Spread.of(metric, trials).median()));
+            }
+        }
+        return points;
+    }
+
+    private static int connections(List<TrialResult> trials) {
+        TrialResult first = trials.getFirst();
+        return first.memory() != null && first.memory().connections() > 0
+                ? first.memory().connections() : first.params().connections();
+    }
+
+    private java.util.Optional<ChartFile> timeline(String label, Map<String, List<TrialResult>> byDesign) {
+        List<TimelineChart.Track> tracks = new ArrayList<>();
+        byDesign.forEach((design, trials) -> trials.stream().filter(TrialResult::ok).findFirst().ifPresent(first ->
+                tracks.add(new TimelineChart.Track(design, palette.colourOf(design),
+                        LatencyLog.read(first.dir()).intervals(), first.server().gc().pauses()))));
+        if (tracks.stream().allMatch(t -> t.intervals().isEmpty() && t.pauses().isEmpty())) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(writer.write(TimelineChart.of(label + ": p99 and max per second, GC pauses", tracks),
+                "timeline-" + FileNames.slug(label), SECTION_TIMELINE,
+                "First successful trial of each design. Lines: p99 (solid) and max (dashed) per second; "
+                        + "diamonds: GC pauses at their start, height = pause duration."));
+    }
+
+    private java.util.Optional<List<ChartFile>> memory() {
+        if (groups.idle().isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        Map<String, List<String>> byScenario = new java.util.TreeMap<>();
+        groups.idle().forEach((label, byDesign) ->
+                byScenario.computeIfAbsent(ScenarioGroups.scenarioOf(byDesign), s -> new ArrayList<>()).add(label));
+        List<ChartFile> charts = new ArrayList<>();
+        byScenario.forEach((scenario, labels) -> {
+            List<LineSeries> lines = new ArrayList<>();
+            for (String design : palette.designs()) {
+                lines.add(new LineSeries(design + " RSS", palette.colourOf(design), 0,
+                        medians(Metric.RSS_PER_CONNECTION, design, labels)));
+                lines.add(new LineSeries(design + " heap", palette.colourOf(design), 1,
+                        medians(Metric.HEAP_PER_CONNECTION, design, labels)));
+            }
+            charts.add(writer.write(LineChart.of(scenario + ": memory per idle connection", "connections",
+                    "bytes per connection (B)", lines), "memory-" + FileNames.slug(scenario), SECTION_MEMORY,
+                    "(RSS with N connections − RSS with none) / N, solid; the same for heap after GC, dashed."));
+        });
+        return java.util.Optional.of(charts);
+    }
+
+    private static List<Path> okDirs(List<TrialResult> trials) {
+        return trials.stream().filter(TrialResult::ok).map(TrialResult::dir).toList();
+    }
+}

@@ -1,0 +1,41 @@
+package io.reactorbench.report.chart;
+
+import java.util.Comparator;
+import java.util.List;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries;
+
+/** Values against a swept parameter (connections); a log x axis when the sweep spans a decade or more. */
+public final class LineChart {
+
+    static final double LOG_AXIS_FROM_RATIO = 10;
+
+    private LineChart() {
+    }
+
+    public static XYChart of(String title, String xAxisTitle, String yAxisTitle, List<LineSeries> lines) {
+        XYChart chart = new XYChartBuilder().width(ChartSize.WIDTH_PX).height(ChartSize.HEIGHT_PX).title(title)
+                .xAxisTitle(xAxisTitle).yAxisTitle(yAxisTitle).build();
+        ChartStyle.apply(chart.getStyler());
+        chart.getStyler().setYAxisMin(0.0);
+        chart.getStyler().setMarkerSize(8);
+        double minX = lines.stream().flatMap(l -> l.points().stream()).mapToDouble(LinePoint::x).min().orElse(1);
+        double maxX = lines.stream().flatMap(l -> l.points().stream()).mapToDouble(LinePoint::x).max().orElse(1);
+        if (minX > 0 && maxX / minX >= LOG_AXIS_FROM_RATIO) {
+            chart.getStyler().setXAxisLogarithmic(true);
+        }
+        for (LineSeries line : lines) {
+            List<LinePoint> points = line.points().stream().filter(p -> !Double.isNaN(p.y()))
+                    .sorted(Comparator.comparingDouble(LinePoint::x)).toList();
+            if (points.isEmpty()) {
+                continue;
+            }
+            XYSeries series = chart.addSeries(line.name(), points.stream().mapToDouble(LinePoint::x).toArray(),
+                    points.stream().mapToDouble(LinePoint::y).toArray());
+            LineStyles.style(series, line.colour(), LineStyles.strokeForRank(line.rank()),
+                    LineStyles.markerForRank(line.rank()));
+        }
+        return chart;
+    }
+}

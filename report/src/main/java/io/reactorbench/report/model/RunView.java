@@ -1,0 +1,33 @@
+package io.reactorbench.report.model;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * A results directory as the report sees it: the run's header, its cell index and every trial whose
+ * summary.json could be read. Built once by a reader; charts and tables only look at it.
+ */
+public record RunView(Path dir, String id, String suite, String status, String startedAt, String finishedAt,
+                      Environment environment, List<CellStatus> cells, List<TrialResult> trials) {
+
+    public RunView {
+        cells = List.copyOf(cells);
+        trials = List.copyOf(trials);
+    }
+
+    /** Trials grouped by scenario label, then design, both sorted so every table and chart has one order. */
+    public Map<String, Map<String, List<TrialResult>>> trialsByScenarioAndDesign() {
+        return trials.stream().collect(Collectors.groupingBy(t -> t.cell().scenarioLabel(), TreeMap::new,
+                Collectors.groupingBy(t -> t.cell().design(), TreeMap::new, Collectors.toList())));
+    }
+
+    /** Distinct design ids, sorted, over trials and cells (a design whose every cell failed still counts). */
+    public List<String> designs() {
+        return Stream.concat(cells.stream().map(CellStatus::cell), trials.stream().map(TrialResult::cell))
+                .map(CellKey::design).distinct().sorted().toList();
+    }
+}

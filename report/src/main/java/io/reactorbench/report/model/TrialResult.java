@@ -1,0 +1,22 @@
+package io.reactorbench.report.model;
+
+import java.nio.file.Path;
+
+/**
+ * The numbers of one trial of one cell (one summary.json). {@code corrected} is null for closed-loop
+ * runs, {@code memory} is null unless the scenario is idle, {@code dir} holds latency.hlog.
+ */
+public record TrialResult(CellKey cell, int trial, boolean ok, String reason, ScenarioParams params,
+                          double windowSeconds, long requests, double throughput, ErrorCounts errors,
+                          LatencySummary corrected, LatencySummary uncorrected, ServerCost server,
+                          MemoryFootprint memory, double connectionsPerSecond, Path dir) {
+
+    /** The latency the report shows: corrected for coordinated omission when the run measured it. */
+    public LatencySummary latency() {
+        return corrected != null ? corrected : uncorrected;
+    }
+
+    public boolean latencyIsCorrected() {
+        return corrected != null;
+    }
+}

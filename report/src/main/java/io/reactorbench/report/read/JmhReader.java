@@ -1,0 +1,45 @@
+package io.reactorbench.report.read;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import tools.jackson.databind.JsonNode;
+
+/** Reads the JSON file that JMH writes with {@code -rf json}: an array of benchmark results. */
+public final class JmhReader {
+
+    static final String ALLOC_NORM = "gc.alloc.rate.norm";
+
+    private JmhReader() {
+    }
+
+    public static List<JmhResult> read(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalArgumentException("no such JMH result file: " + file);
+        }
+        JsonNode root = JsonRunReader.readJson(file);
+        if (!root.isArray()) {
+            throw new IllegalArgumentException(file + " is not JMH '-rf json' output (expected a JSON array)");
+        }
+        List<JmhResult> results = new ArrayList<>();
+        for (JsonNode b : root.values()) {
+            Map<String, String> params = new TreeMap<>();
+            b.path("params").forEachEntry((name, value) -> params.put(name, value.asString("")));
+            JsonNode primary = b.path("primaryMetric");
+            JsonNode alloc = b.path("secondaryMetrics").path(ALLOC_NORM).path("score");
+            results.add(new JmhResult(b.path("benchmark").asString(""), b.path("mode").asString(""), params,
+                    primary.path("score").asDouble(Double.NaN), errorOf(primary.path("scoreError")),
+                    primary.path("scoreUnit").asString(""),
+                    alloc.isNumber() ? alloc.asDouble() : Double.NaN));
+        }
+        return results;
+    }
+
+    /** JMH writes "NaN" as a string when one fork cannot give an error estimate. */
+    private static double errorOf(JsonNode scoreError) {
+        return scoreError.isNumber() ? scoreError.asDouble() : Double.NaN;
+    }
+}

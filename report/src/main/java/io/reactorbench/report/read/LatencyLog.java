@@ -1,0 +1,69 @@
+package io.reactorbench.report.read;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.HdrHistogram.EncodableHistogram;
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.HistogramLogReader;
+
+/**
+ * A trial's latency.hlog: the intervals (one per second) and their sum. When the log tags its intervals,
+ * only those tagged {@code corrected} are read, because that is the latency the report shows; untagged
+ * logs hold corrected latency by the schema's definition.
+ */
+public record LatencyLog(Histogram total, List<LatencyInterval> intervals) {
+
+    public static final String FILE_NAME = "latency.hlog";
+    static final String CORRECTED_TAG = "corrected";
+
+    /** Reads the log in {@code trialDir}; an empty log (or none) gives an empty histogram. */
+    public static LatencyLog read(Path trialDir) {
+        Path file = trialDir.resolve(FILE_NAME);
+        if (!Files.isRegularFile(file)) {
+            return new LatencyLog(new Histogram(3), List.of());
+        }
+        List<Histogram> all = new ArrayList<>();
+        boolean anyTagged = false;
+        try (HistogramLogReader reader = new HistogramLogReader(file.toFile())) {
+            for (EncodableHistogram h = reader.nextIntervalHistogram(); h != null; h = reader.nextIntervalHistogram()) {
+                if (h instanceof Histogram histogram) {
+                    all.add(histogram);
+                    anyTagged |= histogram.getTag() != null;
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (RuntimeException e) {
+            throw new NotAResultsDirectory("cannot read " + file + ": " + e.getMessage());
+        }
+        boolean onlyCorrected = anyTagged && all.stream().anyMatch(h -> CORRECTED_TAG.equals(h.getTag()));
+        Histogram total = new Histogram(3);
+        List<LatencyInterval> intervals = new ArrayList<>();
+        long firstStartMs = -1;
+        for (Histogram h : all) {
+            if (onlyCorrected && !CORRECTED_TAG.equals(h.getTag())) {
+                continue;
+            }
+            if (firstStartMs < 0) {
+                firstStartMs = h.getStartTimeStamp();
+            }
+            total.add(h);
+            intervals.add(new LatencyInterval((h.getStartTimeStamp() - firstStartMs) / 1000.0,
+                    h.getValueAtPercentile(99.0), h.getMaxValue()));
+        }
+        return new LatencyLog(total, List.copyOf(intervals));
+    }
+
+    /** The sum of several trials' logs (a cell's distribution over all its trials). */
+    public static Histogram merged(List<Path> trialDirs) {
+        Histogram merged = new Histogram(3);
+        for (Path dir : trialDirs) {
+            merged.add(read(dir).total());
+        }
+        return merged;
+    }
+}

@@ -1,0 +1,110 @@
+package io.reactorbench.report.table;
+
+import io.reactorbench.report.model.CellStatus;
+import io.reactorbench.report.model.RunView;
+import io.reactorbench.report.model.ScenarioParams;
+import io.reactorbench.report.model.TrialResult;
+import io.reactorbench.report.render.Numbers;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One table per scenario variant: a row per design, a column per metric, each the median over successful
+ * trials with the min–max under it; the best median of each column is marked.
+ */
+public final class SummaryTables {
+
+    private SummaryTables() {
+    }
+
+    public static List<Table> of(RunView run) {
+        List<Table> tables = new ArrayList<>();
+        for (Map.Entry<String, Map<String, List<TrialResult>>> scenario : run.trialsByScenarioAndDesign().entrySet()) {
+            tables.add(table(run, scenario.getKey(), scenario.getValue()));
+        }
+        return tables;
+    }
+
+    static Table table(RunView run, String scenarioLabel, Map<String, List<TrialResult>> byDesign) {
+        ScenarioParams params = byDesign.values().iterator().next().getFirst().params();
+        List<Metric> metrics = ScenarioMetrics.forParams(params).stream()
+                .filter(m -> byDesign.values().stream().anyMatch(trials -> Spread.of(m, trials).isPresent()))
+                .toList();
+        List<String> headings = new ArrayList<>(List.of("design", "trials ok"));
+        metrics.forEach(m -> headings.add(m.heading()));
+        List<List<TableCell>> rows = new ArrayList<>();
+        for (Map.Entry<String, List<TrialResult>> design : byDesign.entrySet()) {
+            List<TrialResult> trials = design.getValue();
+            long ok = trials.stream().filter(TrialResult::ok).count();
+            List<TableCell> row = new ArrayList<>();
+            row.add(TableCell.text(design.getKey()));
+            row.add(new TableCell(ok + "/" + trialCount(run, scenarioLabel, design.getKey(), trials.size()), "",
+                    false, ok < trials.size()));
+            for (Metric metric : metrics) {
+                Spread spread = Spread.of(metric, trials);
+                boolean best = isBest(metric, spread, byDesign);
+                row.add(new TableCell(Numbers.format(spread.median()),
+                        spread.trials() > 1 ? Numbers.range(spread.min(), spread.max()) : "", best, false));
+            }
+            rows.add(row);
+        }
+        return new Table(scenarioLabel + " — " + describe(params, byDesign), headings, rows,
+                failureNotes(run, scenarioLabel, byDesign));
+    }
+
+    /** Best = the best median of the column, marked only where designs differ (no star for a tie of all). */
+    static boolean isBest(Metric metric, Spread spread, Map<String, List<TrialResult>> byDesign) {
+        if (!spread.isPresent()) {
+            return false;
+        }
+        List<Double> medians = byDesign.values().stream().map(t -> Spread.of(metric, t))
+                .filter(Spread::isPresent).map(Spread::median).toList();
+        if (medians.size() < 2 || medians.stream().distinct().count() == 1) {
+            return false;
+        }
+        return medians.stream().noneMatch(other -> metric.better().isBetter(other, spread.median()));
+    }
+
+    static String describe(ScenarioParams params, Map<String, List<TrialResult>> byDesign) {
+        StringBuilder text = new StringBuilder();
+        text.append(params.app().isEmpty() ? "" : params.app() + ", ");
+        text.append(switch (params.model()) {
+            case "open" -> "open loop" + (Double.isNaN(params.rate()) ? "" : " at " + Numbers.format(params.rate()) + " req/s");
+            case "closed" -> "closed loop";
+            case "" -> "unknown model";
+            default -> params.model();
+        });
+        text.append(", ").append(params.connections()).append(" connections");
+        boolean corrected = byDesign.values().stream().flatMap(List::stream).anyMatch(TrialResult::latencyIsCorrected);
+        if (!params.isIdle()) {
+            text.append(corrected ? "; latency corrected for coordinated omission" : "; latency uncorrected (closed loop)");
+        }
+        return text.toString();
+    }
+
+    private static long trialCount(RunView run, String scenarioLabel, String design, int summaries) {
+        long inIndex = run.cells().stream()
+                .filter(c -> c.cell().scenarioLabel().equals(scenarioLabel) && c.cell().design().equals(design))
+                .count();
+        return Math.max(inIndex, summaries);
+    }
+
+    /** What did not produce numbers: failed trials (with their reason) and indexed cells with no summary. */
+    static List<String> failureNotes(RunView run, String scenarioLabel, Map<String, List<TrialResult>> byDesign) {
+        List<String> notes = new ArrayList<>();
+        byDesign.values().stream().flatMap(List::stream).filter(t -> !t.ok()).forEach(t -> notes.add(
+                t.cell().design() + " trial " + t.trial() + " failed" + (t.reason().isEmpty() ? "" : ": " + t.reason())));
+        for (CellStatus cell : run.cells()) {
+            if (!cell.cell().scenarioLabel().equals(scenarioLabel)) {
+                continue;
+            }
+            List<TrialResult> trials = byDesign.getOrDefault(cell.cell().design(), List.of());
+            if (trials.stream().noneMatch(t -> t.trial() == cell.trial())) {
+                notes.add(cell.cell().design() + " trial " + cell.trial() + (cell.ok() ? " has no summary.json"
+                        : " failed" + (cell.reason().isEmpty() ? "" : ": " + cell.reason())));
+            }
+        }
+        return notes;
+    }
+}
