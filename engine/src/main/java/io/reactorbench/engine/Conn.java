@@ -25,6 +25,8 @@ public final class Conn {
     private Chunk view;
     private boolean closeRequested;
     private IOException writeFailure;
+    /** Bound to a datagram rather than a connection: writes answer its sender. */
+    private boolean datagram;
 
     Conn(EventLoop loop) {
         this.loop = loop;
@@ -36,9 +38,20 @@ public final class Conn {
         loop.outChunk.buffer.clear();
     }
 
+    void bindDatagram(int newSlot, Chunk newView) {
+        bind(newSlot, newView);
+        this.datagram = true;
+    }
+
     void unbind() {
         this.slot = -1;
         this.view = null;
+        this.datagram = false;
+    }
+
+    /** Whether this callback is about one UDP datagram (no connection: no id, no async calls, no flow control). */
+    public boolean isDatagram() {
+        return datagram;
     }
 
     boolean inCallback() {
@@ -67,6 +80,9 @@ public final class Conn {
 
     /** Stable handle for {@link Engine#asyncWrite}, {@link Engine#asyncClose}, {@link Engine#wake}: loop, generation, slot. */
     public long id() {
+        if (datagram) {
+            throw new UnsupportedOperationException("a datagram has no connection id");
+        }
         return loop.connectionId(checkedSlot());
     }
 
@@ -91,7 +107,8 @@ public final class Conn {
 
     /** An {@code InetSocketAddress}, or a Unix-domain address (possibly null: unnamed peer). Allocates. */
     public SocketAddress remoteAddress() {
-        return loop.remoteAddress(checkedSlot());
+        int current = checkedSlot();
+        return datagram ? loop.lastSender() : loop.remoteAddress(current);
     }
 
     /** Allocates; not for the hot path. */
@@ -160,12 +177,17 @@ public final class Conn {
     /** Writes {@code src}'s remaining bytes (consuming them): to the socket now, the rest queued. */
     public void write(ByteBuffer src) {
         int current = checkedSlot();
+        if (datagram) {
+            loop.sendDatagram(current, src, addressOf(src));
+            return;
+        }
         loop.write(current, src, addressOf(src));
     }
 
     /** Bytes queued and not yet sent. */
     public long outboundBuffered() {
-        return loop.outboundBytes(checkedSlot());
+        int current = checkedSlot();
+        return datagram ? 0 : loop.outboundBytes(current);
     }
 
     /** Queues {@code src} on this connection's loop; see {@link Engine#asyncWrite}. */
@@ -177,7 +199,11 @@ public final class Conn {
 
     /** Stops delivering input (e.g. while blocking work for this connection runs elsewhere). */
     public void pauseReading() {
-        loop.pauseReading(checkedSlot());
+        int current = checkedSlot();
+        if (datagram) {
+            throw new UnsupportedOperationException("a UDP socket is not paused per datagram");
+        }
+        loop.pauseReading(current);
     }
 
     /** Delivers input again; called outside a callback it also hands over what is buffered. */

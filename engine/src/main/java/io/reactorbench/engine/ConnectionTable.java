@@ -15,6 +15,8 @@ final class ConnectionTable {
     static final byte KIND_FREE = 0;
     static final byte KIND_CONNECTION = 1;
     static final byte KIND_LISTENER = 2;
+    /** A UDP socket: each datagram is one onTraffic. */
+    static final byte KIND_DATAGRAM = 3;
 
     /** Reading stopped by the handler (e.g. while its blocking work runs elsewhere). */
     static final int PAUSED_BY_HANDLER = 1;
@@ -65,6 +67,12 @@ final class ConnectionTable {
     void addListener(int slot) {
         ensureCapacity(slot + 1);
         kind[slot] = KIND_LISTENER;
+        state[slot] = 0;
+    }
+
+    void addDatagram(int slot) {
+        ensureCapacity(slot + 1);
+        kind[slot] = KIND_DATAGRAM;
         state[slot] = 0;
     }
 

@@ -40,7 +40,17 @@ public final class Engine {
             for (int i = 0; i < loops; i++) {
                 subLoops[i] = new EventLoop(i, false, this, handler, newPoller(), config);
             }
-            if (config.reusePort()) {
+            if (config.udp()) {
+                mainLoop = null;
+                InetSocketAddress bindTo = (InetSocketAddress) config.address();
+                for (EventLoop loop : subLoops) {
+                    SocketAddress bound = loop.bindDatagram(bindTo, loops > 1);
+                    if (address == null) {
+                        address = bound;
+                        bindTo = new InetSocketAddress(bindTo.getAddress(), ((InetSocketAddress) bound).getPort());
+                    }
+                }
+            } else if (config.reusePort()) {
                 mainLoop = null;
                 InetSocketAddress bindTo = (InetSocketAddress) config.address();
                 for (EventLoop loop : subLoops) {

@@ -28,6 +28,8 @@ import java.util.concurrent.Executors;
  * @param backlog              listen backlog
  * @param clock                time source (tests inject one and step loops by hand)
  * @param offload              where handlers run blocking work (virtual threads by default)
+ * @param udp                  serve datagrams instead of connections: every loop binds the UDP port (SO_REUSEPORT
+ *                             when there are several) and each datagram is one onTraffic, answered to its sender
  */
 public record EngineConfig(
         SocketAddress address,
@@ -47,7 +49,8 @@ public record EngineConfig(
         long idleTimeoutNs,
         int backlog,
         NanoClock clock,
-        Executor offload) {
+        Executor offload,
+        boolean udp) {
 
     public EngineConfig {
         if (address == null || poller == null || loadBalancing == null || clock == null || offload == null) {
@@ -58,6 +61,9 @@ public record EngineConfig(
         }
         if (reusePort && address instanceof UnixDomainSocketAddress) {
             throw new IllegalArgumentException("reusePort needs a TCP address");
+        }
+        if (udp && !(address instanceof InetSocketAddress)) {
+            throw new IllegalArgumentException("udp needs an InetSocketAddress");
         }
         if (loops < 0) {
             throw new IllegalArgumentException("loops must be >= 0, got " + loops);
@@ -82,7 +88,7 @@ public record EngineConfig(
         return new EngineConfig(new InetSocketAddress("127.0.0.1", 0), PollerKind.AUTO, 0,
                 LoadBalancing.ROUND_ROBIN, false, false, true, false, 0, 0,
                 64 * 1024, 16 * 1024, 1024 * 1024, 256 * 1024, 0, 4096, NanoClock.SYSTEM,
-                Executors.newVirtualThreadPerTaskExecutor());
+                Executors.newVirtualThreadPerTaskExecutor(), false);
     }
 
     public int effectiveLoops() {
@@ -92,61 +98,67 @@ public record EngineConfig(
     public EngineConfig withAddress(SocketAddress newAddress) {
         return new EngineConfig(newAddress, poller, loops, loadBalancing, reusePort, edgeTriggered, tcpNoDelay,
                 keepAlive, sendBufferBytes, receiveBufferBytes, readBufferBytes, chunkBytes, outboundHighWaterBytes,
-                outboundLowWaterBytes, idleTimeoutNs, backlog, clock, offload);
+                outboundLowWaterBytes, idleTimeoutNs, backlog, clock, offload, udp);
     }
 
     public EngineConfig withPoller(PollerKind newPoller) {
         return new EngineConfig(address, newPoller, loops, loadBalancing, reusePort, edgeTriggered, tcpNoDelay,
                 keepAlive, sendBufferBytes, receiveBufferBytes, readBufferBytes, chunkBytes, outboundHighWaterBytes,
-                outboundLowWaterBytes, idleTimeoutNs, backlog, clock, offload);
+                outboundLowWaterBytes, idleTimeoutNs, backlog, clock, offload, udp);
     }
 
     public EngineConfig withLoops(int newLoops) {
         return new EngineConfig(address, poller, newLoops, loadBalancing, reusePort, edgeTriggered, tcpNoDelay,
                 keepAlive, sendBufferBytes, receiveBufferBytes, readBufferBytes, chunkBytes, outboundHighWaterBytes,
-                outboundLowWaterBytes, idleTimeoutNs, backlog, clock, offload);
+                outboundLowWaterBytes, idleTimeoutNs, backlog, clock, offload, udp);
     }
 
     public EngineConfig withLoadBalancing(LoadBalancing newLoadBalancing) {
         return new EngineConfig(address, poller, loops, newLoadBalancing, reusePort, edgeTriggered, tcpNoDelay,
                 keepAlive, sendBufferBytes, receiveBufferBytes, readBufferBytes, chunkBytes, outboundHighWaterBytes,
-                outboundLowWaterBytes, idleTimeoutNs, backlog, clock, offload);
+                outboundLowWaterBytes, idleTimeoutNs, backlog, clock, offload, udp);
     }
 
     public EngineConfig withReusePort(boolean newReusePort) {
         return new EngineConfig(address, poller, loops, loadBalancing, newReusePort, edgeTriggered, tcpNoDelay,
                 keepAlive, sendBufferBytes, receiveBufferBytes, readBufferBytes, chunkBytes, outboundHighWaterBytes,
-                outboundLowWaterBytes, idleTimeoutNs, backlog, clock, offload);
+                outboundLowWaterBytes, idleTimeoutNs, backlog, clock, offload, udp);
     }
 
     public EngineConfig withEdgeTriggered(boolean newEdgeTriggered) {
         return new EngineConfig(address, poller, loops, loadBalancing, reusePort, newEdgeTriggered, tcpNoDelay,
                 keepAlive, sendBufferBytes, receiveBufferBytes, readBufferBytes, chunkBytes, outboundHighWaterBytes,
-                outboundLowWaterBytes, idleTimeoutNs, backlog, clock, offload);
+                outboundLowWaterBytes, idleTimeoutNs, backlog, clock, offload, udp);
     }
 
     public EngineConfig withOutboundWaterMarks(long lowBytes, long highBytes) {
         return new EngineConfig(address, poller, loops, loadBalancing, reusePort, edgeTriggered, tcpNoDelay,
                 keepAlive, sendBufferBytes, receiveBufferBytes, readBufferBytes, chunkBytes, highBytes, lowBytes,
-                idleTimeoutNs, backlog, clock, offload);
+                idleTimeoutNs, backlog, clock, offload, udp);
     }
 
     public EngineConfig withIdleTimeoutNs(long newIdleTimeoutNs) {
         return new EngineConfig(address, poller, loops, loadBalancing, reusePort, edgeTriggered, tcpNoDelay,
                 keepAlive, sendBufferBytes, receiveBufferBytes, readBufferBytes, chunkBytes, outboundHighWaterBytes,
-                outboundLowWaterBytes, newIdleTimeoutNs, backlog, clock, offload);
+                outboundLowWaterBytes, newIdleTimeoutNs, backlog, clock, offload, udp);
     }
 
     public EngineConfig withClock(NanoClock newClock) {
         return new EngineConfig(address, poller, loops, loadBalancing, reusePort, edgeTriggered, tcpNoDelay,
                 keepAlive, sendBufferBytes, receiveBufferBytes, readBufferBytes, chunkBytes, outboundHighWaterBytes,
-                outboundLowWaterBytes, idleTimeoutNs, backlog, newClock, offload);
+                outboundLowWaterBytes, idleTimeoutNs, backlog, newClock, offload, udp);
     }
 
     public EngineConfig withSocketOptions(boolean newTcpNoDelay, boolean newKeepAlive, int newSendBufferBytes,
             int newReceiveBufferBytes) {
         return new EngineConfig(address, poller, loops, loadBalancing, reusePort, edgeTriggered, newTcpNoDelay,
                 newKeepAlive, newSendBufferBytes, newReceiveBufferBytes, readBufferBytes, chunkBytes,
-                outboundHighWaterBytes, outboundLowWaterBytes, idleTimeoutNs, backlog, clock, offload);
+                outboundHighWaterBytes, outboundLowWaterBytes, idleTimeoutNs, backlog, clock, offload, udp);
+    }
+
+    public EngineConfig withUdp(boolean newUdp) {
+        return new EngineConfig(address, poller, loops, loadBalancing, reusePort, edgeTriggered, tcpNoDelay,
+                keepAlive, sendBufferBytes, receiveBufferBytes, readBufferBytes, chunkBytes, outboundHighWaterBytes,
+                outboundLowWaterBytes, idleTimeoutNs, backlog, clock, offload, newUdp);
     }
 }

@@ -41,6 +41,8 @@ final class EpollPoller implements Poller {
     private final EpollEvents events;
     private final IoVec iov;
     private final SockAddr sockAddr;
+    /** The sender of the last datagram, filled in place by recvfrom and reused for the reply. */
+    private final SockAddr sender;
     private final SocketSetup setup;
     private final boolean edgeTriggered;
     private final long eventsAddress;
@@ -65,6 +67,7 @@ final class EpollPoller implements Poller {
         this.events = new EpollEvents(arena, MAX_EVENTS_PER_POLL);
         this.iov = new IoVec(arena, EventLoop.MAX_BUFFERS_PER_WRITE);
         this.sockAddr = new SockAddr(arena);
+        this.sender = new SockAddr(arena);
         this.eventsAddress = events.segment().address();
         this.iovAddress = iov.address();
         this.direct = DirectSyscalls.UNAVAILABLE == null;
@@ -318,6 +321,57 @@ final class EpollPoller implements Poller {
                 return fail("writev", (int) n);
             }
         }
+    }
+
+    @Override
+    public int bindDatagram(InetSocketAddress address, boolean reusePort) throws IOException {
+        boolean ipv6 = address.getAddress() instanceof Inet6Address;
+        int fd = check(LinuxSys.socket(ipv6 ? SocketFlags.AF_INET6 : SocketFlags.AF_INET,
+                SocketFlags.SOCK_DGRAM | ACCEPT_FLAGS, 0), "socket");
+        try {
+            check(LinuxSys.setsockoptInt(fd, SocketOptions.SOL_SOCKET, SocketOptions.SO_REUSEADDR, 1), "SO_REUSEADDR");
+            if (reusePort) {
+                check(LinuxSys.setsockoptInt(fd, SocketOptions.SOL_SOCKET, SocketOptions.SO_REUSEPORT, 1),
+                        "SO_REUSEPORT");
+            }
+            int bound = LinuxSys.bind(fd, address);
+            if (bound == -Errno.EADDRINUSE) {
+                throw new java.net.BindException("address already in use: " + address);
+            }
+            check(bound, "bind " + address);
+            check(LinuxSys.epollCtl(epfd, EpollFlags.EPOLL_CTL_ADD, fd, EpollFlags.EPOLLIN, fd), "epoll_ctl(udp)");
+            return fd;
+        } catch (IOException | RuntimeException e) {
+            LinuxSys.close(fd);
+            throw e;
+        }
+    }
+
+    @Override
+    public int receive(int slot, ByteBuffer dst, long dstBaseAddress) {
+        int position = dst.position();
+        long n = LinuxSys.recvFrom(slot, dstBaseAddress + position, dst.limit() - position, 0, sender);
+        if (n >= 0) {
+            dst.position(position + (int) n);
+            return (int) n;
+        }
+        return n == -Errno.EAGAIN || n == -Errno.EINTR ? NO_DATAGRAM : fail("recvfrom", (int) n);
+    }
+
+    @Override
+    public long sendToLastSender(int slot, ByteBuffer src, long srcBaseAddress) {
+        int position = src.position();
+        long n = LinuxSys.sendTo(slot, srcBaseAddress + position, src.limit() - position, 0, sender);
+        src.position(src.limit()); // a datagram goes whole or not at all
+        if (n >= 0) {
+            return n;
+        }
+        return n == -Errno.EAGAIN ? 0 : fail("sendto", (int) n);
+    }
+
+    @Override
+    public SocketAddress lastSender() {
+        return sender.toInetSocketAddress();
     }
 
     @Override

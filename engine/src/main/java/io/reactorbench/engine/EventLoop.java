@@ -21,6 +21,8 @@ final class EventLoop implements Poller.ReadySink, TimingWheel.Expiry, LeastConn
      * the read-again list for the next iteration, so one fast sender cannot starve the loop's other connections.
      */
     static final int READS_PER_EVENT_BUDGET = 16;
+    /** Datagrams received per readiness event, so one busy UDP socket cannot starve the loop's connections. */
+    static final int DATAGRAMS_PER_EVENT = 64;
     /** Buffers per gathering write; more wait for the next write (IOV_MAX is 1024, 64 x 16 KiB is plenty). */
     static final int MAX_BUFFERS_PER_WRITE = 64;
     /** How long a closed connection keeps reading and discarding after its last reply, so the reply is not lost to an RST. */
@@ -168,6 +170,8 @@ final class EventLoop implements Poller.ReadySink, TimingWheel.Expiry, LeastConn
             }
         } else if (kind == ConnectionTable.KIND_LISTENER && acceptor != null) {
             acceptor.onAcceptable(nowNs);
+        } else if (kind == ConnectionTable.KIND_DATAGRAM) {
+            onDatagramsReadable(slot);
         }
     }
 
@@ -628,6 +632,56 @@ final class EventLoop implements Poller.ReadySink, TimingWheel.Expiry, LeastConn
         return count;
     }
 
+    // ------------------------------------------------------------------ datagrams
+
+    SocketAddress bindDatagram(java.net.InetSocketAddress address, boolean reusePort) throws IOException {
+        int slot = poller.bindDatagram(address, reusePort);
+        table.addDatagram(slot);
+        return poller.localAddress(slot);
+    }
+
+    private void onDatagramsReadable(int slot) {
+        ByteBuffer buffer = readChunk.buffer;
+        for (int i = 0; i < DATAGRAMS_PER_EVENT && !shuttingDown; i++) {
+            buffer.clear();
+            int n = poller.receive(slot, buffer, readChunk.address);
+            if (n < 0) {
+                return; // NO_DATAGRAM, or a failure such as a queued ICMP error: nothing to deliver
+            }
+            buffer.flip();
+            conn.bindDatagram(slot, readChunk);
+            Action action;
+            try {
+                action = handler.onTraffic(conn);
+            } catch (Throwable t) {
+                action = Action.NONE; // one bad datagram does not take the socket down
+            }
+            conn.unbind();
+            conn.takeCloseRequest();
+            conn.takeWriteFailure();
+            if (action == Action.SHUTDOWN) {
+                engine.stopInBackground();
+            }
+        }
+    }
+
+    /** A reply to the sender of the datagram being handled: sent whole or dropped, never queued. */
+    void sendDatagram(int slot, ByteBuffer src, long srcBaseAddress) {
+        if (srcBaseAddress == 0 && poller.needsAddresses()) {
+            Chunk copy = pool.acquire(src.remaining());
+            copy.buffer.clear();
+            copy.buffer.put(src).flip();
+            poller.sendToLastSender(slot, copy.buffer, copy.address);
+            pool.release(copy);
+            return;
+        }
+        poller.sendToLastSender(slot, src, srcBaseAddress);
+    }
+
+    SocketAddress lastSender() {
+        return poller.lastSender();
+    }
+
     // ------------------------------------------------------------------ listeners and shutdown
 
     SocketAddress listen(SocketAddress address, boolean reusePort, int backlog, LoadBalancer balancer,
@@ -681,6 +735,9 @@ final class EventLoop implements Poller.ReadySink, TimingWheel.Expiry, LeastConn
         for (int slot = 0; slot < table.capacity(); slot++) {
             if (table.kind(slot) == ConnectionTable.KIND_CONNECTION) {
                 closeNow(slot, null);
+            } else if (table.kind(slot) == ConnectionTable.KIND_DATAGRAM) {
+                poller.close(slot);
+                table.remove(slot);
             }
         }
         poller.close();

@@ -29,6 +29,7 @@ final class NioPoller implements Poller, Consumer<SelectionKey> {
     private int nextSlot;
     private ReadySink sink;
     private IOException lastFailure;
+    private SocketAddress lastSender;
 
     NioPoller(SocketSetup setup) throws IOException {
         this.selector = Selector.open();
@@ -180,6 +181,60 @@ final class NioPoller implements Poller, Consumer<SelectionKey> {
             lastFailure = e;
             return FAILED;
         }
+    }
+
+    @Override
+    public int bindDatagram(InetSocketAddress address, boolean reusePort) throws IOException {
+        java.nio.channels.DatagramChannel channel = java.nio.channels.DatagramChannel.open(
+                address.getAddress() instanceof java.net.Inet6Address ? StandardProtocolFamily.INET6 : StandardProtocolFamily.INET);
+        try {
+            channel.setOption(StandardSocketOptions.SO_REUSEADDR, true);
+            if (reusePort) {
+                channel.setOption(StandardSocketOptions.SO_REUSEPORT, true);
+            }
+            channel.bind(address);
+            channel.configureBlocking(false);
+            int slot = allocateSlot();
+            keys[slot] = channel.register(selector, SelectionKey.OP_READ, slot);
+            return slot;
+        } catch (IOException | RuntimeException e) {
+            channel.close();
+            throw e;
+        }
+    }
+
+    @Override
+    public int receive(int slot, ByteBuffer dst, long dstBaseAddress) {
+        try {
+            int start = dst.position();
+            SocketAddress sender = ((java.nio.channels.DatagramChannel) keys[slot].channel()).receive(dst);
+            if (sender == null) {
+                return NO_DATAGRAM;
+            }
+            lastSender = sender;
+            return dst.position() - start;
+        } catch (IOException e) {
+            lastFailure = e;
+            return FAILED;
+        }
+    }
+
+    @Override
+    public long sendToLastSender(int slot, ByteBuffer src, long srcBaseAddress) {
+        try {
+            int sent = ((java.nio.channels.DatagramChannel) keys[slot].channel()).send(src, lastSender);
+            src.position(src.limit());
+            return sent;
+        } catch (IOException e) {
+            src.position(src.limit());
+            lastFailure = e;
+            return FAILED;
+        }
+    }
+
+    @Override
+    public SocketAddress lastSender() {
+        return lastSender;
     }
 
     @Override

@@ -26,6 +26,8 @@ interface Poller extends AutoCloseable {
     int EOF = -1;
     /** read()/write(): the socket failed; {@link #lastFailure()} says why. */
     int FAILED = -2;
+    /** receive(): no datagram waiting (0 would be an empty datagram). */
+    int NO_DATAGRAM = -3;
 
     /** Where ready slots are reported; the loop implements it, so polling allocates nothing per event. */
     interface ReadySink {
@@ -85,6 +87,18 @@ interface Poller extends AutoCloseable {
     long writev(int slot, ByteBuffer[] srcs, long[] addresses, int count);
 
     void shutdownOutput(int slot);
+
+    /** Binds a UDP socket (with SO_REUSEPORT when asked) registered for read readiness; returns its slot. */
+    int bindDatagram(InetSocketAddress address, boolean reusePort) throws IOException;
+
+    /** Receives one datagram into {@code dst} (position advanced) and remembers its sender; bytes, NO_DATAGRAM or FAILED. */
+    int receive(int slot, ByteBuffer dst, long dstBaseAddress);
+
+    /** Sends {@code src} (consumed) as one datagram to the last sender; bytes, 0 (buffer full: dropped) or FAILED. */
+    long sendToLastSender(int slot, ByteBuffer src, long srcBaseAddress);
+
+    /** The sender of the last datagram received (allocates on the epoll poller). */
+    SocketAddress lastSender();
 
     /** Closes the socket and frees the slot. */
     void close(int slot);
