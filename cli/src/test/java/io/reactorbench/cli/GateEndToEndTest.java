@@ -47,7 +47,7 @@ class GateEndToEndTest {
 
         Gated failing = gate(baseline, slow, policy);
         assertThat(failing.exitCode()).as(failing.output()).isEqualTo(1);
-        assertThat(failing.output()).contains("gate: FAIL: rule '").contains("REGRESSION");
+        assertThat(failing.output()).contains("gate: FAIL: rule 'server-cpu'").contains("REGRESSION");
     }
 
     private record Gated(int exitCode, String output) {
