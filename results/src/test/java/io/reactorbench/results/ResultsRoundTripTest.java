@@ -23,7 +23,7 @@ class ResultsRoundTripTest {
         Environment environment = new Environment("cpu", 2, "6.1", "Linux", "25", List.of("-Xmx1g"), 20000L, "host",
                 null, new Pinning("0", "1", false, "taskset not found"));
         store.writeRun(new RunManifest(SchemaVersions.RUN, store.id(), "smoke", RunStatus.INCOMPLETE,
-                "2026-11-26T03:00:00Z", null, environment, null, List.of(cell)));
+                "2026-11-26T03:00:00Z", null, environment, null, List.of(cell), List.of("netty-iouring skipped")));
         LatencySummary latency = new LatencySummary(10, 1.5, 1, 2, 3, 4, 5, 6, 7);
         store.writeSummary(store.cellDir(cell), new CellSummary(SchemaVersions.SUMMARY, "echo", "connections=100",
                 "threads", 1, CellStatus.OK, null, null, 4, 10, 2.5, ErrorCounts.NONE,

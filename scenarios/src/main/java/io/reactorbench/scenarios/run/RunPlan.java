@@ -9,42 +9,47 @@ import io.reactorbench.wire.spi.Availability;
 import io.reactorbench.wire.spi.ServerDesign;
 import io.reactorbench.wire.spi.ServerDesigns;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
  * The suite checked against this machine before the first cell: unknown designs are errors (with the suite's
- * file and line), unavailable ones are noted and their cells recorded as failed without running, and
- * {@code connections: max} becomes the largest count the fd limits allow.
+ * file and line), unavailable ones (no io_uring, no FFM) are left out with a note, since that is a fact of the
+ * machine rather than a failure of the design, and {@code connections: max} becomes the largest count the fd
+ * limits allow.
  *
- * @param suite        the suite with {@code max} resolved
- * @param unavailable  design name to the reason it cannot run here
- * @param notes        lines to print before the run starts
+ * @param suite        the suite with {@code max} resolved and unavailable designs left out
+ * @param notes        sentences to print before the run and keep in run.json
  */
-public record RunPlan(Suite suite, Map<String, String> unavailable, List<String> notes) {
+public record RunPlan(Suite suite, List<String> notes) {
 
     public static RunPlan of(Suite suite, FdLimits fds) {
         List<String> notes = new ArrayList<>();
-        Map<String, String> unavailable = new LinkedHashMap<>();
+        List<DesignSpec> runnable = new ArrayList<>();
         List<ServerDesign> registry = ServerDesigns.all();
         for (DesignSpec design : suite.designs()) {
             if (design.external() || registry.isEmpty()) {
-                continue; // no registry on this class path: serve reports an unknown design per cell
+                runnable.add(design); // no registry on this class path: serve reports an unknown design per cell
+                continue;
             }
             Optional<ServerDesign> found = registry.stream().filter(d -> d.id().equals(design.id())).findFirst();
             if (found.isEmpty()) {
-                throw new SuiteError(suite.source(), design.line(), "unknown server design '" + design.id()
-                        + "' (known: " + String.join(", ", ServerDesigns.ids()) + "; or external:<command with {port}>)");
+                String sentence = "unknown server design '" + design.id() + "' (known: "
+                        + String.join(", ", ServerDesigns.ids()) + "; or external:<command with {port}>)";
+                throw design.line() > 0 ? new SuiteError(suite.source(), design.line(), sentence)
+                        : new IllegalArgumentException("--designs: " + sentence);
             }
             Availability availability = found.get().availability();
-            if (!availability.available()) {
-                unavailable.put(design.name(), "unavailable here: " + availability.cause());
-                notes.add(design.name() + " is unavailable here (" + availability.cause() + "): its cells are recorded as failed");
+            if (availability.available()) {
+                runnable.add(design);
+            } else {
+                notes.add(design.name() + " skipped: unavailable on this machine (" + availability.cause() + ")");
             }
         }
-        return new RunPlan(suite.withScenarios(resolveConnections(suite, fds, notes)), unavailable, notes);
+        if (runnable.isEmpty()) {
+            throw new IllegalArgumentException("no design of suite " + suite.name() + " can run here: " + String.join("; ", notes));
+        }
+        return new RunPlan(suite.withDesigns(runnable).withScenarios(resolveConnections(suite, fds, notes)), notes);
     }
 
     private static List<Scenario> resolveConnections(Suite suite, FdLimits fds, List<String> notes) {

@@ -57,10 +57,11 @@ public final class SuiteRunner {
         RunPlan plan = RunPlan.of(requested, FdLimits.current());
         Suite suite = plan.suite();
         CpuPinning pinning = CpuPinning.decide(suite.cpus());
-        plan.notes().forEach(note -> out.println("note: " + note));
+        List<String> notes = new ArrayList<>(plan.notes());
         if (!pinning.applied()) {
-            out.println("note: " + pinning.note());
+            notes.add(pinning.note());
         }
+        notes.forEach(note -> out.println("note: " + note));
         ZonedDateTime startedAt = ZonedDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS);
         store = ResultsStore.create(parent, suite.name(), startedAt);
         List<String> serverJvmOptions = new ArrayList<>(FIXED_SERVER_JVM_OPTIONS);
@@ -68,7 +69,7 @@ public final class SuiteRunner {
         Environment environment = EnvironmentProbe.describe(serverJvmOptions, pinning.describe());
         manifest = new RunManifest(SchemaVersions.RUN, store.id(), suite.name(), RunStatus.RUNNING,
                 DateTimeFormatter.ISO_INSTANT.format(startedAt), null, environment,
-                ResultsJson.mapper().valueToTree(suite), List.of());
+                ResultsJson.mapper().valueToTree(suite), List.of(), notes);
         writeManifest(manifest);
         Thread hook = Thread.ofPlatform().unstarted(this::onShutdown);
         Runtime.getRuntime().addShutdownHook(hook);
@@ -95,12 +96,7 @@ public final class SuiteRunner {
                         progress.starting(index, scenario.key() + " " + design.name() + " trial " + trial);
                         CellSummary summary;
                         double window = scenario.warmupSeconds() + scenario.durationSeconds();
-                        if (plan.unavailable().containsKey(design.name())) {
-                            summary = CellMeasurements.failed(scenario, design.name(), trial, plan.unavailable().get(design.name()));
-                            store.writeSummary(store.runDir().resolve(dir), summary);
-                        } else {
-                            summary = cells.run(scenario, design, trial, store.runDir().resolve(dir));
-                        }
+                        summary = cells.run(scenario, design, trial, store.runDir().resolve(dir));
                         if (isStopping()) {
                             return new Outcome(store.runDir(), manifest, summaries);
                         }
