@@ -24,6 +24,7 @@ public final class LineChart {
         double maxX = lines.stream().flatMap(l -> l.points().stream()).mapToDouble(LinePoint::x).max().orElse(1);
         if (minX > 0 && maxX / minX >= LOG_AXIS_FROM_RATIO) {
             chart.getStyler().setXAxisLogarithmic(true);
+            chart.getStyler().setXAxisDecimalPattern("#,##0"); // 10,000 rather than 1E4
         }
         for (LineSeries line : lines) {
             List<LinePoint> points = line.points().stream().filter(p -> !Double.isNaN(p.y()))

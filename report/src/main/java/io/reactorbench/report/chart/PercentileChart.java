@@ -82,7 +82,7 @@ public final class PercentileChart {
         }
         double target = value * 1.05;
         double decade = Math.pow(10, Math.floor(Math.log10(target)));
-        for (double step : new double[] {1, 2, 2.5, 5, 10}) {
+        for (double step : new double[] {1, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10}) {
             if (step * decade >= target) {
                 return step * decade;
             }

@@ -1,0 +1,99 @@
+package io.reactorbench.report;
+
+import io.reactorbench.report.chart.BarChart;
+import io.reactorbench.report.chart.BarSeries;
+import io.reactorbench.report.chart.ChartFile;
+import io.reactorbench.report.chart.ChartWriter;
+import io.reactorbench.report.chart.DesignPalette;
+import io.reactorbench.report.chart.FileNames;
+import io.reactorbench.report.chart.PercentileChart;
+import io.reactorbench.report.chart.PercentileCurve;
+import io.reactorbench.report.model.TrialResult;
+import io.reactorbench.report.read.LatencyLog;
+import io.reactorbench.report.table.Metric;
+import io.reactorbench.report.table.Spread;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Charts of two runs overlaid: A solid (or full colour), B dashed (or lighter), one colour per design. */
+final class CompareCharts {
+
+    static final String SECTION_LATENCY = "Latency by percentile, A against B";
+    static final String SECTION_THROUGHPUT = "Throughput, A against B";
+
+    private final ScenarioGroups a;
+    private final ScenarioGroups b;
+    private final DesignPalette palette;
+    private final ChartWriter writer;
+
+    CompareCharts(ScenarioGroups a, ScenarioGroups b, DesignPalette palette, Path dir) {
+        this.a = a;
+        this.b = b;
+        this.palette = palette;
+        this.writer = new ChartWriter(dir);
+    }
+
+    List<ChartFile> writeAll() {
+        List<ChartFile> charts = new ArrayList<>();
+        List<String> common = a.loadedLabels().stream().filter(b.loaded()::containsKey).toList();
+        for (String label : common) {
+            percentile(label).ifPresent(charts::add);
+        }
+        if (!common.isEmpty()) {
+            charts.add(throughput(common));
+        }
+        return charts;
+    }
+
+    private Optional<ChartFile> percentile(String label) {
+        List<PercentileCurve> curves = new ArrayList<>();
+        Map<String, List<TrialResult>> byA = a.loaded().get(label);
+        Map<String, List<TrialResult>> byB = b.loaded().get(label);
+        for (String design : palette.designs()) {
+            if (byA.containsKey(design)) {
+                curves.add(new PercentileCurve(design + " (A)", LatencyLog.merged(okDirs(byA.get(design))),
+                        palette.colourOf(design), false));
+            }
+            if (byB.containsKey(design)) {
+                curves.add(new PercentileCurve(design + " (B)", LatencyLog.merged(okDirs(byB.get(design))),
+                        palette.colourOf(design), true));
+            }
+        }
+        if (curves.stream().allMatch(c -> c.histogramNs().getTotalCount() == 0)) {
+            return Optional.empty();
+        }
+        boolean corrected = byA.values().stream().flatMap(List::stream).anyMatch(TrialResult::latencyIsCorrected);
+        return Optional.of(writer.write(PercentileChart.of(label + ": A solid, B dashed, "
+                        + PercentileChart.latencyKind(corrected), curves), "compare-latency-" + FileNames.slug(label),
+                SECTION_LATENCY, "All successful trials of a design merged; A solid, B dashed, same colour per design."));
+    }
+
+    private ChartFile throughput(List<String> labels) {
+        List<BarSeries> series = new ArrayList<>();
+        for (String design : palette.designs()) {
+            series.add(bars(design + " (A)", palette.colourOf(design), a, design, labels));
+            series.add(bars(design + " (B)", palette.lighterOf(design), b, design, labels));
+        }
+        return writer.write(BarChart.of("Throughput, A against B", "throughput (req/s)", labels, series),
+                "compare-throughput", SECTION_THROUGHPUT,
+                "Median over trials; A full colour, B lighter; whiskers cover each run's min–max.");
+    }
+
+    private static BarSeries bars(String name, java.awt.Color colour, ScenarioGroups run, String design, List<String> labels) {
+        List<Double> values = new ArrayList<>();
+        List<Double> errors = new ArrayList<>();
+        for (String label : labels) {
+            Spread spread = Spread.of(Metric.THROUGHPUT, run.loaded().get(label).getOrDefault(design, List.of()));
+            values.add(spread.median());
+            errors.add(spread.isPresent() ? Math.max(spread.max() - spread.median(), spread.median() - spread.min()) : 0);
+        }
+        return new BarSeries(name, colour, values, errors);
+    }
+
+    private static List<Path> okDirs(List<TrialResult> trials) {
+        return trials.stream().filter(TrialResult::ok).map(TrialResult::dir).toList();
+    }
+}

@@ -1,0 +1,24 @@
+package io.reactorbench.report.table;
+
+/**
+ * How one metric of one cell moved from run A to run B. {@code beyondSpread}: B's median lies outside A's
+ * min–max and A's median outside B's — a change larger than the trials' own scatter, not noise.
+ */
+public record Change(Metric metric, Spread a, Spread b) {
+
+    /** (B − A) / A; NaN when either run lacks the value or A is zero. */
+    public double fraction() {
+        if (!a.isPresent() || !b.isPresent() || a.median() == 0) {
+            return Double.NaN;
+        }
+        return (b.median() - a.median()) / Math.abs(a.median());
+    }
+
+    public boolean beyondSpread() {
+        return a.isPresent() && b.isPresent() && !a.covers(b.median()) && !b.covers(a.median());
+    }
+
+    public boolean isImprovement() {
+        return metric.better().isBetter(b.median(), a.median());
+    }
+}

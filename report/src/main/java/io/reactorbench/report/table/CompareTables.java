@@ -1,0 +1,73 @@
+package io.reactorbench.report.table;
+
+import io.reactorbench.report.model.RunView;
+import io.reactorbench.report.model.TrialResult;
+import io.reactorbench.report.render.Numbers;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * Run A against run B: per scenario variant, a row per design and metric with both medians (min–max), the
+ * change in percent and whether it is beyond the trials' spread (marked ⚠, with "better" or "worse").
+ */
+public final class CompareTables {
+
+    public static final String HEADING_CHANGE = "change";
+    public static final String HEADING_VERDICT = "beyond spread";
+
+    private CompareTables() {
+    }
+
+    public static List<Table> of(RunView a, RunView b) {
+        Map<String, Map<String, List<TrialResult>>> byA = a.trialsByScenarioAndDesign();
+        Map<String, Map<String, List<TrialResult>>> byB = b.trialsByScenarioAndDesign();
+        TreeSet<String> labels = new TreeSet<>(byA.keySet());
+        labels.addAll(byB.keySet());
+        List<Table> tables = new ArrayList<>();
+        for (String label : labels) {
+            Map<String, List<TrialResult>> designsA = byA.getOrDefault(label, Map.of());
+            Map<String, List<TrialResult>> designsB = byB.getOrDefault(label, Map.of());
+            tables.add(table(label, designsA, designsB));
+        }
+        return tables;
+    }
+
+    static Table table(String label, Map<String, List<TrialResult>> designsA, Map<String, List<TrialResult>> designsB) {
+        TreeSet<String> designs = new TreeSet<>(designsA.keySet());
+        designs.addAll(designsB.keySet());
+        List<TrialResult> any = designsA.isEmpty() ? designsB.values().iterator().next() : designsA.values().iterator().next();
+        List<Metric> metrics = ScenarioMetrics.forParams(any.getFirst().params());
+        List<List<TableCell>> rows = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
+        for (String design : designs) {
+            List<TrialResult> trialsA = designsA.getOrDefault(design, List.of());
+            List<TrialResult> trialsB = designsB.getOrDefault(design, List.of());
+            if (trialsA.isEmpty() || trialsB.isEmpty()) {
+                notes.add(design + " ran only in " + (trialsA.isEmpty() ? "B" : "A"));
+                continue;
+            }
+            for (Metric metric : metrics) {
+                Change change = new Change(metric, Spread.of(metric, trialsA), Spread.of(metric, trialsB));
+                if (!change.a().isPresent() && !change.b().isPresent()) {
+                    continue;
+                }
+                boolean beyond = change.beyondSpread();
+                rows.add(List.of(TableCell.text(design), TableCell.text(metric.heading()),
+                        spreadCell(change.a()), spreadCell(change.b()),
+                        new TableCell(Numbers.percentChange(change.fraction()), "", false, beyond),
+                        TableCell.text(beyond ? (change.isImprovement() ? "better" : "worse") : "")));
+            }
+        }
+        if (designsA.isEmpty() || designsB.isEmpty()) {
+            notes.add("scenario ran only in " + (designsA.isEmpty() ? "B" : "A"));
+        }
+        return new Table(label, List.of("design", "metric", "A", "B", HEADING_CHANGE, HEADING_VERDICT), rows, notes);
+    }
+
+    private static TableCell spreadCell(Spread spread) {
+        return new TableCell(Numbers.format(spread.median()),
+                spread.trials() > 1 ? Numbers.range(spread.min(), spread.max()) : "", false, false);
+    }
+}
