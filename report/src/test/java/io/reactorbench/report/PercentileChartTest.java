@@ -1,0 +1,39 @@
+package io.reactorbench.report.chart;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.HdrHistogram.Histogram;
+import org.junit.jupiter.api.Test;
+
+class PercentileChartTest {
+
+    @Test
+    void shouldLabelEachNineOfTheLogAxis() {
+        assertThat(PercentileChart.percentileLabel(0)).isEqualTo("0%");
+        assertThat(PercentileChart.percentileLabel(1)).isEqualTo("90%");
+        assertThat(PercentileChart.percentileLabel(2)).isEqualTo("99%");
+        assertThat(PercentileChart.percentileLabel(3)).isEqualTo("99.9%");
+        assertThat(PercentileChart.percentileLabel(5)).isEqualTo("99.999%");
+    }
+
+    @Test
+    void shouldPlotPercentilesAsNinesAndEndAtTheMaximum() {
+        Histogram h = new Histogram(3);
+        for (int i = 1; i <= 1000; i++) {
+            h.recordValue(i * 1_000L); // 1 µs … 1 ms
+        }
+        double[][] points = PercentileChart.points(h);
+        assertThat(points[0][0]).isEqualTo(0.0); // 0th percentile at x = log10(1) = 0
+        assertThat(points[0]).isSorted();
+        assertThat(points[1][points[1].length - 1]).isEqualTo(h.getMaxValue() / 1e6);
+    }
+
+    @Test
+    void shouldGiveTheSameColourToADesignWhateverElseIsInTheRun() {
+        DesignPalette two = new DesignPalette(java.util.List.of("netty-epoll", "engine-nio"));
+        DesignPalette many = new DesignPalette(java.util.List.of("threads", "external:go", "engine-nio", "netty-epoll"));
+        assertThat(two.colourOf("engine-nio")).isEqualTo(many.colourOf("engine-nio"));
+        assertThat(two.colourOf("netty-epoll")).isEqualTo(many.colourOf("netty-epoll"));
+        assertThat(many.designs()).containsExactly("engine-nio", "external:go", "netty-epoll", "threads");
+    }
+}
