@@ -3,8 +3,9 @@ package io.reactorbench.engine;
 import java.util.Arrays;
 
 /**
- * Every connection (and listener) of one loop, in flat arrays indexed by slot — the fd on the epoll poller,
- * a small reused index on the nio poller — instead of gnet's {@code map[int]*conn}: no entry object, no
+ * Every connection (and listener) of one loop, in flat arrays indexed by slot — a small number the loop's poller
+ * reuses ({@link SlotAllocator}; the epoll poller maps it to the fd and gets it back as epoll data) — instead of
+ * gnet's {@code map[int]*conn}: no entry object, no
  * boxing, nothing for the GC to chase but a few arrays. An idle connection costs one element of each array
  * (about 40 bytes); inbound and outbound buffers are referenced only while they hold bytes.
  *

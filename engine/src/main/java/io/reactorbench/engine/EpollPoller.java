@@ -22,7 +22,8 @@ import java.nio.ByteBuffer;
 
 /**
  * The Linux poller: epoll, eventfd and socket calls made directly through the FFM bindings in {@code sys}. A
- * connection is its fd and nothing else — no {@code SocketChannel}, no key — so the slot is the fd. Level-
+ * connection is its fd and nothing else — no {@code SocketChannel}, no key: its slot maps to the fd in an int
+ * array, and the slot is the epoll data, so an event leads straight to the loop's table row. Level-
  * triggered by default (interest changes cost an {@code epoll_ctl}); edge-triggered registers read and write
  * interest once and lets the loop bound its reads per event.
  */
@@ -30,7 +31,7 @@ final class EpollPoller implements Poller {
 
     /** epoll_wait fills at most this many entries per call; more ready fds are simply reported next time. */
     private static final int MAX_EVENTS_PER_POLL = 1024;
-    /** The eventfd's epoll data; fds are never negative, so it cannot collide with a slot. */
+    /** The eventfd's epoll data; slots are never negative, so it cannot collide with one. */
     private static final long WAKEUP_DATA = -1L;
     private static final int ACCEPT_FLAGS = SocketFlags.SOCK_NONBLOCK | SocketFlags.SOCK_CLOEXEC;
     private static final int HANGUP_BITS = EpollFlags.EPOLLHUP | EpollFlags.EPOLLERR | EpollFlags.EPOLLRDHUP;
@@ -52,6 +53,9 @@ final class EpollPoller implements Poller {
     private IOException lastFailure;
     /** Unix-domain listeners' addresses (getsockname would not give them back as IP addresses). */
     private final Map<Integer, SocketAddress> unixListeners = new HashMap<>();
+    private final SlotAllocator slots = new SlotAllocator();
+    /** The fd of each slot. */
+    private int[] fds = new int[64];
 
     EpollPoller(SocketSetup setup, boolean edgeTriggered) throws IOException {
         String cause = unavailabilityCause();
@@ -141,8 +145,7 @@ final class EpollPoller implements Poller {
             }
             check(bound, "bind " + address);
             check(LinuxSys.listen(fd, backlog), "listen");
-            check(LinuxSys.epollCtl(epfd, EpollFlags.EPOLL_CTL_ADD, fd, EpollFlags.EPOLLIN, fd), "epoll_ctl(listener)");
-            return fd;
+            return add(fd, EpollFlags.EPOLLIN, "epoll_ctl(listener)");
         } catch (IOException | RuntimeException e) {
             LinuxSys.close(fd);
             throw e;
@@ -158,9 +161,9 @@ final class EpollPoller implements Poller {
             }
             check(bound, "bind " + address);
             check(LinuxSys.listen(fd, backlog), "listen");
-            check(LinuxSys.epollCtl(epfd, EpollFlags.EPOLL_CTL_ADD, fd, EpollFlags.EPOLLIN, fd), "epoll_ctl(listener)");
-            unixListeners.put(fd, address);
-            return fd;
+            int slot = add(fd, EpollFlags.EPOLLIN, "epoll_ctl(listener)");
+            unixListeners.put(slot, address);
+            return slot;
         } catch (IOException | RuntimeException e) {
             LinuxSys.close(fd);
             throw e;
@@ -170,18 +173,18 @@ final class EpollPoller implements Poller {
     @Override
     public SocketAddress listenerAddress(int listenerSlot) throws IOException {
         SocketAddress unix = unixListeners.get(listenerSlot);
-        return unix != null ? unix : localAddressOrFail(listenerSlot);
+        return unix != null ? unix : localAddressOrFail(fds[listenerSlot]);
     }
 
     @Override
     public void acceptInterest(int listenerSlot, boolean on) {
-        LinuxSys.epollCtl(epfd, EpollFlags.EPOLL_CTL_MOD, listenerSlot, on ? EpollFlags.EPOLLIN : 0, listenerSlot);
+        LinuxSys.epollCtl(epfd, EpollFlags.EPOLL_CTL_MOD, fds[listenerSlot], on ? EpollFlags.EPOLLIN : 0, listenerSlot);
     }
 
     @Override
     public Object accept(int listenerSlot) throws IOException {
         while (true) {
-            int fd = LinuxSys.accept4(listenerSlot, ACCEPT_FLAGS);
+            int fd = LinuxSys.accept4(fds[listenerSlot], ACCEPT_FLAGS);
             if (fd >= 0) {
                 return fd; // boxed once per connection, then unboxed by register
             }
@@ -224,8 +227,7 @@ final class EpollPoller implements Poller {
             int interest = edgeTriggered
                     ? EpollFlags.EPOLLIN | EpollFlags.EPOLLOUT | EpollFlags.EPOLLRDHUP | EpollFlags.EPOLLET
                     : EpollFlags.EPOLLIN | EpollFlags.EPOLLRDHUP;
-            check(LinuxSys.epollCtl(epfd, EpollFlags.EPOLL_CTL_ADD, fd, interest, fd), "epoll_ctl(add)");
-            return fd;
+            return add(fd, interest, "epoll_ctl(add)");
         } catch (IOException | RuntimeException e) {
             LinuxSys.close(fd);
             throw e;
@@ -238,14 +240,14 @@ final class EpollPoller implements Poller {
             return; // registered once for both; the loop ignores readiness it does not want
         }
         int bits = (read ? EpollFlags.EPOLLIN | EpollFlags.EPOLLRDHUP : 0) | (write ? EpollFlags.EPOLLOUT : 0);
-        LinuxSys.epollCtl(epfd, EpollFlags.EPOLL_CTL_MOD, slot, bits, slot);
+        LinuxSys.epollCtl(epfd, EpollFlags.EPOLL_CTL_MOD, fds[slot], bits, slot);
     }
 
     @Override
     public int read(int slot, ByteBuffer dst, long dstBaseAddress) {
         int position = dst.position();
         if (direct) {
-            long n = DirectSyscalls.read(slot, dstBaseAddress + position, dst.limit() - position);
+            long n = DirectSyscalls.read(fds[slot], dstBaseAddress + position, dst.limit() - position);
             if (n > 0) {
                 dst.position(position + (int) n);
                 return (int) n;
@@ -256,7 +258,7 @@ final class EpollPoller implements Poller {
             // -1: the loop below asks again with errno captured
         }
         while (true) {
-            long n = LinuxSys.read(slot, dstBaseAddress + position, dst.limit() - position);
+            long n = LinuxSys.read(fds[slot], dstBaseAddress + position, dst.limit() - position);
             if (n > 0) {
                 dst.position(position + (int) n);
                 return (int) n;
@@ -277,14 +279,14 @@ final class EpollPoller implements Poller {
     public long write(int slot, ByteBuffer src, long srcBaseAddress) {
         int position = src.position();
         if (direct) {
-            long n = DirectSyscalls.write(slot, srcBaseAddress + position, src.limit() - position);
+            long n = DirectSyscalls.write(fds[slot], srcBaseAddress + position, src.limit() - position);
             if (n >= 0) {
                 src.position(position + (int) n);
                 return n;
             }
         }
         while (true) {
-            long n = LinuxSys.write(slot, srcBaseAddress + position, src.limit() - position);
+            long n = LinuxSys.write(fds[slot], srcBaseAddress + position, src.limit() - position);
             if (n >= 0) {
                 src.position(position + (int) n);
                 return n;
@@ -304,13 +306,13 @@ final class EpollPoller implements Poller {
             iov.set(i, addresses[i], srcs[i].remaining());
         }
         if (direct) {
-            long n = DirectSyscalls.writev(slot, iovAddress, count);
+            long n = DirectSyscalls.writev(fds[slot], iovAddress, count);
             if (n >= 0) {
                 return n;
             }
         }
         while (true) {
-            long n = LinuxSys.writev(slot, iov, count);
+            long n = LinuxSys.writev(fds[slot], iov, count);
             if (n >= 0) {
                 return n;
             }
@@ -339,8 +341,7 @@ final class EpollPoller implements Poller {
                 throw new java.net.BindException("address already in use: " + address);
             }
             check(bound, "bind " + address);
-            check(LinuxSys.epollCtl(epfd, EpollFlags.EPOLL_CTL_ADD, fd, EpollFlags.EPOLLIN, fd), "epoll_ctl(udp)");
-            return fd;
+            return add(fd, EpollFlags.EPOLLIN, "epoll_ctl(udp)");
         } catch (IOException | RuntimeException e) {
             LinuxSys.close(fd);
             throw e;
@@ -350,7 +351,7 @@ final class EpollPoller implements Poller {
     @Override
     public int receive(int slot, ByteBuffer dst, long dstBaseAddress) {
         int position = dst.position();
-        long n = LinuxSys.recvFrom(slot, dstBaseAddress + position, dst.limit() - position, 0, sender);
+        long n = LinuxSys.recvFrom(fds[slot], dstBaseAddress + position, dst.limit() - position, 0, sender);
         if (n >= 0) {
             dst.position(position + (int) n);
             return (int) n;
@@ -361,7 +362,7 @@ final class EpollPoller implements Poller {
     @Override
     public long sendToLastSender(int slot, ByteBuffer src, long srcBaseAddress) {
         int position = src.position();
-        long n = LinuxSys.sendTo(slot, srcBaseAddress + position, src.limit() - position, 0, sender);
+        long n = LinuxSys.sendTo(fds[slot], srcBaseAddress + position, src.limit() - position, 0, sender);
         src.position(src.limit()); // a datagram goes whole or not at all
         if (n >= 0) {
             return n;
@@ -376,12 +377,15 @@ final class EpollPoller implements Poller {
 
     @Override
     public void shutdownOutput(int slot) {
-        LinuxSys.shutdown(slot, SocketFlags.SHUT_WR);
+        LinuxSys.shutdown(fds[slot], SocketFlags.SHUT_WR);
     }
 
     @Override
     public void close(int slot) {
-        LinuxSys.close(slot); // also removes it from the epoll set
+        LinuxSys.close(fds[slot]); // also removes it from the epoll set
+        fds[slot] = -1;
+        unixListeners.remove(slot);
+        slots.release(slot);
     }
 
     @Override
@@ -391,13 +395,13 @@ final class EpollPoller implements Poller {
 
     @Override
     public SocketAddress remoteAddress(int slot) {
-        return inetOrNull(slot);
+        return inetOrNull(fds[slot]);
     }
 
     @Override
     public SocketAddress localAddress(int slot) {
         try {
-            return localAddressOrFail(slot);
+            return localAddressOrFail(fds[slot]);
         } catch (IOException e) {
             return null;
         }
@@ -408,6 +412,22 @@ final class EpollPoller implements Poller {
         LinuxSys.close(wakeupFd);
         LinuxSys.close(epfd);
         arena.close();
+    }
+
+    /** Registers {@code fd} under a new slot, which becomes its epoll data (the caller closes the fd if this throws). */
+    private int add(int fd, int interest, String what) throws IOException {
+        int slot = slots.allocate();
+        if (slot >= fds.length) {
+            fds = java.util.Arrays.copyOf(fds, Math.max(slot + 1, fds.length * 2));
+        }
+        fds[slot] = fd;
+        int added = LinuxSys.epollCtl(epfd, EpollFlags.EPOLL_CTL_ADD, fd, interest, slot);
+        if (added < 0) {
+            fds[slot] = -1;
+            slots.release(slot);
+            check(added, what);
+        }
+        return slot;
     }
 
     /** The peer's IP address, or null (a Unix-domain peer, or one already gone). */

@@ -24,9 +24,7 @@ final class NioPoller implements Poller, Consumer<SelectionKey> {
     private final Selector selector;
     private final SocketSetup setup;
     private SelectionKey[] keys = new SelectionKey[64];
-    private int[] freeSlots = new int[64];
-    private int freeCount;
-    private int nextSlot;
+    private final SlotAllocator slots = new SlotAllocator();
     private ReadySink sink;
     private IOException lastFailure;
     private SocketAddress lastSender;
@@ -258,10 +256,7 @@ final class NioPoller implements Poller, Consumer<SelectionKey> {
                 // nothing useful to do with a failed close of a dead socket
             }
         }
-        if (freeCount == freeSlots.length) {
-            freeSlots = Arrays.copyOf(freeSlots, freeCount * 2);
-        }
-        freeSlots[freeCount++] = slot;
+        slots.release(slot);
     }
 
     @Override
@@ -306,8 +301,7 @@ final class NioPoller implements Poller, Consumer<SelectionKey> {
     }
 
     private int allocateSlot() {
-        // lowest free slots first keep the loop's tables dense
-        int slot = freeCount > 0 ? freeSlots[--freeCount] : nextSlot++;
+        int slot = slots.allocate();
         if (slot >= keys.length) {
             keys = Arrays.copyOf(keys, Math.max(slot + 1, keys.length * 2));
         }

@@ -16,8 +16,8 @@
  *       four hot calls without errno capture so they allocate nothing.</li>
  *   <li>{@code LoadBalancer} — {@code RoundRobinBalancer}, {@code LeastConnectionsBalancer},
  *       {@code SourceHashBalancer}.</li>
- *   <li>Connections — {@code ConnectionTable}: flat arrays indexed by slot (the fd on epoll), no object per
- *       connection; {@link io.reactorbench.engine.Conn}: the one flyweight per loop a callback sees;
+ *   <li>Connections — {@code ConnectionTable}: flat arrays indexed by a dense per-loop slot (epoll maps
+ *       slot to fd and registers the slot as epoll data), no object per connection; {@link io.reactorbench.engine.Conn}: the one flyweight per loop a callback sees;
  *       {@code TimingWheel}: idle timeouts and lingering closes without a timer per connection.</li>
  *   <li>Buffers — one read buffer per loop, shared ({@code Chunk}); {@code InboundBuffer} (unread bytes, only while
  *       there are some) and {@code OutboundBuffer} (unsent bytes, only while there are some), both made of chunks
