@@ -5,7 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
+import java.util.LinkedHashMap;
 import tools.jackson.databind.JsonNode;
 
 /** Reads the JSON file that JMH writes with {@code -rf json}: an array of benchmark results. */
@@ -26,7 +26,7 @@ public final class JmhReader {
         }
         List<JmhResult> results = new ArrayList<>();
         for (JsonNode b : root.values()) {
-            Map<String, String> params = new TreeMap<>();
+            Map<String, String> params = new LinkedHashMap<>();
             b.path("params").forEachEntry((name, value) -> params.put(name, value.asString("")));
             JsonNode primary = b.path("primaryMetric");
             JsonNode alloc = b.path("secondaryMetrics").path(ALLOC_NORM).path("score");

@@ -10,6 +10,6 @@ public record JmhResult(String benchmark, String mode, Map<String, String> param
                         double scoreError, String scoreUnit, double allocBytesPerOp) {
 
     public JmhResult {
-        params = Map.copyOf(params);
+        params = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(params)); // JMH's order
     }
 }
