@@ -22,10 +22,13 @@ import java.util.List;
  * @param shards processes whose results were merged into this one (1 for a single process)
  * @param clientCpuSeconds CPU time the load generator's process(es) used during the window (all threads: workers,
  *        reporter, JIT, GC); {@code requests / clientCpuSeconds} is requests per load-generator CPU second
+ * @param sendLatenessNs open and idle models: how late the generator handled its send schedule (whole run,
+ *        warm-up included); a p99 of more than a millisecond or so means the generator itself was starved or
+ *        overloaded, and the corrected latencies include its delays. Null for closed loop and churn.
  */
 public record LoadResult(String schema, Params params, double windowSeconds, long requests, double throughput,
         ErrorCounts errors, Latencies latencyNs, Double connectionsPerSecond, List<String> firstErrors,
-        Memory memory, boolean stoppedEarly, int shards, Double clientCpuSeconds) {
+        Memory memory, boolean stoppedEarly, int shards, Double clientCpuSeconds, LatencySummary sendLatenessNs) {
 
     public static final String SCHEMA = "reactorbench.load/1";
 

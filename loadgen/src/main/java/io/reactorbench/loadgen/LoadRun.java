@@ -32,6 +32,7 @@ public final class LoadRun {
     private final CountDownLatch finished = new CountDownLatch(1);
     private Histogram totalCorrected;
     private Histogram totalUncorrected;
+    private LatencySummary sendLateness;
 
     public LoadRun(LoadSpec spec, LoadOutputs outputs) {
         this.spec = spec;
@@ -176,6 +177,9 @@ public final class LoadRun {
             progress.finish();
         }
         double windowSeconds = windowStartNs < 0 || windowEndNs < 0 ? 0 : (windowEndNs - windowStartNs) / 1e9;
+        Histogram lateness = newHistogram();
+        workers.forEach(w -> lateness.add(w.sendLateness));
+        sendLateness = spec.model().scheduled() ? LatencySummary.of(lateness) : null;
         Double cpuSeconds = cpuAtWindowStartNs < 0 || cpuAtWindowEndNs < 0 ? null
                 : round3((cpuAtWindowEndNs - cpuAtWindowStartNs) / 1e9);
         LoadResult result = buildResult(control, windowSeconds, errorsAtWindowStart,
@@ -199,7 +203,7 @@ public final class LoadRun {
                 new LoadResult.Latencies(scheduled ? LatencySummary.of(totalCorrected) : null,
                         LatencySummary.of(totalUncorrected)),
                 spec.model() == LoadModel.CHURN && windowSeconds > 0 ? cyclesInWindow / windowSeconds : null,
-                control.errors.firstDescriptions(), memory, stoppedEarly, 1, cpuSeconds);
+                control.errors.firstDescriptions(), memory, stoppedEarly, 1, cpuSeconds, sendLateness);
     }
 
     static double round3(double v) {

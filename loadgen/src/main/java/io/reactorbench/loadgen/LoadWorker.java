@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
+import org.HdrHistogram.Histogram;
 
 /**
  * One load thread: its own selector and a share of the connections, whose state lives in flat arrays indexed
@@ -53,6 +54,12 @@ final class LoadWorker implements Runnable {
     private final int requestBytes;
     private final long budget;
     final LatencyRecorder latencies;
+    /**
+     * How late this loop handled each schedule event: the generator's own health. Large values mean the load
+     * thread was starved or overloaded, and the corrected histogram then holds the generator's delays too.
+     * Written by the worker only; read after it has been joined.
+     */
+    final Histogram sendLateness = LoadRun.newHistogram();
     /** Churn: connections that completed their request and closed. */
     final AtomicLong closedCycles = new AtomicLong();
 
@@ -209,6 +216,7 @@ final class LoadWorker implements Runnable {
 
     private void advanceSchedule(long nowNs) {
         for (int n = 0; n < EVENTS_PER_TURN && schedule.eventNs(nextEvent) <= nowNs; n++) {
+            sendLateness.recordValue(clamp(nowNs - schedule.eventNs(nextEvent)));
             int s = schedule.connectionOf(nextEvent);
             nextEvent++;
             if (state[s] >= OPEN) {

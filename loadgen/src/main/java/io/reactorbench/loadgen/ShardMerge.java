@@ -124,6 +124,18 @@ public final class ShardMerge {
         }
     }
 
+    /** The agent whose schedule ran latest (by p99) speaks for all: lateness is a health check, not a sum. */
+    private static LatencySummary worstLateness(List<LoadResult> shards) {
+        LatencySummary worst = null;
+        for (LoadResult r : shards) {
+            LatencySummary l = r.sendLatenessNs();
+            if (l != null && (worst == null || l.p99() > worst.p99())) {
+                worst = l;
+            }
+        }
+        return worst;
+    }
+
     /** One result for the whole load from the agents' results and the merged histograms. */
     public static LoadResult mergeResults(LoadSpec whole, List<LoadResult> shards, Totals totals) {
         double window = 0;
@@ -161,6 +173,7 @@ public final class ShardMerge {
         return new LoadResult(LoadResult.SCHEMA, params, window, requests, window > 0 ? requests / window : 0, errors,
                 new LoadResult.Latencies(whole.model().scheduled() && corrected != null
                         ? LatencySummary.of(corrected) : null, LatencySummary.of(uncorrected)),
-                connectionsPerSecond, List.copyOf(firstErrors), null, stoppedEarly, shards.size(), cpuSeconds);
+                connectionsPerSecond, List.copyOf(firstErrors), null, stoppedEarly, shards.size(), cpuSeconds,
+                worstLateness(shards));
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -39,8 +40,8 @@ class CoordinatedOmissionTest {
 
     /**
      * Open-loop attempts allowed. On a 2-core machine shared with other work, the test's own threads can be
-     * starved for longer than the stall, which no load generator can tell from a server stall; a clean attempt
-     * shows the generator reports the stall as it is, and every attempt is printed.
+     * starved for longer than the stall (seen here: 150 ms), which shows in the generator's schedule lateness.
+     * A miss is retried only when the generator was starved in that attempt; every attempt is printed.
      */
     private static final int OPEN_LOOP_ATTEMPTS = 3;
 
@@ -48,9 +49,10 @@ class CoordinatedOmissionTest {
     void shouldReportTheStallInOpenLoopAndUnderReportItInClosedLoop() throws Exception {
         LatencySummary corrected = null;
         long upperNs = 0;
+        boolean passed = false;
         LoadResult closed;
         try (TestServer server = new TestServer(TestServer.Mode.ECHO, STALL_MS, STALL_EVERY_MS)) {
-            for (int attempt = 1; attempt <= OPEN_LOOP_ATTEMPTS; attempt++) {
+            for (int attempt = 1; attempt <= OPEN_LOOP_ATTEMPTS && !passed; attempt++) {
                 server.longestStallNs = 0;
                 // Depth 16: requests due during a stall are sent on time and wait in the server, as wrk2's
                 // catch-up would send them; with one outstanding per connection the catch-up after each stall
@@ -58,15 +60,24 @@ class CoordinatedOmissionTest {
                 LoadResult open = new LoadRun(spec(server).ratePerSec(2000).depth(16).build(), LoadOutputs.silent())
                         .execute();
                 assertThat(open.errors().total()).as(open.firstErrors().toString()).isZero();
-                corrected = open.latencyNs().corrected();
-                LatencySummary uncorrected = open.latencyNs().uncorrected();
-                upperNs = Math.max(100_000_000L, server.longestStallNs + STALL_SLACK_NS);
+                LatencySummary c = open.latencyNs().corrected();
+                LatencySummary u = open.latencyNs().uncorrected();
+                LatencySummary late = open.sendLatenessNs();
+                boolean starved = late.p99() > SummaryPrinter.STARVED_P99_NS;
+                long upper = Math.max(100_000_000L, server.longestStallNs + STALL_SLACK_NS);
                 System.out.printf("attempt %d: longest stall %.2f ms; open loop corrected p50 %.2f p90 %.2f p99 %.2f"
-                        + " max %.2f ms (%d requests); uncorrected p90 %.2f p99 %.2f max %.2f ms%n", attempt,
-                        server.longestStallNs / 1e6, corrected.p50() / 1e6, corrected.p90() / 1e6,
-                        corrected.p99() / 1e6, corrected.max() / 1e6, corrected.count(), uncorrected.p90() / 1e6,
-                        uncorrected.p99() / 1e6, uncorrected.max() / 1e6);
-                if (corrected.p99() >= 80_000_000L && corrected.p99() <= upperNs && corrected.p90() < 10_000_000L) {
+                        + " max %.2f ms (%d requests); uncorrected p90 %.2f p99 %.2f max %.2f ms; schedule lateness"
+                        + " p99 %.2f max %.2f ms%s%n", attempt, server.longestStallNs / 1e6, c.p50() / 1e6,
+                        c.p90() / 1e6, c.p99() / 1e6, c.max() / 1e6, c.count(), u.p90() / 1e6, u.p99() / 1e6,
+                        u.max() / 1e6, late.p99() / 1e6, late.max() / 1e6,
+                        starved ? " (generator starved by the machine)" : "");
+                passed = c.p99() >= 80_000_000L && c.p99() <= upper && c.p90() < 10_000_000L;
+                // Starvation can only make latencies look worse: it excuses a miss, never a pass.
+                if (passed || !starved) {
+                    corrected = c;
+                    upperNs = upper;
+                }
+                if (!passed && !starved) {
                     break;
                 }
             }
@@ -77,12 +88,18 @@ class CoordinatedOmissionTest {
                 closedLatency.p90() / 1e6, closedLatency.p99() / 1e6, closedLatency.max() / 1e6,
                 closedLatency.count());
 
-        assertThat(corrected.p99()).as("open-loop corrected p99, ns").isBetween(80_000_000L, upperNs);
-        assertThat(corrected.p90()).as("open-loop corrected p90, ns").isLessThan(10_000_000L);
-
         assertThat(closed.errors().total()).as(closed.firstErrors().toString()).isZero();
         assertThat(closed.latencyNs().corrected()).isNull();
         assertThat(closedLatency.max()).as("closed loop saw a stall").isGreaterThanOrEqualTo(80_000_000L);
         assertThat(closedLatency.p99()).as("closed-loop p99 under-reports, ns").isLessThan(80_000_000L / 4);
+
+        if (corrected == null) {
+            System.out.println("CoordinatedOmissionTest: open loop not judged: the machine starved the load generator"
+                    + " in all " + OPEN_LOOP_ATTEMPTS + " attempts (schedule lateness p99 > 2 ms)");
+        }
+        Assumptions.assumeTrue(corrected != null,
+                "the machine starved the load generator in every attempt; a 100 ms stall cannot be measured here");
+        assertThat(corrected.p99()).as("open-loop corrected p99, ns").isBetween(80_000_000L, upperNs);
+        assertThat(corrected.p90()).as("open-loop corrected p90, ns").isLessThan(10_000_000L);
     }
 }
