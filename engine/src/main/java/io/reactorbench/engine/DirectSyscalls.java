@@ -17,6 +17,7 @@ import java.lang.invoke.MethodHandle;
  * sees end of stream or EPIPE: either way the connection ends). -1 is rare: level-triggered reads and writes
  * are made only when epoll said they would succeed.
  */
+@SuppressWarnings("restricted") // linking libc is the point; run with --enable-native-access
 final class DirectSyscalls {
 
     private static final MethodHandle READ;

@@ -174,7 +174,7 @@ class EventLoopSteppingTest {
     @EnumSource(value = PollerKind.class, names = {"NIO", "EPOLL"})
     void shouldCloseLingeringConnectionsAfterTheLingerTimeout(PollerKind poller) throws IOException {
         EventLoop loop = open(poller, 0);
-        try (SocketChannel client = connectAndAdopt(loop)) {
+        try (SocketChannel _ = connectAndAdopt(loop)) {
             engine.asyncClose(lastId);
             loop.runOnce(0);
             assertThat(events).doesNotContain("close clean");

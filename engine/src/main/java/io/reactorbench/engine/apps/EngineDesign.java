@@ -25,6 +25,12 @@ abstract class EngineDesign implements ServerDesign {
     static final String OPTION_REUSE_PORT = "reuse-port";
     static final String OPTION_EDGE_TRIGGERED = "edge-triggered";
     static final String OPTION_IDLE_TIMEOUT_MS = "idle-timeout-ms";
+    static final String OPTION_TCP_NO_DELAY = "tcp-no-delay";
+    static final String OPTION_KEEP_ALIVE = "keep-alive";
+    static final String OPTION_SEND_BUFFER_BYTES = "send-buffer-bytes";
+    static final String OPTION_RECEIVE_BUFFER_BYTES = "receive-buffer-bytes";
+    private static final Set<String> COMMON_OPTIONS = Set.of(OPTION_LB, OPTION_REUSE_PORT, OPTION_IDLE_TIMEOUT_MS,
+            OPTION_TCP_NO_DELAY, OPTION_KEEP_ALIVE, OPTION_SEND_BUFFER_BYTES, OPTION_RECEIVE_BUFFER_BYTES);
 
     private final PollerKind poller;
 
@@ -52,9 +58,12 @@ abstract class EngineDesign implements ServerDesign {
 
     @Override
     public Set<String> supportedOptions() {
-        return poller == PollerKind.NIO
-                ? Set.of(OPTION_LB, OPTION_REUSE_PORT, OPTION_IDLE_TIMEOUT_MS)
-                : Set.of(OPTION_LB, OPTION_REUSE_PORT, OPTION_EDGE_TRIGGERED, OPTION_IDLE_TIMEOUT_MS);
+        if (poller == PollerKind.NIO) {
+            return COMMON_OPTIONS;
+        }
+        Set<String> options = new java.util.HashSet<>(COMMON_OPTIONS);
+        options.add(OPTION_EDGE_TRIGGERED);
+        return Set.copyOf(options);
     }
 
     @Override
@@ -81,7 +90,12 @@ abstract class EngineDesign implements ServerDesign {
                 .withLoadBalancing(LoadBalancing.parse(config.option(OPTION_LB, LoadBalancing.ROUND_ROBIN.id())))
                 .withReusePort(config.flag(OPTION_REUSE_PORT))
                 .withEdgeTriggered(edgeTriggered)
-                .withIdleTimeoutNs(idleTimeoutMs * 1_000_000L);
+                .withIdleTimeoutNs(idleTimeoutMs * 1_000_000L)
+                .withSocketOptions(Boolean.parseBoolean(config.option(OPTION_TCP_NO_DELAY, "true")),
+                        config.flag(OPTION_KEEP_ALIVE),
+                        (int) parseNonNegative(config.option(OPTION_SEND_BUFFER_BYTES, "0"), OPTION_SEND_BUFFER_BYTES),
+                        (int) parseNonNegative(config.option(OPTION_RECEIVE_BUFFER_BYTES, "0"),
+                                OPTION_RECEIVE_BUFFER_BYTES));
     }
 
     static EventHandler handler(App app) {
@@ -91,12 +105,12 @@ abstract class EngineDesign implements ServerDesign {
     private static long parseNonNegative(String value, String option) {
         try {
             long parsed = Long.parseLong(value);
-            if (parsed >= 0) {
+            if (parsed >= 0 && parsed <= Integer.MAX_VALUE) {
                 return parsed;
             }
         } catch (NumberFormatException ignored) {
             // reported below, in one line
         }
-        throw new IllegalArgumentException("option " + option + " needs a number >= 0, got '" + value + "'");
+        throw new IllegalArgumentException("option " + option + " needs a number from 0 to 2147483647, got '" + value + "'");
     }
 }

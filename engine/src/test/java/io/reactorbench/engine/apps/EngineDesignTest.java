@@ -1,0 +1,49 @@
+package io.reactorbench.engine.apps;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.reactorbench.engine.EngineConfig;
+import io.reactorbench.engine.LoadBalancing;
+import io.reactorbench.engine.PollerKind;
+import io.reactorbench.wire.spi.App;
+import io.reactorbench.wire.spi.ServerConfig;
+import io.reactorbench.wire.spi.ServerDesigns;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class EngineDesignTest {
+
+    @Test
+    void shouldRegisterTheThreeDesignsAsAvailableHere() {
+        assertThat(ServerDesigns.ids()).contains("engine", "engine-nio", "engine-epoll");
+        assertThat(new EngineEpollDesign().availability().available()).isTrue();
+        assertThat(PollerKind.AUTO.resolve()).isEqualTo(PollerKind.EPOLL);
+    }
+
+    @Test
+    void shouldTurnOptionsIntoAnEngineConfig() {
+        ServerConfig server = new ServerConfig("127.0.0.1", 0, 3, App.ECHO, Map.of("lb", "source-hash",
+                "edge-triggered", "true", "idle-timeout-ms", "1500", "tcp-no-delay", "false", "send-buffer-bytes", "65536"));
+        EngineConfig config = new EngineEpollDesign().engineConfig(server);
+        assertThat(config.loops()).isEqualTo(3);
+        assertThat(config.loadBalancing()).isEqualTo(LoadBalancing.SOURCE_HASH);
+        assertThat(config.edgeTriggered()).isTrue();
+        assertThat(config.idleTimeoutNs()).isEqualTo(1_500_000_000L);
+        assertThat(config.tcpNoDelay()).isFalse();
+        assertThat(config.sendBufferBytes()).isEqualTo(65536);
+    }
+
+    @Test
+    void shouldRejectBadOptionsWithOneLine() {
+        ServerConfig edgeOnNio = new ServerConfig("127.0.0.1", 0, 1, App.ECHO, Map.of("edge-triggered", "true"));
+        assertThatThrownBy(() -> new EngineNioDesign().start(edgeOnNio))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("edge-triggered");
+        ServerConfig badLb = new ServerConfig("127.0.0.1", 0, 1, App.ECHO, Map.of("lb", "random"));
+        assertThatThrownBy(() -> new EngineNioDesign().start(badLb))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("round-robin");
+        ServerConfig badTimeout = new ServerConfig("127.0.0.1", 0, 1, App.ECHO, Map.of("idle-timeout-ms", "-1"));
+        assertThatThrownBy(() -> new EngineNioDesign().start(badTimeout))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("idle-timeout-ms");
+    }
+}
