@@ -85,4 +85,58 @@ class LoadRunTest {
         assertThat(r.errors().connect()).isPositive();
         assertThat(r.firstErrors().getFirst()).contains("Connection refused");
     }
+
+    @Test
+    void shouldSendHeartbeatsOnIdleConnectionsAndCountThemAll() throws Exception {
+        try (TestServer server = new TestServer(TestServer.Mode.ECHO)) {
+            LoadSpec spec = against(server).app(AppKind.ECHO).sizeBytes(8).model(LoadModel.IDLE).connections(50)
+                    .heartbeatNs(TimeUnit.MILLISECONDS.toNanos(500)).build();
+            LoadResult r = run(spec).execute();
+            assertThat(r.errors().total()).as(r.firstErrors().toString()).isZero();
+            // 50 connections, one heartbeat each per 0.5 s, for 1.5 s.
+            assertThat(r.requests()).isBetween(120L, 160L);
+            assertThat(r.latencyNs().corrected().count()).isEqualTo(r.requests());
+        }
+    }
+
+    @Test
+    void shouldReconnectForEveryRequestInChurnAndReportConnectionsPerSecond() throws Exception {
+        try (TestServer server = new TestServer(TestServer.Mode.HTTP)) {
+            LoadSpec spec = against(server).app(AppKind.HTTP).model(LoadModel.CHURN).connections(4).threads(1)
+                    .connectRatePerSec(1e9).durationNs(TimeUnit.MILLISECONDS.toNanos(800)).build();
+            LoadResult r = run(spec).execute();
+            assertThat(r.errors().total()).as(r.firstErrors().toString()).isZero();
+            assertThat(r.requests()).isPositive();
+            assertThat(r.connectionsPerSecond()).isNotNull().isPositive();
+            assertThat(r.latencyNs().corrected()).isNull();
+        }
+    }
+
+    @Test
+    void shouldStopEarlyOnRequestAndStillReturnAndWriteWhatWasMeasured() throws Exception {
+        java.nio.file.Path json = java.nio.file.Files.createTempFile("stopped", ".json");
+        try (TestServer server = new TestServer(TestServer.Mode.ECHO)) {
+            LoadSpec spec = against(server).connections(4).ratePerSec(500)
+                    .durationNs(TimeUnit.SECONDS.toNanos(30)).build();
+            LoadRun run = new LoadRun(spec, new LoadOutputs(json, null, System.out, LoadOutputs.Progress.NONE, false,
+                    false));
+            Thread stopper = new Thread(() -> {
+                try {
+                    Thread.sleep(1200);
+                } catch (InterruptedException e) {
+                    return;
+                }
+                run.requestStop();
+            });
+            stopper.start();
+            LoadResult r = run.execute();
+            stopper.join();
+            assertThat(r.stoppedEarly()).isTrue();
+            assertThat(r.windowSeconds()).isLessThan(10);
+            assertThat(r.requests()).isPositive();
+            assertThat(ResultJson.read(json).stoppedEarly()).isTrue();
+        } finally {
+            java.nio.file.Files.deleteIfExists(json);
+        }
+    }
 }
