@@ -184,6 +184,28 @@ public final class Conn {
         loop.write(current, src, addressOf(src));
     }
 
+    /**
+     * Writes the buffers' remaining bytes (consuming them) in one gathering write when nothing is queued; the rest
+     * is queued in order. At most {@link EventLoop#MAX_BUFFERS_PER_WRITE} buffers.
+     */
+    public void writev(ByteBuffer... srcs) {
+        int current = checkedSlot();
+        if (srcs.length > EventLoop.MAX_BUFFERS_PER_WRITE) {
+            throw new IllegalArgumentException("at most " + EventLoop.MAX_BUFFERS_PER_WRITE + " buffers per writev");
+        }
+        if (datagram) {
+            for (ByteBuffer src : srcs) {
+                write(src);
+            }
+            return;
+        }
+        long[] addresses = loop.writevAddresses();
+        for (int i = 0; i < srcs.length; i++) {
+            addresses[i] = addressOf(srcs[i]);
+        }
+        loop.writev(current, srcs, addresses, srcs.length);
+    }
+
     /** Bytes queued and not yet sent. */
     public long outboundBuffered() {
         int current = checkedSlot();

@@ -50,6 +50,7 @@ final class EventLoop implements Poller.ReadySink, TimingWheel.Expiry, LeastConn
     private final Conn conn;
     private final ByteBuffer[] gatherBuffers = new ByteBuffer[MAX_BUFFERS_PER_WRITE];
     private final long[] gatherAddresses = new long[MAX_BUFFERS_PER_WRITE];
+    private final long[] writevAddresses = new long[MAX_BUFFERS_PER_WRITE];
     private int[] readAgain = new int[16];
     private int readAgainCount;
     private int[] readAgainBatch = new int[16];
@@ -525,12 +526,50 @@ final class EventLoop implements Poller.ReadySink, TimingWheel.Expiry, LeastConn
         }
     }
 
+    /**
+     * Several buffers in one gathering write when nothing is queued; what the socket does not take is queued,
+     * buffer after buffer. {@code addresses[i]} is the native base address of {@code srcs[i]} (0 = none).
+     */
+    void writev(int slot, ByteBuffer[] srcs, long[] addresses, int count) {
+        OutboundBuffer outbound = table.outbound(slot);
+        boolean direct = (outbound == null || outbound.isEmpty()) && !table.has(slot, ConnectionTable.LINGERING);
+        for (int i = 0; i < count && direct; i++) {
+            direct = addresses[i] != 0 || !poller.needsAddresses();
+        }
+        if (direct && count > 1) {
+            for (int i = 0; i < count; i++) {
+                gatherAddresses[i] = addresses[i] + srcs[i].position(); // writev wants where the bytes start
+            }
+            long written = poller.writev(slot, srcs, gatherAddresses, count);
+            if (written == Poller.FAILED) {
+                for (int i = 0; i < count; i++) {
+                    srcs[i].position(srcs[i].limit());
+                }
+                onWriteFailed(slot);
+                return;
+            }
+            for (int i = 0; i < count && written > 0; i++) {
+                int n = (int) Math.min(written, srcs[i].remaining());
+                srcs[i].position(srcs[i].position() + n);
+                written -= n;
+            }
+        }
+        for (int i = 0; i < count; i++) {
+            write(slot, srcs[i], addresses[i]); // the rest: written or queued, in order
+        }
+    }
+
     private void onWriteFailed(int slot) {
         if (conn.inCallback()) {
             conn.writeFailed(poller.lastFailure());
         } else {
             closeNow(slot, poller.lastFailure());
         }
+    }
+
+    /** Scratch for {@link Conn#writev}: the native address of each buffer. */
+    long[] writevAddresses() {
+        return writevAddresses;
     }
 
     long outboundBytes(int slot) {

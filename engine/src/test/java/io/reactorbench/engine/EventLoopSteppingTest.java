@@ -42,6 +42,13 @@ class EventLoopSteppingTest {
         @Override
         public Action onTraffic(Conn conn) {
             events.add("traffic " + conn.inboundBuffered());
+            if (conn.inboundBuffered() == 3) { // "v??": answer with a gathering write of three buffers
+                conn.discard(3);
+                ByteBuffer out = conn.outBuffer();
+                out.put((byte) 'a').flip();
+                conn.writev(out, ByteBuffer.wrap(new byte[] {'b'}), ByteBuffer.allocateDirect(1).put(0, (byte) 'c'));
+                return Action.NONE;
+            }
             if (conn.inboundBuffered() >= 4) {
                 conn.write(conn.next(4)); // one 4-byte message per call; the rest stays buffered
             }
@@ -121,6 +128,18 @@ class EventLoopSteppingTest {
             loop.runOnce(0);
             assertThat(events).contains("traffic 4");
             assertThat(read(client, 4)).isEqualTo("efgh");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = PollerKind.class, names = {"NIO", "EPOLL"})
+    void shouldSendSeveralBuffersInOrderWithOneGatheringWrite(PollerKind poller) throws IOException {
+        EventLoop loop = open(poller, 0);
+        try (SocketChannel client = connectAndAdopt(loop)) {
+            read(client, 3);
+            client.write(ByteBuffer.wrap("v??".getBytes(StandardCharsets.US_ASCII)));
+            loop.runOnce(0);
+            assertThat(read(client, 3)).isEqualTo("abc");
         }
     }
 
