@@ -38,7 +38,7 @@ public final class Engine {
         this.subLoops = new EventLoop[loops];
         try {
             for (int i = 0; i < loops; i++) {
-                subLoops[i] = new EventLoop(i, false, this, handler, newPoller(), config);
+                subLoops[i] = new EventLoop(i, LoopRole.SUB, this, handler, newPoller(), config);
             }
             if (config.udp()) {
                 mainLoop = null;
@@ -61,7 +61,7 @@ public final class Engine {
                     }
                 }
             } else {
-                mainLoop = new EventLoop(loops, true, this, handler, newPoller(), config);
+                mainLoop = new EventLoop(loops, LoopRole.MAIN, this, handler, newPoller(), config);
                 address = mainLoop.listen(config.address(), false, config.backlog(),
                         LoadBalancer.create(config.loadBalancing(), subLoops), subLoops);
             }
@@ -203,6 +203,10 @@ public final class Engine {
      * (what is still open then is closed abruptly). Calls {@code onShutdown} once.
      */
     public void stop(Duration timeout) {
+        if (onLoopThread()) {
+            stopInBackground(); // a loop cannot wait for itself to finish
+            return;
+        }
         if (!stopping.compareAndSet(false, true)) {
             awaitStopped(timeout);
             return;
@@ -240,6 +244,18 @@ public final class Engine {
                 }
             }
         }
+    }
+
+    private boolean onLoopThread() {
+        if (mainLoop != null && mainLoop.inLoop()) {
+            return true;
+        }
+        for (EventLoop loop : subLoops) {
+            if (loop.inLoop()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** For Action.SHUTDOWN: a loop thread cannot wait for itself. */

@@ -62,8 +62,8 @@ final class EventLoop implements Poller.ReadySink, TimingWheel.Expiry, LeastConn
     private volatile boolean stopped;
     private Thread thread;
 
-    /** @param index the sub-loop's index; the main loop (accepting only, never ticking) has index {@code loops} */
-    EventLoop(int index, boolean mainLoop, Engine engine, EventHandler handler, Poller poller, EngineConfig config) {
+    /** @param index the sub-loop's index; the main loop has index {@code loops} */
+    EventLoop(int index, LoopRole role, Engine engine, EventHandler handler, Poller poller, EngineConfig config) {
         this.index = index;
         this.engine = engine;
         this.handler = handler;
@@ -80,7 +80,7 @@ final class EventLoop implements Poller.ReadySink, TimingWheel.Expiry, LeastConn
         this.readChunk = new Chunk(config.readBufferBytes());
         this.outChunk = new Chunk(config.readBufferBytes());
         this.conn = new Conn(this);
-        if (handler.ticks() && !mainLoop) {
+        if (handler.ticks() && role == LoopRole.SUB) {
             nextTickNs = nowNs; // the first tick comes with the first iteration
         }
     }
