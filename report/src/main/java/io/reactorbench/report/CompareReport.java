@@ -3,7 +3,7 @@ package io.reactorbench.report;
 import io.reactorbench.report.chart.ChartFile;
 import io.reactorbench.report.chart.DesignPalette;
 import io.reactorbench.report.model.RunView;
-import io.reactorbench.report.read.JsonRunReader;
+import io.reactorbench.report.read.RunReader;
 import io.reactorbench.report.render.ReportDocument;
 import io.reactorbench.report.render.Section;
 import io.reactorbench.report.table.CompareTables;
@@ -31,8 +31,8 @@ public final class CompareReport {
     /** Writes the comparison of {@code runA} (before) and {@code runB} (after) and returns index.html's path. */
     public static Path write(Path runA, Path runB, Path outDir) {
         System.setProperty("java.awt.headless", "true");
-        RunView a = JsonRunReader.read(runA);
-        RunView b = JsonRunReader.read(runB);
+        RunView a = RunReader.read(runA);
+        RunView b = RunReader.read(runB);
         ReportFiles.createDirectory(outDir);
         DesignPalette palette = new DesignPalette(Stream.concat(a.designs().stream(), b.designs().stream()).toList());
         List<ChartFile> charts = new CompareCharts(ScenarioGroups.of(a), ScenarioGroups.of(b), palette, outDir).writeAll();

@@ -6,7 +6,7 @@ import io.reactorbench.report.model.CellStatus;
 import io.reactorbench.report.model.RunView;
 import io.reactorbench.report.model.TrialResult;
 import io.reactorbench.report.read.JmhReader;
-import io.reactorbench.report.read.JsonRunReader;
+import io.reactorbench.report.read.RunReader;
 import io.reactorbench.report.render.ReportDocument;
 import io.reactorbench.report.render.Section;
 import io.reactorbench.report.table.JmhTable;
@@ -41,7 +41,7 @@ public final class HtmlReport {
      */
     public static Path write(Path runDir, Path outDir, Path jmhJson) {
         System.setProperty("java.awt.headless", "true");
-        RunView run = JsonRunReader.read(runDir);
+        RunView run = RunReader.read(runDir);
         ReportFiles.createDirectory(outDir);
         DesignPalette palette = new DesignPalette(run.designs());
         List<ChartFile> charts = new RunCharts(run, palette, outDir).writeAll();
@@ -86,7 +86,7 @@ public final class HtmlReport {
 
     /** The run's status and cells that left no numbers at all (their scenario has no table). */
     private static List<String> runNotes(RunView run) {
-        List<String> notes = new ArrayList<>();
+        List<String> notes = new ArrayList<>(run.notes());
         if (!"complete".equals(run.status())) {
             notes.add("run status is '" + run.status() + "': some cells may be missing");
         }

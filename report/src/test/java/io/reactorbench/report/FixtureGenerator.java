@@ -83,13 +83,13 @@ class FixtureGenerator {
         env.put("kernel", "6.18.0");
         env.put("os", "Debian GNU/Linux 12");
         env.put("jdk", "Temurin 25.0.3");
-        env.put("jvmOptions", "-Xms512m -Xmx512m -XX:+UseG1GC");
+        env.put("jvmOptions", List.of("-Xms512m", "-Xmx512m", "-XX:+UseG1GC"));
         env.put("fdLimit", 20000);
         env.put("hostname", "fixture-host");
         env.put("gitCommit", "0123456789abcdef");
-        env.put("pinning", Map.of("server", "0", "load", "1", "applied", true, "note", "taskset"));
+        env.put("pinning", ordered("server", "0", "load", "1", "applied", true, "note", "taskset"));
         run.put("environment", env);
-        run.put("suiteResolved", Map.of("name", "fixture", "trials", 2));
+        run.put("suiteResolved", ordered("name", "fixture", "trials", 2));
         run.put("cells", cells);
         JSON.writerWithDefaultPrettyPrinter().writeValue(FIXTURE.resolve("run.json").toFile(), run);
     }
@@ -133,13 +133,13 @@ class FixtureGenerator {
         long requests = Math.round(throughput * WINDOW_SECONDS);
         s.put("requests", requests);
         s.put("throughput", throughput);
-        s.put("errors", Map.of("connect", 0, "timeout", designIndex == 1 && trial == 2 ? 3 : 0, "reset", 0,
+        s.put("errors", ordered("connect", 0, "timeout", designIndex == 1 && trial == 2 ? 3 : 0, "reset", 0,
                 "protocol", 0, "total", designIndex == 1 && trial == 2 ? 3 : 0));
         List<Map<String, Object>> pauses = new ArrayList<>();
         if (!failed) {
-            pauses.add(Map.of("atMs", 4_200 + 1_000 * designIndex, "durationMs", 3.0 + 4 * designIndex));
+            pauses.add(ordered("atMs", 4_200 + 1_000 * designIndex, "durationMs", 3.0 + 4 * designIndex));
             if (designIndex == 1) {
-                pauses.add(Map.of("atMs", 7_600, "durationMs", 5.5));
+                pauses.add(ordered("atMs", 7_600, "durationMs", 5.5));
             }
         }
         if (idle || failed) {
@@ -170,7 +170,7 @@ class FixtureGenerator {
         if (idle && !failed) {
             double rssPer = (designIndex == 0 ? 400 : 1_600) + (v.connections() == 10000 ? -40 : 0) + trial * 10;
             double heapPer = (designIndex == 0 ? 150 : 900) + (v.connections() == 10000 ? -20 : 0) + trial * 4;
-            s.put("memory", Map.of("connections", v.connections(), "rssPerConnectionBytes", rssPer,
+            s.put("memory", ordered("connections", v.connections(), "rssPerConnectionBytes", rssPer,
                     "heapPerConnectionBytes", heapPer));
         } else {
             s.put("memory", null);
@@ -225,6 +225,15 @@ class FixtureGenerator {
             }
         }
         return new Histogram[] {correctedTotal, uncorrectedTotal};
+    }
+
+    /** Map.of's order changes from one JVM to the next; the committed files must not. */
+    private static Map<String, Object> ordered(Object... keysAndValues) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            map.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return map;
     }
 
     private static Map<String, Object> latencyMap(Histogram h) {

@@ -9,14 +9,15 @@ import java.util.stream.Stream;
 
 /**
  * A results directory as the report sees it: the run's header, its cell index and every trial whose
- * summary.json could be read. Built once by a reader; charts and tables only look at it.
+ * summary.json could be read, and the runner's notes (designs skipped here and the like). Built once by a reader; charts and tables only look at it.
  */
 public record RunView(Path dir, String id, String suite, String status, String startedAt, String finishedAt,
-                      Environment environment, List<CellStatus> cells, List<TrialResult> trials) {
+                      Environment environment, List<CellStatus> cells, List<TrialResult> trials, List<String> notes) {
 
     public RunView {
         cells = List.copyOf(cells);
         trials = List.copyOf(trials);
+        notes = List.copyOf(notes);
     }
 
     /** Trials grouped by scenario label, then design, both sorted so every table and chart has one order. */

@@ -6,12 +6,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.LinkedHashMap;
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /** Reads the JSON file that JMH writes with {@code -rf json}: an array of benchmark results. */
 public final class JmhReader {
 
     static final String ALLOC_NORM = "gc.alloc.rate.norm";
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private JmhReader() {
     }
@@ -20,7 +24,12 @@ public final class JmhReader {
         if (!Files.isRegularFile(file)) {
             throw new IllegalArgumentException("no such JMH result file: " + file);
         }
-        JsonNode root = JsonRunReader.readJson(file);
+        JsonNode root;
+        try {
+            root = JSON.readTree(file.toFile());
+        } catch (JacksonException e) {
+            throw new IllegalArgumentException("cannot read " + file + ": " + e.getOriginalMessage());
+        }
         if (!root.isArray()) {
             throw new IllegalArgumentException(file + " is not JMH '-rf json' output (expected a JSON array)");
         }

@@ -1,14 +1,11 @@
 package io.reactorbench.report.read;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import io.reactorbench.results.Results;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.HdrHistogram.EncodableHistogram;
 import org.HdrHistogram.Histogram;
-import org.HdrHistogram.HistogramLogReader;
 
 /**
  * A trial's latency.hlog: the intervals (one per second) and their sum. When the log tags its intervals,
@@ -26,20 +23,8 @@ public record LatencyLog(Histogram total, List<LatencyInterval> intervals) {
         if (!Files.isRegularFile(file)) {
             return new LatencyLog(new Histogram(3), List.of());
         }
-        List<Histogram> all = new ArrayList<>();
-        boolean anyTagged = false;
-        try (HistogramLogReader reader = new HistogramLogReader(file.toFile())) {
-            for (EncodableHistogram h = reader.nextIntervalHistogram(); h != null; h = reader.nextIntervalHistogram()) {
-                if (h instanceof Histogram histogram) {
-                    all.add(histogram);
-                    anyTagged |= histogram.getTag() != null;
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (RuntimeException e) {
-            throw new NotAResultsDirectory("cannot read " + file + ": " + e.getMessage());
-        }
+        List<Histogram> all = Results.readLatencyIntervals(file, null);
+        boolean anyTagged = all.stream().anyMatch(h -> h.getTag() != null);
         boolean onlyCorrected = anyTagged && all.stream().anyMatch(h -> CORRECTED_TAG.equals(h.getTag()));
         Histogram total = new Histogram(3);
         List<LatencyInterval> intervals = new ArrayList<>();
