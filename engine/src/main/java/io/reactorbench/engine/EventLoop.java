@@ -23,6 +23,11 @@ final class EventLoop implements Poller.ReadySink, TimingWheel.Expiry, LeastConn
     static final int READS_PER_EVENT_BUDGET = 16;
     /** Datagrams received per readiness event, so one busy UDP socket cannot starve the loop's connections. */
     static final int DATAGRAMS_PER_EVENT = 64;
+    /**
+     * Unread bytes a connection may accumulate: a handler that never consumes (waiting for a message that never
+     * completes) must not let one peer take the heap's worth of direct memory. Above the largest rpc frame (16 MiB).
+     */
+    static final int MAX_UNREAD_BYTES = 64 * 1024 * 1024;
     /** Buffers per gathering write; more wait for the next write (IOV_MAX is 1024, 64 x 16 KiB is plenty). */
     static final int MAX_BUFFERS_PER_WRITE = 64;
     /** How long a closed connection keeps reading and discarding after its last reply, so the reply is not lost to an RST. */
@@ -273,6 +278,10 @@ final class EventLoop implements Poller.ReadySink, TimingWheel.Expiry, LeastConn
             if (inbound == null) {
                 dispatchTraffic(slot, readChunk);
             } else {
+                if (InboundBuffer.readable(inbound) > MAX_UNREAD_BYTES) {
+                    closeNow(slot, new IOException("peer sent over " + MAX_UNREAD_BYTES + " bytes the handler left unread"));
+                    return;
+                }
                 inbound = InboundBuffer.append(pool, inbound, buffer);
                 table.inbound(slot, inbound);
                 dispatchTraffic(slot, inbound);
