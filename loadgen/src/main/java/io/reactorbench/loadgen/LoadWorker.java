@@ -36,6 +36,8 @@ final class LoadWorker implements Runnable {
      * corrected histogram counts from the intended time, so the slack can only make latency look worse).
      */
     private static final long MAX_SEND_SLACK_NS = 100_000;
+    /** A park does not see answers arriving; never park longer than this (answers wait at most that long). */
+    private static final long MAX_BLIND_PARK_NS = 50_000;
     private static final int BUFFER_BYTES = 64 * 1024;
 
     private static final byte IDLE = 0;
@@ -187,12 +189,12 @@ final class LoadWorker implements Runnable {
             if (running && schedule != null) {
                 waitNs = Math.min(waitNs, schedule.eventNs(nextEvent) + sendSlackNs - nowNs);
             }
-            if (waitNs >= 1_000_000) {
-                // select() sleeps in whole milliseconds: round down, so a send is never late by the rounding.
-                selector.select(onKey, waitNs / 1_000_000);
+            if (waitNs > MAX_BLIND_PARK_NS) {
+                // select() sleeps in whole milliseconds: a send due sooner goes out up to 1 ms late, as with
+                // wrk2's millisecond timers, and is measured so (from its intended time). Sleeping in select
+                // rather than a precise park keeps answers seen the moment they arrive.
+                selector.select(onKey, Math.max(1, waitNs / 1_000_000));
             } else if (selector.selectNow(onKey) == 0 && waitNs > 0) {
-                // Under a millisecond to the next send: a short park instead of a late select (wrk2's ms timers
-                // make its sends up to 1 ms late; this keeps the corrected histogram free of that).
                 LockSupport.parkNanos(waitNs);
             }
         }
