@@ -52,20 +52,21 @@ final class RunCharts {
         List<ChartFile> charts = new ArrayList<>();
         groups.loaded().forEach((label, byDesign) -> percentile(label, byDesign).ifPresent(charts::add));
         if (!groups.loaded().isEmpty()) {
-            charts.add(bars(Metric.THROUGHPUT, "throughput", SECTION_THROUGHPUT, "Throughput per design",
-                    "throughput (req/s)"));
+            bars(Metric.THROUGHPUT, "throughput", SECTION_THROUGHPUT, "Throughput per design", "throughput (req/s)")
+                    .ifPresent(charts::add);
         }
         groups.loadedSweeps().forEach((scenario, labels) -> charts.addAll(sweep(scenario, labels)));
         if (!groups.loaded().isEmpty()) {
-            charts.add(bars(Metric.CPU_PER_REQUEST, "server-cpu", SECTION_SERVER, "Server CPU per request",
-                    "CPU time per request (µs)"));
-            charts.add(bars(Metric.ALLOC_PER_REQUEST, "server-alloc", SECTION_SERVER,
-                    "Server allocation per request", "allocated per request (bytes)"));
-            charts.add(bars(Metric.GC_COUNT, "gc-count", SECTION_GC, "GC pauses in the window", "pauses (count)"));
-            charts.add(bars(Metric.GC_TOTAL, "gc-total", SECTION_GC, "Total GC pause time in the window",
-                    "total pause (ms)"));
-            charts.add(bars(Metric.GC_MAX, "gc-max", SECTION_GC, "Longest GC pause in the window",
-                    "max pause (ms)"));
+            bars(Metric.CPU_PER_REQUEST, "server-cpu", SECTION_SERVER, "Server CPU per request",
+                    "CPU time per request (µs)").ifPresent(charts::add);
+            bars(Metric.ALLOC_PER_REQUEST, "server-alloc", SECTION_SERVER, "Server allocation per request",
+                    "allocated per request (bytes)").ifPresent(charts::add);
+            bars(Metric.GC_COUNT, "gc-count", SECTION_GC, "GC pauses in the window", "pauses (count)")
+                    .ifPresent(charts::add);
+            bars(Metric.GC_TOTAL, "gc-total", SECTION_GC, "Total GC pause time in the window", "total pause (ms)")
+                    .ifPresent(charts::add);
+            bars(Metric.GC_MAX, "gc-max", SECTION_GC, "Longest GC pause in the window", "max pause (ms)")
+                    .ifPresent(charts::add);
         }
         groups.loaded().forEach((label, byDesign) -> timeline(label, byDesign).ifPresent(charts::add));
         memory().ifPresent(charts::addAll);
@@ -86,7 +87,9 @@ final class RunCharts {
                 "All successful trials of a design merged. x: percentile on a log scale (each step is one more nine)."));
     }
 
-    private ChartFile bars(Metric metric, String fileName, String section, String title, String yAxisTitle) {
+    /** Empty when no design has a value (e.g. no server probe): XChart cannot draw a chart without series. */
+    private java.util.Optional<ChartFile> bars(Metric metric, String fileName, String section, String title,
+                                               String yAxisTitle) {
         List<String> labels = groups.loadedLabels();
         List<BarSeries> series = new ArrayList<>();
         for (String design : palette.designs()) {
@@ -99,7 +102,11 @@ final class RunCharts {
             }
             series.add(new BarSeries(design, palette.colourOf(design), values, errors));
         }
-        return writer.write(BarChart.of(title, yAxisTitle, labels, series), fileName, section, MINMAX_CAPTION);
+        if (series.stream().allMatch(s -> s.values().stream().allMatch(v -> Double.isNaN(v)))) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(writer.write(BarChart.of(title, yAxisTitle, labels, series), fileName, section,
+                MINMAX_CAPTION));
     }
 
     private List<ChartFile> sweep(String scenario, List<String> labels) {
@@ -172,6 +179,9 @@ final class RunCharts {
                         medians(Metric.RSS_PER_CONNECTION, design, labels)));
                 lines.add(new LineSeries(design + " heap", palette.colourOf(design), 1,
                         medians(Metric.HEAP_PER_CONNECTION, design, labels)));
+            }
+            if (lines.stream().allMatch(l -> l.points().stream().allMatch(p -> Double.isNaN(p.y())))) {
+                return; // the idle cells measured no memory (e.g. every trial failed)
             }
             charts.add(writer.write(LineChart.of(scenario + ": memory per idle connection", "connections",
                     "bytes per connection (B)", lines), "memory-" + FileNames.slug(scenario), SECTION_MEMORY,

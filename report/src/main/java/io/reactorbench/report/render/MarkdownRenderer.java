@@ -31,7 +31,12 @@ public final class MarkdownRenderer {
             for (ChartFile chart : section.charts()) {
                 String link = markdownDir.relativize(chart.png()).toString().replace('\\', '/');
                 md.append("![").append(escape(chart.title())).append("](").append(link).append(")\n\n*")
-                        .append(escape(chart.caption())).append("*\n\n");
+                        .append(escape(chart.caption())).append('*');
+                if (chart.hasSvg()) {
+                    md.append(" ([SVG](").append(markdownDir.relativize(chart.svg()).toString().replace('\\', '/'))
+                            .append("))");
+                }
+                md.append("\n\n");
             }
             notes(md, section.notes());
         }

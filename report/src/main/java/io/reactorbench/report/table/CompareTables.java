@@ -68,6 +68,6 @@ public final class CompareTables {
 
     private static TableCell spreadCell(Spread spread) {
         return new TableCell(Numbers.format(spread.median()),
-                spread.trials() > 1 ? Numbers.range(spread.min(), spread.max()) : "", false, false);
+                spread.trials() > 1 && spread.min() != spread.max() ? Numbers.range(spread.min(), spread.max()) : "", false, false);
     }
 }

@@ -45,7 +45,7 @@ public final class SummaryTables {
                 Spread spread = Spread.of(metric, trials);
                 boolean best = isBest(metric, spread, byDesign);
                 row.add(new TableCell(Numbers.format(spread.median()),
-                        spread.trials() > 1 ? Numbers.range(spread.min(), spread.max()) : "", best, false));
+                        spread.trials() > 1 && spread.min() != spread.max() ? Numbers.range(spread.min(), spread.max()) : "", best, false));
             }
             rows.add(row);
         }
