@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Timeout;
@@ -26,7 +25,6 @@ class EventLoopSteppingTest {
 
     private final ManualClock clock = new ManualClock();
     private final List<String> events = new ArrayList<>();
-    private final AtomicReference<Conn> lastConn = new AtomicReference<>();
     private long lastId;
     private Engine engine;
 
@@ -201,9 +199,5 @@ class EventLoopSteppingTest {
             loop.runOnce(0);
             assertThat(events).contains("close clean");
         }
-    }
-
-    static Class<?> timeoutType() {
-        return TimeoutException.class;
     }
 }

@@ -14,7 +14,6 @@ import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -154,9 +153,5 @@ class EngineEdgeCaseTest {
                 }
             }
         }
-    }
-
-    static Map<String, String> none() {
-        return Map.of();
     }
 }

@@ -15,7 +15,6 @@ import java.net.InetSocketAddress;
 import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
-import java.time.Duration;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Random;
@@ -177,9 +176,5 @@ class EngineRoundTripTest {
             in.compact();
         }
         return responses;
-    }
-
-    static Duration shortTimeout() {
-        return Duration.ofSeconds(2);
     }
 }
