@@ -8,6 +8,7 @@ import io.reactorbench.loadgen.LoadOutputs;
 import io.reactorbench.loadgen.LoadResult;
 import io.reactorbench.loadgen.LoadRun;
 import io.reactorbench.loadgen.LoadSpec;
+import io.reactorbench.loadgen.PollerKind;
 import io.reactorbench.loadgen.Preflight;
 import java.nio.file.Path;
 import java.util.List;
@@ -109,6 +110,10 @@ final class LoadCommand implements Callable<Integer> {
             description = "Split the load over K processes (this one and K-1 children) and merge their histograms.")
     int agents;
 
+    @Option(names = "--poller", defaultValue = "nio",
+            description = "How load threads wait for sockets: nio (Selector) or epoll (FFM, Linux; no heap object per connection).")
+    String poller;
+
     @Option(names = "--allow-remote", description = "Allow targets and sources outside loopback.")
     boolean allowRemote;
 
@@ -199,6 +204,7 @@ final class LoadCommand implements Callable<Integer> {
                 .maxRequests(requests)
                 .timeoutNs(Durations.parseNs(timeout))
                 .allowRemote(allowRemote)
+                .poller(PollerKind.parse(poller))
                 .build();
     }
 

@@ -35,7 +35,7 @@ public record LoadResult(String schema, Params params, double windowSeconds, lon
     /** The request of the run, as in summary.json's params (plus targets, threads and shard). */
     public record Params(String app, String model, int connections, Double rate, int size, int depth, boolean batch,
             int responseSize, int cpuSpinNs, int blockUs, double warmupSeconds, double durationSeconds,
-            double timeoutSeconds, int threads, List<String> targets, String shard) {
+            double timeoutSeconds, int threads, List<String> targets, String shard, String poller) {
 
         public static Params of(LoadSpec spec) {
             return new Params(spec.app().id(), spec.model().id(), spec.connections(),
@@ -43,7 +43,7 @@ public record LoadResult(String schema, Params params, double windowSeconds, lon
                     spec.responseSizeBytes(), spec.cpuSpinNs(), spec.blockUs(), Durations.toSeconds(spec.warmupNs()),
                     Durations.toSeconds(spec.durationNs()), Durations.toSeconds(spec.timeoutNs()), spec.threads(),
                     spec.targets().stream().map(t -> t.getAddress().getHostAddress() + ":" + t.getPort()).toList(),
-                    spec.shardIndex() + "/" + spec.shardCount());
+                    spec.shardIndex() + "/" + spec.shardCount(), spec.poller().id());
         }
     }
 

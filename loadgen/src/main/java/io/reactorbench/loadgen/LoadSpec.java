@@ -20,6 +20,7 @@ import java.util.concurrent.TimeUnit;
  * @param sizeBytes echo message size or rpc request payload
  * @param maxRequests stop after this many completed requests; 0 = no limit
  * @param firstConnectionIndex global index of this shard's first connection (tags echo streams and rpc ids)
+ * @param poller how the workers wait for their sockets: NIO Selector, or epoll through FFM
  */
 public record LoadSpec(
         List<InetSocketAddress> targets,
@@ -44,6 +45,7 @@ public record LoadSpec(
         int shardIndex,
         int shardCount,
         int firstConnectionIndex,
+        PollerKind poller,
         boolean allowRemote) {
 
     public static final int DEFAULT_ECHO_SIZE_BYTES = 64;
@@ -63,7 +65,7 @@ public record LoadSpec(
                         + " is not a loopback address; pass --allow-remote to use it");
             }
         }
-        require(app != null && model != null, "app and model are required");
+        require(app != null && model != null && poller != null, "app, model and poller are required");
         require(connections >= 1, "--connections must be at least 1");
         require(connectRatePerSec > 0, "--connect-rate must be positive");
         require(threads >= 1, "--threads must be at least 1");
@@ -124,7 +126,7 @@ public record LoadSpec(
         return new LoadSpec(targets, sources, app, model, share, connectRatePerSec / count, threads,
                 model == LoadModel.OPEN ? ratePerSec * fraction : 0, depth, batch, sizeBytes, responseSizeBytes,
                 cpuSpinNs, blockUs, heartbeatNs, durationNs, warmupNs, requests, timeoutNs, index, count,
-                firstConnectionIndex + first, allowRemote);
+                firstConnectionIndex + first, poller, allowRemote);
     }
 
     /** Named setters for the many knobs; {@link #build()} validates. */
@@ -149,6 +151,7 @@ public record LoadSpec(
         private long maxRequests;
         private long timeoutNs = TimeUnit.SECONDS.toNanos(5);
         private boolean allowRemote;
+        private PollerKind poller = PollerKind.NIO;
 
         public Builder targets(List<InetSocketAddress> v) { targets = v; return this; }
         public Builder sources(List<InetAddress> v) { sources = v; return this; }
@@ -172,13 +175,14 @@ public record LoadSpec(
         public Builder maxRequests(long v) { maxRequests = v; return this; }
         public Builder timeoutNs(long v) { timeoutNs = v; return this; }
         public Builder allowRemote(boolean v) { allowRemote = v; return this; }
+        public Builder poller(PollerKind v) { poller = v; return this; }
 
         public LoadSpec build() {
             LoadModel m = model != null ? model : ratePerSec > 0 ? LoadModel.OPEN : LoadModel.CLOSED;
             int size = sizeBytes != null ? sizeBytes : app == AppKind.ECHO ? DEFAULT_ECHO_SIZE_BYTES : 0;
             return new LoadSpec(targets, sources, app, m, connections, connectRatePerSec, threads,
                     ratePerSec, depth, batch, size, responseSizeBytes, cpuSpinNs,
-                    blockUs, heartbeatNs, durationNs, warmupNs, maxRequests, timeoutNs, 0, 1, 0, allowRemote);
+                    blockUs, heartbeatNs, durationNs, warmupNs, maxRequests, timeoutNs, 0, 1, 0, poller, allowRemote);
         }
     }
 }

@@ -1,22 +1,18 @@
 package io.reactorbench.loadgen;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
-import java.nio.channels.SelectionKey;
-import java.nio.channels.Selector;
-import java.nio.channels.SocketChannel;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
-import java.util.function.Consumer;
 import org.HdrHistogram.Histogram;
 
 /**
- * One load thread: its own selector and a share of the connections, whose state lives in flat arrays indexed
- * by slot. Beyond the SocketChannel and SelectionKey that NIO forces, a connection costs one boxed slot index
- * (the key's attachment) and a few array elements; a request costs nothing on the heap.
+ * One load thread: its own {@link Poller} (NIO Selector or FFM epoll) and a share of the connections, whose state
+ * lives in flat arrays indexed by slot. A connection costs a few array elements (plus, with NIO, the channel
+ * objects NIO forces); a request costs nothing on the heap.
  */
 final class LoadWorker implements Runnable {
 
@@ -65,8 +61,7 @@ final class LoadWorker implements Runnable {
     /** Churn: connections that completed their request and closed. */
     final AtomicLong closedCycles = new AtomicLong();
 
-    private final SocketChannel[] channels;
-    private final SelectionKey[] keys;
+    private final Poller poller;
     private final byte[] state;
     /** Requests issued / completed (or abandoned) on the slot, over all its connections. */
     private final long[] issued;
@@ -90,8 +85,7 @@ final class LoadWorker implements Runnable {
 
     private final ByteBuffer readBuffer = ByteBuffer.allocateDirect(BUFFER_BYTES);
     private final ByteBuffer writeBuffer = ByteBuffer.allocateDirect(BUFFER_BYTES);
-    private final Consumer<SelectionKey> onKey = this::onKey;
-    private final Selector selector;
+    private final Poller.Handler onReady = this::onReady;
     private final double connectIntervalNs;
     private long nextConnectNs;
     private OpenLoopSchedule schedule;
@@ -115,8 +109,6 @@ final class LoadWorker implements Runnable {
         this.requestBytes = protocol.requestBytes();
         this.budget = spec.maxRequests() == 0 ? Long.MAX_VALUE
                 : Math.max(1, spec.maxRequests() * slots / spec.connections());
-        this.channels = new SocketChannel[slots];
-        this.keys = new SelectionKey[slots];
         this.state = new byte[slots];
         this.issued = new long[slots];
         this.completed = new long[slots];
@@ -131,7 +123,7 @@ final class LoadWorker implements Runnable {
         this.openCount = slots;
         this.tried = new java.util.BitSet(slots);
         this.connectIntervalNs = 1e9 * workers / spec.connectRatePerSec();
-        this.selector = Selector.open();
+        this.poller = Poller.open(spec.poller(), slots);
     }
 
     /** Global index of the slot's connection over all shards: shard-local connection {@code index + s*workers}. */
@@ -144,7 +136,7 @@ final class LoadWorker implements Runnable {
     }
 
     void wakeup() {
-        selector.wakeup();
+        poller.wakeup();
     }
 
     @Override
@@ -193,8 +185,8 @@ final class LoadWorker implements Runnable {
                 // select() sleeps in whole milliseconds: a send due sooner goes out up to 1 ms late, as with
                 // wrk2's millisecond timers, and is measured so (from its intended time). Sleeping in select
                 // rather than a precise park keeps answers seen the moment they arrive.
-                selector.select(onKey, Math.max(1, waitNs / 1_000_000));
-            } else if (selector.selectNow(onKey) == 0 && waitNs > 0) {
+                poller.poll(Math.max(1, waitNs / 1_000_000), onReady);
+            } else if (poller.poll(0, onReady) == 0 && waitNs > 0) {
                 LockSupport.parkNanos(waitNs);
             }
         }
@@ -259,7 +251,7 @@ final class LoadWorker implements Runnable {
                 writeBuffer.clear();
                 protocol.writeRequestBytes(s, globalConn(s), firstSeq[s], from, to, writeBuffer);
                 writeBuffer.flip();
-                int n = channels[s].write(writeBuffer);
+                int n = poller.write(s, writeBuffer);
                 from += n;
                 if (writeBuffer.hasRemaining()) {
                     break;
@@ -274,25 +266,26 @@ final class LoadWorker implements Runnable {
         boolean wantsWrite = from < queued;
         if (wantsWrite != (state[s] == OPEN_WANTS_WRITE)) {
             state[s] = wantsWrite ? OPEN_WANTS_WRITE : OPEN;
-            keys[s].interestOps(wantsWrite ? SelectionKey.OP_READ | SelectionKey.OP_WRITE : SelectionKey.OP_READ);
+            try {
+                poller.wantWrite(s, wantsWrite);
+            } catch (IOException e) {
+                close(s, ErrorKind.RESET, "cannot wait for the socket to drain: " + e.getMessage(), nowNs);
+            }
         }
     }
 
-    private void onKey(SelectionKey key) {
-        int s = (Integer) key.attachment();
-        if (keys[s] != key || !key.isValid()) {
-            return;
-        }
+    private void onReady(int s, int ready) {
         long nowNs = System.nanoTime();
-        int ready = key.readyOps();
-        if ((ready & SelectionKey.OP_CONNECT) != 0) {
-            onConnectable(s, nowNs);
+        if ((ready & Poller.CONNECT) != 0) {
+            if (state[s] == CONNECTING) {
+                onConnectable(s, nowNs);
+            }
             return;
         }
-        if ((ready & SelectionKey.OP_WRITE) != 0) {
+        if ((ready & Poller.WRITE) != 0 && state[s] >= OPEN) {
             flush(s, nowNs);
         }
-        if ((ready & SelectionKey.OP_READ) != 0 && state[s] >= OPEN) {
+        if ((ready & Poller.READ) != 0 && state[s] >= OPEN) {
             onReadable(s, nowNs);
         }
     }
@@ -301,13 +294,16 @@ final class LoadWorker implements Runnable {
         readBuffer.clear();
         int n;
         try {
-            n = channels[s].read(readBuffer);
+            n = poller.read(s, readBuffer);
         } catch (IOException e) {
             close(s, ErrorKind.RESET, "read failed: " + e.getMessage(), nowNs);
             return;
         }
         if (n < 0) {
             close(s, ErrorKind.RESET, "connection closed by the server", nowNs);
+            return;
+        }
+        if (n == 0) {
             return;
         }
         readBuffer.flip();
@@ -367,37 +363,23 @@ final class LoadWorker implements Runnable {
     private void connect(int s, long nowNs) {
         int shardConn = index + s * workers;
         InetSocketAddress target = targetOf(s);
-        SocketChannel channel = null;
+        state[s] = CONNECTING;
+        timeNs[s] = nowNs;
         try {
-            channel = SocketChannel.open(target.getAddress() instanceof java.net.Inet6Address
-                    ? java.net.StandardProtocolFamily.INET6 : java.net.StandardProtocolFamily.INET);
-            channel.configureBlocking(false);
-            channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
-            if (!spec.sources().isEmpty()) {
-                channel.bind(new InetSocketAddress(spec.sources().get(shardConn % spec.sources().size()), 0));
-            }
-            channels[s] = channel;
-            state[s] = CONNECTING;
-            timeNs[s] = nowNs;
-            boolean connected = channel.connect(target);
-            keys[s] = channel.register(selector, connected ? SelectionKey.OP_READ : SelectionKey.OP_CONNECT, s);
-            if (connected) {
+            InetAddress source = spec.sources().isEmpty() ? null
+                    : spec.sources().get(shardConn % spec.sources().size());
+            if (poller.connect(s, target, source)) {
                 onConnected(s, nowNs);
             }
         } catch (IOException | RuntimeException e) {
-            if (channel != null && channels[s] != channel) {
-                closeQuietly(channel);
-            }
             connectFailed(s, target.getAddress().getHostAddress() + ":" + target.getPort() + ": " + describe(e), nowNs);
         }
     }
 
     private void onConnectable(int s, long nowNs) {
         try {
-            if (channels[s].finishConnect()) {
-                keys[s].interestOps(SelectionKey.OP_READ);
-                onConnected(s, nowNs);
-            }
+            poller.finishConnect(s);
+            onConnected(s, nowNs);
         } catch (IOException e) {
             InetSocketAddress target = targetOf(s);
             connectFailed(s, target.getAddress().getHostAddress() + ":" + target.getPort() + ": " + describe(e), nowNs);
@@ -418,11 +400,7 @@ final class LoadWorker implements Runnable {
 
     private void connectFailed(int s, String description, long nowNs) {
         control.errors.record(ErrorKind.CONNECT, description);
-        if (channels[s] != null) {
-            closeQuietly(channels[s]);
-            channels[s] = null;
-            keys[s] = null;
-        }
+        poller.close(s);
         state[s] = IDLE;
         requeue(s, nowNs + RECONNECT_DELAY_NS);
         triedOnce(s);
@@ -448,9 +426,7 @@ final class LoadWorker implements Runnable {
             control.errors.record(kind, description);
         }
         control.openConnections.decrementAndGet();
-        closeQuietly(channels[s]);
-        channels[s] = null;
-        keys[s] = null;
+        poller.close(s);
         state[s] = IDLE;
         completed[s] = issued[s];
         requeue(s, kind == null ? nowNs : nowNs + RECONNECT_DELAY_NS);
@@ -486,27 +462,12 @@ final class LoadWorker implements Runnable {
 
     private void closeAll() {
         for (int s = 0; s < slots; s++) {
-            if (channels[s] != null) {
-                if (state[s] >= OPEN) {
-                    control.openConnections.decrementAndGet();
-                }
-                closeQuietly(channels[s]);
-                channels[s] = null;
+            if (state[s] >= OPEN) {
+                control.openConnections.decrementAndGet();
             }
+            state[s] = IDLE;
         }
-        try {
-            selector.close();
-        } catch (IOException ignored) {
-            // Closing at the end of a run: nothing left to do about it.
-        }
-    }
-
-    private static void closeQuietly(SocketChannel channel) {
-        try {
-            channel.close();
-        } catch (IOException ignored) {
-            // The connection is being abandoned either way.
-        }
+        poller.close();
     }
 
     private static String describe(Throwable e) {

@@ -1,0 +1,58 @@
+package io.reactorbench.loadgen;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+
+/**
+ * The sockets of one worker, by slot, and the wait for their readiness: NIO's Selector ({@link NioPoller},
+ * portable) or epoll on raw file descriptors through the {@code sys} module's FFM bindings ({@link EpollPoller}:
+ * no channel objects, so a connection costs only the worker's array elements). Readiness uses NIO's bit values
+ * ({@link #READ}, {@link #WRITE}, {@link #CONNECT}) whichever is underneath. One thread uses a poller, except
+ * {@link #wakeup()}.
+ */
+interface Poller extends AutoCloseable {
+
+    int READ = java.nio.channels.SelectionKey.OP_READ;
+    int WRITE = java.nio.channels.SelectionKey.OP_WRITE;
+    int CONNECT = java.nio.channels.SelectionKey.OP_CONNECT;
+
+    /** Called for each ready slot during {@link #poll}. */
+    @FunctionalInterface
+    interface Handler {
+        void onReady(int slot, int readyOps);
+    }
+
+    /** Opens a non-blocking TCP connection in {@code slot}; true when it connected at once. */
+    boolean connect(int slot, InetSocketAddress target, InetAddress source) throws IOException;
+
+    /** After {@link #CONNECT} readiness: completes the connect, or throws with the reason it failed. */
+    void finishConnect(int slot) throws IOException;
+
+    /** Reads into {@code into} (a direct buffer) from its position: bytes read, 0 if none, -1 at end of stream. */
+    int read(int slot, ByteBuffer into) throws IOException;
+
+    /** Writes from {@code from} (a direct buffer): bytes written, possibly fewer than remain. */
+    int write(int slot, ByteBuffer from) throws IOException;
+
+    /** Whether the slot also waits for {@link #WRITE} (while its socket buffer is full). */
+    void wantWrite(int slot, boolean write) throws IOException;
+
+    /** Closes the slot's socket (no-op when none). */
+    void close(int slot);
+
+    /** Waits up to {@code timeoutMs} (0: do not block) and reports ready slots to {@code handler}. */
+    int poll(long timeoutMs, Handler handler) throws IOException;
+
+    /** Makes a blocked {@link #poll} return; any thread. */
+    void wakeup();
+
+    /** Closes every socket and the poller itself. */
+    @Override
+    void close();
+
+    static Poller open(PollerKind kind, int slots) throws IOException {
+        return kind == PollerKind.EPOLL ? new EpollPoller(slots) : new NioPoller(slots);
+    }
+}
