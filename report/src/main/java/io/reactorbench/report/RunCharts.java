@@ -173,6 +173,10 @@ final class RunCharts {
                 byScenario.computeIfAbsent(ScenarioGroups.scenarioOf(byDesign), s -> new ArrayList<>()).add(label));
         List<ChartFile> charts = new ArrayList<>();
         byScenario.forEach((scenario, labels) -> {
+            if (!groups.idleSweeps().containsKey(scenario)) {
+                memoryBars(scenario, labels.getFirst()).ifPresent(charts::add);
+                return;
+            }
             List<LineSeries> lines = new ArrayList<>();
             for (String design : palette.designs()) {
                 lines.add(new LineSeries(design + " RSS", palette.colourOf(design), 0,
@@ -188,6 +192,28 @@ final class RunCharts {
                     "(RSS with N connections − RSS with none) / N, solid; the same for heap after GC, dashed."));
         });
         return java.util.Optional.of(charts);
+    }
+
+    /** One idle variant: nothing to draw against, so bars per design (RSS and heap per connection). */
+    private java.util.Optional<ChartFile> memoryBars(String scenario, String label) {
+        Map<String, List<TrialResult>> byDesign = groups.idle().get(label);
+        List<String> categories = List.of("RSS per connection", "heap per connection");
+        List<BarSeries> series = new ArrayList<>();
+        for (String design : palette.designs()) {
+            List<TrialResult> trials = byDesign.getOrDefault(design, List.of());
+            series.add(new BarSeries(design, palette.colourOf(design),
+                    List.of(Spread.of(Metric.RSS_PER_CONNECTION, trials).median(),
+                            Spread.of(Metric.HEAP_PER_CONNECTION, trials).median()),
+                    List.of(0.0, 0.0)));
+        }
+        if (series.stream().allMatch(s -> s.values().stream().allMatch(v -> Double.isNaN(v)))) {
+            return java.util.Optional.empty();
+        }
+        org.knowm.xchart.CategoryChart chart =
+                BarChart.of(label + ": memory per idle connection", "bytes per connection (B)", categories, series);
+        chart.setXAxisTitle("what the server holds per connection");
+        return java.util.Optional.of(writer.write(chart, "memory-" + FileNames.slug(scenario), SECTION_MEMORY,
+                "Median over trials: (RSS with N connections − RSS with none) / N, and the same for heap after GC."));
     }
 
     private static List<Path> okDirs(List<TrialResult> trials) {

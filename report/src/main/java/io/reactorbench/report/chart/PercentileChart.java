@@ -27,6 +27,8 @@ public final class PercentileChart {
     /** The x axis ends at 99.9999 % (six nines); beyond that a one-minute window holds no data. */
     static final double MAX_NINES = 6;
     static final int MAX_LABEL_DECIMALS = 8;
+    /** Height of the band under y = 0 that holds the percent labels, as a fraction of the y range. */
+    static final double LABEL_BAND = 0.06;
 
     private PercentileChart() {
     }
@@ -44,7 +46,8 @@ public final class PercentileChart {
         chart.getStyler().setXAxisMax((double) nines);
         chart.getStyler().setXAxisTicksVisible(false);
         chart.getStyler().setPlotGridVerticalLinesVisible(false);
-        chart.getStyler().setYAxisMin(0.0);
+        // A band below zero holds the percent labels: no latency is negative, so no curve runs through them.
+        chart.getStyler().setYAxisMin(-LABEL_BAND * yMax);
         chart.getStyler().setYAxisMax(yMax);
         chart.getStyler().setAnnotationLineColor(new java.awt.Color(0xCCCCCC));
         chart.getStyler().setAnnotationLineStroke(new java.awt.BasicStroke(1f));
@@ -52,9 +55,9 @@ public final class PercentileChart {
             if (nine > 0) {
                 chart.addAnnotation(new AnnotationLine(nine, true, false));
             }
-            // Labels sit just above the x axis; the first is nudged right so that it is not cut at the border.
+            // The first and last labels are nudged inwards so that they are not cut at the plot's border.
             double labelX = nine == 0 ? 0.06 * nines / 3 : nine == nines ? nine - 0.08 * nines / 3 : nine;
-            chart.addAnnotation(new AnnotationText(percentileLabel(nine), labelX, yMax * 0.03, false));
+            chart.addAnnotation(new AnnotationText(percentileLabel(nine), labelX, -LABEL_BAND * yMax / 2, false));
         }
         for (PercentileCurve curve : curves) {
             double[][] points = points(curve.histogramNs());
