@@ -1,5 +1,6 @@
 package io.reactorbench.cli;
 
+import io.reactorbench.report.Fonts;
 import io.reactorbench.scenarios.run.CpuPinning;
 import io.reactorbench.scenarios.run.FdLimits;
 import io.reactorbench.scenarios.suite.CpuSets;
@@ -70,15 +71,11 @@ final class DoctorCommand implements Callable<Integer> {
             String value = DoctorMachine.procValue(sysctl[1]);
             checks.add(value == null ? DoctorCheck.warn(sysctl[0], "unknown") : DoctorCheck.ok(sysctl[0], value));
         }
-        String fonts = DoctorMachine.run("fc-list");
-        if (fonts == null) {
-            checks.add(DoctorCheck.warn("fonts", "fc-list not found: charts may render without text"
-                    + " (apt-get install -y fontconfig fonts-dejavu-core)"));
-        } else if (fonts.contains("DejaVu")) {
-            checks.add(DoctorCheck.ok("fonts", "DejaVu found (charts)"));
-        } else {
-            checks.add(DoctorCheck.warn("fonts", "DejaVu not found: charts use a fallback font (apt-get install -y fonts-dejavu-core)"));
-        }
+        // The report module knows which font its charts ask for; ask it rather than grepping fc-list here.
+        Fonts.Check fonts = Fonts.check();
+        checks.add(!fonts.usable() ? DoctorCheck.fail("fonts", fonts.message())
+                : fonts.preferredPresent() ? DoctorCheck.ok("fonts", fonts.message())
+                : DoctorCheck.warn("fonts", fonts.message()));
     }
 
     private static void designs(List<DoctorCheck> checks) {

@@ -1,7 +1,9 @@
 package io.reactorbench.cli;
 
 import io.reactorbench.scenarios.run.SuiteRunner;
+import io.reactorbench.report.HtmlReport;
 import java.io.PrintStream;
+import java.nio.file.Path;
 
 /**
  * What {@code run} does after the last cell, once the results directory is complete: the hook where the
@@ -14,7 +16,13 @@ final class RunPostSteps {
     }
 
     static void afterRun(SuiteRunner.Outcome outcome, PrintStream out) {
-        // Report step goes here: e.g. ReportWriter.write(outcome.runDir(), outcome.runDir().resolve("report")),
-        // then out.println("report: " + ...). Kept empty until the report module offers its entry point.
+        try {
+            Path index = HtmlReport.write(outcome.runDir());
+            out.println("report: " + index);
+        } catch (RuntimeException e) {
+            // The run's numbers are already on disk; a report that cannot be drawn is reported, not fatal.
+            out.println("report: not written: " + e.getMessage()
+                    + " (retry with: reactorbench report " + outcome.runDir() + ")");
+        }
     }
 }
