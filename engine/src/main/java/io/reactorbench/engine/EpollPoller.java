@@ -46,10 +46,6 @@ final class EpollPoller implements Poller {
     private final SockAddr sender;
     private final SocketSetup setup;
     private final boolean edgeTriggered;
-    private final long eventsAddress;
-    private final long iovAddress;
-    /** Hot-path calls without errno capture (see {@link DirectSyscalls}); false if they failed to link. */
-    private final boolean direct;
     private IOException lastFailure;
     /** Unix-domain listeners' addresses (getsockname would not give them back as IP addresses). */
     private final Map<Integer, SocketAddress> unixListeners = new HashMap<>();
@@ -72,9 +68,6 @@ final class EpollPoller implements Poller {
         this.iov = new IoVec(arena, EventLoop.MAX_BUFFERS_PER_WRITE);
         this.sockAddr = new SockAddr(arena);
         this.sender = new SockAddr(arena);
-        this.eventsAddress = events.segment().address();
-        this.iovAddress = iov.address();
-        this.direct = DirectSyscalls.UNAVAILABLE == null;
     }
 
     /** Why epoll cannot be used here, or null when it can: a value, not an exception. */
@@ -89,8 +82,7 @@ final class EpollPoller implements Poller {
     @Override
     public int poll(long timeoutMs, ReadySink sink) {
         int timeout = (int) Math.min(timeoutMs < 0 ? -1 : timeoutMs, Integer.MAX_VALUE);
-        int n = direct ? DirectSyscalls.epollWait(epfd, eventsAddress, MAX_EVENTS_PER_POLL, timeout)
-                : LinuxSys.epollWait(epfd, events, timeout);
+        int n = LinuxSys.epollWait(epfd, events, timeout);
         if (n < 0) {
             return 0; // EINTR: the loop simply polls again
         }
@@ -246,17 +238,6 @@ final class EpollPoller implements Poller {
     @Override
     public int read(int slot, ByteBuffer dst, long dstBaseAddress) {
         int position = dst.position();
-        if (direct) {
-            long n = DirectSyscalls.read(fds[slot], dstBaseAddress + position, dst.limit() - position);
-            if (n > 0) {
-                dst.position(position + (int) n);
-                return (int) n;
-            }
-            if (n == 0) {
-                return EOF;
-            }
-            // -1: the loop below asks again with errno captured
-        }
         while (true) {
             long n = LinuxSys.read(fds[slot], dstBaseAddress + position, dst.limit() - position);
             if (n > 0) {
@@ -278,13 +259,6 @@ final class EpollPoller implements Poller {
     @Override
     public long write(int slot, ByteBuffer src, long srcBaseAddress) {
         int position = src.position();
-        if (direct) {
-            long n = DirectSyscalls.write(fds[slot], srcBaseAddress + position, src.limit() - position);
-            if (n >= 0) {
-                src.position(position + (int) n);
-                return n;
-            }
-        }
         while (true) {
             long n = LinuxSys.write(fds[slot], srcBaseAddress + position, src.limit() - position);
             if (n >= 0) {
@@ -304,12 +278,6 @@ final class EpollPoller implements Poller {
     public long writev(int slot, ByteBuffer[] srcs, long[] addresses, int count) {
         for (int i = 0; i < count; i++) {
             iov.set(i, addresses[i], srcs[i].remaining());
-        }
-        if (direct) {
-            long n = DirectSyscalls.writev(fds[slot], iovAddress, count);
-            if (n >= 0) {
-                return n;
-            }
         }
         while (true) {
             long n = LinuxSys.writev(fds[slot], iov, count);

@@ -12,8 +12,8 @@
  *       ({@code asyncWrite}, {@code asyncClose}, {@code wake}) go by connection id onto the owning loop's queue.</li>
  *   <li>{@code Poller} — readiness and socket I/O by slot: {@code NioPoller} ({@code Selector.select(Consumer)},
  *       portable) and {@code EpollPoller} (epoll through FFM; a connection is its fd and nothing else;
- *       level-triggered, or edge-triggered with a per-connection read budget). {@code DirectSyscalls} binds its
- *       four hot calls without errno capture so they allocate nothing.</li>
+ *       level-triggered, or edge-triggered with a per-connection read budget). Its per-event calls go straight to
+ *       {@code LinuxSys}, whose read/write/writev/epoll_wait allocate nothing and return -errno.</li>
  *   <li>{@code LoadBalancer} — {@code RoundRobinBalancer}, {@code LeastConnectionsBalancer},
  *       {@code SourceHashBalancer}.</li>
  *   <li>Connections — {@code ConnectionTable}: flat arrays indexed by a dense per-loop slot (epoll maps
