@@ -110,8 +110,9 @@ final class LoadCommand implements Callable<Integer> {
             description = "Split the load over K processes (this one and K-1 children) and merge their histograms.")
     int agents;
 
-    @Option(names = "--poller", defaultValue = "nio",
-            description = "How load threads wait for sockets: nio (Selector) or epoll (FFM, Linux; no heap object per connection).")
+    @Option(names = "--poller", defaultValue = "auto",
+            description = "How load threads wait for sockets: epoll (FFM, Linux; no heap object per connection), nio"
+                    + " (Selector), or auto = epoll where available (default).")
     String poller;
 
     @Option(names = "--allow-remote", description = "Allow targets and sources outside loopback.")

@@ -151,7 +151,7 @@ public record LoadSpec(
         private long maxRequests;
         private long timeoutNs = TimeUnit.SECONDS.toNanos(5);
         private boolean allowRemote;
-        private PollerKind poller = PollerKind.NIO;
+        private PollerKind poller = PollerKind.auto();
 
         public Builder targets(List<InetSocketAddress> v) { targets = v; return this; }
         public Builder sources(List<InetAddress> v) { sources = v; return this; }
