@@ -11,11 +11,15 @@ import org.HdrHistogram.WriterReaderPhaser;
  */
 final class LatencyRecorder {
 
+    /** Both views of one interval, swapped as one reference so a request never straddles two intervals. */
+    private static final class Pair {
+        final Histogram corrected = LoadRun.newHistogram();
+        final Histogram uncorrected = LoadRun.newHistogram();
+    }
+
     private final WriterReaderPhaser phaser = new WriterReaderPhaser();
-    private volatile Histogram activeCorrected = LoadRun.newHistogram();
-    private volatile Histogram activeUncorrected = LoadRun.newHistogram();
-    private Histogram inactiveCorrected = LoadRun.newHistogram();
-    private Histogram inactiveUncorrected = LoadRun.newHistogram();
+    private volatile Pair active = new Pair();
+    private Pair inactive = new Pair();
 
     /**
      * Opens a batch of {@link #record} calls (all answers of one read: one pair of atomic increments for the
@@ -31,9 +35,10 @@ final class LatencyRecorder {
 
     /** Records one answered request, between begin and end; {@code correctedNs} negative when not scheduled. */
     void record(long correctedNs, long uncorrectedNs) {
-        activeUncorrected.recordValue(uncorrectedNs);
+        Pair pair = active;
+        pair.uncorrected.recordValue(uncorrectedNs);
         if (correctedNs >= 0) {
-            activeCorrected.recordValue(correctedNs);
+            pair.corrected.recordValue(correctedNs);
         }
     }
 
@@ -41,20 +46,17 @@ final class LatencyRecorder {
     synchronized void addIntervalTo(Histogram corrected, Histogram uncorrected) {
         phaser.readerLock();
         try {
-            inactiveCorrected.reset();
-            inactiveUncorrected.reset();
-            Histogram c = activeCorrected;
-            Histogram u = activeUncorrected;
-            activeCorrected = inactiveCorrected;
-            activeUncorrected = inactiveUncorrected;
-            inactiveCorrected = c;
-            inactiveUncorrected = u;
-            // Waits until no writer is still recording into the histograms just swapped out.
+            inactive.corrected.reset();
+            inactive.uncorrected.reset();
+            Pair sampled = active;
+            active = inactive;
+            inactive = sampled;
+            // Waits until no writer is still recording into the pair just swapped out.
             phaser.flipPhase();
         } finally {
             phaser.readerUnlock();
         }
-        corrected.add(inactiveCorrected);
-        uncorrected.add(inactiveUncorrected);
+        corrected.add(inactive.corrected);
+        uncorrected.add(inactive.uncorrected);
     }
 }

@@ -155,7 +155,7 @@ public final class LoadRun {
                 double seconds = Math.max(1e-9, (nowNs - lastTickNs) / 1e9);
                 progress.show((nowNs - runStartNs) / 1e9, totalSeconds, inWarmup, control.openConnections.get(),
                         intervalUncorrected.getTotalCount() / seconds, control.errors.snapshot().total(),
-                        shown.getValueAtPercentile(99), spec.model().scheduled() ? "(corrected)" : "(uncorrected)");
+                        shown.getValueAtPercentile(99), spec.model().scheduled() ? "(corrected, last 1 s)" : "(uncorrected, last 1 s)");
                 lastTickNs = nowNs;
                 if (nowNs >= endNs || allDone) {
                     break;
