@@ -25,6 +25,8 @@ final class TestServer implements AutoCloseable {
             + "Server: test\r\n\r\nHello, World!").getBytes(StandardCharsets.US_ASCII);
 
     private final Mode mode;
+    /** CPU the server burns per http response, so that it (not the client) limits throughput; 0 for none. */
+    private volatile long spinNsPerResponse;
     private final long stallMs;
     private final long stallEveryMs;
     private final ServerSocketChannel server;
@@ -58,6 +60,12 @@ final class TestServer implements AutoCloseable {
         thread = new Thread(this::loop, "test-server-" + mode);
         thread.setDaemon(true);
         thread.start();
+    }
+
+    /** Makes every http response cost this much server CPU (a busy loop). */
+    TestServer spinPerResponse(long ns) {
+        spinNsPerResponse = ns;
+        return this;
     }
 
     InetSocketAddress address() throws IOException {
@@ -162,6 +170,13 @@ final class TestServer implements AutoCloseable {
                     }
                 }
                 if (count > 0) {
+                    long spinNs = spinNsPerResponse * count;
+                    if (spinNs > 0) {
+                        long until = System.nanoTime() + spinNs;
+                        while (System.nanoTime() < until) {
+                            Thread.onSpinWait();
+                        }
+                    }
                     ByteBuffer out = ByteBuffer.allocate(count * HTTP_RESPONSE.length);
                     for (int i = 0; i < count; i++) {
                         out.put(HTTP_RESPONSE);
