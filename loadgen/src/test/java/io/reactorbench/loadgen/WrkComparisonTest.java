@@ -28,9 +28,9 @@ class WrkComparisonTest {
     private static final int ROUNDS = 3;
     private static final double TOLERANCE = 0.15;
     /**
-     * Server CPU per response: caps the server below 400,000 responses/s (about 270,000 here), well under what either client drives on
-     * one core (both reach 1.4M/s here), so that the test compares what the two tools count, not how fast they
-     * are (without it, reactorbench's epoll client out-ran wrk by up to 18 %).
+     * Server CPU per response: caps the server below 400,000 responses/s (about 270,000 here), well under what
+     * either client drives on one core (both reach 1.4M/s here), so that the test compares what the two tools
+     * count, not how fast they are (without it, reactorbench's epoll client out-ran wrk by up to 18 %).
      */
     private static final long SERVER_NS_PER_RESPONSE = 2_500;
     /** wrk's pipelining script, as TechEmpower uses it: DEPTH requests in one write (reactorbench: --batch). */
