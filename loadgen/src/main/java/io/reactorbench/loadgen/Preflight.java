@@ -91,7 +91,9 @@ public record Preflight(List<String> problems, boolean fatal) {
     /** Ports in net.ipv4.ip_local_port_range, or -1. */
     static int readEphemeralPorts() {
         try {
-            String[] range = Files.readString(Path.of("/proc/sys/net/ipv4/ip_local_port_range")).trim().split("\\s+");
+            // readAllLines, not readString: on this kernel readString returns only the first byte of this file.
+            String[] range = Files.readAllLines(Path.of("/proc/sys/net/ipv4/ip_local_port_range")).getFirst().trim()
+                    .split("\\s+");
             return Integer.parseInt(range[1]) - Integer.parseInt(range[0]) + 1;
         } catch (IOException | RuntimeException e) {
             return -1;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 class LoadSpecTest {
@@ -79,5 +80,12 @@ class LoadSpecTest {
         assertThat(split.problems()).isEmpty();
 
         assertThat(Preflight.check(local().connections(100).build(), 1, -1, -1).problems()).isEmpty();
+    }
+
+    @Test
+    void shouldReadThisMachinesLimitsFromProc() {
+        Assumptions.assumeTrue(java.nio.file.Files.exists(java.nio.file.Path.of("/proc/sys/net/ipv4/ip_local_port_range")));
+        assertThat(Preflight.readEphemeralPorts()).isGreaterThan(1000);
+        assertThat(Preflight.readOpenFileLimit()).isGreaterThan(100);
     }
 }
