@@ -5,6 +5,7 @@ import io.reactorbench.scenarios.run.SuiteRunner;
 import io.reactorbench.scenarios.suite.DesignSpec;
 import io.reactorbench.scenarios.suite.Scenario;
 import io.reactorbench.scenarios.suite.Suite;
+import io.reactorbench.scenarios.suite.SuiteOverrides;
 import io.reactorbench.scenarios.suite.Suites;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -40,13 +41,21 @@ final class RunCommand implements Callable<Integer> {
             description = "run only these scenarios (name, or name@variant)")
     List<String> only;
 
+    @Option(names = "--set", paramLabel = "KEY=VALUE",
+            description = {"Override a suite value, validated like the suite file; repeatable, later wins.",
+                "KEY=VALUE sets a suite key (trials=3, duration=3s: also replaces scenarios' own warmup/duration);",
+                "SCENARIO.KEY=VALUE one scenario (rpc-blocking.cpuNs=50000);",
+                "*.KEY=VALUE every scenario the key applies to (others skipped). Listed in run.json's notes."})
+    List<String> sets;
+
     /** How child JVMs are started; tests replace it to run from the test class path. */
     Launcher launcher = Launcher.current();
 
     @Override
     public Integer call() {
-        Suite suite = narrowed(Suites.load(suiteName));
-        SuiteRunner.Outcome outcome = new SuiteRunner(launcher, System.out).run(suite, out);
+        SuiteOverrides.Applied loaded = Suites.load(suiteName, SuiteOverrides.parse(sets == null ? List.of() : sets));
+        Suite suite = narrowed(loaded.suite());
+        SuiteRunner.Outcome outcome = new SuiteRunner(launcher, System.out).run(suite, out, loaded.notes());
         RunPostSteps.afterRun(outcome, System.out);
         long failed = outcome.summaries().stream().filter(s -> !s.ok()).count();
         if (failed > 0) {

@@ -54,10 +54,16 @@ public final class SuiteRunner {
 
     /** Runs the suite into a new directory under {@code parent}; returns when every cell was attempted. */
     public Outcome run(Suite requested, Path parent) {
+        return run(requested, parent, List.of());
+    }
+
+    /** As {@link #run(Suite, Path)}, with the caller's notes (e.g. which {@code --set} overrides) first in run.json. */
+    public Outcome run(Suite requested, Path parent, List<String> callerNotes) {
         RunPlan plan = RunPlan.of(requested, FdLimits.current());
         Suite suite = plan.suite();
         CpuPinning pinning = CpuPinning.decide(suite.cpus());
-        List<String> notes = new ArrayList<>(plan.notes());
+        List<String> notes = new ArrayList<>(callerNotes);
+        notes.addAll(plan.notes());
         if (!pinning.applied()) {
             notes.add(pinning.note());
         }

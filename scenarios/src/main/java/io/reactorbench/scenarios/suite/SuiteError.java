@@ -6,7 +6,22 @@ package io.reactorbench.scenarios.suite;
  */
 public final class SuiteError extends IllegalArgumentException {
 
+    private final int line;
+    private final String sentence;
+
     public SuiteError(String source, int line, String sentence) {
         super(source + ":" + line + ": " + sentence);
+        this.line = line;
+        this.sentence = sentence;
+    }
+
+    /** Where in the file; negative for a value that came from a {@code --set} override (see {@link SuiteOverrides}). */
+    public int line() {
+        return line;
+    }
+
+    /** The message without its {@code file:line:} prefix. */
+    public String sentence() {
+        return sentence;
     }
 }

@@ -21,11 +21,11 @@ public final class SuiteParser {
     private static final Set<String> DESIGN_KEYS = Set.of("id", "name", "loops", "options", "jvmOptions");
     private static final Set<String> SCENARIO_KEYS = Set.of("name", "app", "model", "connections", "rate", "depth",
             "size", "responseSize", "cpuNs", "blockUs", "heartbeat", "connectRate", "threads", "warmup", "duration",
-            "maxErrorRatio");
+            "maxErrorRatio", "readRate");
     /** Keys that may hold a list of values: each value becomes a variant of the scenario. */
     private static final List<String> SWEEPABLE = List.of("connections", "rate", "size", "depth");
     private static final Set<String> APPS = Set.of("echo", "rpc", "http");
-    private static final Set<String> MODELS = Set.of("closed", "open", "idle", "churn");
+    private static final Set<String> MODELS = Set.of("closed", "open", "idle", "churn", "slowread");
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
     private static final long MAX_CONNECTIONS = 1_000_000;
 
@@ -40,7 +40,12 @@ public final class SuiteParser {
      * @param text   the YAML text
      */
     public static Suite parse(String source, String text) {
-        return new SuiteParser(source).suite(new YamlTreeReader(source).read(text));
+        return parse(source, new YamlTreeReader(source).read(text));
+    }
+
+    /** Parses a tree already read (and perhaps changed by {@link SuiteOverrides}). */
+    static Suite parse(String source, YamlNode root) {
+        return new SuiteParser(source).suite(root);
     }
 
     private Suite suite(YamlNode root) {
@@ -175,7 +180,7 @@ public final class SuiteParser {
         }
         String model = s.string("model", "closed");
         if (!MODELS.contains(model)) {
-            throw s.error("model", "'model' in " + s.where() + " must be one of closed, open, idle, churn, got '" + model + "'");
+            throw s.error("model", "'model' in " + s.where() + " must be one of closed, open, idle, churn, slowread, got '" + model + "'");
         }
         if (!s.has("connections")) {
             throw new SuiteError(source, s.line(), s.where() + " needs 'connections' (a number, a list of numbers to sweep, or max)");
@@ -198,6 +203,17 @@ public final class SuiteParser {
         if (s.has("heartbeat") && !model.equals("idle")) {
             throw s.error("heartbeat", "'heartbeat' in " + s.where() + " only applies to model idle (this one is " + model + ")");
         }
+        // slowread: the reader's pace per connection; 16 KiB/s falls behind any sender within a fraction of a second.
+        long readRate = s.wholeNumber("readRate", model.equals("slowread") ? 16 * 1024 : 0, 0, 1L << 30);
+        if (s.has("readRate") && !model.equals("slowread")) {
+            throw s.error("readRate", "'readRate' in " + s.where() + " only applies to model slowread (this one is " + model + ")");
+        }
+        if (model.equals("slowread") && app.equals("http")) {
+            throw s.error("app", "model slowread in " + s.where() + " drives echo or rpc, not http");
+        }
+        if (model.equals("slowread") && s.has("depth")) {
+            throw s.error("depth", "'depth' in " + s.where() + " does not apply to model slowread (it sends as fast as the socket accepts)");
+        }
         double connectRate = s.number("connectRate", 0, 0, 10_000_000);
         int threads = (int) s.wholeNumber("threads", 0, 0, 1024);
         double warmup = s.seconds("warmup", suiteWarmup, 0);
@@ -214,11 +230,11 @@ public final class SuiteParser {
             if (model.equals("open") && rate <= 0) {
                 throw new SuiteError(source, s.lineOf("rate"), s.where() + " is open loop: it needs 'rate' (requests per second in total) above 0");
             }
-            if (model.equals("closed") && s.has("rate")) {
-                throw s.error("rate", "'rate' in " + s.where() + " does not apply to model closed (use model open for a fixed rate)");
+            if ((model.equals("closed") || model.equals("slowread")) && s.has("rate")) {
+                throw s.error("rate", "'rate' in " + s.where() + " does not apply to model " + model + " (use model open for a fixed rate)");
             }
             variants.add(new Scenario(name, variant, app, model, connections, rate, depth, size, responseSize, cpuNs,
-                    blockUs, heartbeat, connectRate, threads, warmup, duration, maxErrorRatio, s.line()));
+                    blockUs, heartbeat, connectRate, threads, warmup, duration, maxErrorRatio, s.line(), readRate));
         }
         return variants;
     }

@@ -19,16 +19,33 @@ public final class Suites {
 
     /** A path to a YAML file wins over a built-in name, so a user's {@code smoke.yaml} is never shadowed. */
     public static Suite load(String nameOrPath) {
+        SuiteText found = find(nameOrPath);
+        return SuiteParser.parse(found.source(), found.text());
+    }
+
+    /**
+     * Loads a suite with {@code --set} overrides applied to its YAML before validation, so an override is checked
+     * exactly as the same line in the file would be.
+     */
+    public static SuiteOverrides.Applied load(String nameOrPath, SuiteOverrides overrides) {
+        SuiteText found = find(nameOrPath);
+        return overrides.applyTo(found.source(), found.text());
+    }
+
+    private record SuiteText(String source, String text) {
+    }
+
+    private static SuiteText find(String nameOrPath) {
         Path path = Path.of(nameOrPath);
         if (Files.isRegularFile(path)) {
             try {
-                return SuiteParser.parse(path.toString(), Files.readString(path));
+                return new SuiteText(path.toString(), Files.readString(path));
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot read suite " + path + ": " + e.getMessage(), e);
             }
         }
         if (BUILT_IN.contains(nameOrPath)) {
-            return SuiteParser.parse("builtin:" + nameOrPath + ".yaml", builtInText(nameOrPath));
+            return new SuiteText("builtin:" + nameOrPath + ".yaml", builtInText(nameOrPath));
         }
         throw new IllegalArgumentException("no suite '" + nameOrPath + "': not a file, and not a built-in suite ("
                 + String.join(", ", BUILT_IN) + ")");
