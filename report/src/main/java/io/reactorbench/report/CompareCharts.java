@@ -8,6 +8,7 @@ import io.reactorbench.report.chart.DesignPalette;
 import io.reactorbench.report.chart.FileNames;
 import io.reactorbench.report.chart.PercentileChart;
 import io.reactorbench.report.chart.PercentileCurve;
+import io.reactorbench.report.chart.SmallMultiples;
 import io.reactorbench.report.model.TrialResult;
 import io.reactorbench.report.read.LatencyLog;
 import io.reactorbench.report.table.Metric;
@@ -23,6 +24,10 @@ final class CompareCharts {
 
     static final String SECTION_LATENCY = "Latency by percentile, A against B";
     static final String SECTION_THROUGHPUT = "Throughput, A against B";
+
+    /** A dark, B light: neutral so that they do not read as two designs' colours. */
+    static final java.awt.Color RUN_A_COLOUR = new java.awt.Color(0x404040);
+    static final java.awt.Color RUN_B_COLOUR = new java.awt.Color(0xA6A6A6);
 
     private final ScenarioGroups a;
     private final ScenarioGroups b;
@@ -71,21 +76,31 @@ final class CompareCharts {
                 SECTION_LATENCY, "All successful trials of a design merged; A solid, B dashed, same colour per design."));
     }
 
+    /**
+     * One panel per scenario (scenarios differ by orders of magnitude), designs on x, A and B side by side.
+     * XChart fills a whole series with one colour, so here the runs have the colours and the x axis names
+     * the design.
+     */
     private ChartFile throughput(List<String> labels) {
-        List<BarSeries> series = new ArrayList<>();
-        for (String design : palette.designs()) {
-            series.add(bars(design + " (A)", palette.colourOf(design), a, design, labels));
-            series.add(bars(design + " (B)", palette.lighterOf(design), b, design, labels));
+        int panelWidthPx = SmallMultiples.panelWidthPx(labels.size());
+        List<org.knowm.xchart.internal.chartpart.Chart<?, ?>> panels = new ArrayList<>();
+        for (String label : labels) {
+            List<String> designs = palette.designs().stream()
+                    .filter(d -> a.loaded().get(label).containsKey(d) || b.loaded().get(label).containsKey(d)).toList();
+            panels.add(BarChart.panel(label, "throughput (req/s)", designs, List.of(
+                    bars("A", RUN_A_COLOUR, a, label, designs), bars("B", RUN_B_COLOUR, b, label, designs)),
+                    panelWidthPx));
         }
-        return writer.write(BarChart.of("Throughput, A against B", "throughput (req/s)", labels, series),
-                "compare-throughput", SECTION_THROUGHPUT,
-                "Median over trials; A full colour, B lighter; whiskers cover each run's min–max.");
+        return writer.write(new SmallMultiples("Throughput, A against B", panels), "compare-throughput",
+                SECTION_THROUGHPUT, "Median over trials; whiskers cover each run's min–max. One panel per scenario, "
+                        + "each with its own scale.");
     }
 
-    private static BarSeries bars(String name, java.awt.Color colour, ScenarioGroups run, String design, List<String> labels) {
+    private static BarSeries bars(String name, java.awt.Color colour, ScenarioGroups run, String label,
+                                  List<String> designs) {
         List<Double> values = new ArrayList<>();
         List<Double> errors = new ArrayList<>();
-        for (String label : labels) {
+        for (String design : designs) {
             Spread spread = Spread.of(Metric.THROUGHPUT, run.loaded().get(label).getOrDefault(design, List.of()));
             values.add(spread.median());
             errors.add(spread.isPresent() ? Math.max(spread.max() - spread.median(), spread.median() - spread.min()) : 0);

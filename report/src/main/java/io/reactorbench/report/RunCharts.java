@@ -1,9 +1,9 @@
 package io.reactorbench.report;
 
 import io.reactorbench.report.chart.BarChart;
-import io.reactorbench.report.chart.BarSeries;
 import io.reactorbench.report.chart.ChartFile;
 import io.reactorbench.report.chart.ChartWriter;
+import io.reactorbench.report.chart.DesignBar;
 import io.reactorbench.report.chart.DesignPalette;
 import io.reactorbench.report.chart.FileNames;
 import io.reactorbench.report.chart.LineChart;
@@ -11,6 +11,7 @@ import io.reactorbench.report.chart.LinePoint;
 import io.reactorbench.report.chart.LineSeries;
 import io.reactorbench.report.chart.PercentileChart;
 import io.reactorbench.report.chart.PercentileCurve;
+import io.reactorbench.report.chart.SmallMultiples;
 import io.reactorbench.report.chart.TimelineChart;
 import io.reactorbench.report.model.RunView;
 import io.reactorbench.report.model.TrialResult;
@@ -87,26 +88,33 @@ final class RunCharts {
                 "All successful trials of a design merged. x: percentile on a log scale (each step is one more nine)."));
     }
 
-    /** Empty when no design has a value (e.g. no server probe): XChart cannot draw a chart without series. */
+    /**
+     * One panel per scenario, each on its own y scale (scenarios differ by orders of magnitude), a bar per
+     * design. Empty when no design has a value (e.g. no server probe).
+     */
     private java.util.Optional<ChartFile> bars(Metric metric, String fileName, String section, String title,
                                                String yAxisTitle) {
         List<String> labels = groups.loadedLabels();
-        List<BarSeries> series = new ArrayList<>();
-        for (String design : palette.designs()) {
-            List<Double> values = new ArrayList<>();
-            List<Double> errors = new ArrayList<>();
-            for (String label : labels) {
+        int panelWidthPx = SmallMultiples.panelWidthPx(labels.size());
+        List<org.knowm.xchart.internal.chartpart.Chart<?, ?>> panels = new ArrayList<>();
+        for (String label : labels) {
+            List<DesignBar> bars = new ArrayList<>();
+            for (String design : palette.designs()) {
                 Spread spread = Spread.of(metric, groups.loaded().get(label).getOrDefault(design, List.of()));
-                values.add(spread.median());
-                errors.add(spread.isPresent() ? Math.max(spread.max() - spread.median(), spread.median() - spread.min()) : 0);
+                double error = spread.isPresent()
+                        ? Math.max(spread.max() - spread.median(), spread.median() - spread.min()) : 0;
+                bars.add(new DesignBar(design, palette.colourOf(design), spread.median(), error));
             }
-            series.add(new BarSeries(design, palette.colourOf(design), values, errors));
+            org.knowm.xchart.CategoryChart panel = BarChart.perDesign(label, yAxisTitle, bars, panelWidthPx);
+            if (panel != null) {
+                panels.add(panel);
+            }
         }
-        if (series.stream().allMatch(s -> s.values().stream().allMatch(v -> Double.isNaN(v)))) {
+        if (panels.isEmpty()) {
             return java.util.Optional.empty();
         }
-        return java.util.Optional.of(writer.write(BarChart.of(title, yAxisTitle, labels, series), fileName, section,
-                MINMAX_CAPTION));
+        return java.util.Optional.of(writer.write(new SmallMultiples(title, panels), fileName, section,
+                MINMAX_CAPTION + " One panel per scenario, each with its own scale."));
     }
 
     private List<ChartFile> sweep(String scenario, List<String> labels) {
@@ -116,16 +124,16 @@ final class RunCharts {
         for (String design : palette.designs()) {
             for (int rank = 0; rank < percentiles.size(); rank++) {
                 Metric metric = percentiles.get(rank);
-                latency.add(new LineSeries(design + " " + metric.label(), palette.colourOf(design), rank,
+                latency.add(new LineSeries(design + " " + metric.label(), design, palette.colourOf(design), rank,
                         medians(metric, design, labels)));
             }
-            throughput.add(new LineSeries(design, palette.colourOf(design), 0, medians(Metric.THROUGHPUT, design, labels)));
+            throughput.add(new LineSeries(design, design, palette.colourOf(design), 0, medians(Metric.THROUGHPUT, design, labels)));
         }
         String slug = FileNames.slug(scenario);
         return List.of(
                 writer.write(LineChart.of(scenario + ": latency against connections", "connections",
                         "latency (ms)", latency), "sweep-latency-" + slug, SECTION_SWEEPS,
-                        "Medians over trials. Solid: p50, dashed: p99, dotted: p99.9."),
+                        "Medians over trials. Colour and marker: design; solid: p50, dashed: p99, dotted: p99.9."),
                 writer.write(LineChart.of(scenario + ": throughput against connections", "connections",
                         "throughput (req/s)", throughput), "sweep-throughput-" + slug, SECTION_SWEEPS,
                         "Medians over trials."));
@@ -160,8 +168,9 @@ final class RunCharts {
         }
         return java.util.Optional.of(writer.write(TimelineChart.of(label + ": p99 and max per second, GC pauses", tracks),
                 "timeline-" + FileNames.slug(label), SECTION_TIMELINE,
-                "First successful trial of each design. Lines: p99 (solid) and max (dashed) per second; "
-                        + "diamonds: GC pauses at their start, height = pause duration."));
+                "First successful trial of each design, one panel each on a shared scale. Lines: p99 (solid) and "
+                        + "max (dashed) per second, at the second's middle; grey diamonds: GC pauses at their start, "
+                        + "height = pause duration."));
     }
 
     private java.util.Optional<List<ChartFile>> memory() {
@@ -179,9 +188,9 @@ final class RunCharts {
             }
             List<LineSeries> lines = new ArrayList<>();
             for (String design : palette.designs()) {
-                lines.add(new LineSeries(design + " RSS", palette.colourOf(design), 0,
+                lines.add(new LineSeries(design + " RSS", design, palette.colourOf(design), 0,
                         medians(Metric.RSS_PER_CONNECTION, design, labels)));
-                lines.add(new LineSeries(design + " heap", palette.colourOf(design), 1,
+                lines.add(new LineSeries(design + " heap", design, palette.colourOf(design), 1,
                         medians(Metric.HEAP_PER_CONNECTION, design, labels)));
             }
             if (lines.stream().allMatch(l -> l.points().stream().allMatch(p -> Double.isNaN(p.y())))) {
@@ -194,25 +203,32 @@ final class RunCharts {
         return java.util.Optional.of(charts);
     }
 
-    /** One idle variant: nothing to draw against, so bars per design (RSS and heap per connection). */
+    /**
+     * One idle variant: nothing to draw against, so a bar per design in two panels (RSS and heap per
+     * connection), each on its own scale: thread stacks dwarf a reactor's few hundred bytes.
+     */
     private java.util.Optional<ChartFile> memoryBars(String scenario, String label) {
         Map<String, List<TrialResult>> byDesign = groups.idle().get(label);
-        List<String> categories = List.of("RSS per connection", "heap per connection");
-        List<BarSeries> series = new ArrayList<>();
-        for (String design : palette.designs()) {
-            List<TrialResult> trials = byDesign.getOrDefault(design, List.of());
-            series.add(new BarSeries(design, palette.colourOf(design),
-                    List.of(Spread.of(Metric.RSS_PER_CONNECTION, trials).median(),
-                            Spread.of(Metric.HEAP_PER_CONNECTION, trials).median()),
-                    List.of(0.0, 0.0)));
+        int panelWidthPx = SmallMultiples.panelWidthPx(2);
+        List<org.knowm.xchart.internal.chartpart.Chart<?, ?>> panels = new ArrayList<>();
+        for (Metric metric : List.of(Metric.RSS_PER_CONNECTION, Metric.HEAP_PER_CONNECTION)) {
+            List<DesignBar> bars = new ArrayList<>();
+            for (String design : palette.designs()) {
+                bars.add(new DesignBar(design, palette.colourOf(design),
+                        Spread.of(metric, byDesign.getOrDefault(design, List.of())).median(), 0));
+            }
+            String panelTitle = metric == Metric.RSS_PER_CONNECTION ? "RSS per connection" : "heap per connection (after GC)";
+            org.knowm.xchart.CategoryChart panel = BarChart.perDesign(panelTitle, "bytes per connection (B)", bars,
+                    panelWidthPx);
+            if (panel != null) {
+                panels.add(panel);
+            }
         }
-        if (series.stream().allMatch(s -> s.values().stream().allMatch(v -> Double.isNaN(v)))) {
+        if (panels.isEmpty()) {
             return java.util.Optional.empty();
         }
-        org.knowm.xchart.CategoryChart chart =
-                BarChart.of(label + ": memory per idle connection", "bytes per connection (B)", categories, series);
-        chart.setXAxisTitle("what the server holds per connection");
-        return java.util.Optional.of(writer.write(chart, "memory-" + FileNames.slug(scenario), SECTION_MEMORY,
+        return java.util.Optional.of(writer.write(new SmallMultiples(label + ": memory per idle connection", panels),
+                "memory-" + FileNames.slug(scenario), SECTION_MEMORY,
                 "Median over trials: (RSS with N connections − RSS with none) / N, and the same for heap after GC."));
     }
 

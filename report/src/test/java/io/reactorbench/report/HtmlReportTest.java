@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.reactorbench.report.chart.ChartSize;
+import io.reactorbench.report.chart.SmallMultiples;
 import io.reactorbench.report.read.NotAResultsDirectory;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
@@ -45,16 +46,24 @@ class HtmlReportTest {
 
     @Test
     void shouldDrawEveryChartTheFixtureAllowsAsValidImagesOfTheChartSize() throws IOException {
-        List<String> expected = List.of("latency-echo-open", "latency-rpc-closed",
-                "latency-echo-sweep-connections-100", "latency-echo-sweep-connections-1000", "throughput",
-                "sweep-latency-echo-sweep", "sweep-throughput-echo-sweep", "server-cpu", "server-alloc",
-                "gc-count", "gc-total", "gc-max", "timeline-echo-open", "timeline-rpc-closed", "memory-idle");
-        for (String chart : expected) {
-            Path png = run.resolve("report/" + chart + ".png");
-            BufferedImage image = ImageIO.read(png.toFile());
+        List<String> single = List.of("latency-echo-open", "latency-rpc-closed",
+                "latency-echo-sweep-connections-100", "latency-echo-sweep-connections-1000",
+                "sweep-latency-echo-sweep", "sweep-throughput-echo-sweep", "memory-idle");
+        // Small multiples: a panel per scenario (bars) or per design (timelines), two to a row under a title band.
+        List<String> panelled = List.of("throughput", "server-cpu", "server-alloc", "gc-count", "gc-total", "gc-max",
+                "timeline-echo-open", "timeline-rpc-closed");
+        for (String chart : single) {
+            BufferedImage image = ImageIO.read(run.resolve("report/" + chart + ".png").toFile());
             assertThat(image).as(chart).isNotNull();
             assertThat(image.getWidth()).as(chart).isEqualTo(ChartSize.WIDTH_PX);
             assertThat(image.getHeight()).as(chart).isEqualTo(ChartSize.HEIGHT_PX);
+        }
+        for (String chart : panelled) {
+            BufferedImage image = ImageIO.read(run.resolve("report/" + chart + ".png").toFile());
+            assertThat(image).as(chart).isNotNull();
+            assertThat(image.getWidth()).as(chart).isEqualTo(ChartSize.WIDTH_PX);
+            assertThat((image.getHeight() - SmallMultiples.TITLE_BAND_PX) % SmallMultiples.PANEL_HEIGHT_PX).as(chart)
+                    .isZero();
         }
     }
 

@@ -5,17 +5,23 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.knowm.xchart.style.markers.Marker;
+import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
  * One colour per design, the same in every chart of a report and across reports: the designs reactorbench
  * ships have fixed colours; others (e.g. {@code external:…}) take the spare colours in sorted order.
- * The colours are the Okabe–Ito set, told apart also by colour-blind readers.
+ * The colours are mostly the Okabe–Ito set (told apart also by colour-blind readers), chosen so that no two
+ * designs of a suite share a hue: engine-nio and engine-epoll used to be blue and sky blue, one hue at two
+ * lightnesses, hard to tell apart as thin lines. Okabe–Ito's yellow is too pale on white and its sky blue
+ * repeats the blue's hue, so an olive and a purple stand in. Line charts also mark each family with its own
+ * marker.
  */
 public final class DesignPalette {
 
     static final Map<String, Color> FIXED = fixed();
-    static final List<Color> SPARE = List.of(new Color(0x999999), new Color(0x8C564B), new Color(0x17BECF),
-            new Color(0xBCBD22), new Color(0x7F7F7F), new Color(0x1F77B4));
+    static final List<Color> SPARE = List.of(new Color(0x8C564B), new Color(0x999999), new Color(0x17BECF),
+            new Color(0x7F7F7F), new Color(0xBCBD22), new Color(0x1F77B4));
 
     private final Map<String, Color> colours = new LinkedHashMap<>();
 
@@ -35,10 +41,18 @@ public final class DesignPalette {
         return colours.getOrDefault(design, FIXED.getOrDefault(design, Color.DARK_GRAY));
     }
 
-    /** The same hue, lighter: the second run of a comparison where a chart needs two fills per design. */
-    public Color lighterOf(String design) {
-        Color c = colourOf(design);
-        return new Color((c.getRed() + 255 * 2) / 3, (c.getGreen() + 255 * 2) / 3, (c.getBlue() + 255 * 2) / 3);
+    /** The family's marker (engine circle, threads square, netty triangle, others diamond): a second cue. */
+    public static Marker markerOf(String design) {
+        if (design.startsWith("engine")) {
+            return SeriesMarkers.CIRCLE;
+        }
+        if (design.equals("threads") || design.equals("vthreads")) {
+            return SeriesMarkers.SQUARE;
+        }
+        if (design.startsWith("netty")) {
+            return SeriesMarkers.TRIANGLE_UP;
+        }
+        return SeriesMarkers.DIAMOND;
     }
 
     public List<String> designs() {
@@ -47,13 +61,15 @@ public final class DesignPalette {
 
     private static Map<String, Color> fixed() {
         Map<String, Color> fixed = new LinkedHashMap<>();
-        fixed.put("engine-nio", new Color(0x0072B2));
-        fixed.put("engine-epoll", new Color(0x56B4E9));
-        fixed.put("threads", new Color(0xE69F00));
-        fixed.put("vthreads", new Color(0xD55E00));
-        fixed.put("netty-nio", new Color(0x009E73));
-        fixed.put("netty-epoll", new Color(0xCC79A7));
-        fixed.put("netty-iouring", new Color(0x000000));
+        fixed.put("engine-epoll", new Color(0x0072B2));  // blue
+        fixed.put("engine-nio", new Color(0xD55E00));    // vermillion
+        fixed.put("threads", new Color(0x999900));       // olive
+        fixed.put("vthreads", new Color(0x6A3D9A));      // purple
+        fixed.put("netty-nio", new Color(0x009E73));     // bluish green
+        fixed.put("netty-epoll", new Color(0x000000));   // black
+        fixed.put("netty-iouring", new Color(0xCC79A7)); // reddish purple
+        // "engine" picks epoll or NIO at start-up, so it rarely runs beside both; orange is left for it.
+        fixed.put("engine", new Color(0xE69F00));
         return Map.copyOf(fixed);
     }
 }

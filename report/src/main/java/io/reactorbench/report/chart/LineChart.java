@@ -20,6 +20,7 @@ public final class LineChart {
         ChartStyle.apply(chart.getStyler());
         chart.getStyler().setYAxisMin(0.0);
         chart.getStyler().setMarkerSize(8);
+        chart.getStyler().setyAxisTickLabelsFormattingFunction(TickLabels::human); // 300k rather than 3E5
         double minX = lines.stream().flatMap(l -> l.points().stream()).mapToDouble(LinePoint::x).min().orElse(1);
         double maxX = lines.stream().flatMap(l -> l.points().stream()).mapToDouble(LinePoint::x).max().orElse(1);
         if (minX > 0 && maxX / minX >= LOG_AXIS_FROM_RATIO) {
@@ -35,7 +36,7 @@ public final class LineChart {
             XYSeries series = chart.addSeries(line.name(), points.stream().mapToDouble(LinePoint::x).toArray(),
                     points.stream().mapToDouble(LinePoint::y).toArray());
             LineStyles.style(series, line.colour(), LineStyles.strokeForRank(line.rank()),
-                    LineStyles.markerForRank(line.rank()));
+                    DesignPalette.markerOf(line.design()));
         }
         return chart;
     }

@@ -4,9 +4,8 @@ import java.awt.BasicStroke;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.lines.SeriesLines;
 import org.knowm.xchart.style.markers.Marker;
-import org.knowm.xchart.style.markers.SeriesMarkers;
 
-/** How a line is drawn when colour already means the design: the stroke tells the metric apart. */
+/** How a line is drawn when colour and marker already mean the design: the stroke tells the metric apart. */
 final class LineStyles {
 
     private LineStyles() {
@@ -25,14 +24,6 @@ final class LineStyles {
             case 0 -> SeriesLines.SOLID;
             case 1 -> SeriesLines.DASH_DASH;
             default -> SeriesLines.DOT_DOT;
-        };
-    }
-
-    static Marker markerForRank(int rank) {
-        return switch (rank) {
-            case 0 -> SeriesMarkers.CIRCLE;
-            case 1 -> SeriesMarkers.SQUARE;
-            default -> SeriesMarkers.TRIANGLE_UP;
         };
     }
 }

@@ -49,6 +49,8 @@ public final class PercentileChart {
         // A band below zero holds the percent labels: no latency is negative, so no curve runs through them.
         chart.getStyler().setYAxisMin(-LABEL_BAND * yMax);
         chart.getStyler().setYAxisMax(yMax);
+        // The band's own tick (e.g. "-2") would read as a negative latency: it gets no label.
+        chart.getStyler().setyAxisTickLabelsFormattingFunction(ms -> ms < -1e-9 ? " " : TickLabels.human(ms)); // "" breaks TextLayout
         chart.getStyler().setAnnotationLineColor(new java.awt.Color(0xCCCCCC));
         chart.getStyler().setAnnotationLineStroke(new java.awt.BasicStroke(1f));
         for (int nine = 0; nine <= nines; nine++) {

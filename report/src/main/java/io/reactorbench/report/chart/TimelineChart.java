@@ -3,17 +3,21 @@ package io.reactorbench.report.chart;
 import io.reactorbench.report.model.GcPause;
 import io.reactorbench.report.read.LatencyInterval;
 import java.awt.Color;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.DoubleStream;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.internal.chartpart.Chart;
 import org.knowm.xchart.style.lines.SeriesLines;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
- * Latency over time, one point per interval (second) of the log: p99 solid, max dashed; the server's GC
- * pauses on the same time axis as diamonds whose height is the pause's duration, so a latency spike that
- * lines up with a pause shows at a glance.
+ * Latency over time, one point per interval (second) of the log at the interval's middle: p99 solid, max
+ * dashed; the server's GC pauses on the same time axis as diamonds whose height is the pause's duration, so a
+ * latency spike that lines up with a pause shows at a glance. One panel per design on one shared scale: six
+ * designs' eighteen lines in one plot were a tangle no one could follow.
  */
 public final class TimelineChart {
 
@@ -24,33 +28,67 @@ public final class TimelineChart {
     public record Track(String design, Color colour, List<LatencyInterval> intervals, List<GcPause> pauses) {
     }
 
-    public static XYChart of(String title, List<Track> tracks) {
-        XYChart chart = new XYChartBuilder().width(ChartSize.WIDTH_PX).height(ChartSize.HEIGHT_PX).title(title)
+    public static SmallMultiples of(String title, List<Track> tracks) {
+        List<Track> drawn = tracks.stream().filter(t -> !t.intervals().isEmpty() || !t.pauses().isEmpty()).toList();
+        double yMax = PercentileChart.niceCeiling(drawn.stream().flatMapToDouble(t -> DoubleStream.concat(
+                t.intervals().stream().mapToDouble(i -> i.maxNs() / 1e6),
+                t.pauses().stream().mapToDouble(GcPause::durationMs))).max().orElse(1));
+        double xMax = drawn.stream().flatMapToDouble(t -> DoubleStream.concat(
+                middles(t.intervals()).stream().mapToDouble(Double::doubleValue),
+                t.pauses().stream().mapToDouble(p -> p.atMs() / 1000.0))).max().orElse(1);
+        int widthPx = SmallMultiples.panelWidthPx(drawn.size());
+        List<Chart<?, ?>> panels = new ArrayList<>();
+        for (Track track : drawn) {
+            panels.add(panel(track, widthPx, Math.max(1, Math.ceil(xMax)), yMax));
+        }
+        return new SmallMultiples(title, panels);
+    }
+
+    private static XYChart panel(Track track, int widthPx, double xMax, double yMax) {
+        XYChart chart = new XYChartBuilder().width(widthPx).height(SmallMultiples.PANEL_HEIGHT_PX).title(track.design())
                 .xAxisTitle("time in window (s)").yAxisTitle("latency / GC pause (ms)").build();
         ChartStyle.apply(chart.getStyler());
+        chart.getStyler().setChartTitleFont(chart.getStyler().getAxisTitleFont().deriveFont(java.awt.Font.BOLD));
+        chart.getStyler().setLegendVisible(false); // the caption says solid p99, dashed max, diamonds GC
         chart.getStyler().setYAxisMin(0.0);
+        chart.getStyler().setYAxisMax(yMax);
         chart.getStyler().setXAxisMin(0.0);
-        chart.getStyler().setMarkerSize(7);
-        for (Track track : tracks) {
-            if (!track.intervals().isEmpty()) {
-                double[] seconds = track.intervals().stream().mapToDouble(LatencyInterval::startSeconds).toArray();
-                XYSeries p99 = chart.addSeries(track.design() + " p99", seconds,
-                        track.intervals().stream().mapToDouble(i -> i.p99Ns() / 1e6).toArray());
-                LineStyles.style(p99, track.colour(), SeriesLines.SOLID, SeriesMarkers.NONE);
-                XYSeries max = chart.addSeries(track.design() + " max", seconds,
-                        track.intervals().stream().mapToDouble(i -> i.maxNs() / 1e6).toArray());
-                LineStyles.style(max, track.colour(), SeriesLines.DASH_DASH, SeriesMarkers.NONE);
-                max.setLineWidth(1.2f);
-            }
-            if (!track.pauses().isEmpty()) {
-                XYSeries gc = chart.addSeries(track.design() + " GC pause",
-                        track.pauses().stream().mapToDouble(p -> p.atMs() / 1000.0).toArray(),
-                        track.pauses().stream().mapToDouble(GcPause::durationMs).toArray());
-                gc.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
-                gc.setMarker(SeriesMarkers.DIAMOND);
-                gc.setMarkerColor(track.colour());
-            }
+        chart.getStyler().setXAxisMax(xMax);
+        chart.getStyler().setMarkerSize(8);
+        if (!track.intervals().isEmpty()) {
+            double[] seconds = middles(track.intervals()).stream().mapToDouble(Double::doubleValue).toArray();
+            XYSeries p99 = chart.addSeries("p99", seconds,
+                    track.intervals().stream().mapToDouble(i -> i.p99Ns() / 1e6).toArray());
+            LineStyles.style(p99, track.colour(), SeriesLines.SOLID, SeriesMarkers.NONE);
+            XYSeries max = chart.addSeries("max", seconds,
+                    track.intervals().stream().mapToDouble(i -> i.maxNs() / 1e6).toArray());
+            LineStyles.style(max, track.colour(), SeriesLines.DASH_DASH, SeriesMarkers.NONE);
+            max.setLineWidth(1.2f);
+        }
+        if (!track.pauses().isEmpty()) {
+            XYSeries gc = chart.addSeries("GC pause",
+                    track.pauses().stream().mapToDouble(p -> p.atMs() / 1000.0).toArray(),
+                    track.pauses().stream().mapToDouble(GcPause::durationMs).toArray());
+            gc.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+            gc.setMarker(SeriesMarkers.DIAMOND);
+            gc.setMarkerColor(Color.DARK_GRAY);
         }
         return chart;
+    }
+
+    /**
+     * Each interval's middle: a pause at 1.3 s belongs to the interval [1 s, 2 s), drawn at 1.5 s, not at its
+     * start. The log holds starts only, so an interval lasts until the next starts (the last as long as the one
+     * before it, or 1 s).
+     */
+    static List<Double> middles(List<LatencyInterval> intervals) {
+        List<Double> middles = new ArrayList<>();
+        for (int i = 0; i < intervals.size(); i++) {
+            double start = intervals.get(i).startSeconds();
+            double length = i + 1 < intervals.size() ? intervals.get(i + 1).startSeconds() - start
+                    : i > 0 ? start - intervals.get(i - 1).startSeconds() : 1.0;
+            middles.add(start + length / 2);
+        }
+        return middles;
     }
 }
