@@ -25,7 +25,7 @@ import picocli.CommandLine.Model.CommandSpec;
  * certainly fail.
  */
 @Command(name = "load", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Drives load at one or more servers (wrk2-style open loop, closed loop, idle, churn).",
+        description = {"Drives load at one or more servers (wrk2-style open loop, closed loop, idle, churn, slow reader).",
             "Example: load --target 127.0.0.1:8080 --app echo --connections 1000 --rate 50000 --duration 10s"
                 + " --json out.json --hlog out.hlog"})
 final class LoadCommand implements Callable<Integer> {
@@ -54,7 +54,7 @@ final class LoadCommand implements Callable<Integer> {
     @Option(names = "--threads", description = "Load threads (default: available processors).")
     Integer threads;
 
-    @Option(names = "--model", description = "closed, open, idle or churn (default: open if --rate, else closed).")
+    @Option(names = "--model", description = "closed, open, idle, churn or slowread (default: open if --rate, else closed).")
     String model;
 
     @Option(names = "--rate", paramLabel = "PER_SEC", description = "Total requests per second (open loop).")
@@ -83,6 +83,17 @@ final class LoadCommand implements Callable<Integer> {
 
     @Option(names = "--heartbeat", defaultValue = "5s", description = "idle model: period of each connection's request.")
     String heartbeat;
+
+    @Option(names = "--read-rate", paramLabel = "BYTES_PER_SEC",
+            description = "slowread model: bytes per second each connection reads of its answers (default 16384; 0: never"
+                    + " reads). Sends go as fast as the socket accepts.")
+    Long readRate;
+
+    @Option(names = "--max-in-flight", paramLabel = "BYTES", defaultValue = "67108864",
+            description = "slowread model: request bytes a connection may have unanswered before it stops sending"
+                    + " (default: ${DEFAULT-VALUE}, 64 MiB), so the run ends by itself even against a server that"
+                    + " buffers everything.")
+    long maxInFlight;
 
     @Option(names = "--duration", defaultValue = "10s", description = "Measured window (default: ${DEFAULT-VALUE}).")
     String duration;
@@ -206,6 +217,8 @@ final class LoadCommand implements Callable<Integer> {
                 .timeoutNs(Durations.parseNs(timeout))
                 .allowRemote(allowRemote)
                 .poller(PollerKind.parse(poller))
+                .readRateBytesPerSec(readRate)
+                .maxInFlightBytesPerConnection(maxInFlight)
                 .build();
     }
 

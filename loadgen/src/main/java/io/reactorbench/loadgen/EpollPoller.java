@@ -145,8 +145,8 @@ final class EpollPoller implements Poller {
     }
 
     @Override
-    public void wantWrite(int slot, boolean write) throws IOException {
-        modify(slot, write ? READ | WRITE : READ);
+    public void watch(int slot, boolean read, boolean write) throws IOException {
+        modify(slot, (read ? READ : 0) | (write ? WRITE : 0));
     }
 
     @Override

@@ -11,7 +11,13 @@ public enum LoadModel {
     /** N connections, each sends a small request every heartbeat period. */
     IDLE,
     /** Connect, one request, close, repeat. */
-    CHURN;
+    CHURN,
+    /**
+     * Slow reader: each connection sends as fast as its socket accepts (up to a cap on bytes in flight) and reads
+     * the answers at a throttled rate, to see that the server's memory stays bounded (it must stop reading, not
+     * buffer) and that it keeps serving. Measures bytes and send stalls; latency means nothing here.
+     */
+    SLOWREAD;
 
     public String id() {
         return name().toLowerCase(Locale.ROOT);
@@ -28,6 +34,6 @@ public enum LoadModel {
                 return model;
             }
         }
-        throw new IllegalArgumentException("unknown model '" + text + "' (expected closed, open, idle or churn)");
+        throw new IllegalArgumentException("unknown model '" + text + "' (expected closed, open, idle, churn or slowread)");
     }
 }

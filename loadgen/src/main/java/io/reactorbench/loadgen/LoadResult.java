@@ -25,17 +25,21 @@ import java.util.List;
  * @param sendLatenessNs open and idle models: how late the generator handled its send schedule (whole run,
  *        warm-up included); a p99 of more than a millisecond or so means the generator itself was starved or
  *        overloaded, and the corrected latencies include its delays. Null for closed loop and churn.
+ * @param slowRead slowread model: bytes, send stalls and the in-flight cap; null for the other models (whose
+ *        latencies are what matters; in slowread no latency is recorded, {@code requests} counts answers read)
  */
 public record LoadResult(String schema, Params params, double windowSeconds, long requests, double throughput,
         ErrorCounts errors, Latencies latencyNs, Double connectionsPerSecond, List<String> firstErrors,
-        Memory memory, boolean stoppedEarly, int shards, Double clientCpuSeconds, LatencySummary sendLatenessNs) {
+        Memory memory, boolean stoppedEarly, int shards, Double clientCpuSeconds, LatencySummary sendLatenessNs,
+        SlowRead slowRead) {
 
     public static final String SCHEMA = "reactorbench.load/1";
 
     /** The request of the run, as in summary.json's params (plus targets, threads and shard). */
     public record Params(String app, String model, int connections, Double rate, int size, int depth, boolean batch,
             int responseSize, int cpuSpinNs, int blockUs, double warmupSeconds, double durationSeconds,
-            double timeoutSeconds, int threads, List<String> targets, String shard, String poller) {
+            double timeoutSeconds, int threads, List<String> targets, String shard, String poller,
+            Long readRateBytesPerSec, Long maxInFlightBytes) {
 
         public static Params of(LoadSpec spec) {
             return new Params(spec.app().id(), spec.model().id(), spec.connections(),
@@ -43,11 +47,36 @@ public record LoadResult(String schema, Params params, double windowSeconds, lon
                     spec.responseSizeBytes(), spec.cpuSpinNs(), spec.blockUs(), Durations.toSeconds(spec.warmupNs()),
                     Durations.toSeconds(spec.durationNs()), Durations.toSeconds(spec.timeoutNs()), spec.threads(),
                     spec.targets().stream().map(t -> t.getAddress().getHostAddress() + ":" + t.getPort()).toList(),
-                    spec.shardIndex() + "/" + spec.shardCount(), spec.poller().id());
+                    spec.shardIndex() + "/" + spec.shardCount(), spec.poller().id(),
+                    spec.model() == LoadModel.SLOWREAD ? spec.readRateBytesPerSec() : null,
+                    spec.model() == LoadModel.SLOWREAD ? spec.maxInFlightBytesPerConnection() : null);
         }
     }
 
     public record Latencies(LatencySummary corrected, LatencySummary uncorrected) {
+    }
+
+    /**
+     * What the slowread model measured. Bytes count the measured window; stalls the whole run (warm-up included,
+     * an open stall ends with the run).
+     *
+     * @param bytesSent request bytes the server's socket accepted
+     * @param bytesRead answer bytes read (and checked), at most the read rate times the time, per connection
+     * @param stalls times a connection's socket refused more bytes (the server pushed back)
+     * @param stallSeconds time connections spent refused, summed over connections
+     * @param longestStallSeconds the longest single refusal
+     * @param connectionsAtCap connections that got their whole in-flight cap accepted: the server read on while
+     *        its client did not, i.e. it buffered instead of pushing back
+     */
+    public record SlowRead(long bytesSent, long bytesRead, long stalls, double stallSeconds,
+            double longestStallSeconds, int connectionsAtCap) {
+
+        /** The sum over agents (the longest stall is the longest of any). */
+        public SlowRead plus(SlowRead o) {
+            return new SlowRead(bytesSent + o.bytesSent, bytesRead + o.bytesRead, stalls + o.stalls,
+                    stallSeconds + o.stallSeconds, Math.max(longestStallSeconds, o.longestStallSeconds),
+                    connectionsAtCap + o.connectionsAtCap);
+        }
     }
 
     /** Heap used after GC with all connections open, minus before, per open connection. */

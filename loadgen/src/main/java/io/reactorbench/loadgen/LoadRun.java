@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.HistogramLogWriter;
 
@@ -100,6 +101,9 @@ public final class LoadRun {
         long windowEndNs = -1;
         ErrorCounts errorsAtWindowStart = ErrorCounts.NONE;
         long cyclesAtWindowStart = 0;
+        long answersAtWindowStart = 0;
+        long sentAtWindowStart = 0;
+        long readAtWindowStart = 0;
         long cpuAtWindowStartNs = -1;
         long cpuAtWindowEndNs = -1;
         try {
@@ -125,6 +129,7 @@ public final class LoadRun {
             control.start(runStartNs);
             log = openLog(runStartMs);
             long lastTickNs = runStartNs;
+            long answersLastTick = 0;
             double totalSeconds = (endNs - runStartNs) / 1e9;
             while (!stoppedEarly) {
                 long tickNs = Math.min(lastTickNs + TICK_NS, lastTickNs < warmupEndNs ? warmupEndNs : endNs);
@@ -150,12 +155,20 @@ public final class LoadRun {
                     cpuAtWindowStartNs = processCpuNs();
                     errorsAtWindowStart = control.errors.snapshot();
                     cyclesAtWindowStart = cycles(workers);
+                    answersAtWindowStart = sum(workers, w -> w.answered);
+                    sentAtWindowStart = sum(workers, w -> w.bytesSent);
+                    readAtWindowStart = sum(workers, w -> w.bytesRead);
                 }
                 Histogram shown = spec.model().scheduled() ? intervalCorrected : intervalUncorrected;
                 double seconds = Math.max(1e-9, (nowNs - lastTickNs) / 1e9);
+                long answersNow = sum(workers, w -> w.answered);
+                double answersPerSec = spec.model() == LoadModel.SLOWREAD ? (answersNow - answersLastTick) / seconds
+                        : intervalUncorrected.getTotalCount() / seconds;
+                answersLastTick = answersNow;
                 progress.show((nowNs - runStartNs) / 1e9, totalSeconds, inWarmup, control.openConnections.get(),
-                        intervalUncorrected.getTotalCount() / seconds, control.errors.snapshot().total(),
-                        shown.getValueAtPercentile(99), spec.model().scheduled() ? "(corrected, last 1 s)" : "(uncorrected, last 1 s)");
+                        answersPerSec, control.errors.snapshot().total(),
+                        shown.getValueAtPercentile(99), spec.model() == LoadModel.SLOWREAD ? "(not measured in slowread)"
+                                : spec.model().scheduled() ? "(corrected, last 1 s)" : "(uncorrected, last 1 s)");
                 lastTickNs = nowNs;
                 if (nowNs >= endNs || allDone) {
                     break;
@@ -182,8 +195,15 @@ public final class LoadRun {
         sendLateness = spec.model().scheduled() ? LatencySummary.of(lateness) : null;
         Double cpuSeconds = cpuAtWindowStartNs < 0 || cpuAtWindowEndNs < 0 ? null
                 : round3((cpuAtWindowEndNs - cpuAtWindowStartNs) / 1e9);
+        LoadResult.SlowRead slowRead = null;
+        long slowReadAnswers = 0;
+        if (spec.model() == LoadModel.SLOWREAD) {
+            slowReadAnswers = sum(workers, w -> w.answered) - answersAtWindowStart;
+            slowRead = slowReadResult(workers, sum(workers, w -> w.bytesSent) - sentAtWindowStart,
+                    sum(workers, w -> w.bytesRead) - readAtWindowStart);
+        }
         LoadResult result = buildResult(control, windowSeconds, errorsAtWindowStart,
-                cycles(workers) - cyclesAtWindowStart, memory, stoppedEarly, cpuSeconds);
+                cycles(workers) - cyclesAtWindowStart, memory, stoppedEarly, cpuSeconds, slowRead, slowReadAnswers);
         if (outputs.json() != null) {
             ResultJson.write(result, outputs.json());
         }
@@ -194,8 +214,10 @@ public final class LoadRun {
     }
 
     private LoadResult buildResult(RunControl control, double windowSeconds, ErrorCounts errorsAtWindowStart,
-            long cyclesInWindow, LoadResult.Memory memory, boolean stoppedEarly, Double cpuSeconds) {
-        long requests = totalUncorrected.getTotalCount();
+            long cyclesInWindow, LoadResult.Memory memory, boolean stoppedEarly, Double cpuSeconds,
+            LoadResult.SlowRead slowRead, long slowReadAnswers) {
+        // slowread records no latency (answers wait behind the throttle by design): requests are answers read.
+        long requests = slowRead != null ? slowReadAnswers : totalUncorrected.getTotalCount();
         boolean scheduled = spec.model().scheduled();
         return new LoadResult(LoadResult.SCHEMA, LoadResult.Params.of(spec), round3(windowSeconds), requests,
                 windowSeconds > 0 ? requests / windowSeconds : 0,
@@ -203,7 +225,30 @@ public final class LoadRun {
                 new LoadResult.Latencies(scheduled ? LatencySummary.of(totalCorrected) : null,
                         LatencySummary.of(totalUncorrected)),
                 spec.model() == LoadModel.CHURN && windowSeconds > 0 ? cyclesInWindow / windowSeconds : null,
-                control.errors.firstDescriptions(), memory, stoppedEarly, 1, cpuSeconds, sendLateness);
+                control.errors.firstDescriptions(), memory, stoppedEarly, 1, cpuSeconds, sendLateness, slowRead);
+    }
+
+    private static LoadResult.SlowRead slowReadResult(List<LoadWorker> workers, long sentBytes, long readBytes) {
+        long stalls = 0;
+        long stallNs = 0;
+        long longestNs = 0;
+        int atCap = 0;
+        for (LoadWorker w : workers) {
+            stalls += w.stalls.stalls();
+            stallNs += w.stalls.totalNs();
+            longestNs = Math.max(longestNs, w.stalls.longestNs());
+            atCap += w.stalls.connectionsAtCap();
+        }
+        return new LoadResult.SlowRead(sentBytes, readBytes, stalls, round3(stallNs / 1e9), round3(longestNs / 1e9),
+                atCap);
+    }
+
+    private static long sum(List<LoadWorker> workers, java.util.function.Function<LoadWorker, AtomicLong> counter) {
+        long total = 0;
+        for (LoadWorker w : workers) {
+            total += counter.apply(w).get();
+        }
+        return total;
     }
 
     static double round3(double v) {

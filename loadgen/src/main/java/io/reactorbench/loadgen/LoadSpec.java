@@ -21,6 +21,9 @@ import java.util.concurrent.TimeUnit;
  * @param maxRequests stop after this many completed requests; 0 = no limit
  * @param firstConnectionIndex global index of this shard's first connection (tags echo streams and rpc ids)
  * @param poller how the workers wait for their sockets: NIO Selector, or epoll through FFM
+ * @param readRateBytesPerSec slowread: bytes per second each connection reads of its answers (0 = never reads)
+ * @param maxInFlightBytesPerConnection slowread: request bytes a connection may have sent but not had answered;
+ *        the sender stops there, so a server that buffers without bound cannot make the run grow without bound
  */
 public record LoadSpec(
         List<InetSocketAddress> targets,
@@ -46,10 +49,16 @@ public record LoadSpec(
         int shardCount,
         int firstConnectionIndex,
         PollerKind poller,
-        boolean allowRemote) {
+        boolean allowRemote,
+        long readRateBytesPerSec,
+        long maxInFlightBytesPerConnection) {
 
     public static final int DEFAULT_ECHO_SIZE_BYTES = 64;
     public static final int DEFAULT_RPC_RESPONSE_BYTES = 64;
+    /** slowread: a reader this slow (16 KiB/s) falls behind any sender within a fraction of a second. */
+    public static final long DEFAULT_READ_RATE_BYTES_PER_SEC = 16 * 1024;
+    /** slowread: ends the sending of a connection whose server buffers everything, well before memory runs out. */
+    public static final long DEFAULT_MAX_IN_FLIGHT_BYTES = 64L << 20;
 
     public LoadSpec {
         targets = List.copyOf(targets);
@@ -86,7 +95,16 @@ public record LoadSpec(
                 require(heartbeatNs > 0, "the idle model needs a positive --heartbeat");
                 ratePerSec = connections * (double) TimeUnit.SECONDS.toNanos(1) / heartbeatNs;
             }
-            case CLOSED, CHURN -> require(ratePerSec == 0, "--rate applies to the open model only");
+            case CLOSED, CHURN, SLOWREAD -> require(ratePerSec == 0, "--rate applies to the open model only");
+        }
+        require(readRateBytesPerSec >= 0, "--read-rate must not be negative");
+        require(model == LoadModel.SLOWREAD || readRateBytesPerSec == 0, "--read-rate applies to the slowread model only");
+        if (model == LoadModel.SLOWREAD) {
+            require(app == AppKind.ECHO || app == AppKind.RPC, "the slowread model drives echo or rpc, not " + app.id());
+            require(depth == 1, "the slowread model sends as fast as the socket accepts (no --depth)");
+            int oneRequestBytes = requestBytes(app, sizeBytes);
+            require(maxInFlightBytesPerConnection >= oneRequestBytes,
+                    "--max-in-flight must hold at least one request (" + oneRequestBytes + " bytes)");
         }
         require(model != LoadModel.CHURN || depth == 1, "the churn model sends one request per connection (no --depth)");
         require(!batch || model == LoadModel.CLOSED, "--batch applies to the closed model only");
@@ -104,6 +122,10 @@ public record LoadSpec(
 
     /** Bytes of one request on the wire. */
     public int requestBytes() {
+        return requestBytes(app, sizeBytes);
+    }
+
+    private static int requestBytes(AppKind app, int sizeBytes) {
         return switch (app) {
             case ECHO -> sizeBytes;
             case RPC -> io.reactorbench.wire.rpc.RpcFrame.requestLength(sizeBytes);
@@ -126,7 +148,7 @@ public record LoadSpec(
         return new LoadSpec(targets, sources, app, model, share, connectRatePerSec / count, threads,
                 model == LoadModel.OPEN ? ratePerSec * fraction : 0, depth, batch, sizeBytes, responseSizeBytes,
                 cpuSpinNs, blockUs, heartbeatNs, durationNs, warmupNs, requests, timeoutNs, index, count,
-                firstConnectionIndex + first, poller, allowRemote);
+                firstConnectionIndex + first, poller, allowRemote, readRateBytesPerSec, maxInFlightBytesPerConnection);
     }
 
     /** Named setters for the many knobs; {@link #build()} validates. */
@@ -152,6 +174,8 @@ public record LoadSpec(
         private long timeoutNs = TimeUnit.SECONDS.toNanos(5);
         private boolean allowRemote;
         private PollerKind poller = PollerKind.auto();
+        private Long readRateBytesPerSec;
+        private long maxInFlightBytesPerConnection = DEFAULT_MAX_IN_FLIGHT_BYTES;
 
         public Builder targets(List<InetSocketAddress> v) { targets = v; return this; }
         public Builder sources(List<InetAddress> v) { sources = v; return this; }
@@ -176,13 +200,19 @@ public record LoadSpec(
         public Builder timeoutNs(long v) { timeoutNs = v; return this; }
         public Builder allowRemote(boolean v) { allowRemote = v; return this; }
         public Builder poller(PollerKind v) { poller = v; return this; }
+        /** Null picks {@value #DEFAULT_READ_RATE_BYTES_PER_SEC} for slowread (0 otherwise). */
+        public Builder readRateBytesPerSec(Long v) { readRateBytesPerSec = v; return this; }
+        public Builder maxInFlightBytesPerConnection(long v) { maxInFlightBytesPerConnection = v; return this; }
 
         public LoadSpec build() {
             LoadModel m = model != null ? model : ratePerSec > 0 ? LoadModel.OPEN : LoadModel.CLOSED;
             int size = sizeBytes != null ? sizeBytes : app == AppKind.ECHO ? DEFAULT_ECHO_SIZE_BYTES : 0;
             return new LoadSpec(targets, sources, app, m, connections, connectRatePerSec, threads,
                     ratePerSec, depth, batch, size, responseSizeBytes, cpuSpinNs,
-                    blockUs, heartbeatNs, durationNs, warmupNs, maxRequests, timeoutNs, 0, 1, 0, poller, allowRemote);
+                    blockUs, heartbeatNs, durationNs, warmupNs, maxRequests, timeoutNs, 0, 1, 0, poller, allowRemote,
+                    readRateBytesPerSec != null ? readRateBytesPerSec
+                            : m == LoadModel.SLOWREAD ? DEFAULT_READ_RATE_BYTES_PER_SEC : 0,
+                    maxInFlightBytesPerConnection);
         }
     }
 }

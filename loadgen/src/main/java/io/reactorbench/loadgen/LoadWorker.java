@@ -35,6 +35,11 @@ final class LoadWorker implements Runnable {
     /** A park does not see answers arriving; never park longer than this (answers wait at most that long). */
     private static final long MAX_BLIND_PARK_NS = 50_000;
     private static final int BUFFER_BYTES = 64 * 1024;
+    /**
+     * slowread: how often each connection reads what its rate allows. Reading on a clock instead of on readiness
+     * keeps the socket's receive buffer full (the point of the model) without a wake-up per byte.
+     */
+    private static final long SLOW_READ_TICK_NS = TimeUnit.MILLISECONDS.toNanos(10);
 
     private static final byte IDLE = 0;
     private static final byte CONNECTING = 1;
@@ -60,6 +65,13 @@ final class LoadWorker implements Runnable {
     final Histogram sendLateness = LoadRun.newHistogram();
     /** Churn: connections that completed their request and closed. */
     final AtomicLong closedCycles = new AtomicLong();
+    /** Answers completed (all models; the slowread model's count of requests, which records no latency). */
+    final AtomicLong answered = new AtomicLong();
+    /** slowread: request bytes written and answer bytes read, over all connections. */
+    final AtomicLong bytesSent = new AtomicLong();
+    final AtomicLong bytesRead = new AtomicLong();
+    /** slowread, written by the worker only and read after it has been joined: see {@link SendStalls}. */
+    final SendStalls stalls;
 
     private final Poller poller;
     private final byte[] state;
@@ -94,6 +106,13 @@ final class LoadWorker implements Runnable {
     private long nextSweepNs;
     private long issuedTotal;
     private volatile boolean done;
+    private final boolean slowRead;
+    /** slowread: requests a connection may have in flight ({@code --max-in-flight} / request size). */
+    private final long maxInFlightRequests;
+    /** slowread: answer bytes each slot has read since the run started (the throttle's account). */
+    private final long[] slotReadBytes;
+    private long runStartNs;
+    private long nextSlowReadNs;
 
     LoadWorker(int index, int workers, int slots, LoadSpec spec, RunControl control, LatencyRecorder latencies)
             throws IOException {
@@ -124,6 +143,10 @@ final class LoadWorker implements Runnable {
         this.tried = new java.util.BitSet(slots);
         this.connectIntervalNs = 1e9 * workers / spec.connectRatePerSec();
         this.poller = Poller.open(spec.poller(), slots);
+        this.slowRead = spec.model() == LoadModel.SLOWREAD;
+        this.maxInFlightRequests = Math.max(1, spec.maxInFlightBytesPerConnection() / Math.max(1, requestBytes));
+        this.slotReadBytes = slowRead ? new long[slots] : null;
+        this.stalls = new SendStalls(slots);
     }
 
     /** Global index of the slot's connection over all shards: shard-local connection {@code index + s*workers}. */
@@ -166,6 +189,10 @@ final class LoadWorker implements Runnable {
             if (running && schedule != null) {
                 advanceSchedule(nowNs);
             }
+            if (running && slowRead && nowNs >= nextSlowReadNs) {
+                readThrottled(nowNs);
+                nextSlowReadNs = nowNs + SLOW_READ_TICK_NS;
+            }
             if (nowNs >= nextSweepNs) {
                 sweep(nowNs);
                 nextSweepNs = nowNs + SWEEP_INTERVAL_NS;
@@ -181,6 +208,9 @@ final class LoadWorker implements Runnable {
             if (running && schedule != null) {
                 waitNs = Math.min(waitNs, schedule.eventNs(nextEvent) + sendSlackNs - nowNs);
             }
+            if (running && slowRead) {
+                waitNs = Math.min(waitNs, nextSlowReadNs - nowNs);
+            }
             if (waitNs > MAX_BLIND_PARK_NS) {
                 // select() sleeps in whole milliseconds: a send due sooner goes out up to 1 ms late, as with
                 // wrk2's millisecond timers, and is measured so (from its intended time). Sleeping in select
@@ -193,6 +223,7 @@ final class LoadWorker implements Runnable {
     }
 
     private void onRunStart(long runStartNs, long nowNs) {
+        this.runStartNs = runStartNs;
         if (spec.model().scheduled()) {
             // Workers start half an event apart so that their sends interleave instead of coinciding.
             double workerRate = spec.ratePerSec() * slots / spec.connections();
@@ -224,7 +255,7 @@ final class LoadWorker implements Runnable {
         if (batch && issued[s] != completed[s]) {
             return;
         }
-        long limit = completed[s] + depth;
+        long limit = completed[s] + (slowRead ? maxInFlightRequests : depth);
         if (schedule != null) {
             limit = Math.min(limit, schedule.dueRequests(s, nextEvent));
         }
@@ -233,8 +264,13 @@ final class LoadWorker implements Runnable {
         if (k >= limit) {
             return;
         }
-        for (; k < limit; k++) {
-            sentNs[s * depth + (int) (k % depth)] = nowNs;
+        if (slowRead) {
+            // No latency is recorded for this model: no send times to keep.
+            k = limit;
+        } else {
+            for (; k < limit; k++) {
+                sentNs[s * depth + (int) (k % depth)] = nowNs;
+            }
         }
         issuedTotal += k - issued[s];
         issued[s] = k;
@@ -253,6 +289,15 @@ final class LoadWorker implements Runnable {
                 writeBuffer.flip();
                 int n = poller.write(s, writeBuffer);
                 from += n;
+                if (slowRead) {
+                    bytesSent.lazySet(bytesSent.get() + n);
+                    if (n > 0) {
+                        stalls.onAccepted(s, nowNs);
+                    }
+                    if (writeBuffer.hasRemaining()) {
+                        stalls.onRefused(s, nowNs);
+                    }
+                }
                 if (writeBuffer.hasRemaining()) {
                     break;
                 }
@@ -264,10 +309,13 @@ final class LoadWorker implements Runnable {
         }
         written[s] = from;
         boolean wantsWrite = from < queued;
+        if (slowRead && !wantsWrite && issued[s] - completed[s] >= maxInFlightRequests) {
+            stalls.onCapReached(s);
+        }
         if (wantsWrite != (state[s] == OPEN_WANTS_WRITE)) {
             state[s] = wantsWrite ? OPEN_WANTS_WRITE : OPEN;
             try {
-                poller.wantWrite(s, wantsWrite);
+                poller.watch(s, !slowRead, wantsWrite);
             } catch (IOException e) {
                 close(s, ErrorKind.RESET, "cannot wait for the socket to drain: " + e.getMessage(), nowNs);
             }
@@ -286,7 +334,13 @@ final class LoadWorker implements Runnable {
             flush(s, nowNs);
         }
         if ((ready & Poller.READ) != 0 && state[s] >= OPEN) {
-            onReadable(s, nowNs);
+            if (slowRead) {
+                // A throttled slot does not wait for reads: readiness here is epoll's error or hang-up.
+                close(s, ErrorKind.RESET, "connection failed or hung up by the server while the reader was throttled",
+                        nowNs);
+            } else {
+                onReadable(s, nowNs);
+            }
         }
     }
 
@@ -314,6 +368,7 @@ final class LoadWorker implements Runnable {
             return;
         }
         if (answered > 0) {
+            this.answered.lazySet(this.answered.get() + answered);
             long token = latencies.beginBatch();
             try {
                 for (int i = 0; i < answered; i++) {
@@ -333,6 +388,50 @@ final class LoadWorker implements Runnable {
                 close(s, null, null, nowNs);
             } else {
                 trySend(s, nowNs);
+            }
+        }
+    }
+
+    /**
+     * slowread: each open slot reads what its rate has earned since the run started and not yet spent (no burst
+     * credit beyond that), checks the bytes, and refills its in-flight window with what was answered.
+     */
+    private void readThrottled(long nowNs) {
+        long earnedBytes = (long) (spec.readRateBytesPerSec() * ((nowNs - runStartNs) / 1e9));
+        for (int s = 0; s < slots; s++) {
+            long allowanceBytes = earnedBytes - slotReadBytes[s];
+            while (state[s] >= OPEN && allowanceBytes > 0) {
+                readBuffer.clear();
+                readBuffer.limit((int) Math.min(BUFFER_BYTES, allowanceBytes));
+                int n;
+                try {
+                    n = poller.read(s, readBuffer);
+                } catch (IOException e) {
+                    close(s, ErrorKind.RESET, "read failed: " + e.getMessage(), nowNs);
+                    break;
+                }
+                if (n < 0) {
+                    close(s, ErrorKind.RESET, "connection closed by the server", nowNs);
+                    break;
+                }
+                if (n == 0) {
+                    break;
+                }
+                allowanceBytes -= n;
+                slotReadBytes[s] += n;
+                bytesRead.lazySet(bytesRead.get() + n);
+                readBuffer.flip();
+                int outstanding = (int) Math.min(Integer.MAX_VALUE, issued[s] - completed[s]);
+                int answers = protocol.onResponseBytes(s, globalConn(s), completed[s], outstanding, readBuffer);
+                if (answers == Protocol.MISMATCH) {
+                    close(s, ErrorKind.PROTOCOL, protocol.mismatch(), nowNs);
+                    break;
+                }
+                if (answers > 0) {
+                    completed[s] += answers;
+                    answered.lazySet(answered.get() + answers);
+                    trySend(s, nowNs);
+                }
             }
         }
     }
@@ -393,6 +492,14 @@ final class LoadWorker implements Runnable {
         written[s] = 0;
         protocol.reset(s);
         triedOnce(s);
+        if (slowRead) {
+            try {
+                poller.watch(s, false, false);
+            } catch (IOException e) {
+                close(s, ErrorKind.RESET, "cannot stop waiting for reads: " + e.getMessage(), nowNs);
+                return;
+            }
+        }
         if (control.runStartNs() != 0) {
             trySend(s, nowNs);
         }
@@ -429,6 +536,7 @@ final class LoadWorker implements Runnable {
         poller.close(s);
         state[s] = IDLE;
         completed[s] = issued[s];
+        stalls.onAccepted(s, nowNs);
         requeue(s, kind == null ? nowNs : nowNs + RECONNECT_DELAY_NS);
     }
 
@@ -444,7 +552,7 @@ final class LoadWorker implements Runnable {
         for (int s = 0; s < slots; s++) {
             if (state[s] == CONNECTING && nowNs - timeNs[s] > timeoutNs) {
                 connectFailed(s, "connect timed out after " + Durations.toSeconds(timeoutNs) + " s", nowNs);
-            } else if (state[s] >= OPEN && issued[s] > completed[s]
+            } else if (!slowRead && state[s] >= OPEN && issued[s] > completed[s]
                     && nowNs - sentNs[s * depth + (int) (completed[s] % depth)] > timeoutNs) {
                 close(s, ErrorKind.TIMEOUT, "no answer within " + Durations.toSeconds(timeoutNs) + " s", nowNs);
             }
@@ -461,7 +569,9 @@ final class LoadWorker implements Runnable {
     }
 
     private void closeAll() {
+        long nowNs = System.nanoTime();
         for (int s = 0; s < slots; s++) {
+            stalls.onAccepted(s, nowNs);
             if (state[s] >= OPEN) {
                 control.openConnections.decrementAndGet();
             }

@@ -68,8 +68,8 @@ final class NioPoller implements Poller {
     }
 
     @Override
-    public void wantWrite(int slot, boolean write) {
-        keys[slot].interestOps(write ? SelectionKey.OP_READ | SelectionKey.OP_WRITE : SelectionKey.OP_READ);
+    public void watch(int slot, boolean read, boolean write) {
+        keys[slot].interestOps((read ? SelectionKey.OP_READ : 0) | (write ? SelectionKey.OP_WRITE : 0));
     }
 
     @Override

@@ -36,8 +36,17 @@ interface Poller extends AutoCloseable {
     /** Writes from {@code from} (a direct buffer): bytes written, possibly fewer than remain. */
     int write(int slot, ByteBuffer from) throws IOException;
 
-    /** Whether the slot also waits for {@link #WRITE} (while its socket buffer is full). */
-    void wantWrite(int slot, boolean write) throws IOException;
+    /** Whether the slot also waits for {@link #WRITE} (while its socket buffer is full); it always waits for reads. */
+    default void wantWrite(int slot, boolean write) throws IOException {
+        watch(slot, true, write);
+    }
+
+    /**
+     * What the connected slot waits for. A slow reader that reads on its own clock waits for no {@link #READ}, or
+     * level-triggered readiness would wake it for every byte it chooses not to read yet (epoll still reports
+     * errors and hang-ups, as {@link #READ}).
+     */
+    void watch(int slot, boolean read, boolean write) throws IOException;
 
     /** Closes the slot's socket (no-op when none). */
     void close(int slot);

@@ -144,8 +144,14 @@ public final class ShardMerge {
         List<String> firstErrors = new ArrayList<>();
         boolean stoppedEarly = false;
         Double cpuSeconds = 0.0;
+        LoadResult.SlowRead slowRead = null;
+        long slowReadAnswers = 0;
         for (int i = 0; i < shards.size(); i++) {
             LoadResult r = shards.get(i);
+            if (r.slowRead() != null) {
+                slowRead = slowRead == null ? r.slowRead() : slowRead.plus(r.slowRead());
+                slowReadAnswers += r.requests();
+            }
             cpuSeconds = cpuSeconds == null || r.clientCpuSeconds() == null ? null : cpuSeconds + r.clientCpuSeconds();
             window = Math.max(window, r.windowSeconds());
             errors = errors.plus(r.errors());
@@ -165,15 +171,17 @@ public final class ShardMerge {
         if (uncorrected == null) {
             uncorrected = LoadRun.newHistogram();
         }
-        long requests = uncorrected.getTotalCount();
+        // slowread records no latency: its requests are the answers the agents counted.
+        long requests = slowRead != null ? slowReadAnswers : uncorrected.getTotalCount();
         LoadResult.Params p = LoadResult.Params.of(whole);
         LoadResult.Params params = new LoadResult.Params(p.app(), p.model(), p.connections(), p.rate(), p.size(),
                 p.depth(), p.batch(), p.responseSize(), p.cpuSpinNs(), p.blockUs(), p.warmupSeconds(), p.durationSeconds(),
-                p.timeoutSeconds(), p.threads(), p.targets(), "all/" + shards.size(), p.poller());
+                p.timeoutSeconds(), p.threads(), p.targets(), "all/" + shards.size(), p.poller(),
+                p.readRateBytesPerSec(), p.maxInFlightBytes());
         return new LoadResult(LoadResult.SCHEMA, params, window, requests, window > 0 ? requests / window : 0, errors,
                 new LoadResult.Latencies(whole.model().scheduled() && corrected != null
                         ? LatencySummary.of(corrected) : null, LatencySummary.of(uncorrected)),
                 connectionsPerSecond, List.copyOf(firstErrors), null, stoppedEarly, shards.size(), cpuSeconds,
-                worstLateness(shards));
+                worstLateness(shards), slowRead);
     }
 }

@@ -21,11 +21,17 @@ public final class SummaryPrinter {
             case "open" -> String.format(Locale.ROOT, "open loop at %.0f req/s", p.rate());
             case "idle" -> String.format(Locale.ROOT, "idle connections, heartbeat total %.1f req/s", p.rate());
             case "closed" -> "closed loop, depth " + p.depth() + (p.batch() ? " (in batches)" : "");
+            case "slowread" -> String.format(Locale.ROOT, "slow reader (sends as fast as accepted, up to %s in flight;"
+                    + " reads %s/s per connection)", bytes(p.maxInFlightBytes()), bytes(p.readRateBytesPerSec()));
             default -> "churn (connect, one request, close)";
         };
         out.printf(Locale.ROOT, "%.1fs test @ %s: %s, %s, %d connections, %d threads%s%n", r.windowSeconds(),
                 String.join(",", p.targets()), p.app(), pacing, p.connections(), p.threads(),
                 r.shards() > 1 ? ", " + r.shards() + " agents" : "");
+        if (r.slowRead() != null) {
+            printSlowRead(out, r);
+            return;
+        }
         if (r.latencyNs().corrected() != null) {
             out.println("  Latency, corrected for coordinated omission (from the intended send time):");
             printPercentiles(out, r.latencyNs().corrected());
@@ -70,6 +76,45 @@ public final class SummaryPrinter {
         if (r.stoppedEarly()) {
             out.println("(stopped early: the window is shorter than asked)");
         }
+    }
+
+    /** slowread: bytes and stalls instead of latency, which the throttled reader makes meaningless. */
+    private static void printSlowRead(PrintStream out, LoadResult r) {
+        LoadResult.SlowRead s = r.slowRead();
+        out.println("  Latency: not meaningful in this model (answers wait behind the client's own read throttle);"
+                + " watch the server's memory (RSS, heap) instead: it should stay bounded.");
+        double window = Math.max(r.windowSeconds(), 1e-9);
+        out.printf(Locale.ROOT, "  Sent %s (%s/s), read %s (%s/s) in %.2fs; %d answers checked%n", bytes(s.bytesSent()),
+                bytes((long) (s.bytesSent() / window)), bytes(s.bytesRead()), bytes((long) (s.bytesRead() / window)),
+                r.windowSeconds(), r.requests());
+        out.printf(Locale.ROOT, "  Send stalls (socket full: the server pushed back): %d, %.3f s in total over all"
+                + " connections, longest %.3f s%n", s.stalls(), s.stallSeconds(), s.longestStallSeconds());
+        if (s.connectionsAtCap() > 0) {
+            out.printf(Locale.ROOT, "  %d connections had their whole in-flight cap accepted: the server kept reading"
+                    + " for a client that did not read (it buffers instead of pushing back)%n", s.connectionsAtCap());
+        }
+        out.printf(Locale.ROOT, "  errors: connect %d, timeout %d, reset %d, protocol %d%n", r.errors().connect(),
+                r.errors().timeout(), r.errors().reset(), r.errors().protocol());
+        if (!r.firstErrors().isEmpty()) {
+            out.println("First errors:");
+            r.firstErrors().forEach(e -> out.println("  " + e));
+        }
+        if (r.stoppedEarly()) {
+            out.println("(stopped early: the window is shorter than asked)");
+        }
+    }
+
+    static String bytes(Long n) {
+        if (n == null) {
+            return "?";
+        }
+        if (n >= 10L << 20) {
+            return String.format(Locale.ROOT, "%.1f MiB", n / (double) (1 << 20));
+        }
+        if (n >= 10L << 10) {
+            return String.format(Locale.ROOT, "%.1f KiB", n / 1024.0);
+        }
+        return n + " B";
     }
 
     private static void printPercentiles(PrintStream out, LatencySummary s) {

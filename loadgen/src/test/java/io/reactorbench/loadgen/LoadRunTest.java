@@ -55,8 +55,10 @@ class LoadRunTest {
             assertThat(r.params().model()).isEqualTo("open");
             assertThat(r.latencyNs().corrected().count()).isEqualTo(r.requests());
             assertThat(r.latencyNs().uncorrected().count()).isEqualTo(r.requests());
-            // 2,000/s for 1.5 s: the schedule, not the server, decides how many were sent.
-            assertThat(r.requests()).isBetween(2500L, 3100L);
+            // 2,000/s over the window: the schedule, not the server, decides how many were sent. The window is
+            // measured (a busy machine wakes the coordinator late and the window runs past 1.5 s), so the bound is too.
+            long scheduled = Math.round(2000 * r.windowSeconds());
+            assertThat(r.requests()).isBetween(scheduled * 5 / 6, scheduled + 100);
         }
     }
 
