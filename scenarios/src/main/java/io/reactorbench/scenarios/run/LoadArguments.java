@@ -46,6 +46,9 @@ final class LoadArguments {
         if (s.connectRate() > 0) {
             args.addAll(List.of("--connect-rate", number(s.connectRate())));
         }
+        if (s.model().equals("slowread")) {
+            args.addAll(List.of("--read-rate", Long.toString(s.readRate())));
+        }
         if (s.loadThreads() > 0) {
             args.addAll(List.of("--threads", Integer.toString(s.loadThreads())));
         }

@@ -4,7 +4,7 @@ package io.reactorbench.scenarios.suite;
  * One scenario variant: a workload with every swept parameter fixed to one value. Units are in the names.
  *
  * @param variant          swept values, e.g. {@code connections=1000}; empty when the scenario sweeps nothing
- * @param model            {@code closed}, {@code open}, {@code idle} or {@code churn}
+ * @param model            {@code closed}, {@code open}, {@code idle}, {@code churn} or {@code slowread}
  * @param connections      connections the load generator holds; {@link #MAX_CONNECTIONS} until the runner
  *                         replaced it by what this machine allows
  * @param rate             open loop: requests per second in total; 0 otherwise
@@ -13,6 +13,7 @@ package io.reactorbench.scenarios.suite;
  * @param loadThreads      threads of the load generator; 0 = its default
  * @param maxErrorRatio    a cell whose errors exceed this share of requests is recorded as failed
  * @param line             where the scenario starts in the suite file
+ * @param readRate         slowread: bytes per second each connection reads of its answers; 0 otherwise
  */
 public record Scenario(
         String name,
@@ -32,10 +33,19 @@ public record Scenario(
         double warmupSeconds,
         double durationSeconds,
         double maxErrorRatio,
-        int line) {
+        int line,
+        long readRate) {
 
     /** Placeholder for "as many connections as this machine allows", resolved by the runner. */
     public static final int MAX_CONNECTIONS = -1;
+
+    /** A scenario of a model that has no read rate (every model but slowread). */
+    public Scenario(String name, String variant, String app, String model, int connections, double rate, int depth,
+                    int size, int responseSize, long cpuNs, long blockUs, double heartbeatSeconds, double connectRate,
+                    int loadThreads, double warmupSeconds, double durationSeconds, double maxErrorRatio, int line) {
+        this(name, variant, app, model, connections, rate, depth, size, responseSize, cpuNs, blockUs, heartbeatSeconds,
+                connectRate, loadThreads, warmupSeconds, durationSeconds, maxErrorRatio, line, 0);
+    }
 
     public String key() {
         return variant.isEmpty() ? name : name + "@" + variant;
@@ -51,11 +61,13 @@ public record Scenario(
 
     public Scenario withConnections(int newConnections, String newVariant) {
         return new Scenario(name, newVariant, app, model, newConnections, rate, depth, size, responseSize, cpuNs,
-                blockUs, heartbeatSeconds, connectRate, loadThreads, warmupSeconds, durationSeconds, maxErrorRatio, line);
+                blockUs, heartbeatSeconds, connectRate, loadThreads, warmupSeconds, durationSeconds, maxErrorRatio, line,
+                readRate);
     }
 
     public Scenario withWindow(double newWarmupSeconds, double newDurationSeconds) {
         return new Scenario(name, variant, app, model, connections, rate, depth, size, responseSize, cpuNs,
-                blockUs, heartbeatSeconds, connectRate, loadThreads, newWarmupSeconds, newDurationSeconds, maxErrorRatio, line);
+                blockUs, heartbeatSeconds, connectRate, loadThreads, newWarmupSeconds, newDurationSeconds, maxErrorRatio, line,
+                readRate);
     }
 }
