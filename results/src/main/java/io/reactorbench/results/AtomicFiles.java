@@ -25,7 +25,10 @@ public final class AtomicFiles {
         try {
             Path dir = target.toAbsolutePath().getParent();
             Files.createDirectories(dir);
-            Path temp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
+            // createTempFile would make the file owner-only (0600); results are shared (CI artifacts, other
+            // users), so the temp file gets the ordinary umask-governed permissions of a new file instead.
+            Path temp = dir.resolve("." + target.getFileName() + "." + ProcessHandle.current().pid() + "."
+                    + Thread.currentThread().threadId() + ".tmp");
             try {
                 Files.write(temp, content);
                 move(temp, target);
