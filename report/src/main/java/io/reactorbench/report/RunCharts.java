@@ -117,23 +117,32 @@ final class RunCharts {
                 MINMAX_CAPTION + " One panel per scenario, each with its own scale."));
     }
 
+    /**
+     * Latency against connections as one panel per percentile, each on its own scale (p99.9 is often ten
+     * times p50; fifteen lines in one plot were a tangle), and throughput against connections.
+     */
     private List<ChartFile> sweep(String scenario, List<String> labels) {
-        List<LineSeries> latency = new ArrayList<>();
-        List<LineSeries> throughput = new ArrayList<>();
         List<Metric> percentiles = List.of(Metric.P50, Metric.P99, Metric.P999);
-        for (String design : palette.designs()) {
-            for (int rank = 0; rank < percentiles.size(); rank++) {
-                Metric metric = percentiles.get(rank);
-                latency.add(new LineSeries(design + " " + metric.label(), design, palette.colourOf(design), rank,
-                        medians(metric, design, labels)));
+        int panelWidthPx = SmallMultiples.panelWidthPx(percentiles.size());
+        List<org.knowm.xchart.internal.chartpart.Chart<?, ?>> panels = new ArrayList<>();
+        for (Metric metric : percentiles) {
+            List<LineSeries> latency = new ArrayList<>();
+            for (String design : palette.designs()) {
+                latency.add(new LineSeries(design, design, palette.colourOf(design), 0, medians(metric, design, labels)));
             }
+            // The legend goes with the last panel only, which sits alone in its row and has room for it.
+            panels.add(LineChart.panel(metric.label() + " latency", "connections", "latency (ms)", latency, panelWidthPx,
+                    metric == percentiles.getLast()));
+        }
+        List<LineSeries> throughput = new ArrayList<>();
+        for (String design : palette.designs()) {
             throughput.add(new LineSeries(design, design, palette.colourOf(design), 0, medians(Metric.THROUGHPUT, design, labels)));
         }
         String slug = FileNames.slug(scenario);
         return List.of(
-                writer.write(LineChart.of(scenario + ": latency against connections", "connections",
-                        "latency (ms)", latency), "sweep-latency-" + slug, SECTION_SWEEPS,
-                        "Medians over trials. Colour and marker: design; solid: p50, dashed: p99, dotted: p99.9."),
+                writer.write(new SmallMultiples(scenario + ": latency against connections", panels),
+                        "sweep-latency-" + slug, SECTION_SWEEPS,
+                        "Medians over trials; colour and marker: design. One panel per percentile, each with its own scale."),
                 writer.write(LineChart.of(scenario + ": throughput against connections", "connections",
                         "throughput (req/s)", throughput), "sweep-throughput-" + slug, SECTION_SWEEPS,
                         "Medians over trials."));

@@ -48,10 +48,11 @@ class HtmlReportTest {
     void shouldDrawEveryChartTheFixtureAllowsAsValidImagesOfTheChartSize() throws IOException {
         List<String> single = List.of("latency-echo-open", "latency-rpc-closed",
                 "latency-echo-sweep-connections-100", "latency-echo-sweep-connections-1000",
-                "sweep-latency-echo-sweep", "sweep-throughput-echo-sweep", "memory-idle");
-        // Small multiples: a panel per scenario (bars) or per design (timelines), two to a row under a title band.
+                "sweep-throughput-echo-sweep", "memory-idle");
+        // Small multiples: a panel per scenario (bars), per design (timelines) or per percentile (sweep latency),
+        // two to a row under a title band.
         List<String> panelled = List.of("throughput", "server-cpu", "server-alloc", "gc-count", "gc-total", "gc-max",
-                "timeline-echo-open", "timeline-rpc-closed");
+                "timeline-echo-open", "timeline-rpc-closed", "sweep-latency-echo-sweep");
         for (String chart : single) {
             BufferedImage image = ImageIO.read(run.resolve("report/" + chart + ".png").toFile());
             assertThat(image).as(chart).isNotNull();

@@ -15,7 +15,21 @@ public final class LineChart {
     }
 
     public static XYChart of(String title, String xAxisTitle, String yAxisTitle, List<LineSeries> lines) {
-        XYChart chart = new XYChartBuilder().width(ChartSize.WIDTH_PX).height(ChartSize.HEIGHT_PX).title(title)
+        return of(title, xAxisTitle, yAxisTitle, lines, ChartSize.WIDTH_PX, ChartSize.HEIGHT_PX);
+    }
+
+    /** One panel of a {@link SmallMultiples}; {@code legend} false leaves the plot the whole panel width. */
+    public static XYChart panel(String title, String xAxisTitle, String yAxisTitle, List<LineSeries> lines, int widthPx,
+                                boolean legend) {
+        XYChart chart = of(title, xAxisTitle, yAxisTitle, lines, widthPx, SmallMultiples.PANEL_HEIGHT_PX);
+        chart.getStyler().setChartTitleFont(chart.getStyler().getAxisTitleFont().deriveFont(java.awt.Font.BOLD));
+        chart.getStyler().setLegendVisible(legend);
+        return chart;
+    }
+
+    private static XYChart of(String title, String xAxisTitle, String yAxisTitle, List<LineSeries> lines, int widthPx,
+                              int heightPx) {
+        XYChart chart = new XYChartBuilder().width(widthPx).height(heightPx).title(title)
                 .xAxisTitle(xAxisTitle).yAxisTitle(yAxisTitle).build();
         ChartStyle.apply(chart.getStyler());
         chart.getStyler().setYAxisMin(0.0);
