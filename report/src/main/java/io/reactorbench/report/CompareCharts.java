@@ -48,7 +48,7 @@ final class CompareCharts {
             percentile(label).ifPresent(charts::add);
         }
         if (!common.isEmpty()) {
-            charts.add(throughput(common));
+            throughput(common).ifPresent(charts::add);
         }
         return charts;
     }
@@ -79,21 +79,29 @@ final class CompareCharts {
     /**
      * One panel per scenario (scenarios differ by orders of magnitude), designs on x, A and B side by side.
      * XChart fills a whole series with one colour, so here the runs have the colours and the x axis names
-     * the design.
+     * the design. Only designs that both runs ran: a missing bar beside a whisker would read as zero.
      */
-    private ChartFile throughput(List<String> labels) {
-        int panelWidthPx = SmallMultiples.panelWidthPx(labels.size());
+    private Optional<ChartFile> throughput(List<String> labels) {
+        List<String> drawn = labels.stream().filter(label -> !designsInBoth(label).isEmpty()).toList();
+        if (drawn.isEmpty()) {
+            return Optional.empty();
+        }
+        int panelWidthPx = SmallMultiples.panelWidthPx(drawn.size());
         List<org.knowm.xchart.internal.chartpart.Chart<?, ?>> panels = new ArrayList<>();
-        for (String label : labels) {
-            List<String> designs = palette.designs().stream()
-                    .filter(d -> a.loaded().get(label).containsKey(d) || b.loaded().get(label).containsKey(d)).toList();
+        for (String label : drawn) {
+            List<String> designs = designsInBoth(label);
             panels.add(BarChart.panel(label, "throughput (req/s)", designs, List.of(
                     bars("A", RUN_A_COLOUR, a, label, designs), bars("B", RUN_B_COLOUR, b, label, designs)),
                     panelWidthPx));
         }
-        return writer.write(new SmallMultiples("Throughput, A against B", panels), "compare-throughput",
+        return Optional.of(writer.write(new SmallMultiples("Throughput, A against B", panels), "compare-throughput",
                 SECTION_THROUGHPUT, "Median over trials; whiskers cover each run's min–max. One panel per scenario, "
-                        + "each with its own scale.");
+                        + "each with its own scale; designs that ran in both runs."));
+    }
+
+    private List<String> designsInBoth(String label) {
+        return palette.designs().stream()
+                .filter(d -> a.loaded().get(label).containsKey(d) && b.loaded().get(label).containsKey(d)).toList();
     }
 
     private static BarSeries bars(String name, java.awt.Color colour, ScenarioGroups run, String label,
