@@ -80,14 +80,14 @@ public final class PercentileChart {
         return corrected ? "corrected for coordinated omission" : "closed loop: uncorrected";
     }
 
-    /** The next "round" value above {@code value} (1, 2, 2.5, 5 × 10^n), so the y axis ends on a tick. */
+    /** The next "round" value above {@code value} (1, 1.2, 1.5, 2, 2.5 … × 10^n), so the y axis ends on a tick. */
     static double niceCeiling(double value) {
         if (value <= 0) {
             return 1;
         }
         double target = value * 1.05;
         double decade = Math.pow(10, Math.floor(Math.log10(target)));
-        for (double step : new double[] {1, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10}) {
+        for (double step : new double[] {1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10}) {
             if (step * decade >= target) {
                 return step * decade;
             }
