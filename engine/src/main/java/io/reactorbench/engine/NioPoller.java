@@ -18,6 +18,13 @@ import java.util.function.Consumer;
  * The portable poller: a {@link Selector}, polled with {@code select(Consumer, timeout)} so no selected-key
  * set is built or iterated. Slots are small reused indexes; the key's attachment is the slot (boxed once per
  * connection). Each connection needs a {@link SocketChannel} and a key — the heap the epoll poller avoids.
+ *
+ * <p>Allocation per event that this class cannot avoid: the JDK's epoll Selector finds the key of each ready fd
+ * in a {@code HashMap<Integer, SelectionKeyImpl>} ({@code EPollSelectorImpl.processEvents}: {@code
+ * fdToKey.get(fd)}), boxing the fd; above the Integer cache (127 by default) that is a 16-byte {@code Integer}
+ * per event, inside {@code select}, whichever select method is used. Interest changes and deregistrations box
+ * the fd too. A server JVM gets zero allocation per event with {@code -XX:AutoBoxCacheMax=N}, N at least the
+ * highest fd (the fd limit); the JVM reads it at startup only.
  */
 final class NioPoller implements Poller, Consumer<SelectionKey> {
 
