@@ -1,0 +1,83 @@
+#!/usr/bin/env bash
+# Where a server's CPU goes on echo ping-pong: user vs kernel time and system calls per round trip.
+#
+# Every design in the list is started once (pinned to CPU 0, one loop, the engine-vs-netty suite's JVM
+# options), then the designs take turns, round after round, under the same closed-loop load (pinned to
+# CPU 1). For each turn it prints: round trips/s, server CPU µs per round trip, the user-space share of that
+# CPU (utime / (utime + stime) from /proc/<pid>/stat), the load generator's CPU use (clientCpuSeconds /
+# window), and, when `perf` is installed, system calls per round trip counted with perf's syscall
+# tracepoints (receive, send, epoll wait).
+#
+# Why: when >90 % of a server's CPU per round trip is kernel time, no user-space design can be much cheaper
+# than another; when the load generator is at ~100 % of its CPU, throughput is the client's, not the server's.
+#
+# Usage: scripts/server-cpu-profile.sh [rounds=4] [connections=100] [design ...]
+#   default designs: engine-epoll netty-epoll
+set -euo pipefail
+here="$(cd "$(dirname "$0")/.." && pwd)"
+rounds=${1:-4}; conns=${2:-100}; shift 2 2>/dev/null || shift $#
+designs=("$@"); [ ${#designs[@]} -gt 0 ] || designs=(engine-epoll netty-epoll)
+java_opts=(-Xms512m -Xmx512m -XX:+UseParallelGC -XX:+AlwaysPreTouch -XX:MaxDirectMemorySize=1g -XX:AutoBoxCacheMax=20000)
+tmp=$(mktemp -d)
+pids=()
+cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; rm -rf "$tmp"; }
+trap cleanup EXIT INT TERM
+
+"$here/reactorbench" servers > /dev/null  # builds the jar once if it is missing
+jar="$here/cli/target/reactorbench.jar"
+java="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}/bin/java"
+ports=()
+for i in "${!designs[@]}"; do
+  taskset -c 0 "$java" --enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow "${java_opts[@]}" \
+    -jar "$jar" serve --server "${designs[$i]}" --app echo --port 0 --loops 1 --ignore-stdin > "$tmp/serve$i.out" 2>&1 &
+  pids+=($!)
+  for _ in $(seq 1 100); do grep -q '^READY' "$tmp/serve$i.out" && break; sleep 0.2; done
+  port=$(sed -n 's/^READY 127\.0\.0\.1:\([0-9]*\).*/\1/p' "$tmp/serve$i.out")
+  [ -n "$port" ] || { echo "server-cpu-profile: ${designs[$i]} did not start"; cat "$tmp/serve$i.out"; exit 1; }
+  ports+=("$port")
+done
+have_perf=; command -v perf > /dev/null && perf stat -e syscalls:sys_enter_read true > /dev/null 2>&1 && have_perf=1
+echo "echo 64 B ping-pong, $conns connections; servers on CPU 0 (one loop), load on CPU 1; $rounds rounds, 4 s warm-up + 4 s measured per turn"
+printf '%-5s %-14s %10s %12s %7s %9s %8s %8s %8s\n' round design rt/s "cpu µs/rt" user% load-cpu% recv/rt send/rt wait/rt
+n=${#designs[@]}
+for r in $(seq 1 "$rounds"); do
+  for j in $(seq 0 $((n - 1))); do
+    k=$(( (j + r) % n ))  # rotate who goes first
+    pid=${pids[$k]}
+    taskset -c 1 "$java" --enable-native-access=ALL-UNNAMED -jar "$jar" load --target "127.0.0.1:${ports[$k]}" \
+      --app echo --connections "$conns" --size 64 --model closed --threads 1 --warmup 4s --duration 6s \
+      --json "$tmp/load.json" --progress none --no-summary > /dev/null 2>&1 &
+    load_pid=$!
+    sleep 4.8
+    before=$(awk '{print $14, $15}' "/proc/$pid/stat"); t0=$(date +%s.%N)
+    if [ -n "$have_perf" ]; then
+      perf stat -x, -o "$tmp/perf.csv" -e 'syscalls:sys_enter_read,syscalls:sys_enter_recvfrom,syscalls:sys_enter_write,syscalls:sys_enter_sendto,syscalls:sys_enter_writev,syscalls:sys_enter_epoll_wait,syscalls:sys_enter_epoll_pwait,syscalls:sys_enter_epoll_pwait2,syscalls:sys_enter_io_uring_enter' \
+        -p "$pid" -- sleep 4 > /dev/null 2>&1
+    else
+      sleep 4; : > "$tmp/perf.csv"
+    fi
+    after=$(awk '{print $14, $15}' "/proc/$pid/stat"); t1=$(date +%s.%N)
+    wait "$load_pid"
+    python3 - "$r" "${designs[$k]}" "$before" "$after" "$t0" "$t1" "$tmp/load.json" "$tmp/perf.csv" "$(getconf CLK_TCK)" <<'PY'
+import json, sys
+r, design, before, after, t0, t1, load_file, perf_file, hz = sys.argv[1:]
+u0, s0 = map(int, before.split()); u1, s1 = map(int, after.split()); hz = int(hz)
+seconds = float(t1) - float(t0)
+load = json.load(open(load_file))
+rps = load["throughput"]
+cpu = (u1 - u0 + s1 - s0) / hz
+counts = {}
+for line in open(perf_file):
+    parts = line.strip().split(",")
+    if len(parts) > 2 and parts[0].isdigit():
+        counts[parts[2].split(":")[-1].replace("sys_enter_", "")] = int(parts[0])
+rts = rps * seconds
+def per(*names):
+    return "%8.3f" % (sum(counts.get(n, 0) for n in names) / rts) if counts else "%8s" % "-"
+print("%-5s %-14s %10.0f %12.2f %7.1f %9.0f %s %s %s" % (
+    r, design, rps, cpu / rts * 1e6, 100.0 * (u1 - u0) / max(1, u1 - u0 + s1 - s0),
+    100.0 * load["clientCpuSeconds"] / load["windowSeconds"],
+    per("read", "recvfrom"), per("write", "sendto", "writev"), per("epoll_wait", "epoll_pwait", "epoll_pwait2", "io_uring_enter")))
+PY
+  done
+done
