@@ -7,7 +7,9 @@ import java.net.InetSocketAddress;
  * What a loop does with its listener: accept until none is waiting and hand each connection to a sub-loop
  * through that loop's task queue (or keep it, in reusePort mode). When accepting fails — typically EMFILE,
  * out of file descriptors — it stops listening for a moment instead of spinning on a listener that stays
- * readable, and the connections already open keep being served.
+ * readable, and the connections already open keep being served. At the fd limit it first frees its
+ * {@link SpareDescriptor}, accepts the waiting connections and closes them at once (their clients see a prompt
+ * close instead of hanging in the backlog), then takes the spare back.
  */
 final class Acceptor {
 
@@ -20,8 +22,11 @@ final class Acceptor {
     private final int listenerSlot;
     private final LoadBalancer balancer;
     private final EventLoop[] targets;
+    private final SpareDescriptor spare;
     private long resumeAtNs = Long.MAX_VALUE;
-    private long failedAccepts;
+    /** Written by the owner loop only; volatile so {@link Engine} can report them from any thread. */
+    private volatile long failedAccepts;
+    private volatile long rejectedOnFdLimit;
     private boolean closed;
 
     /** @param balancer null in reusePort mode: the owner keeps what it accepts */
@@ -30,6 +35,16 @@ final class Acceptor {
         this.listenerSlot = listenerSlot;
         this.balancer = balancer;
         this.targets = targets;
+        this.spare = new SpareDescriptor(); // opened now, while fds are free; also loads its classes early
+        preloadFdLimitPath();
+    }
+
+    /**
+     * At EMFILE nothing may need a file, and loading a class from a directory or jar needs one: the classes
+     * of the rejection path are loaded up front.
+     */
+    private static void preloadFdLimitPath() {
+        Class<?> unused = FdLimitException.class;
     }
 
     void onAcceptable(long nowNs) {
@@ -41,10 +56,14 @@ final class Acceptor {
             Object accepted;
             try {
                 accepted = poller.accept(listenerSlot);
+            } catch (FdLimitException e) {
+                failedAccepts++;
+                rejectWaitingWithSpare(poller);
+                backOff(poller, nowNs);
+                return;
             } catch (IOException e) {
                 failedAccepts++;
-                poller.acceptInterest(listenerSlot, false);
-                resumeAtNs = nowNs + ACCEPT_BACKOFF_NS;
+                backOff(poller, nowNs);
                 return;
             }
             if (accepted == null) {
@@ -52,6 +71,37 @@ final class Acceptor {
             }
             handOver(poller, accepted);
         }
+    }
+
+    /**
+     * Frees the spare fd, accepts and closes what waits in the backlog (bounded: the clients see their
+     * connection closed), then takes the spare back. Without a spare (it could not be reopened) this only
+     * tries to take one back, and the back-off alone applies.
+     */
+    private void rejectWaitingWithSpare(Poller poller) {
+        if (!spare.release()) {
+            spare.reacquire();
+            return;
+        }
+        try {
+            for (int i = 0; i < MAX_ACCEPTS_PER_EVENT; i++) {
+                Object accepted = poller.accept(listenerSlot);
+                if (accepted == null) {
+                    break;
+                }
+                poller.discard(accepted);
+                rejectedOnFdLimit++; // single writer: this loop
+            }
+        } catch (IOException e) {
+            // another thread took the freed fd, or accepting failed otherwise: the back-off covers it
+        } finally {
+            spare.reacquire();
+        }
+    }
+
+    private void backOff(Poller poller, long nowNs) {
+        poller.acceptInterest(listenerSlot, false);
+        resumeAtNs = nowNs + ACCEPT_BACKOFF_NS;
     }
 
     private void handOver(Poller poller, Object accepted) {
@@ -68,8 +118,14 @@ final class Acceptor {
         return resumeAtNs;
     }
 
+    /** Accepts that failed (each starts a back-off); from any thread. */
     long failedAccepts() {
         return failedAccepts;
+    }
+
+    /** Connections accepted only to be closed at once because the process was out of fds; from any thread. */
+    long rejectedOnFdLimit() {
+        return rejectedOnFdLimit;
     }
 
     /** Called each iteration: listens again once the back-off is over. */
@@ -78,6 +134,7 @@ final class Acceptor {
             return 0;
         }
         resumeAtNs = Long.MAX_VALUE;
+        spare.reacquire(); // if an fd was not free to take it back after the last rejection
         owner.poller.acceptInterest(listenerSlot, true);
         return 1;
     }
@@ -85,6 +142,7 @@ final class Acceptor {
     void close() {
         if (!closed) {
             closed = true;
+            spare.close();
             owner.poller.close(listenerSlot);
             owner.table.remove(listenerSlot);
         }

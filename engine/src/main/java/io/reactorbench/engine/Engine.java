@@ -9,6 +9,8 @@ import java.nio.file.Files;
 import java.nio.ByteBuffer;
 import java.nio.channels.ClosedChannelException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -29,6 +31,8 @@ public final class Engine {
     private final AtomicBoolean stopping = new AtomicBoolean();
     private volatile boolean stopped;
     private SocketAddress address;
+    /** Every loop's acceptor, kept here so counters stay readable after the loops drop theirs on stop. */
+    private final Acceptor[] acceptors;
 
     private Engine(EngineConfig config, EventHandler handler) throws IOException {
         this.config = config;
@@ -73,6 +77,20 @@ public final class Engine {
             }
             throw e;
         }
+        this.acceptors = collectAcceptors();
+    }
+
+    private Acceptor[] collectAcceptors() {
+        List<Acceptor> found = new ArrayList<>();
+        if (mainLoop != null && mainLoop.acceptor() != null) {
+            found.add(mainLoop.acceptor());
+        }
+        for (EventLoop loop : subLoops) {
+            if (loop.acceptor() != null) {
+                found.add(loop.acceptor());
+            }
+        }
+        return found.toArray(Acceptor[]::new);
     }
 
     /** Binds, calls {@code onBoot}, starts the loops; the engine accepts once this returns. */
@@ -137,6 +155,27 @@ public final class Engine {
         int total = 0;
         for (EventLoop loop : subLoops) {
             total += loop.connectionCount();
+        }
+        return total;
+    }
+
+    /**
+     * Connections accepted only to be closed at once because the process was out of file descriptors
+     * (EMFILE/ENFILE); their clients saw a prompt close instead of waiting in the backlog. From any thread.
+     */
+    public long rejectedOnFdLimit() {
+        long total = 0;
+        for (Acceptor acceptor : acceptors) {
+            total += acceptor.rejectedOnFdLimit();
+        }
+        return total;
+    }
+
+    /** Accepts that failed, each followed by a back-off from listening (mostly EMFILE). From any thread. */
+    public long failedAccepts() {
+        long total = 0;
+        for (Acceptor acceptor : acceptors) {
+            total += acceptor.failedAccepts();
         }
         return total;
     }

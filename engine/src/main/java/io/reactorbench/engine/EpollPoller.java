@@ -183,6 +183,9 @@ final class EpollPoller implements Poller {
             if (fd == -Errno.EAGAIN) {
                 return null;
             }
+            if (fd == -Errno.EMFILE || fd == -Errno.ENFILE) { // the connection stays in the backlog
+                throw new FdLimitException("accept4: " + Errno.message(fd));
+            }
             if (fd != -Errno.ECONNABORTED && fd != -Errno.EINTR) { // those two: the next one may be fine
                 throw new IOException("accept4: " + Errno.message(fd));
             }

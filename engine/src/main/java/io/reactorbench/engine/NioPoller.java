@@ -113,7 +113,11 @@ final class NioPoller implements Poller, Consumer<SelectionKey> {
 
     @Override
     public Object accept(int listenerSlot) throws IOException {
-        return ((ServerSocketChannel) keys[listenerSlot].channel()).accept();
+        try {
+            return ((ServerSocketChannel) keys[listenerSlot].channel()).accept();
+        } catch (IOException e) {
+            throw FdLimitException.isFdLimit(e) ? new FdLimitException(e) : e;
+        }
     }
 
     @Override

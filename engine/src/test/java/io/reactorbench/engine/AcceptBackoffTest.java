@@ -15,16 +15,18 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * Out of file descriptors (EMFILE), the acceptor stops listening for a back-off instead of spinning on a
- * listener that stays readable, and accepts again once fds are free. The process's fds are used up for a
- * moment with raw sockets; loops are stepped by hand with a manual clock.
+ * Out of file descriptors (EMFILE), the acceptor frees its spare fd, accepts the waiting connection and closes
+ * it at once (the client sees EOF instead of hanging in the backlog), takes the spare back, stops listening
+ * for a back-off instead of spinning on a listener that stays readable, and accepts again once fds are free.
+ * The process's fds are used up for a moment with raw sockets; loops are stepped by hand with a manual clock.
  */
 @Timeout(60)
 class AcceptBackoffTest {
 
     @ParameterizedTest
     @EnumSource(value = PollerKind.class, names = {"NIO", "EPOLL"})
-    void shouldBackOffOnEmfileAndAcceptOnceDescriptorsAreFree(PollerKind poller) throws Exception {
+    void shouldRejectWaitingClientOnEmfileThenBackOffAndAcceptOnceDescriptorsAreFree(PollerKind poller)
+            throws Exception {
         ManualClock clock = new ManualClock();
         Engine engine = Engine.open(EngineConfig.defaults().withPoller(poller).withLoops(1).withClock(clock),
                 new EchoHandler());
@@ -32,7 +34,8 @@ class AcceptBackoffTest {
         EventLoop loop = engine.loop(0);
         int[] filler = new int[25_000];
         int filled = 0;
-        SocketChannel client = SocketChannel.open();
+        SocketChannel rejected = SocketChannel.open();
+        SocketChannel later = null;
         try {
             while (filled < filler.length) {
                 int fd = LinuxSys.socket(SocketFlags.AF_INET, SocketFlags.SOCK_STREAM | SocketFlags.SOCK_CLOEXEC, 0);
@@ -42,30 +45,37 @@ class AcceptBackoffTest {
                 }
                 filler[filled++] = fd;
             }
-            LinuxSys.close(filler[--filled]); // one fd for the client's connect
-            client.connect(engine.address()); // completes in the kernel's backlog
+            rejected.connect(engine.address()); // opened before the fds ran out; completes in the kernel's backlog
             main.runOnce(0);
             assertThat(main.acceptor().failedAccepts()).isEqualTo(1);
-            assertThat(main.runOnce(0)).as("no busy loop on the still-readable listener").isZero();
+            assertThat(engine.rejectedOnFdLimit()).isEqualTo(1);
+            assertThat(main.runOnce(0)).as("no busy loop on the listener").isZero();
+            rejected.socket().setSoTimeout(5_000);
+            assertThat(rejected.socket().getInputStream().read()).as("closed at once, not left hanging").isEqualTo(-1);
 
             for (int i = 0; i < 16; i++) {
                 LinuxSys.close(filler[--filled]);
             }
             clock.advanceMs(Acceptor.ACCEPT_BACKOFF_NS / 1_000_000 + 1);
             main.runOnce(0); // back-off over: listening again
+            later = SocketChannel.open(engine.address());
             main.runOnce(0); // accepts, hands over
             loop.runOnce(0); // adopts
             assertThat(loop.connectionCount()).isEqualTo(1);
-            client.write(ByteBuffer.wrap(new byte[] {42}));
+            later.write(ByteBuffer.wrap(new byte[] {42}));
             loop.runOnce(0);
             ByteBuffer back = ByteBuffer.allocate(1);
-            assertThat(client.read(back)).isEqualTo(1);
+            assertThat(later.read(back)).isEqualTo(1);
             assertThat(back.get(0)).isEqualTo((byte) 42);
+            assertThat(engine.rejectedOnFdLimit()).as("only the connection that met the limit").isEqualTo(1);
         } finally {
             for (int fd : Arrays.copyOf(filler, filled)) {
                 LinuxSys.close(fd);
             }
-            client.close();
+            rejected.close();
+            if (later != null) {
+                later.close();
+            }
             engine.stop(Duration.ofSeconds(1));
         }
     }
