@@ -91,15 +91,48 @@ class HttpConformanceTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("targets")
-    void shouldAnswer404ToOtherPathsAndMethodsAndKeepTheConnection(Target target) throws Exception {
+    void shouldAnswer404ToOtherPathsAnd501ToOtherMethodsAndKeepTheConnection(Target target) throws Exception {
         try (Client client = new Client(SERVERS.addressOf(target))) {
             client.write(HttpReplies.get("/") + "POST /plaintext HTTP/1.1\r\nContent-Length: 5\r\n\r\nhello"
-                    + HttpReplies.GET_PLAINTEXT);
-            List<Reply> replies = HttpReplies.read(client, 3);
+                    + "BREW /pot HTTP/1.1\r\nHost: localhost\r\n\r\n" + HttpReplies.GET_PLAINTEXT);
+            List<Reply> replies = HttpReplies.read(client, 4);
             assertThat(replies.get(0).status()).isEqualTo(404);
-            assertThat(replies.get(1).status()).isEqualTo(404);
-            assertPlaintext(replies.get(2));
+            assertThat(replies.get(1).status()).as("POST (RFC 9110 9.1: not implemented)").isEqualTo(501);
+            assertThat(replies.get(1).close()).isFalse();
+            assertThat(replies.get(2).status()).as("an unknown method").isEqualTo(501);
+            assertPlaintext(replies.get(3));
         }
+    }
+
+    /**
+     * RFC 9110 9.3.2: HEAD gets the GET response's header fields, Content-Length of the GET body included, and
+     * no body; a GET pipelined behind it must then parse as the next response (a stray body would break it).
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("targets")
+    void shouldAnswerHeadWithPlaintextHeadersAndNoBodyThenAPipelinedGet(Target target) throws Exception {
+        String head = "HEAD /plaintext HTTP/1.1\r\nHost: localhost\r\n\r\n";
+        try (Client client = new Client(SERVERS.addressOf(target))) {
+            for (int round = 0; round < 2; round++) {
+                client.write(head + HttpReplies.GET_PLAINTEXT); // one write: the GET is pipelined behind the HEAD
+                String headReply = HttpReplies.readHead(client);
+                assertThat(headReply).startsWith("HTTP/1.1 200 OK\r\n")
+                        .contains("\r\nServer: reactorbench")
+                        .contains("\r\nContent-Type: text/plain")
+                        .contains("\r\nContent-Length: 13\r\n")
+                        .doesNotContain("Connection: close")
+                        .matches(DATE_PATTERN);
+                assertPlaintext(HttpReplies.read(client, 1).getFirst());
+            }
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("targets")
+    void shouldAnswer400AndCloseOnAChunkedRequestBody(Target target) throws Exception {
+        String chunked = "POST /plaintext HTTP/1.1\r\nHost: localhost\r\nTransfer-Encoding: chunked\r\n\r\n"
+                + "5\r\nhello\r\n0\r\n\r\n";
+        expectErrorThenClose(target, HttpReplies.GET_PLAINTEXT + chunked + HttpReplies.GET_PLAINTEXT, 400);
     }
 
     @ParameterizedTest(name = "{0}")

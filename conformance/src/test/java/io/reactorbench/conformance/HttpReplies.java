@@ -32,6 +32,21 @@ final class HttpReplies {
         return "GET " + path + " HTTP/1.1\r\nHost: localhost\r\n\r\n";
     }
 
+    /**
+     * Reads one response head through its blank line and nothing more (a HEAD response has no body, which the
+     * response parser cannot know); at most {@code 8 KiB}.
+     */
+    static String readHead(Client client) throws IOException {
+        StringBuilder head = new StringBuilder();
+        while (head.length() < 8 * 1024) {
+            head.append((char) (client.readExactly(1)[0] & 0xff));
+            if (head.length() >= 4 && head.lastIndexOf("\r\n\r\n") == head.length() - 4) {
+                return head.toString();
+            }
+        }
+        throw new IOException("no end of head within 8 KiB: " + head);
+    }
+
     /** Reads {@code count} responses. */
     static List<Reply> read(Client client, int count) throws IOException {
         HttpResponseParser parser = new HttpResponseParser();

@@ -6,9 +6,11 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * http: HTTP/1.1 with keep-alive and pipelining. {@code GET /plaintext} gets the TechEmpower plaintext
- * response, anything else 404; a malformed request line or header gets 400 and a close, a head over
+ * response, other paths 404; {@code HEAD} gets what GET would without the body (RFC 9110 9.3.2); other methods
+ * get 501 and keep the connection; a malformed request line or header gets 400 and a close, a head over
  * {@link #MAX_HEAD_BYTES} gets 431 and a close; {@code Connection: close} (and HTTP/1.0 without keep-alive)
- * closes after the response. Request bodies with Content-Length are skipped; Transfer-Encoding gets 400.
+ * closes after the response. Request bodies with Content-Length are skipped; Transfer-Encoding (chunked bodies,
+ * not decoded here) gets 400 and a close, since the request's end, and so the next request, is unknown.
  *
  * <p>A byte-at-a-time state machine over primitive fields, so any split of the input works and nothing is
  * allocated per request. Pipelined requests are answered one after another, in order.
@@ -19,6 +21,7 @@ public final class HttpSession implements ServerSession {
     public static final int MAX_HEAD_BYTES = 8 * 1024;
 
     private static final byte[] GET = {'G', 'E', 'T'};
+    private static final byte[] HEAD = {'H', 'E', 'A', 'D'};
     private static final byte[] PLAINTEXT_PATH = {'/', 'p', 'l', 'a', 'i', 'n', 't', 'e', 'x', 't'};
     private static final byte[] HTTP_1_ = {'H', 'T', 'T', 'P', '/', '1', '.'};
     private static final byte[] CLOSE_TOKEN = {'c', 'l', 'o', 's', 'e'};
@@ -48,6 +51,9 @@ public final class HttpSession implements ServerSession {
     private int headBytes;
     private int methodLength;
     private boolean methodIsGet;
+    private boolean methodIsHead;
+    /** The request's method was exactly HEAD: its response goes out without a body. */
+    private boolean headRequest;
     private int targetLength;
     private boolean targetIsPlaintext;
     private int versionIndex;
@@ -69,6 +75,8 @@ public final class HttpSession implements ServerSession {
     // the response being written
     private CannedHttpResponse response;
     private byte[] responseDate;
+    /** How much of the response's suffix is sent: all of it, or without the body for HEAD. */
+    private int responseSuffixLength;
     private int responseSegment;
     private int responseOffset;
     private boolean closeAfterResponse;
@@ -232,6 +240,8 @@ public final class HttpSession implements ServerSession {
     private boolean onMethodByte(int b) {
         if (b == ' ') {
             methodIsGet &= methodLength == GET.length;
+            methodIsHead &= methodLength == HEAD.length;
+            headRequest = methodIsHead;
             state = State.TARGET;
             return methodLength > 0;
         }
@@ -239,6 +249,7 @@ public final class HttpSession implements ServerSession {
             return false;
         }
         methodIsGet &= methodLength < GET.length && GET[methodLength] == b;
+        methodIsHead &= methodLength < HEAD.length && HEAD[methodLength] == b;
         methodLength++;
         return true;
     }
@@ -368,7 +379,9 @@ public final class HttpSession implements ServerSession {
         }
         boolean close = connectionClose || (http10 && !connectionKeepAlive);
         closeAfterResponse = close;
-        response = CannedHttpResponse.of(methodIsGet && targetIsPlaintext, close, http10);
+        CannedHttpResponse status = !(methodIsGet || methodIsHead) ? CannedHttpResponse.NOT_IMPLEMENTED
+                : targetIsPlaintext ? CannedHttpResponse.OK : CannedHttpResponse.NOT_FOUND;
+        response = CannedHttpResponse.of(status, close, http10);
         bodyLeft = Math.max(contentLength, 0);
         if (bodyLeft > 0) {
             state = State.SKIP_BODY;
@@ -386,6 +399,7 @@ public final class HttpSession implements ServerSession {
     private void beginResponse(CannedHttpResponse canned) {
         response = canned;
         responseDate = date.bytes(); // immutable: safe to hold while the response streams out
+        responseSuffixLength = headRequest ? canned.headSuffixLength : canned.suffix.length;
         responseSegment = 0;
         responseOffset = 0;
         state = State.WRITE_RESPONSE;
@@ -395,17 +409,19 @@ public final class HttpSession implements ServerSession {
     private boolean writeResponse(ByteBuffer out) {
         byte[] prefix = response.prefix;
         byte[] suffix = response.suffix;
+        int suffixLength = responseSuffixLength;
         if (responseSegment == 0 && responseOffset == 0
-                && out.remaining() >= prefix.length + responseDate.length + suffix.length) {
-            out.put(prefix).put(responseDate).put(suffix);
+                && out.remaining() >= prefix.length + responseDate.length + suffixLength) {
+            out.put(prefix).put(responseDate).put(suffix, 0, suffixLength);
             return true;
         }
         while (responseSegment < 3) {
             byte[] segment = responseSegment == 0 ? prefix : responseSegment == 1 ? responseDate : suffix;
-            int n = Math.min(segment.length - responseOffset, out.remaining());
+            int segmentLength = responseSegment == 2 ? suffixLength : segment.length;
+            int n = Math.min(segmentLength - responseOffset, out.remaining());
             out.put(segment, responseOffset, n);
             responseOffset += n;
-            if (responseOffset < segment.length) {
+            if (responseOffset < segmentLength) {
                 return false;
             }
             responseSegment++;
@@ -418,6 +434,8 @@ public final class HttpSession implements ServerSession {
         headBytes = 0;
         methodLength = 0;
         methodIsGet = true;
+        methodIsHead = true;
+        headRequest = false;
         targetLength = 0;
         targetIsPlaintext = true;
         versionIndex = 0;

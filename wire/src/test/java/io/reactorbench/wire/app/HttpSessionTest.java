@@ -26,6 +26,9 @@ class HttpSessionTest {
             + "Content-Length: 13\r\n"
             + "\r\n"
             + "Hello, World!";
+    /** What HEAD /plaintext gets: the GET response's head, Content-Length 13 included, and no body. */
+    private static final String PLAINTEXT_HEAD_RESPONSE =
+            PLAINTEXT_RESPONSE.substring(0, PLAINTEXT_RESPONSE.length() - "Hello, World!".length());
 
     private static SessionDriver.Run serve(String input, int chunkBytes, int outBytes) {
         return SessionDriver.run(new HttpSession(FIXED_DATE), ascii(input), chunkBytes, outBytes);
@@ -82,14 +85,94 @@ class HttpSessionTest {
         assertThat(run.closed()).isFalse();
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"GET /plaintex HTTP/1.1\r\n\r\n", "GET /plaintextx HTTP/1.1\r\n\r\n",
+        "GET / HTTP/1.1\r\n\r\n", "GET /PLAINTEXT HTTP/1.1\r\n\r\n"})
+    void shouldAnswer404ToOtherPathsAndKeepTheConnection(String request) {
+        SessionDriver.Run run = serve(request);
+
+        assertThat(run.text()).startsWith("HTTP/1.1 404 Not Found\r\n").endsWith("\r\n\r\nNot Found");
+        assertThat(run.closed()).isFalse();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"POST /plaintext HTTP/1.1\r\n\r\n", "GETX /plaintext HTTP/1.1\r\n\r\n",
+        "GE /plaintext HTTP/1.1\r\n\r\n", "HEA /plaintext HTTP/1.1\r\n\r\n", "HEADS /plaintext HTTP/1.1\r\n\r\n",
+        "get /plaintext HTTP/1.1\r\n\r\n", "DELETE /missing HTTP/1.1\r\n\r\n", "BREW /pot HTTP/1.1\r\n\r\n"})
+    void shouldAnswer501ToMethodsOtherThanGetAndHeadAndKeepTheConnection(String request) {
+        SessionDriver.Run run = serve(request + "GET /plaintext HTTP/1.1\r\n\r\n");
+
+        String notImplemented = "HTTP/1.1 501 Not Implemented\r\nServer: reactorbench\r\nDate: " + DATE
+                + "\r\nContent-Type: text/plain\r\nContent-Length: 15\r\n\r\nNot Implemented";
+        assertThat(run.text()).isEqualTo(notImplemented + PLAINTEXT_RESPONSE);
+        assertThat(run.closed()).isFalse();
+    }
+
     @Test
-    void shouldAnswer404ToOtherMethodsAndPaths() {
-        for (String request : new String[] {"POST /plaintext HTTP/1.1\r\n\r\n", "GET /plaintex HTTP/1.1\r\n\r\n",
-            "GET /plaintextx HTTP/1.1\r\n\r\n", "GETX /plaintext HTTP/1.1\r\n\r\n", "GE /plaintext HTTP/1.1\r\n\r\n",
-            "GET / HTTP/1.1\r\n\r\n"}) {
-            SessionDriver.Run run = serve(request);
-            assertThat(run.text()).as(request).startsWith("HTTP/1.1 404 Not Found\r\n").endsWith("\r\n\r\nNot Found");
+    void shouldAnswerHeadLikeGetWithTheSameHeadersAndNoBody() {
+        SessionDriver.Run run = serve("HEAD /plaintext HTTP/1.1\r\nHost: localhost\r\n\r\n");
+
+        assertThat(run.text()).isEqualTo(PLAINTEXT_HEAD_RESPONSE).contains("\r\nContent-Length: 13\r\n");
+        assertThat(run.closed()).isFalse();
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {1, 2, 7, 13, 1000})
+    void shouldAnswerHeadPipelinedWithGetInOrderWhateverTheChunkAndOutputRoom(int chunkBytes) {
+        String head = "HEAD /plaintext HTTP/1.1\r\nHost: localhost\r\n\r\n";
+        String get = "GET /plaintext HTTP/1.1\r\nHost: localhost\r\n\r\n";
+        String input = (head + get + head + head + get).repeat(4);
+
+        for (int outBytes : new int[] {1, 50, 64 * 1024}) {
+            SessionDriver.Run run = serve(input, chunkBytes, outBytes);
+
+            assertThat(run.text()).as("output room %d", outBytes).isEqualTo((PLAINTEXT_HEAD_RESPONSE + PLAINTEXT_RESPONSE
+                    + PLAINTEXT_HEAD_RESPONSE + PLAINTEXT_HEAD_RESPONSE + PLAINTEXT_RESPONSE).repeat(4));
             assertThat(run.closed()).isFalse();
+        }
+    }
+
+    @Test
+    void shouldAnswerHeadToAMissingPathWith404HeadersAndNoBody() {
+        SessionDriver.Run run = serve("HEAD /nope HTTP/1.1\r\n\r\nGET /plaintext HTTP/1.1\r\n\r\n");
+
+        String notFoundHead = "HTTP/1.1 404 Not Found\r\nServer: reactorbench\r\nDate: " + DATE
+                + "\r\nContent-Type: text/plain\r\nContent-Length: 9\r\n\r\n";
+        assertThat(run.text()).isEqualTo(notFoundHead + PLAINTEXT_RESPONSE);
+    }
+
+    @Test
+    void shouldCloseAfterAHeadThatAsksForClose() {
+        SessionDriver.Run run = serve("HEAD /plaintext HTTP/1.1\r\nConnection: close\r\n\r\nGET /plaintext HTTP/1.1\r\n\r\n");
+
+        assertThat(run.text()).startsWith("HTTP/1.1 200 OK\r\n").contains("\r\nConnection: close\r\n")
+                .contains("\r\nContent-Length: 13\r\n").endsWith("\r\n\r\n");
+        assertThat(count(run.text(), "HTTP/1.1 ")).isEqualTo(1);
+        assertThat(run.closed()).isTrue();
+    }
+
+    @Test
+    void shouldSendNoBodyWithA400ToAMalformedHead() {
+        SessionDriver.Run run = serve("HEAD /plaintext HTTP/1.1\r\nBad Header: x\r\n\r\n");
+
+        assertThat(run.text()).startsWith("HTTP/1.1 400 Bad Request\r\n").contains("\r\nConnection: close\r\n")
+                .endsWith("\r\n\r\n");
+        assertThat(run.closed()).isTrue();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Transfer-Encoding: chunked", "transfer-encoding: gzip, chunked",
+        "Content-Length: 5\r\nTransfer-Encoding: chunked"})
+    void shouldAnswer400AndCloseOnAChunkedRequestBodyWhateverTheMethod(String header) {
+        for (String method : new String[] {"POST", "GET", "HEAD", "PUT"}) {
+            String request = method + " /plaintext HTTP/1.1\r\n" + header + "\r\n\r\n5\r\nhello\r\n0\r\n\r\n"
+                    + "GET /plaintext HTTP/1.1\r\n\r\n";
+            SessionDriver.Run run = serve(request);
+
+            assertThat(run.text()).as(method).startsWith("HTTP/1.1 400 Bad Request\r\n")
+                    .contains("\r\nConnection: close\r\n");
+            assertThat(count(run.text(), "HTTP/1.1 ")).as("nothing after the 400").isEqualTo(1);
+            assertThat(run.closed()).isTrue();
         }
     }
 
@@ -200,7 +283,7 @@ class HttpSessionTest {
 
         SessionDriver.Run run = serve(input, 333, 100);
 
-        assertThat(run.text()).startsWith("HTTP/1.1 404 Not Found\r\n").endsWith(PLAINTEXT_RESPONSE);
+        assertThat(run.text()).startsWith("HTTP/1.1 501 Not Implemented\r\n").endsWith(PLAINTEXT_RESPONSE);
         assertThat(count(run.text(), "HTTP/1.1 ")).isEqualTo(2);
     }
 

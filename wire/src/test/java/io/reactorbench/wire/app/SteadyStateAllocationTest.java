@@ -93,6 +93,26 @@ class SteadyStateAllocationTest {
     }
 
     @Test
+    void shouldNotAllocatePerHttpRequestWhenHeadAnd501And404ArePipelined() {
+        byte[] batch = ("HEAD /plaintext HTTP/1.1\r\nHost: localhost\r\n\r\n"
+                + "POST /plaintext HTTP/1.1\r\nContent-Length: 5\r\n\r\nhello"
+                + "GET /missing HTTP/1.1\r\n\r\n"
+                + "GET /plaintext HTTP/1.1\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        ByteBuffer in = ByteBuffer.allocateDirect(batch.length * PIPELINE_DEPTH / 4);
+        for (int i = 0; i < PIPELINE_DEPTH / 4; i++) {
+            in.put(batch);
+        }
+        in.flip();
+        ByteBuffer out = ByteBuffer.allocateDirect(1024);
+        HttpSession session = new HttpSession();
+        long[] bytes = {0};
+        java.util.function.Consumer<ByteBuffer> client = buffer -> bytes[0] += buffer.remaining();
+
+        assertAllocationFree(() -> serve(session, in, out, client));
+        assertThat(bytes[0]).isPositive();
+    }
+
+    @Test
     void shouldNotAllocatePerRpcRequest() {
         ByteBuffer in = ByteBuffer.allocateDirect(RpcFrame.requestLength(32) * PIPELINE_DEPTH);
         for (int i = 0; i < PIPELINE_DEPTH; i++) {
