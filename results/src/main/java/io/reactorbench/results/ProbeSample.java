@@ -16,6 +16,10 @@ import java.util.List;
  * @param pauses         GC pauses since the previous STATS, as [startMs since the epoch, durationMs]
  * @param procCpuNs      utime+stime from {@code /proc/<pid>/stat}
  * @param rssBytes       VmRSS from {@code /proc/<pid>/status}
+ * @param anonBytes      {@code Anonymous} of {@code /proc/<pid>/smaps_rollup}: resident private memory the process
+ *                       made itself (heap, malloc, thread stacks, code cache), without the file pages (jars, libjvm,
+ *                       the CDS archive) that VmRSS also counts as they are touched; null when unreadable
+ * @param privateDirtyBytes {@code Private_Dirty} of {@code /proc/<pid>/smaps_rollup}; null when unreadable
  */
 public record ProbeSample(
         String label,
@@ -33,9 +37,20 @@ public record ProbeSample(
         Integer connections,
         Long pid,
         Long procCpuNs,
-        Long rssBytes) {
+        Long rssBytes,
+        Long anonBytes,
+        Long privateDirtyBytes) {
 
     public ProbeSample {
         pauses = pauses == null ? List.of() : List.copyOf(pauses);
+    }
+
+    /** A sample without the {@code smaps_rollup} figures (as written before they were added). */
+    public ProbeSample(String label, long atMs, Long timeMs, Long cpuNs, Long allocatedBytes, Long gcCount,
+                       Double gcPauseTotalMs, Double gcPauseMaxMs, List<List<Double>> pauses, Long heapUsedBytes,
+                       Long heapAfterGcBytes, Integer threads, Integer connections, Long pid, Long procCpuNs,
+                       Long rssBytes) {
+        this(label, atMs, timeMs, cpuNs, allocatedBytes, gcCount, gcPauseTotalMs, gcPauseMaxMs, pauses, heapUsedBytes,
+                heapAfterGcBytes, threads, connections, pid, procCpuNs, rssBytes, null, null);
     }
 }

@@ -96,20 +96,46 @@ public final class SummaryTable {
     }
 
     private static String memory(List<CellSummary> ok) {
-        List<Number> rss = new ArrayList<>();
         List<Number> heap = new ArrayList<>();
         for (CellSummary s : ok) {
             if (s.memory() != null) {
-                rss.add(s.memory().rssPerConnectionBytes());
                 heap.add(s.memory().heapPerConnectionBytes());
             }
         }
-        Spread r = Spread.of(rss);
+        String r = rssPerConnection(ok);
         Spread h = Spread.of(heap);
         if (r == null && h == null) {
             return "-";
         }
-        return (r == null ? "-" : bytes(r.median())) + " / " + (h == null ? "-" : bytes(h.median()));
+        return (r == null ? "-" : r) + " / " + (h == null ? "-" : bytes(h.median()));
+    }
+
+    /**
+     * Resident memory per connection, median over trials; when most trials saw nothing above their resolution,
+     * "≤ X" with X the median upper bound instead of a value that is noise (and may be negative).
+     */
+    public static String rssPerConnection(List<CellSummary> ok) {
+        List<Number> values = new ArrayList<>();
+        List<Number> upperBounds = new ArrayList<>();
+        int within = 0;
+        for (CellSummary s : ok) {
+            MemoryPerConnection m = s.memory();
+            if (m == null || m.rssPerConnectionBytes() == null) {
+                continue;
+            }
+            values.add(m.rssPerConnectionBytes());
+            upperBounds.add(MemoryPerConnection.rssUpperBoundBytesPerConnection(m));
+            if (Boolean.TRUE.equals(m.rssWithinResolution())) {
+                within++;
+            }
+        }
+        if (values.isEmpty()) {
+            return null;
+        }
+        if (within * 2 > values.size() || within == values.size()) {
+            return "≤" + bytes(Spread.of(upperBounds).median());
+        }
+        return bytes(Spread.of(values).median());
     }
 
     static String count(double v) {

@@ -32,6 +32,11 @@ final class CellRunner {
     /** The load JVM's usual time from the end of its window to its exit (joining workers, writing files). */
     private static final long LOAD_EXIT_LAG_MS = 500;
 
+    /** Connections opened and closed before idle memory is first sampled (see {@link SettledSamples#prime}). */
+    private static final int PRIMING_CONNECTIONS = 8;
+    /** Time for the server to see the priming connections closed before the GC. */
+    private static final long PRIMING_SETTLE_MS = 300;
+
     static final String LOAD_JSON_FILE = "load.json";
     static final String SERVER_LOG_FILE = "server.log";
     static final String LOAD_LOG_FILE = "load.log";
@@ -59,11 +64,13 @@ final class CellRunner {
                     ? Math.max(0, pre2.allocatedBytes() - pre1.allocatedBytes()) : 0;
 
             List<long[]> ownGc = new ArrayList<>();
-            ProbeSample idleBefore = null;
+            List<ProbeSample> idleBefore = null;
             int fdsBefore = ProcFs.openFds(server.process());
             if (scenario.idle()) {
+                SettledSamples.prime(server.address(), PRIMING_CONNECTIONS);
+                Thread.sleep(PRIMING_SETTLE_MS);
                 long gcFromMs = System.currentTimeMillis();
-                idleBefore = record(cellDir, samples, server.collectGarbageAndProbe("idle-before"));
+                idleBefore = SettledSamples.take(server, "idle-before", sample -> record(cellDir, samples, sample));
                 ownGc.add(new long[] {gcFromMs, System.currentTimeMillis()});
                 fdsBefore = ProcFs.openFds(server.process());
             }
@@ -78,7 +85,7 @@ final class CellRunner {
             Files.writeString(cellDir.resolve(LOAD_LOG_FILE), String.join(" ", command) + "\n");
             load = LoadProcess.start(command, cellDir.resolve(LOAD_LOG_FILE), context.children());
 
-            ProbeSample idleAfter = null;
+            List<ProbeSample> idleAfter = null;
             long deadlineMs = load.startedAtMs() + LOAD_SLACK_MS
                     + (long) ((scenario.warmupSeconds() + scenario.durationSeconds()) * 1000)
                     + (scenario.connectRate() > 0 ? (long) (scenario.connections() / scenario.connectRate() * 1000) : 0);
@@ -93,7 +100,7 @@ final class CellRunner {
                 }
                 if (scenario.idle() && idleAfter == null && idleSettled(scenario, load, sample, server, fdsBefore)) {
                     long gcFromMs = System.currentTimeMillis();
-                    idleAfter = record(cellDir, samples, server.collectGarbageAndProbe("idle-after"));
+                    idleAfter = SettledSamples.take(server, "idle-after", s -> record(cellDir, samples, s));
                     ownGc.add(new long[] {gcFromMs, System.currentTimeMillis()});
                 }
             }

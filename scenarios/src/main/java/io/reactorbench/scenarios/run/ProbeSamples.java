@@ -12,6 +12,7 @@ final class ProbeSamples {
     }
 
     static ProbeSample of(String label, JsonNode inside, ProcessHandle process) {
+        ProcFs.MemoryRollup rollup = ProcFs.memoryRollup(process);
         JsonNode stats = inside == null ? tools.jackson.databind.node.MissingNode.getInstance() : inside;
         return new ProbeSample(label, System.currentTimeMillis(),
                 longOrNull(stats, "timeMs"), longOrNull(stats, "cpuNs"), longOrNull(stats, "allocatedBytes"),
@@ -19,7 +20,8 @@ final class ProbeSamples {
                 pauses(stats.path("pauses")), longOrNull(stats, "heapUsedBytes"), longOrNull(stats, "heapAfterGcBytes"),
                 intOrNull(stats, "threads"), intOrNull(stats, "connections"),
                 stats.has("pid") ? stats.path("pid").asLong() : process.pid(),
-                ProcFs.cpuNs(process), ProcFs.rssBytes(process));
+                ProcFs.cpuNs(process), ProcFs.rssBytes(process),
+                rollup == null ? null : rollup.anonBytes(), rollup == null ? null : rollup.privateDirtyBytes());
     }
 
     private static List<List<Double>> pauses(JsonNode node) {

@@ -51,6 +51,74 @@ public final class ProcFs {
         return any ? total : null;
     }
 
+    /**
+     * Resident memory of the process tree by kind, from {@code /proc/<pid>/smaps_rollup} (Linux 4.14+).
+     *
+     * @param rssBytes          {@code Rss}: like VmRSS
+     * @param anonBytes         {@code Anonymous}: resident pages the process made itself (heap, malloc, stacks, JIT
+     *                          code), without the file pages (jars, shared libraries) it maps and touches
+     * @param privateDirtyBytes {@code Private_Dirty}
+     */
+    public record MemoryRollup(long rssBytes, long anonBytes, long privateDirtyBytes) {
+    }
+
+    /** The tree's smaps_rollup summed, or null when any of it cannot be read (an older kernel, a vanished pid). */
+    public static MemoryRollup memoryRollup(ProcessHandle process) {
+        long rss = 0;
+        long anon = 0;
+        long dirty = 0;
+        List<ProcessHandle> handles = tree(process);
+        if (handles.isEmpty()) {
+            return null;
+        }
+        for (ProcessHandle handle : handles) {
+            MemoryRollup one = memoryRollup(handle.pid());
+            if (one == null) {
+                return null;
+            }
+            rss += one.rssBytes();
+            anon += one.anonBytes();
+            dirty += one.privateDirtyBytes();
+        }
+        return new MemoryRollup(rss, anon, dirty);
+    }
+
+    static MemoryRollup memoryRollup(long pid) {
+        try {
+            String text;
+            try (var in = Files.newInputStream(Path.of("/proc", Long.toString(pid), "smaps_rollup"))) {
+                text = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.US_ASCII);
+            }
+            return parseRollup(text);
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** Parses smaps_rollup text ("Rss:  1234 kB" lines); null when a field is missing. */
+    static MemoryRollup parseRollup(String text) {
+        Long rss = null;
+        Long anon = null;
+        Long dirty = null;
+        for (String line : text.split("\n")) {
+            int colon = line.indexOf(':');
+            if (colon < 0) {
+                continue;
+            }
+            String key = line.substring(0, colon);
+            if (!key.equals("Rss") && !key.equals("Anonymous") && !key.equals("Private_Dirty")) {
+                continue;
+            }
+            long bytes = Long.parseLong(line.substring(colon + 1).trim().split("\\s+")[0]) * 1024;
+            switch (key) {
+                case "Rss" -> rss = bytes;
+                case "Anonymous" -> anon = bytes;
+                default -> dirty = bytes;
+            }
+        }
+        return rss == null || anon == null || dirty == null ? null : new MemoryRollup(rss, anon, dirty);
+    }
+
     /** Open file descriptors of the process tree (sockets included), or -1 when unreadable. */
     public static int openFds(ProcessHandle process) {
         int total = 0;

@@ -141,7 +141,7 @@ public final class SuiteRunner {
         return String.format(java.util.Locale.ROOT, "%.0f req/s%s%s", s.throughput(),
                 latency == null ? "" : String.format(java.util.Locale.ROOT, ", p99 %.0f µs", latency.p99() / 1e3),
                 s.memory() != null && s.memory().rssPerConnectionBytes() != null
-                        ? String.format(java.util.Locale.ROOT, ", %.0f B rss/conn", s.memory().rssPerConnectionBytes()) : "");
+                        ? ", " + SummaryTable.rssPerConnection(List.of(s)) + " rss/conn" : "");
     }
 
     static <T> List<T> rotated(List<T> items, int by) {

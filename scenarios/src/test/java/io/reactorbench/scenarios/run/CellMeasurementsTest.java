@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.reactorbench.results.CellSummary;
 import io.reactorbench.results.GcPause;
+import io.reactorbench.results.MemoryPerConnection;
 import io.reactorbench.results.ProbeSample;
 import io.reactorbench.results.ResultsJson;
 import io.reactorbench.scenarios.suite.Scenario;
@@ -72,10 +73,88 @@ class CellMeasurementsTest {
                 1_000, 1L, 0L, 102_000_000L);
 
         CellSummary summary = CellMeasurements.summarize(new CellMeasurements.Recorded(IDLE, "d", 1, load(4_000, 4, 0),
-                List.of(before, after), new MeasuredWindow(0, 4_000), 0, before, after, List.of()));
+                List.of(before, after), new MeasuredWindow(0, 4_000), 0, List.of(before), List.of(after), List.of()));
 
         assertThat(summary.memory().connections()).isEqualTo(1_000);
         assertThat(summary.memory().rssPerConnectionBytes()).isEqualTo(2_000.0);
         assertThat(summary.memory().heapPerConnectionBytes()).isEqualTo(500.0);
+    }
+
+    private static ProbeSample idle(String label, long atMs, int connections, long anonBytes) {
+        return new ProbeSample(label, atMs, atMs, 0L, 0L, 0L, 0.0, 0.0, List.of(), 0L, 10_000_000L, 5, connections, 1L,
+                0L, anonBytes + 20_000_000L, anonBytes, anonBytes);
+    }
+
+    private static MemoryPerConnection idleMemory(List<ProbeSample> before, List<ProbeSample> after,
+                                                  List<ProbeSample> held) {
+        List<ProbeSample> all = new java.util.ArrayList<>(before);
+        all.addAll(after);
+        all.addAll(held);
+        return CellMeasurements.summarize(new CellMeasurements.Recorded(IDLE, "d", 1, load(4_000, 4, 0), all,
+                new MeasuredWindow(0, 100_000), 0, before, after, List.of())).memory();
+    }
+
+    @Test
+    void shouldReportAnIdleMemoryDropAsWithinResolutionNotAsANegativeCost() {
+        // the JVM freed 400 KB of compiler arenas between the sides: more than 1,000 lean connections cost
+        List<ProbeSample> before = List.of(idle("idle-before", 1_000, 0, 500_000_000L),
+                idle("idle-before", 1_200, 0, 500_004_096L), idle("idle-before", 1_400, 0, 500_000_000L));
+        List<ProbeSample> after = List.of(idle("idle-after", 5_000, 1_000, 499_600_000L),
+                idle("idle-after", 5_200, 1_000, 499_600_000L), idle("idle-after", 5_400, 1_000, 499_600_000L));
+
+        MemoryPerConnection memory = idleMemory(before, after, List.of());
+
+        assertThat(memory.rssSource()).isEqualTo(MemoryPerConnection.SOURCE_ANONYMOUS);
+        assertThat(memory.rssWithinResolution()).isTrue();
+        assertThat(memory.rssPerConnectionBytes()).isEqualTo(-400.0); // recorded as measured, not clamped
+        // resolution: spreads 4,096 + 0, two pages, and the 400,000 B drop, over 1,000 connections
+        assertThat(memory.rssResolutionBytesPerConnection()).isEqualTo((4_096 + 8_192 + 400_000) / 1_000.0);
+        assertThat(MemoryPerConnection.rssUpperBoundBytesPerConnection(memory)).isEqualTo(412.288);
+    }
+
+    @Test
+    void shouldWidenTheResolutionByHowFarTheLevelDriftsWhileTheSameConnectionsStayOpen() {
+        List<ProbeSample> before = List.of(idle("idle-before", 1_000, 0, 500_000_000L),
+                idle("idle-before", 1_200, 0, 500_000_000L));
+        List<ProbeSample> after = List.of(idle("idle-after", 5_000, 1_000, 500_100_000L),
+                idle("idle-after", 5_200, 1_000, 500_100_000L));
+        // later, a JIT compile adds 2 MB while the 1,000 connections are unchanged; the closing sample is ignored
+        List<ProbeSample> held = List.of(idle("sample", 6_000, 1_000, 502_100_000L),
+                idle("sample", 6_500, 1_000, 502_100_000L), idle("sample", 7_000, 10, 490_000_000L));
+
+        MemoryPerConnection memory = idleMemory(before, after, held);
+
+        assertThat(memory.rssPerConnectionBytes()).isEqualTo(100.0);
+        assertThat(memory.rssResolutionBytesPerConnection()).isEqualTo((8_192 + 2_000_000) / 1_000.0);
+        assertThat(memory.rssWithinResolution()).isTrue();
+    }
+
+    @Test
+    void shouldResolveAPerConnectionCostWellAboveTheNoise() {
+        List<ProbeSample> before = List.of(idle("idle-before", 1_000, 0, 500_000_000L),
+                idle("idle-before", 1_200, 0, 500_008_192L), idle("idle-before", 1_400, 0, 500_004_096L));
+        List<ProbeSample> after = List.of(idle("idle-after", 5_000, 1_000, 516_004_096L),
+                idle("idle-after", 5_200, 1_000, 516_004_096L), idle("idle-after", 5_400, 1_000, 516_004_096L));
+
+        MemoryPerConnection memory = idleMemory(before, after, List.of());
+
+        assertThat(memory.rssPerConnectionBytes()).isEqualTo(16_000.0); // medians: 516,004,096 − 500,004,096
+        assertThat(memory.rssResolutionBytesPerConnection()).isEqualTo((8_192 + 8_192) / 1_000.0);
+        assertThat(memory.rssWithinResolution()).isFalse();
+        assertThat(memory.vmRssPerConnectionBytes()).isEqualTo(16_000.0);
+    }
+
+    @Test
+    void shouldReadTheResidentKindsFromSmapsRollup() {
+        ProcFs.MemoryRollup rollup = ProcFs.parseRollup("""
+                563f806ee000-7ffc470fb000 ---p 00000000 00:00 0                          [rollup]
+                Rss:                1736 kB
+                Pss:                 298 kB
+                Private_Dirty:       116 kB
+                Anonymous:           112 kB
+                """);
+
+        assertThat(rollup).isEqualTo(new ProcFs.MemoryRollup(1_736 * 1024, 112 * 1024, 116 * 1024));
+        assertThat(ProcFs.parseRollup("Rss: 1 kB\n")).isNull();
     }
 }
