@@ -242,7 +242,7 @@ final class EpollPoller implements Poller {
     public int read(int slot, ByteBuffer dst, long dstBaseAddress) {
         int position = dst.position();
         while (true) {
-            long n = LinuxSys.read(fds[slot], dstBaseAddress + position, dst.limit() - position);
+            long n = LinuxSys.recvNow(fds[slot], dstBaseAddress + position, dst.limit() - position);
             if (n > 0) {
                 dst.position(position + (int) n);
                 return (int) n;
@@ -254,7 +254,7 @@ final class EpollPoller implements Poller {
                 return WOULD_BLOCK;
             }
             if (n != -Errno.EINTR) {
-                return fail("read", (int) n);
+                return fail("recv", (int) n);
             }
         }
     }
@@ -263,7 +263,7 @@ final class EpollPoller implements Poller {
     public long write(int slot, ByteBuffer src, long srcBaseAddress) {
         int position = src.position();
         while (true) {
-            long n = LinuxSys.write(fds[slot], srcBaseAddress + position, src.limit() - position);
+            long n = LinuxSys.sendNow(fds[slot], srcBaseAddress + position, src.limit() - position);
             if (n >= 0) {
                 src.position(position + (int) n);
                 return n;
@@ -272,7 +272,7 @@ final class EpollPoller implements Poller {
                 return 0;
             }
             if (n != -Errno.EINTR) {
-                return fail("write", (int) n);
+                return fail("send", (int) n);
             }
         }
     }

@@ -117,7 +117,7 @@ final class EpollPoller implements Poller {
 
     @Override
     public int read(int slot, ByteBuffer into) throws IOException {
-        long n = LinuxSys.read(fds[slot], address(into) + into.position(), into.remaining());
+        long n = LinuxSys.recvNow(fds[slot], address(into) + into.position(), into.remaining());
         if (n > 0) {
             into.position(into.position() + (int) n);
             return (int) n;
@@ -133,7 +133,7 @@ final class EpollPoller implements Poller {
 
     @Override
     public int write(int slot, ByteBuffer from) throws IOException {
-        long n = LinuxSys.write(fds[slot], address(from) + from.position(), from.remaining());
+        long n = LinuxSys.sendNow(fds[slot], address(from) + from.position(), from.remaining());
         if (n >= 0) {
             from.position(from.position() + (int) n);
             return (int) n;

@@ -345,6 +345,37 @@ public final class LinuxSys {
         }
     }
 
+    /**
+     * The event loop's send on a stream socket: {@code send(fd, buf, len, MSG_DONTWAIT | MSG_NOSIGNAL)}. Bytes sent
+     * (possibly fewer), or -errno (-EAGAIN when the send buffer is full, -EPIPE instead of SIGPIPE on a closed peer).
+     * Cheaper per call than {@link #write}: {@code sendto} skips the VFS layer {@code write} goes through
+     * ({@code fdget_pos}, {@code rw_verify_area}, {@code fsnotify}; ~3.5 % of an echo server's CPU per round trip
+     * here, perf), and MSG_DONTWAIT means it cannot block, so it is bound critical (no thread-state transition).
+     */
+    public static long sendNow(int fd, long address, long length) {
+        ThreadScratch scratch = ThreadScratch.current();
+        try {
+            return result((long) LibcCalls.SEND_DONTWAIT.invokeExact(fd, address, length,
+                    SocketFlags.MSG_DONTWAIT | SocketFlags.MSG_NOSIGNAL), scratch);
+        } catch (Throwable t) {
+            throw LibcCalls.unexpected(t);
+        }
+    }
+
+    /**
+     * The event loop's read from a stream socket: {@code recv(fd, buf, len, MSG_DONTWAIT)}. Bytes read, 0 at end of
+     * stream, or -errno (-EAGAIN when nothing is there). Same reasons as {@link #sendNow}.
+     */
+    public static long recvNow(int fd, long address, long length) {
+        ThreadScratch scratch = ThreadScratch.current();
+        try {
+            return result((long) LibcCalls.RECV_DONTWAIT.invokeExact(fd, address, length, SocketFlags.MSG_DONTWAIT),
+                    scratch);
+        } catch (Throwable t) {
+            throw LibcCalls.unexpected(t);
+        }
+    }
+
     /** {@code recv}: like read, with flags such as MSG_PEEK or MSG_DONTWAIT. */
     public static long recv(int fd, long address, long length, int flags) {
         ThreadScratch scratch = ThreadScratch.current();

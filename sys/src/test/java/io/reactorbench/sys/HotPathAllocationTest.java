@@ -59,6 +59,13 @@ class HotPathAllocationTest {
     }
 
     @Test
+    void shouldNotAllocateOnSendNowAndRecvNowEvenWhenTheyFail() {
+        // an eventfd is no socket: both fail with ENOTSOCK, which walks the errno path too
+        assertAllocationFree(() -> (int) LinuxSys.sendNow(efd, buffer.address(), 8)
+                + (int) LinuxSys.recvNow(efd, buffer.address(), 8));
+    }
+
+    @Test
     void shouldNotAllocateOnWriteAndEventfdCounter() {
         buffer.set(java.lang.foreign.ValueLayout.JAVA_LONG, 0, 1L);
         // each write adds 1 to the counter; each eventfdRead takes it back to 0

@@ -116,6 +116,41 @@ class LoopbackTcpTest {
     }
 
     @Test
+    void shouldSendNowAndRecvNowLikeWriteAndRead() throws IOException {
+        MemorySegment ping = arena.allocateFrom("ping", StandardCharsets.US_ASCII).asSlice(0, 4);
+        assertThat(LinuxSys.sendNow(serverFd, ping.address(), ping.byteSize())).isEqualTo(4);
+        assertThat(readFromClient(4)).isEqualTo("ping");
+
+        MemorySegment buffer = arena.allocate(64);
+        assertThat(LinuxSys.recvNow(serverFd, buffer.address(), buffer.byteSize())).isEqualTo(-11L); // EAGAIN
+        client.write(ByteBuffer.wrap("pong".getBytes(StandardCharsets.US_ASCII)));
+        EpollEvents events = new EpollEvents(arena, 8);
+        assertThat(LinuxSys.epollCtl(epfd, EPOLL_CTL_ADD, serverFd, EPOLLIN, 1L)).isZero();
+        assertThat(LinuxSys.epollWait(epfd, events, WAIT_MS)).isEqualTo(1);
+        assertThat(LinuxSys.recvNow(serverFd, buffer.address(), buffer.byteSize())).isEqualTo(4);
+        assertThat(buffer.getString(0, StandardCharsets.US_ASCII).substring(0, 4)).isEqualTo("pong");
+    }
+
+    @Test
+    void shouldSendNowReportEpipeInsteadOfRaisingSigpipeWhenThePeerIsGone() throws IOException {
+        client.close();
+        MemorySegment data = arena.allocate(1024);
+        long result = 0;
+        for (int i = 0; i < 100 && result >= 0; i++) { // the first sends may still succeed; then RST, then EPIPE
+            result = LinuxSys.sendNow(serverFd, data.address(), data.byteSize());
+            if (result >= 0) {
+                try {
+                    Thread.sleep(5);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+        assertThat(Errno.name((int) -result)).isIn("EPIPE", "ECONNRESET");
+    }
+
+    @Test
     void shouldReportWritableAndPeerAddress() {
         assertThat(LinuxSys.epollCtl(epfd, EPOLL_CTL_ADD, serverFd, EPOLLOUT, 7L)).isZero();
         EpollEvents events = new EpollEvents(arena, 8);
