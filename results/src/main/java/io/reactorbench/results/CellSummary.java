@@ -13,6 +13,7 @@ package io.reactorbench.results;
  * @param latencyNs            latency views; the uncorrected view may be null for idle/churn scenarios
  * @param memory               idle scenarios only, otherwise null
  * @param connectionsPerSecond churn scenarios only, otherwise null
+ * @param loadGenerator        CPU the load generator used in the window; null when load.json does not say
  */
 public record CellSummary(
         String schema,
@@ -30,13 +31,23 @@ public record CellSummary(
         LatencyViews latencyNs,
         ServerMetrics server,
         MemoryPerConnection memory,
-        Double connectionsPerSecond) {
+        Double connectionsPerSecond,
+        LoadGeneratorCpu loadGenerator) {
 
     public CellSummary {
         variant = variant == null ? "" : variant;
         errors = errors == null ? ErrorCounts.NONE : errors;
         latencyNs = latencyNs == null ? new LatencyViews(null, null) : latencyNs;
         server = server == null ? ServerMetrics.UNKNOWN : server;
+    }
+
+    /** A summary without the fields added after the first schema version's core (as older writers built it). */
+    public CellSummary(String schema, String scenario, String variant, String design, int trial, CellStatus status,
+                       String reason, CellParams params, double windowSeconds, long requests, double throughput,
+                       ErrorCounts errors, LatencyViews latencyNs, ServerMetrics server, MemoryPerConnection memory,
+                       Double connectionsPerSecond) {
+        this(schema, scenario, variant, design, trial, status, reason, params, windowSeconds, requests, throughput,
+                errors, latencyNs, server, memory, connectionsPerSecond, null);
     }
 
     public String scenarioKey() {

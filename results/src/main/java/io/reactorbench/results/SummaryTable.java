@@ -15,7 +15,12 @@ import java.util.function.Function;
 public final class SummaryTable {
 
     private static final String[] HEADERS = {"design", "req/s", "p50", "p99", "p99.9", "CPU µs/req", "B/req",
-        "GC n / max", "mem/conn rss / heap"};
+        "GC n / max", "mem/conn rss / heap", "load CPU"};
+
+    /** Marks a load generator that used ≥ 90 % of its CPU(s); explained under the table. */
+    static final String SATURATED_MARK = "!";
+    static final String SATURATED_LEGEND = SATURATED_MARK + " load generator saturated: throughput is bounded by the"
+            + " client, compare server CPU per request";
 
     private SummaryTable() {
     }
@@ -43,6 +48,9 @@ public final class SummaryTable {
             }
             out.append(align(rows));
         }
+        if (anySaturated(byScenario)) {
+            out.append("  ").append(SATURATED_LEGEND).append('\n');
+        }
         return out.toString();
     }
 
@@ -50,7 +58,11 @@ public final class SummaryTable {
         List<CellSummary> ok = trials.stream().filter(CellSummary::ok).toList();
         if (ok.isEmpty()) {
             String reason = trials.getLast().reason();
-            return new String[] {design, "failed: " + (reason == null ? "unknown" : shorten(reason)), "", "", "", "", "", "", ""};
+            String[] failed = new String[HEADERS.length];
+            java.util.Arrays.fill(failed, "");
+            failed[0] = design;
+            failed[1] = "failed: " + (reason == null ? "unknown" : shorten(reason));
+            return failed;
         }
         String failedNote = ok.size() < trials.size() ? " (" + (trials.size() - ok.size()) + " failed)" : "";
         return new String[] {
@@ -62,8 +74,47 @@ public final class SummaryTable {
             cell(ok, s -> s.server().cpuUsPerRequest(), v -> String.format(Locale.ROOT, "%.1f", v)),
             cell(ok, s -> s.server().allocatedBytesPerRequest(), SummaryTable::bytes),
             gc(ok),
-            memory(ok)
+            memory(ok),
+            loadCpu(ok)
         };
+    }
+
+    /**
+     * The load generator's share of the CPU(s) it could use, median over trials, marked when that median is at
+     * least {@link LoadGeneratorCpu#SATURATED_AT}.
+     */
+    static String loadCpu(List<CellSummary> ok) {
+        Spread utilisation = loadUtilisation(ok);
+        if (utilisation == null) {
+            return "-";
+        }
+        String percent = String.format(Locale.ROOT, "%.0f%%", utilisation.median() * 100);
+        return saturated(utilisation) ? percent + " " + SATURATED_MARK : percent;
+    }
+
+    private static Spread loadUtilisation(List<CellSummary> ok) {
+        List<Number> values = new ArrayList<>();
+        for (CellSummary s : ok) {
+            if (s.loadGenerator() != null) {
+                values.add(s.loadGenerator().utilisation());
+            }
+        }
+        return Spread.of(values);
+    }
+
+    private static boolean saturated(Spread utilisation) {
+        return utilisation != null && utilisation.median() >= LoadGeneratorCpu.SATURATED_AT;
+    }
+
+    private static boolean anySaturated(Map<String, Map<String, List<CellSummary>>> byScenario) {
+        for (Map<String, List<CellSummary>> designs : byScenario.values()) {
+            for (List<CellSummary> trials : designs.values()) {
+                if (saturated(loadUtilisation(trials.stream().filter(CellSummary::ok).toList()))) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private static String cell(List<CellSummary> ok, Function<CellSummary, Number> field, Function<Double, String> format) {

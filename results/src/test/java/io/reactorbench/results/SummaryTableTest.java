@@ -45,4 +45,47 @@ class SummaryTableTest {
         assertThat(old.memory().rssWithinResolution()).isNull();
         assertThat(SummaryTable.render(List.of(old))).contains("-399B / 46B");
     }
+
+    private static final CellParams ECHO = new CellParams("echo", "closed", 100, 0, 64, 1, 0, 0, 0, 1, 8);
+
+    private static CellSummary echo(String design, LoadGeneratorCpu load) {
+        return new CellSummary(SchemaVersions.SUMMARY, "echo", "", design, 1, CellStatus.OK, null, ECHO, 8, 400_000,
+                50_000, ErrorCounts.NONE, null, ServerMetrics.UNKNOWN, null, null, load);
+    }
+
+    @Test
+    void shouldMarkACellWhoseLoadGeneratorUsedNinetyPercentOfItsCpu() {
+        // clientCpuSeconds 7.9 over an 8.0 s window, one thread pinned to one CPU
+        LoadGeneratorCpu busy = LoadGeneratorCpu.of(7.9, 8.0, 1, 1);
+        LoadGeneratorCpu relaxed = LoadGeneratorCpu.of(4.0, 8.0, 1, 1);
+
+        String table = SummaryTable.render(List.of(echo("engine-epoll", busy), echo("netty-epoll", relaxed)));
+
+        assertThat(busy.saturated()).isTrue();
+        assertThat(busy.utilisation()).isEqualTo(0.9875);
+        assertThat(table).contains("load CPU");
+        assertThat(table.lines().filter(l -> l.contains("engine-epoll")).findFirst().orElseThrow()).endsWith("99% !");
+        assertThat(table.lines().filter(l -> l.contains("netty-epoll")).findFirst().orElseThrow()).endsWith("50%");
+        assertThat(table).contains("! load generator saturated: throughput is bounded by the client, compare server"
+                + " CPU per request");
+    }
+
+    @Test
+    void shouldPrintNoSaturationLegendWhenNoLoadGeneratorWasSaturated() {
+        String table = SummaryTable.render(List.of(echo("netty-epoll", LoadGeneratorCpu.of(4.0, 8.0, 1, 1))));
+
+        assertThat(table).doesNotContain("saturated");
+    }
+
+    @Test
+    void shouldTakeLoadUtilisationAgainstTheCpusItsThreadsCouldUse() {
+        // 4 threads on 2 CPUs using 1.5 CPUs: 75 % of what it could use, 37.5 % per thread
+        LoadGeneratorCpu load = LoadGeneratorCpu.of(12.0, 8.0, 4, 2);
+
+        assertThat(load.cpusUsed()).isEqualTo(1.5);
+        assertThat(load.utilisation()).isEqualTo(0.75);
+        assertThat(load.perThreadUtilisation()).isEqualTo(0.375);
+        assertThat(load.saturated()).isFalse();
+        assertThat(LoadGeneratorCpu.of(null, 8.0, 4, 2)).isNull();
+    }
 }

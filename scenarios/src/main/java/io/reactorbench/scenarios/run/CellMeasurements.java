@@ -8,6 +8,7 @@ import io.reactorbench.results.GcPause;
 import io.reactorbench.results.GcPauses;
 import io.reactorbench.results.LatencySummary;
 import io.reactorbench.results.LatencyViews;
+import io.reactorbench.results.LoadGeneratorCpu;
 import io.reactorbench.results.MemoryPerConnection;
 import io.reactorbench.results.ProbeSample;
 import io.reactorbench.results.ResultsJson;
@@ -39,6 +40,7 @@ public final class CellMeasurements {
      * @param idleBefore         idle scenarios: settled samples after a GC before connecting, else null
      * @param idleAfter          idle scenarios: settled samples after a GC with the connections open, else null
      * @param ownGcIntervals     [fromMs, toMs] intervals in which the runner itself asked for a GC
+     * @param loadCpus           CPUs the load generator could run on (its pinned set), null when unknown
      */
     public record Recorded(
             Scenario scenario,
@@ -50,7 +52,16 @@ public final class CellMeasurements {
             long probeBytesPerSample,
             List<ProbeSample> idleBefore,
             List<ProbeSample> idleAfter,
-            List<long[]> ownGcIntervals) {
+            List<long[]> ownGcIntervals,
+            Integer loadCpus) {
+
+        /** Without the load generator's CPU count (its utilisation is then taken against its threads). */
+        public Recorded(Scenario scenario, String design, int trial, JsonNode load, List<ProbeSample> samples,
+                        MeasuredWindow window, long probeBytesPerSample, List<ProbeSample> idleBefore,
+                        List<ProbeSample> idleAfter, List<long[]> ownGcIntervals) {
+            this(scenario, design, trial, load, samples, window, probeBytesPerSample, idleBefore, idleAfter,
+                    ownGcIntervals, null);
+        }
     }
 
     private CellMeasurements() {
@@ -71,6 +82,10 @@ public final class CellMeasurements {
                 ? load.path("connectionsPerSecond").asDouble() : null;
 
         ServerMetrics server = serverMetrics(r, throughput);
+        LoadGeneratorCpu loadGenerator = LoadGeneratorCpu.of(
+                load.path("clientCpuSeconds").isNumber() ? load.path("clientCpuSeconds").asDouble() : null,
+                windowSeconds, load.path("params").path("threads").isNumber()
+                        ? load.path("params").path("threads").asInt() : null, r.loadCpus());
         MemoryPerConnection memory = s.idle() ? memory(r) : null;
 
         CellStatus status = CellStatus.OK;
@@ -85,7 +100,8 @@ public final class CellMeasurements {
             reason = "no request completed in the measured window";
         }
         return new CellSummary(SchemaVersions.SUMMARY, s.name(), s.variant(), r.design(), r.trial(), status, reason,
-                params(s), windowSeconds, requests, throughput, errors, latency, server, memory, connectionsPerSecond);
+                params(s), windowSeconds, requests, throughput, errors, latency, server, memory, connectionsPerSecond,
+                loadGenerator);
     }
 
     /** A failed cell's summary: what it was, why it failed, no numbers. */

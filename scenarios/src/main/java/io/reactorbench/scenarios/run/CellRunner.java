@@ -118,7 +118,8 @@ final class CellRunner {
             }
             MeasuredWindow window = window(loadResult, load, scenario, hlog);
             CellSummary summary = CellMeasurements.summarize(new CellMeasurements.Recorded(scenario, design.name(), trial,
-                    loadResult, samples, window, probeBytes, idleBefore, idleAfter, ownGc));
+                    loadResult, samples, window, probeBytes, idleBefore, idleAfter, ownGc,
+                    context.pinning().loadCpuCount()));
             context.store().writeSummary(cellDir, summary);
             return summary;
         } catch (CellFailure failure) {

@@ -74,6 +74,35 @@ public final class CpuPinning {
         return prefix;
     }
 
+    /**
+     * CPUs the load generator can run on: the size of its pinned set when pinning applies, else the CPUs this
+     * JVM sees (the runner is not pinned, so that is the machine's).
+     */
+    public int loadCpuCount() {
+        if (applied && cpus.load() != null) {
+            int count = count(cpus.load());
+            if (count > 0) {
+                return count;
+            }
+        }
+        return Runtime.getRuntime().availableProcessors();
+    }
+
+    /** CPUs in a taskset list ("1", "0-3", "0,2-3"); 0 when it cannot be read. */
+    static int count(String list) {
+        int count = 0;
+        try {
+            for (String part : list.split(",")) {
+                String[] range = part.trim().split("-");
+                int first = Integer.parseInt(range[0].trim());
+                count += range.length == 1 ? 1 : Integer.parseInt(range[1].trim()) - first + 1;
+            }
+        } catch (RuntimeException unreadable) {
+            return 0;
+        }
+        return count;
+    }
+
     public Pinning describe() {
         return new Pinning(cpus.server(), cpus.load(), applied, note);
     }

@@ -157,4 +157,33 @@ class CellMeasurementsTest {
         assertThat(rollup).isEqualTo(new ProcFs.MemoryRollup(1_736 * 1024, 112 * 1024, 116 * 1024));
         assertThat(ProcFs.parseRollup("Rss: 1 kB\n")).isNull();
     }
+
+    @Test
+    void shouldCarryTheLoadGeneratorsCpuIntoTheSummaryAndMarkItSaturated() {
+        JsonNode load = ResultsJson.mapper().readTree("""
+                {"requests": 400000, "throughput": 50000, "windowSeconds": 8.0, "clientCpuSeconds": 7.9,
+                 "params": {"threads": 1},
+                 "errors": {"connect": 0, "timeout": 0, "reset": 0, "protocol": 0, "total": 0},
+                 "latencyNs": {"corrected": null, "uncorrected": {"count": 5, "mean": 1, "p50": 1, "p75": 1, "p90": 1,
+                  "p99": 2, "p999": 3, "p9999": 3, "max": 3}}}
+                """);
+
+        CellSummary summary = CellMeasurements.summarize(new CellMeasurements.Recorded(ECHO, "d", 1, load, List.of(),
+                new MeasuredWindow(0, 8_000), 0, null, null, List.of(), 1));
+
+        assertThat(summary.loadGenerator().cpuSeconds()).isEqualTo(7.9);
+        assertThat(summary.loadGenerator().threads()).isEqualTo(1);
+        assertThat(summary.loadGenerator().cpusAvailable()).isEqualTo(1);
+        assertThat(summary.loadGenerator().utilisation()).isEqualTo(0.9875);
+        assertThat(summary.loadGenerator().saturated()).isTrue();
+        assertThat(ResultsJson.mapper().writeValueAsString(summary)).contains("\"loadGenerator\"");
+    }
+
+    @Test
+    void shouldLeaveTheLoadGeneratorsCpuOutWhenLoadJsonDoesNotSayIt() {
+        CellSummary summary = CellMeasurements.summarize(new CellMeasurements.Recorded(ECHO, "d", 1, load(1_000, 4, 0),
+                List.of(), new MeasuredWindow(0, 4_000), 0, null, null, List.of(), 1));
+
+        assertThat(summary.loadGenerator()).isNull();
+    }
 }

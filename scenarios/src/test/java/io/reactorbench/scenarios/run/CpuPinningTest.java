@@ -24,4 +24,12 @@ class CpuPinningTest {
         assertThat(pinning.applied()).isFalse();
         assertThat(pinning.note()).contains("cpus: none");
     }
+
+    @Test
+    void shouldCountTheCpusOfATasksetList() {
+        assertThat(CpuPinning.count("1")).isEqualTo(1);
+        assertThat(CpuPinning.count("0-3")).isEqualTo(4);
+        assertThat(CpuPinning.count("0,2-3")).isEqualTo(3);
+        assertThat(CpuPinning.count("x")).isZero();
+    }
 }
