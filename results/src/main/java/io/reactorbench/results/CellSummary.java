@@ -14,6 +14,7 @@ package io.reactorbench.results;
  * @param memory               idle scenarios only, otherwise null
  * @param connectionsPerSecond churn scenarios only, otherwise null
  * @param loadGenerator        CPU the load generator used in the window; null when load.json does not say
+ * @param slowRead             slowread scenarios only (their latency is not meaningful), otherwise null
  */
 public record CellSummary(
         String schema,
@@ -32,7 +33,8 @@ public record CellSummary(
         ServerMetrics server,
         MemoryPerConnection memory,
         Double connectionsPerSecond,
-        LoadGeneratorCpu loadGenerator) {
+        LoadGeneratorCpu loadGenerator,
+        SlowReadSummary slowRead) {
 
     public CellSummary {
         variant = variant == null ? "" : variant;
@@ -47,7 +49,7 @@ public record CellSummary(
                        ErrorCounts errors, LatencyViews latencyNs, ServerMetrics server, MemoryPerConnection memory,
                        Double connectionsPerSecond) {
         this(schema, scenario, variant, design, trial, status, reason, params, windowSeconds, requests, throughput,
-                errors, latencyNs, server, memory, connectionsPerSecond, null);
+                errors, latencyNs, server, memory, connectionsPerSecond, null, null);
     }
 
     public String scenarioKey() {

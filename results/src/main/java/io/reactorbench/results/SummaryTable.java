@@ -17,6 +17,12 @@ public final class SummaryTable {
     private static final String[] HEADERS = {"design", "req/s", "p50", "p99", "p99.9", "CPU µs/req", "B/req",
         "GC n / max", "mem/conn rss / heap", "load CPU"};
 
+    /** Slowread blocks: throttled readers make latency meaningless; pushback and the server's memory matter. */
+    private static final String[] SLOWREAD_HEADERS = {"design", "answers/s", "sent/s", "read/s", "stalls",
+        "stalled s / longest", "at cap", "CPU µs/req", "B/req", "GC n / max", "server rss / heap", "load CPU"};
+    static final String SLOWREAD_LEGEND = "slowread: no latency (clients throttle their reads); stalls = the server"
+            + " pushed back, at cap > 0 = connections whose whole in-flight cap the server buffered";
+
     /** Marks a load generator that used ≥ 90 % of its CPU(s); explained under the table. */
     static final String SATURATED_MARK = "!";
     static final String SATURATED_LEGEND = SATURATED_MARK + " load generator saturated: throughput is bounded by the"
@@ -41,12 +47,20 @@ public final class SummaryTable {
                         .append(any.params().connections()).append(" connections)");
             }
             out.append('\n');
+            boolean slowRead = slowRead(scenario.getValue());
+            String[] headers = slowRead ? SLOWREAD_HEADERS : HEADERS;
             List<String[]> rows = new ArrayList<>();
-            rows.add(HEADERS);
+            rows.add(headers);
             for (Map.Entry<String, List<CellSummary>> design : scenario.getValue().entrySet()) {
-                rows.add(row(design.getKey(), design.getValue()));
+                List<CellSummary> trials = design.getValue();
+                List<CellSummary> ok = trials.stream().filter(CellSummary::ok).toList();
+                rows.add(ok.isEmpty() ? failedRow(design.getKey(), trials, headers.length)
+                        : slowRead ? slowReadRow(design.getKey(), trials, ok) : row(design.getKey(), trials, ok));
             }
             out.append(align(rows));
+            if (slowRead) {
+                out.append("  ").append(SLOWREAD_LEGEND).append('\n');
+            }
         }
         if (anySaturated(byScenario)) {
             out.append("  ").append(SATURATED_LEGEND).append('\n');
@@ -54,17 +68,55 @@ public final class SummaryTable {
         return out.toString();
     }
 
-    private static String[] row(String design, List<CellSummary> trials) {
-        List<CellSummary> ok = trials.stream().filter(CellSummary::ok).toList();
-        if (ok.isEmpty()) {
-            String reason = trials.getLast().reason();
-            String[] failed = new String[HEADERS.length];
-            java.util.Arrays.fill(failed, "");
-            failed[0] = design;
-            failed[1] = "failed: " + (reason == null ? "unknown" : shorten(reason));
-            return failed;
+    private static boolean slowRead(Map<String, List<CellSummary>> designs) {
+        for (List<CellSummary> trials : designs.values()) {
+            for (CellSummary s : trials) {
+                if (s.slowRead() != null || s.params() != null && "slowread".equals(s.params().model())) {
+                    return true;
+                }
+            }
         }
-        String failedNote = ok.size() < trials.size() ? " (" + (trials.size() - ok.size()) + " failed)" : "";
+        return false;
+    }
+
+    private static String[] failedRow(String design, List<CellSummary> trials, int columns) {
+        String reason = trials.getLast().reason();
+        String[] failed = new String[columns];
+        java.util.Arrays.fill(failed, "");
+        failed[0] = design;
+        failed[1] = "failed: " + (reason == null ? "unknown" : shorten(reason));
+        return failed;
+    }
+
+    private static String failedNote(List<CellSummary> trials, List<CellSummary> ok) {
+        return ok.size() < trials.size() ? " (" + (trials.size() - ok.size()) + " failed)" : "";
+    }
+
+    private static String[] slowReadRow(String design, List<CellSummary> trials, List<CellSummary> ok) {
+        return new String[] {
+            design + failedNote(trials, ok),
+            cell(ok, s -> s.throughput(), SummaryTable::count),
+            cell(ok, s -> s.slowRead() == null ? null : s.slowRead().bytesSentPerSecond(), v -> bytes(v) + "/s"),
+            cell(ok, s -> s.slowRead() == null ? null : s.slowRead().bytesReadPerSecond(), v -> bytes(v) + "/s"),
+            cell(ok, s -> s.slowRead() == null ? null : s.slowRead().stalls(), SummaryTable::count),
+            cell(ok, s -> s.slowRead() == null ? null : s.slowRead().stallSeconds(), SummaryTable::seconds) + " / "
+                    + cell(ok, s -> s.slowRead() == null ? null : s.slowRead().longestStallSeconds(), SummaryTable::seconds),
+            cell(ok, s -> s.slowRead() == null ? null : s.slowRead().connectionsAtCap(), SummaryTable::count),
+            cell(ok, s -> s.server().cpuUsPerRequest(), v -> String.format(Locale.ROOT, "%.1f", v)),
+            cell(ok, s -> s.server().allocatedBytesPerRequest(), SummaryTable::bytes),
+            gc(ok),
+            cell(ok, s -> s.server().rssBytes(), SummaryTable::bytes) + " / "
+                    + cell(ok, s -> s.server().heapUsedBytes(), SummaryTable::bytes),
+            loadCpu(ok)
+        };
+    }
+
+    static String seconds(double s) {
+        return String.format(Locale.ROOT, s >= 10 ? "%.0fs" : "%.2fs", s);
+    }
+
+    private static String[] row(String design, List<CellSummary> trials, List<CellSummary> ok) {
+        String failedNote = failedNote(trials, ok);
         return new String[] {
             design + failedNote,
             cell(ok, s -> s.throughput(), SummaryTable::count),
@@ -225,7 +277,7 @@ public final class SummaryTable {
     }
 
     private static String align(List<String[]> rows) {
-        int[] widths = new int[HEADERS.length];
+        int[] widths = new int[rows.getFirst().length];
         for (String[] row : rows) {
             if (row[1].startsWith("failed: ")) {
                 widths[0] = Math.max(widths[0], row[0].length());

@@ -50,7 +50,7 @@ class SummaryTableTest {
 
     private static CellSummary echo(String design, LoadGeneratorCpu load) {
         return new CellSummary(SchemaVersions.SUMMARY, "echo", "", design, 1, CellStatus.OK, null, ECHO, 8, 400_000,
-                50_000, ErrorCounts.NONE, null, ServerMetrics.UNKNOWN, null, null, load);
+                50_000, ErrorCounts.NONE, null, ServerMetrics.UNKNOWN, null, null, load, null);
     }
 
     @Test
@@ -87,5 +87,23 @@ class SummaryTableTest {
         assertThat(load.perThreadUtilisation()).isEqualTo(0.375);
         assertThat(load.saturated()).isFalse();
         assertThat(LoadGeneratorCpu.of(null, 8.0, 4, 2)).isNull();
+    }
+
+    @Test
+    void shouldShowSlowReadNumbersInsteadOfLatencyForSlowReadCells() {
+        CellParams params = new CellParams("echo", "slowread", 20, 0, 16_384, 1, 0, 0, 0, 1, 3);
+        SlowReadSummary slowRead = new SlowReadSummary(3_000, 906_300, 1_000, 302_100, 89, 80.171, 3.918, 2, 16_384L,
+                67_108_864L);
+        CellSummary cell = new CellSummary(SchemaVersions.SUMMARY, "slow-readers", "", "engine-epoll", 1, CellStatus.OK,
+                null, params, 3, 60, 20, ErrorCounts.NONE, null,
+                new ServerMetrics(0.0, 0.0, GcPauses.NONE, 120_000_000L, 33_000_000L, 8), null, null,
+                LoadGeneratorCpu.of(0.12, 3.0, 1, 1), slowRead);
+
+        String table = SummaryTable.render(List.of(cell));
+
+        assertThat(table).contains("answers/s", "sent/s", "read/s", "stalls", "at cap").doesNotContain("p99");
+        String row = table.lines().filter(l -> l.contains("engine-epoll")).findFirst().orElseThrow();
+        assertThat(row).contains("295.0KiB/s", "89", "80s / 3.92s", "114.4MiB / 31.5MiB", "4%");
+        assertThat(table).contains(SummaryTable.SLOWREAD_LEGEND);
     }
 }

@@ -13,6 +13,7 @@ import io.reactorbench.results.MemoryPerConnection;
 import io.reactorbench.results.ProbeSample;
 import io.reactorbench.results.ResultsJson;
 import io.reactorbench.results.SchemaVersions;
+import io.reactorbench.results.SlowReadSummary;
 import io.reactorbench.results.ServerMetrics;
 import io.reactorbench.scenarios.suite.Scenario;
 import java.util.ArrayList;
@@ -76,7 +77,8 @@ public final class CellMeasurements {
         double throughput = load.path("throughput").isNumber() ? load.path("throughput").asDouble()
                 : windowSeconds > 0 ? requests / windowSeconds : 0;
         ErrorCounts errors = errors(load.path("errors"));
-        LatencyViews latency = new LatencyViews(latency(load.path("latencyNs").path("corrected")),
+        boolean slowReadModel = "slowread".equals(s.model()) || load.path("slowRead").isObject();
+        LatencyViews latency = slowReadModel ? null : new LatencyViews(latency(load.path("latencyNs").path("corrected")),
                 latency(load.path("latencyNs").path("uncorrected")));
         Double connectionsPerSecond = load.path("connectionsPerSecond").isNumber()
                 ? load.path("connectionsPerSecond").asDouble() : null;
@@ -101,7 +103,26 @@ public final class CellMeasurements {
         }
         return new CellSummary(SchemaVersions.SUMMARY, s.name(), s.variant(), r.design(), r.trial(), status, reason,
                 params(s), windowSeconds, requests, throughput, errors, latency, server, memory, connectionsPerSecond,
-                loadGenerator);
+                loadGenerator, slowRead(load, windowSeconds));
+    }
+
+    /**
+     * The slowread model's own numbers from load.json's {@code slowRead} (null for other models). Its latency is
+     * left out of the summary: readers throttled on purpose make it meaningless.
+     */
+    static SlowReadSummary slowRead(JsonNode load, double windowSeconds) {
+        JsonNode node = load.path("slowRead");
+        if (!node.isObject()) {
+            return null;
+        }
+        long sent = node.path("bytesSent").asLong(0);
+        long read = node.path("bytesRead").asLong(0);
+        JsonNode params = load.path("params");
+        return new SlowReadSummary(sent, read, windowSeconds > 0 ? sent / windowSeconds : 0,
+                windowSeconds > 0 ? read / windowSeconds : 0, node.path("stalls").asLong(0),
+                node.path("stallSeconds").asDouble(0), node.path("longestStallSeconds").asDouble(0),
+                node.path("connectionsAtCap").asInt(0), ProbeSamples.longOrNull(params, "readRateBytesPerSec"),
+                ProbeSamples.longOrNull(params, "maxInFlightBytes"));
     }
 
     /** A failed cell's summary: what it was, why it failed, no numbers. */

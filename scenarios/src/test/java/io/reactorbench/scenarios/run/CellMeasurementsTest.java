@@ -186,4 +186,40 @@ class CellMeasurementsTest {
 
         assertThat(summary.loadGenerator()).isNull();
     }
+
+    @Test
+    void shouldCarryTheSlowReadNumbersIntoSummaryJsonInsteadOfLatency() {
+        Scenario slow = new Scenario("slow-readers", "", "echo", "slowread", 20, 0, 1, 16_384, 0, 0, 0, 0, 0, 0,
+                1, 3, 0.01, 1);
+        JsonNode load = ResultsJson.mapper().readTree("""
+                {"windowSeconds": 3.0, "requests": 60, "throughput": 20.0,
+                 "errors": {"connect": 0, "timeout": 0, "reset": 0, "protocol": 0, "total": 0},
+                 "latencyNs": {"corrected": null, "uncorrected": {"count": 0, "mean": 0.0, "p50": 0, "p75": 0, "p90": 0,
+                  "p99": 0, "p999": 0, "p9999": 0, "max": 0}},
+                 "clientCpuSeconds": 0.12, "params": {"threads": 1, "readRateBytesPerSec": 16384,
+                  "maxInFlightBytes": 67108864},
+                 "slowRead": {"bytesSent": 3000, "bytesRead": 906300, "stalls": 89, "stallSeconds": 80.171,
+                  "longestStallSeconds": 3.918, "connectionsAtCap": 2}}
+                """);
+
+        CellSummary summary = CellMeasurements.summarize(new CellMeasurements.Recorded(slow, "d", 1, load, List.of(),
+                new MeasuredWindow(0, 3_000), 0, null, null, List.of(), 1));
+        String json = ResultsJson.mapper().writeValueAsString(summary);
+        CellSummary read = ResultsJson.mapper().readValue(json, CellSummary.class);
+
+        assertThat(read.slowRead()).isEqualTo(new io.reactorbench.results.SlowReadSummary(3_000, 906_300, 1_000,
+                302_100, 89, 80.171, 3.918, 2, 16_384L, 67_108_864L));
+        assertThat(read.latencyNs().preferred()).isNull();
+        assertThat(read.ok()).isTrue();
+        assertThat(json).contains("\"slowRead\"").contains("\"bytesRead\" : 906300");
+    }
+
+    @Test
+    void shouldHaveNoSlowReadNumbersForOtherModels() {
+        CellSummary summary = CellMeasurements.summarize(new CellMeasurements.Recorded(ECHO, "d", 1, load(1_000, 4, 0),
+                List.of(), new MeasuredWindow(0, 4_000), 0, null, null, List.of(), 1));
+
+        assertThat(summary.slowRead()).isNull();
+        assertThat(summary.latencyNs().preferred()).isNotNull();
+    }
 }
