@@ -245,16 +245,25 @@ public final class CellMeasurements {
         }
         ProbeSample before = beforeSamples.getFirst();
         ProbeSample after = afterSamples.getFirst();
-        int connections = after.connections() != null && after.connections() > 0
-                ? after.connections() - (before.connections() == null ? 0 : before.connections())
-                : r.scenario().connections();
-        if (connections <= 0) {
+        int opened = opened(r, before, after);
+        if (opened <= 0) {
             return null;
         }
         Long heapBefore = before.heapAfterGcBytes() != null ? before.heapAfterGcBytes() : before.heapUsedBytes();
         Long heapAfter = after.heapAfterGcBytes() != null ? after.heapAfterGcBytes() : after.heapUsedBytes();
         Double heapPerConnection = heapBefore == null || heapAfter == null ? null
-                : (double) (heapAfter - heapBefore) / connections;
+                : (double) (heapAfter - heapBefore) / opened;
+
+        // resident memory is judged on the after samples with the most connections open: others were taken while
+        // the server was still accepting, or once the load began closing
+        Integer most = afterSamples.stream().map(ProbeSample::connections).filter(java.util.Objects::nonNull)
+                .max(Integer::compare).orElse(null);
+        afterSamples = afterSamples.stream().filter(a -> most == null || most.equals(a.connections())).toList();
+        ProbeSample latest = afterSamples.getLast();
+        int connections = opened(r, before, latest);
+        if (connections <= 0) {
+            return new MemoryPerConnection(opened, null, heapPerConnection, null, null, null, null);
+        }
 
         boolean anonymous = all(beforeSamples, ProbeSample::anonBytes) && all(afterSamples, ProbeSample::anonBytes);
         Function<ProbeSample, Long> resident = anonymous ? ProbeSample::anonBytes : ProbeSample::rssBytes;
@@ -267,7 +276,7 @@ public final class CellMeasurements {
         double afterLevel = median(afterSamples, resident);
         double delta = afterLevel - median(beforeSamples, resident);
         double spread = spread(beforeSamples, resident) + spread(afterSamples, resident) + 2 * PAGE_BYTES;
-        List<ProbeSample> held = held(r, afterSamples.getLast(), after.connections(), resident);
+        List<ProbeSample> held = held(r, latest, latest.connections(), resident);
         double drift = held.isEmpty() ? 0 : Math.abs(median(held, resident) - afterLevel);
         double resolution = (spread + drift + Math.max(0, -delta)) / connections;
         double perConnection = delta / connections;
@@ -277,6 +286,13 @@ public final class CellMeasurements {
     }
 
     private static final long PAGE_BYTES = 4096;
+
+    /** Connections opened between two samples, by the server's count, else as the scenario asked. */
+    private static int opened(Recorded r, ProbeSample before, ProbeSample after) {
+        return after.connections() != null && after.connections() > 0
+                ? after.connections() - (before.connections() == null ? 0 : before.connections())
+                : r.scenario().connections();
+    }
 
     /**
      * The periodic samples after the settled "after" side while the same connections were still open: how far

@@ -188,7 +188,10 @@ final class CellRunner {
         long elapsedMs = System.currentTimeMillis() - load.startedAtMs();
         int open = sample.connections() != null ? sample.connections()
                 : fdsBefore >= 0 ? ProcFs.openFds(server.process()) - fdsBefore : 0;
-        boolean lateEnough = elapsedMs >= (scenario.warmupSeconds() + scenario.durationSeconds() / 2) * 1000;
+        // the load generator's clock starts once it has connected: connecting (at connectRate) comes first
+        double connectSeconds = scenario.connectRate() > 0 ? scenario.connections() / scenario.connectRate() : 0;
+        boolean lateEnough = elapsedMs >= (connectSeconds + scenario.warmupSeconds() + scenario.durationSeconds() / 2)
+                * 1000;
         return open >= scenario.connections() || lateEnough;
     }
 

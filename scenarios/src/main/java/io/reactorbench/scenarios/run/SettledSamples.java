@@ -13,7 +13,8 @@ import java.util.function.Consumer;
  * enough: the JVM's own native churn (JIT code installed, compiler arenas freed, malloc trims) moves its
  * resident memory by megabytes from one second to the next, more than thousands of idle connections of a lean
  * design cost. So, after a GC, samples are taken {@link #INTERVAL_MS} apart until the last {@link #WINDOW} of
- * them agree within {@link #SETTLED_BYTES} while the process is nearly idle, or {@link #MAX_SAMPLES} were
+ * them agree within {@link #SETTLED_BYTES} with the same connections open while the process is nearly idle,
+ * or {@link #MAX_SAMPLES} were
  * taken; the last {@link #WINDOW} are returned either way, and their spread becomes the figure's resolution.
  */
 final class SettledSamples {
@@ -90,6 +91,11 @@ final class SettledSamples {
         }
         ProbeSample first = window.getFirst();
         ProbeSample last = window.getLast();
+        for (ProbeSample sample : window) {
+            if (sample.connections() != null && !sample.connections().equals(first.connections())) {
+                return false; // the server is still accepting (or losing) connections
+            }
+        }
         boolean quiet = true;
         if (first.procCpuNs() != null && last.procCpuNs() != null && last.atMs() > first.atMs()) {
             double cpuMs = (last.procCpuNs() - first.procCpuNs()) / 1e6;

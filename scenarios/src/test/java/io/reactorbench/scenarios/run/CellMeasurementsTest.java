@@ -222,4 +222,31 @@ class CellMeasurementsTest {
         assertThat(summary.slowRead()).isNull();
         assertThat(summary.latencyNs().preferred()).isNotNull();
     }
+
+    @Test
+    void shouldLeaveOutAfterSamplesTakenOnceTheConnectionsBeganClosing() {
+        List<ProbeSample> before = List.of(idle("idle-before", 1_000, 0, 500_000_000L));
+        List<ProbeSample> after = List.of(idle("idle-after", 5_000, 1_000, 516_000_000L),
+                idle("idle-after", 5_200, 1_000, 516_000_000L), idle("idle-after", 5_400, 200, 503_000_000L));
+
+        MemoryPerConnection memory = idleMemory(before, after, List.of());
+
+        assertThat(memory.rssPerConnectionBytes()).isEqualTo(16_000.0);
+        assertThat(memory.rssResolutionBytesPerConnection()).isEqualTo(8.192);
+    }
+
+    @Test
+    void shouldJudgeResidentMemoryOnTheAfterSamplesWithAllConnectionsOpen() {
+        // the server was still accepting when the after side began: only the samples at 1,000 connections count
+        List<ProbeSample> before = List.of(idle("idle-before", 1_000, 0, 500_000_000L));
+        List<ProbeSample> after = List.of(idle("idle-after", 5_000, 700, 511_000_000L),
+                idle("idle-after", 5_200, 900, 514_000_000L), idle("idle-after", 5_400, 1_000, 516_000_000L),
+                idle("idle-after", 5_600, 1_000, 516_000_000L));
+
+        MemoryPerConnection memory = idleMemory(before, after, List.of());
+
+        assertThat(memory.connections()).isEqualTo(1_000);
+        assertThat(memory.rssPerConnectionBytes()).isEqualTo(16_000.0);
+        assertThat(memory.rssResolutionBytesPerConnection()).isEqualTo(8.192);
+    }
 }
