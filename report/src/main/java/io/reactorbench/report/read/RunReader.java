@@ -71,7 +71,8 @@ public final class RunReader {
                 params, s.windowSeconds(), s.requests(), s.throughput(), errors(s.errors()),
                 latency(s.latencyNs().corrected()), latency(s.latencyNs().uncorrected()), server(s.server()),
                 m == null ? null : new MemoryFootprint(m.connections(), number(m.rssPerConnectionBytes()),
-                        number(m.heapPerConnectionBytes())),
+                        number(m.heapPerConnectionBytes()), Boolean.TRUE.equals(m.rssWithinResolution()),
+                        number(MemoryPerConnection.rssUpperBoundBytesPerConnection(m))),
                 connectionsPerSecond == null ? Double.NaN : connectionsPerSecond, dir);
     }
 

@@ -43,6 +43,11 @@ public final class SummaryTables {
                     false, ok < trials.size()));
             for (Metric metric : metrics) {
                 Spread spread = Spread.of(metric, trials);
+                TableCell bound = metric == Metric.RSS_PER_CONNECTION ? withinResolution(trials) : null;
+                if (bound != null) {
+                    row.add(bound);
+                    continue;
+                }
                 boolean best = isBest(metric, spread, byDesign);
                 row.add(new TableCell(Numbers.format(spread.median()),
                         spread.trials() > 1 && spread.min() != spread.max() ? Numbers.range(spread.min(), spread.max()) : "", best, false));
@@ -51,6 +56,27 @@ public final class SummaryTables {
         }
         return new Table(scenarioLabel + " — " + describe(params, byDesign), headings, rows,
                 failureNotes(run, scenarioLabel, byDesign));
+    }
+
+    /**
+     * RSS per idle connection when most trials saw nothing above the noise: "≤ X" (the median upper bound), not a
+     * figure that is noise and may be negative; null when the figure was resolved.
+     */
+    static TableCell withinResolution(List<TrialResult> trials) {
+        List<TrialResult> measured = trials.stream().filter(TrialResult::ok)
+                .filter(t -> t.memory() != null && !Double.isNaN(t.memory().rssPerConnectionBytes())).toList();
+        long within = measured.stream().filter(t -> t.memory().rssWithinResolution()).count();
+        if (measured.isEmpty() || within * 2 <= measured.size() && within < measured.size()) {
+            return null;
+        }
+        List<Double> bounds = measured.stream().map(t -> t.memory().rssUpperBoundBytes()).filter(b -> !Double.isNaN(b))
+                .sorted().toList();
+        if (bounds.isEmpty()) {
+            return null;
+        }
+        int n = bounds.size();
+        double median = n % 2 == 1 ? bounds.get(n / 2) : (bounds.get(n / 2 - 1) + bounds.get(n / 2)) / 2;
+        return new TableCell("≤ " + Numbers.format(median), "within resolution", false, false);
     }
 
     /** Best = the best median of the column, marked only where designs differ (no star for a tie of all). */
