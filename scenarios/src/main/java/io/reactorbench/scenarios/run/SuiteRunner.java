@@ -139,12 +139,15 @@ public final class SuiteRunner {
     private static String oneLine(CellSummary s) {
         var latency = s.latencyNs().preferred();
         var slowRead = s.slowRead();
-        return String.format(java.util.Locale.ROOT, "%.0f req/s%s%s%s", s.throughput(),
+        var loadCpu = s.loadGenerator();
+        return String.format(java.util.Locale.ROOT, "%.0f req/s%s%s%s%s", s.throughput(),
                 latency == null ? "" : String.format(java.util.Locale.ROOT, ", p99 %.0f µs", latency.p99() / 1e3),
                 slowRead == null ? "" : String.format(java.util.Locale.ROOT, ", read %.0f B/s, %d stalls, %d at cap",
                         slowRead.bytesReadPerSecond(), slowRead.stalls(), slowRead.connectionsAtCap()),
                 s.memory() != null && s.memory().rssPerConnectionBytes() != null
-                        ? ", " + SummaryTable.rssPerConnection(List.of(s)) + " rss/conn" : "");
+                        ? ", " + SummaryTable.rssPerConnection(List.of(s)) + " rss/conn" : "",
+                loadCpu != null && loadCpu.saturated() ? String.format(java.util.Locale.ROOT,
+                        ", load generator at %.0f%% of its CPU (saturated)", loadCpu.utilisation() * 100) : "");
     }
 
     static <T> List<T> rotated(List<T> items, int by) {
