@@ -12,6 +12,8 @@
 # than another; when the load generator is at ~100 % of its CPU, throughput is the client's, not the server's.
 #
 # Usage: scripts/server-cpu-profile.sh [rounds=4] [connections=100] [design ...]
+#   a design is a design id, optionally followed by serve options in the same argument:
+#   scripts/server-cpu-profile.sh 4 100 engine-epoll "engine-epoll --edge-triggered" netty-epoll
 #   default designs: engine-epoll netty-epoll
 set -euo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"
@@ -29,7 +31,7 @@ java="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}/bin/java"
 ports=()
 for i in "${!designs[@]}"; do
   taskset -c 0 "$java" --enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow "${java_opts[@]}" \
-    -jar "$jar" serve --server "${designs[$i]}" --app echo --port 0 --loops 1 --ignore-stdin > "$tmp/serve$i.out" 2>&1 &
+    -jar "$jar" serve --server ${designs[$i]} --app echo --port 0 --loops 1 --ignore-stdin > "$tmp/serve$i.out" 2>&1 &
   pids+=($!)
   for _ in $(seq 1 100); do grep -q '^READY' "$tmp/serve$i.out" && break; sleep 0.2; done
   port=$(sed -n 's/^READY 127\.0\.0\.1:\([0-9]*\).*/\1/p' "$tmp/serve$i.out")
@@ -38,7 +40,7 @@ for i in "${!designs[@]}"; do
 done
 have_perf=; command -v perf > /dev/null && perf stat -e syscalls:sys_enter_read true > /dev/null 2>&1 && have_perf=1
 echo "echo 64 B ping-pong, $conns connections; servers on CPU 0 (one loop), load on CPU 1; $rounds rounds, 4 s warm-up + 4 s measured per turn"
-printf '%-5s %-14s %10s %12s %7s %9s %8s %8s %8s\n' round design rt/s "cpu µs/rt" user% load-cpu% recv/rt send/rt wait/rt
+printf '%-5s %-30s %10s %12s %7s %9s %8s %8s %8s\n' round design rt/s "cpu µs/rt" user% load-cpu% recv/rt send/rt wait/rt
 n=${#designs[@]}
 for r in $(seq 1 "$rounds"); do
   for j in $(seq 0 $((n - 1))); do
@@ -74,7 +76,7 @@ for line in open(perf_file):
 rts = rps * seconds
 def per(*names):
     return "%8.3f" % (sum(counts.get(n, 0) for n in names) / rts) if counts else "%8s" % "-"
-print("%-5s %-14s %10.0f %12.2f %7.1f %9.0f %s %s %s" % (
+print("%-5s %-30s %10.0f %12.2f %7.1f %9.0f %s %s %s" % (
     r, design, rps, cpu / rts * 1e6, 100.0 * (u1 - u0) / max(1, u1 - u0 + s1 - s0),
     100.0 * load["clientCpuSeconds"] / load["windowSeconds"],
     per("read", "recvfrom"), per("write", "sendto", "writev"), per("epoll_wait", "epoll_pwait", "epoll_pwait2", "io_uring_enter")))
