@@ -8,7 +8,6 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.lang.management.MemoryUsage;
-import java.util.ArrayDeque;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
@@ -18,14 +17,13 @@ import javax.management.openmbean.CompositeData;
 
 /**
  * The server's view of itself, answered on {@code serve}'s standard input: CPU time, allocation, GC pauses,
- * heap, threads and connections, as one JSON line. GC pauses come from the JVM's GC notifications of the
- * pause beans only ("ZGC Minor Pauses", "G1 Young Generation"), never from the concurrent-cycle beans
- * ("ZGC Major Cycles", "G1 Concurrent GC"), whose durations are not pauses.
+ * heap, threads and connections, as one JSON line. GC pauses come from JFR to the nanosecond
+ * ({@link GcPauseRecorder}); the JVM's GC notifications give the heap after each GC and, until JFR records or
+ * when it cannot, the pauses in whole milliseconds, taken from the pause beans only ("ZGC Minor Pauses",
+ * "G1 Young Generation"), never from the concurrent-cycle beans ("ZGC Major Cycles", "G1 Concurrent GC"),
+ * whose durations are not pauses.
  */
 final class ServerProbe {
-
-    /** Pauses kept between two STATS; a runner samples every second or so, so this only guards a forgotten probe. */
-    private static final int MAX_PAUSES_KEPT = 10_000;
 
     private final com.sun.management.OperatingSystemMXBean os =
             (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
@@ -35,20 +33,22 @@ final class ServerProbe {
     private final Set<String> heapPools = new HashSet<>();
     private final long pid = ProcessHandle.current().pid();
 
+    private final GcPauseRecorder pauses;
+
     // Written by the JVM's notification thread, read by the probe's thread.
-    private final ArrayDeque<long[]> recentPauses = new ArrayDeque<>();
     private long notifications;
-    private long pauseCount;
-    private long pauseTotalMs;
-    private long pauseMaxMs;
     private long heapAfterGcBytes = -1;
 
-    private ServerProbe() {
+    private ServerProbe(GcPauseRecorder pauses) {
+        this.pauses = pauses;
     }
 
-    /** Starts listening to GC notifications; call before the server starts so no pause is missed. */
+    /**
+     * Starts listening to GC notifications and starts JFR's pause stream (in the background); call before the
+     * server starts so no pause is missed.
+     */
     static ServerProbe install() {
-        ServerProbe probe = new ServerProbe();
+        ServerProbe probe = new ServerProbe(GcPauseRecorder.start());
         for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
             if (pool.getType() == MemoryType.HEAP) {
                 probe.heapPools.add(pool.getName());
@@ -72,20 +72,13 @@ final class ServerProbe {
                 GarbageCollectionNotificationInfo.from((CompositeData) notification.getUserData());
         GcInfo gc = info.getGcInfo();
         long heapAfter = heapUsed(gc.getMemoryUsageAfterGc());
+        pauses.onGcNotification();
+        if (isPauseBean(info.getGcName())) {
+            pauses.onNotifiedPause(jvmStartEpochMs + gc.getStartTime(), gc.getDuration());
+        }
         synchronized (this) {
             notifications++;
             heapAfterGcBytes = heapAfter;
-            if (!isPauseBean(info.getGcName())) {
-                return;
-            }
-            long durationMs = gc.getDuration();
-            pauseCount++;
-            pauseTotalMs += durationMs;
-            pauseMaxMs = Math.max(pauseMaxMs, durationMs);
-            if (recentPauses.size() == MAX_PAUSES_KEPT) {
-                recentPauses.removeFirst();
-            }
-            recentPauses.addLast(new long[] {jvmStartEpochMs + gc.getStartTime(), durationMs});
         }
     }
 
@@ -103,8 +96,17 @@ final class ServerProbe {
         return notifications;
     }
 
-    /** One JSON object; the pauses listed are those since the previous call. */
+    /**
+     * One JSON object; the pauses listed are those since the previous call. After a GC it first waits (up to a
+     * few seconds) for JFR to deliver that GC's pauses, and only then reads the clocks and counters, so that
+     * everything in the answer is as of the answer.
+     */
     String statsJson(RunningServer server) {
+        try {
+            pauses.awaitPausesNotifiedSoFar();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         long timeMs = System.currentTimeMillis();
         long cpuNs = os.getProcessCpuTime();
         long allocatedBytes = threads.getTotalThreadAllocatedBytes();
@@ -113,19 +115,11 @@ final class ServerProbe {
                 .append("{\"timeMs\":").append(timeMs)
                 .append(",\"cpuNs\":").append(cpuNs)
                 .append(",\"allocatedBytes\":").append(allocatedBytes);
+        json.append(',');
+        pauses.appendJsonAndDrain(json);
+        json.append(",\"heapUsedBytes\":").append(heapUsedBytes);
         synchronized (this) {
-            json.append(",\"gcCount\":").append(pauseCount)
-                    .append(",\"gcPauseTotalMs\":").append(pauseTotalMs)
-                    .append(",\"gcPauseMaxMs\":").append(pauseMaxMs)
-                    .append(",\"pauses\":[");
-            String separator = "";
-            for (long[] pause : recentPauses) {
-                json.append(separator).append('[').append(pause[0]).append(',').append(pause[1]).append(']');
-                separator = ",";
-            }
-            recentPauses.clear();
-            json.append("],\"heapUsedBytes\":").append(heapUsedBytes)
-                    .append(",\"heapAfterGcBytes\":").append(heapAfterGcBytes);
+            json.append(",\"heapAfterGcBytes\":").append(heapAfterGcBytes);
         }
         return json.append(",\"threads\":").append(threads.getThreadCount())
                 .append(",\"connections\":").append(server.openConnections())
