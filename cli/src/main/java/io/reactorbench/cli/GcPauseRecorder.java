@@ -54,7 +54,7 @@ final class GcPauseRecorder {
                 jfrFromEpochNs = nowEpochNs();
                 jfr = stream;
             });
-        } catch (RuntimeException | LinkageError e) {
+        } catch (RuntimeException | LinkageError e) { // cannot start, or stopped on an error: notifications take over
             jfrUnavailableCause = e.getClass().getSimpleName() + ": " + e.getMessage();
         }
     }

@@ -6,8 +6,9 @@ import java.time.Duration;
 
 /**
  * Runs in a child JVM started with the GC under test (the test JVM's own heap is too large for a few young GCs):
- * installs the probe, waits until JFR is its pause source, allocates enough for several collections and prints
- * one STATS JSON line, or "NO-JFR {json}" when JFR never became the source.
+ * installs the probe, waits until its pause source is the one named by the argument ("jfr", or "notifications"
+ * when JFR is turned off), allocates enough for several collections and prints one STATS JSON line, or
+ * "NO-SOURCE {json}" when that source never came.
  */
 final class GcPauseProbeChild {
 
@@ -19,13 +20,14 @@ final class GcPauseProbeChild {
     static volatile Object sink;
 
     public static void main(String[] args) throws InterruptedException {
+        String expectedSource = "\"gcPauseSource\":\"" + args[0] + "\"";
         ServerProbe probe = ServerProbe.install();
         RunningServer server = new NoServer();
         long deadlineNs = System.nanoTime() + JFR_START_TIMEOUT_MS * 1_000_000;
         String stats = probe.statsJson(server);
-        while (!stats.contains("\"gcPauseSource\":\"jfr\"")) {
+        while (!stats.contains(expectedSource)) {
             if (System.nanoTime() > deadlineNs) {
-                System.out.println("NO-JFR " + stats);
+                System.out.println("NO-SOURCE " + stats);
                 return;
             }
             Thread.sleep(50);

@@ -19,7 +19,7 @@ class GcPauseRecorderTest {
 
     @Test
     void shouldReportSerialYoungPausesWithSubMillisecondPrecisionFromJfr() throws Exception {
-        JsonNode stats = statsAfterAllocating("-XX:+UseSerialGC", "-Xmx64m");
+        JsonNode stats = statsAfterAllocating("jfr", "-XX:+UseSerialGC", "-Xmx64m");
 
         assertThat(stats.path("gcPauseSource").asString()).isEqualTo("jfr");
         assertThat(stats.path("gcCount").asLong()).isPositive();
@@ -33,7 +33,7 @@ class GcPauseRecorderTest {
 
     @Test
     void shouldCountEveryZgcPauseWithItsMicrosecondDuration() throws Exception {
-        JsonNode stats = statsAfterAllocating("-XX:+UseZGC", "-Xmx64m");
+        JsonNode stats = statsAfterAllocating("jfr", "-XX:+UseZGC", "-Xmx64m");
 
         assertThat(stats.path("gcPauseSource").asString()).isEqualTo("jfr");
         assertThat(stats.path("gcCount").asLong()).isPositive();
@@ -41,6 +41,18 @@ class GcPauseRecorderTest {
         assertThat(durationsMs).isNotEmpty().allSatisfy(ms -> assertThat(ms).isPositive().isLessThan(50.0));
         assertThat(stats.path("gcPauseMaxMs").asDouble()).isPositive().isLessThan(50.0)
                 .isLessThanOrEqualTo(stats.path("gcPauseTotalMs").asDouble());
+    }
+
+    @Test
+    void shouldFallBackToNotificationPausesAndSaySoWhenJfrIsOff() throws Exception {
+        JsonNode stats = statsAfterAllocating("notifications",
+                "-D" + GcPauseRecorder.SOURCE_PROPERTY + "=notifications", "-XX:+UseSerialGC", "-Xmx64m");
+
+        assertThat(stats.path("gcPauseSource").asString()).isEqualTo("notifications");
+        assertThat(stats.path("gcPauseSourceNote").asString()).contains("JFR unavailable", "turned off");
+        assertThat(stats.path("gcCount").asLong()).isPositive();
+        assertThat(durationsMs(stats)).isNotEmpty().allSatisfy(ms -> assertThat(ms % 1).isZero()); // whole ms
+        assertThat(stats.path("gcPauseMaxMs").asDouble()).isLessThanOrEqualTo(stats.path("gcPauseTotalMs").asDouble());
     }
 
     @Test
@@ -83,13 +95,14 @@ class GcPauseRecorderTest {
         return durations;
     }
 
-    private static JsonNode statsAfterAllocating(String... jvmOptions) throws IOException, InterruptedException {
+    private static JsonNode statsAfterAllocating(String expectedSource, String... jvmOptions)
+            throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(List.of(jvmOptions));
         command.addAll(List.of("-XX:TieredStopAtLevel=1", "-cp",
                 System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")),
-                GcPauseProbeChild.class.getName()));
+                GcPauseProbeChild.class.getName(), expectedSource));
         Path out = Files.createTempFile("gc-pause-probe", ".json");
         Process child = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD)
                 .redirectOutput(out.toFile()).start();
