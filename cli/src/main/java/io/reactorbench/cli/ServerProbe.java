@@ -121,9 +121,13 @@ final class ServerProbe {
         synchronized (this) {
             json.append(",\"heapAfterGcBytes\":").append(heapAfterGcBytes);
         }
-        return json.append(",\"threads\":").append(threads.getThreadCount())
-                .append(",\"connections\":").append(server.openConnections())
-                .append(",\"pid\":").append(pid)
+        json.append(",\"threads\":").append(threads.getThreadCount())
+                .append(",\"connections\":").append(server.openConnections());
+        long rejected = server.rejectedOnFdLimit();
+        if (rejected >= 0) {
+            json.append(",\"rejectedOnFdLimit\":").append(rejected);
+        }
+        return json.append(",\"pid\":").append(pid)
                 .append('}').toString();
     }
 }

@@ -48,13 +48,27 @@ class ServeCommandTest {
             assertThat(stats).startsWith("STATS {\"timeMs\":").endsWith("}")
                     .contains("\"connections\":1,", "\"cpuNs\":", "\"allocatedBytes\":", "\"gcCount\":",
                             "\"gcPauseTotalMs\":", "\"gcPauseMaxMs\":", "\"pauses\":[", "\"heapUsedBytes\":",
-                            "\"heapAfterGcBytes\":", "\"threads\":", "\"pid\":" + serve.pid() + "}");
+                            "\"heapAfterGcBytes\":", "\"threads\":", "\"pid\":" + serve.pid() + "}")
+                    .doesNotContain("rejectedOnFdLimit"); // vthreads does not count them
         }
         send(control, "GC");
         assertThat(out.readLine()).startsWith("GC {").contains("\"pauses\":[[").doesNotContain("\"heapAfterGcBytes\":-1");
         send(control, "HELLO");
         assertThat(out.readLine()).isEqualTo("ERROR unknown command HELLO");
 
+        control.close();
+        assertThat(serve.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(serve.exitValue()).isZero();
+    }
+
+    @Test
+    void shouldReportConnectionsRejectedAtTheFdLimitForTheEngine() throws Exception {
+        Process serve = serve("--server", "engine-epoll", "--app", "echo", "--loops", "1");
+        BufferedReader out = reader(serve);
+        readyPort(out.readLine());
+        OutputStream control = serve.getOutputStream();
+        send(control, "STATS");
+        assertThat(out.readLine()).startsWith("STATS {").contains("\"connections\":0,\"rejectedOnFdLimit\":0,");
         control.close();
         assertThat(serve.waitFor(30, TimeUnit.SECONDS)).isTrue();
         assertThat(serve.exitValue()).isZero();

@@ -25,6 +25,11 @@ final class EngineServer implements RunningServer {
     }
 
     @Override
+    public long rejectedOnFdLimit() {
+        return engine.rejectedOnFdLimit();
+    }
+
+    @Override
     public void stop(Duration timeout) {
         engine.stop(timeout);
     }

@@ -13,6 +13,15 @@ public interface RunningServer extends AutoCloseable {
     int openConnections();
 
     /**
+     * Connections the server accepted and closed at once because it had no file descriptor left for them
+     * (EMFILE/ENFILE), since it started; -1 when the design does not count them. Reported by the server probe so a
+     * run at the fd limit shows refused clients instead of only client-side errors.
+     */
+    default long rejectedOnFdLimit() {
+        return -1;
+    }
+
+    /**
      * Stops accepting, lets in-flight responses go out, closes every connection and releases every thread,
      * returning within {@code timeout} (connections still open then are closed abruptly).
      */
