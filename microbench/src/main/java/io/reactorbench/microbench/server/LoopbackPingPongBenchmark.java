@@ -36,8 +36,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * ({@link ServerDesigns#require}, a {@code @Param} resolved by the designs' own registry), serving the echo app;
  * one blocking {@link SocketChannel} with TCP_NODELAY writes 64 bytes and reads the 64 echoed bytes back per
  * operation, in the style of Netty's {@code EpollSocketChannelBenchmark}. A round trip is at least four system
- * calls (two here, two or more in the server) plus two wake-ups, so on this machine (≈1.1 µs per system call)
- * expect tens of microseconds, and differences between designs in their number of system calls and hand-offs.
+ * calls (two here, two or more in the server, each with its loopback TCP work) plus two wake-ups of a blocked
+ * thread, so expect tens of microseconds, and differences between designs in their number of system calls and
+ * hand-offs (a bare system call costs ~170 ns on the reference VM: scripts/syscall-cost.sh).
  *
  * <p>Pitfalls avoided: the server and the connection (one per benchmark thread) are made once per trial, not per
  * call; the payload is
