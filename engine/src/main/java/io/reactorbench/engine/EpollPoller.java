@@ -121,21 +121,8 @@ final class EpollPoller implements Poller {
         if (address instanceof UnixDomainSocketAddress unix) {
             return listenUnix(unix, backlog);
         }
-        InetSocketAddress inet = (InetSocketAddress) address;
-        boolean ipv6 = inet.getAddress() instanceof Inet6Address;
-        int fd = check(LinuxSys.socket(ipv6 ? SocketFlags.AF_INET6 : SocketFlags.AF_INET,
-                SocketFlags.SOCK_STREAM | ACCEPT_FLAGS, 0), "socket");
+        int fd = boundSocket((InetSocketAddress) address, SocketFlags.SOCK_STREAM, reusePort);
         try {
-            check(LinuxSys.setsockoptInt(fd, SocketOptions.SOL_SOCKET, SocketOptions.SO_REUSEADDR, 1), "SO_REUSEADDR");
-            if (reusePort) {
-                check(LinuxSys.setsockoptInt(fd, SocketOptions.SOL_SOCKET, SocketOptions.SO_REUSEPORT, 1),
-                        "SO_REUSEPORT");
-            }
-            int bound = LinuxSys.bind(fd, inet);
-            if (bound == -Errno.EADDRINUSE) {
-                throw new java.net.BindException("address already in use: " + address);
-            }
-            check(bound, "bind " + address);
             check(LinuxSys.listen(fd, backlog), "listen");
             return add(fd, EpollFlags.EPOLLIN, "epoll_ctl(listener)");
         } catch (IOException | RuntimeException e) {
@@ -296,11 +283,14 @@ final class EpollPoller implements Poller {
         }
     }
 
-    @Override
-    public int bindDatagram(InetSocketAddress address, boolean reusePort) throws IOException {
+    /**
+     * A non-blocking IPv4/IPv6 socket of {@code type} with SO_REUSEADDR (and SO_REUSEPORT if asked) bound to
+     * {@code address}; closed again if any step fails. EADDRINUSE becomes a BindException, as the JDK reports it.
+     */
+    private static int boundSocket(InetSocketAddress address, int type, boolean reusePort) throws IOException {
         boolean ipv6 = address.getAddress() instanceof Inet6Address;
-        int fd = check(LinuxSys.socket(ipv6 ? SocketFlags.AF_INET6 : SocketFlags.AF_INET,
-                SocketFlags.SOCK_DGRAM | ACCEPT_FLAGS, 0), "socket");
+        int fd = check(LinuxSys.socket(ipv6 ? SocketFlags.AF_INET6 : SocketFlags.AF_INET, type | ACCEPT_FLAGS, 0),
+                "socket");
         try {
             check(LinuxSys.setsockoptInt(fd, SocketOptions.SOL_SOCKET, SocketOptions.SO_REUSEADDR, 1), "SO_REUSEADDR");
             if (reusePort) {
@@ -312,6 +302,17 @@ final class EpollPoller implements Poller {
                 throw new java.net.BindException("address already in use: " + address);
             }
             check(bound, "bind " + address);
+            return fd;
+        } catch (IOException | RuntimeException e) {
+            LinuxSys.close(fd);
+            throw e;
+        }
+    }
+
+    @Override
+    public int bindDatagram(InetSocketAddress address, boolean reusePort) throws IOException {
+        int fd = boundSocket(address, SocketFlags.SOCK_DGRAM, reusePort);
+        try {
             return add(fd, EpollFlags.EPOLLIN, "epoll_ctl(udp)");
         } catch (IOException | RuntimeException e) {
             LinuxSys.close(fd);
