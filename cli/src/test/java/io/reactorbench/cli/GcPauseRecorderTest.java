@@ -38,8 +38,10 @@ class GcPauseRecorderTest {
         assertThat(stats.path("gcPauseSource").asString()).isEqualTo("jfr");
         assertThat(stats.path("gcCount").asLong()).isPositive();
         List<Double> durationsMs = durationsMs(stats);
-        assertThat(durationsMs).isNotEmpty().allSatisfy(ms -> assertThat(ms).isPositive().isLessThan(50.0));
-        assertThat(stats.path("gcPauseMaxMs").asDouble()).isPositive().isLessThan(50.0)
+        // ZGC's pauses are tens of microseconds: GC notifications would list them as 0 ms; JFR gives each its duration
+        assertThat(durationsMs).isNotEmpty().allSatisfy(ms -> assertThat(ms).isPositive());
+        assertThat(durationsMs).anySatisfy(ms -> assertThat(ms % 1).isNotZero());
+        assertThat(stats.path("gcPauseMaxMs").asDouble()).isPositive()
                 .isLessThanOrEqualTo(stats.path("gcPauseTotalMs").asDouble());
     }
 
