@@ -11,6 +11,7 @@ package io.reactorbench.results;
  * @param responseSize response bytes (rpc)
  * @param cpuSpinNs   server CPU work per request (rpc)
  * @param blockUs     server blocking work per request (rpc)
+ * @param serverCpuQuotaPercent the server's CPU cap in percent of one CPU (a cgroup CFS quota); null = uncapped
  */
 public record CellParams(
         String app,
@@ -23,5 +24,13 @@ public record CellParams(
         long cpuSpinNs,
         long blockUs,
         double warmupSeconds,
-        double durationSeconds) {
+        double durationSeconds,
+        Double serverCpuQuotaPercent) {
+
+    /** The workload of an uncapped server (as summaries written before the CPU quota existed read back). */
+    public CellParams(String app, String model, int connections, double rate, int size, int depth, int responseSize,
+                      long cpuSpinNs, long blockUs, double warmupSeconds, double durationSeconds) {
+        this(app, model, connections, rate, size, depth, responseSize, cpuSpinNs, blockUs, warmupSeconds,
+                durationSeconds, null);
+    }
 }

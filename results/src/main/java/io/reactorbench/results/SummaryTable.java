@@ -44,7 +44,11 @@ public final class SummaryTable {
             out.append('\n').append(scenario.getKey());
             if (any.params() != null) {
                 out.append("  (").append(any.params().app()).append(", ").append(any.params().model()).append(", ")
-                        .append(any.params().connections()).append(" connections)");
+                        .append(any.params().connections()).append(" connections")
+                        .append(any.params().serverCpuQuotaPercent() == null ? ""
+                                : String.format(Locale.ROOT, ", server capped at %.0f%% of a CPU",
+                                        any.params().serverCpuQuotaPercent()))
+                        .append(")");
             }
             out.append('\n');
             boolean slowRead = slowRead(scenario.getValue());

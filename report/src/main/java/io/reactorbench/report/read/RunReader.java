@@ -64,7 +64,8 @@ public final class RunReader {
         CellParams p = s.params();
         ScenarioParams params = p == null ? ScenarioParams.UNKNOWN
                 // rate 0 (or absent) means "as fast as the connections go"
-                : new ScenarioParams(text(p.app()), text(p.model()), p.connections(), p.rate() > 0 ? p.rate() : Double.NaN);
+                : new ScenarioParams(text(p.app()), text(p.model()), p.connections(), p.rate() > 0 ? p.rate() : Double.NaN,
+                        p.serverCpuQuotaPercent() != null ? p.serverCpuQuotaPercent() : Double.NaN);
         MemoryPerConnection m = s.memory();
         Double connectionsPerSecond = s.connectionsPerSecond();
         return new TrialResult(new CellKey(s.scenario(), s.variant(), s.design()), s.trial(), s.ok(), text(s.reason()),

@@ -102,6 +102,9 @@ public final class SummaryTables {
             default -> params.model();
         });
         text.append(", ").append(params.connections()).append(" connections");
+        if (params.serverCpuCapped()) {
+            text.append(", server capped at ").append(Numbers.format(params.serverCpuQuotaPercent())).append("% of a CPU");
+        }
         boolean corrected = byDesign.values().stream().flatMap(List::stream).anyMatch(TrialResult::latencyIsCorrected);
         if (!params.isIdle()) {
             text.append(corrected ? "; latency corrected for coordinated omission" : "; latency uncorrected (closed loop)");

@@ -133,7 +133,8 @@ public final class CellMeasurements {
 
     public static CellParams params(Scenario s) {
         return new CellParams(s.app(), s.model(), s.connections(), s.rate(), s.size(), s.depth(), s.responseSize(),
-                s.cpuNs(), s.blockUs(), s.warmupSeconds(), s.durationSeconds());
+                s.cpuNs(), s.blockUs(), s.warmupSeconds(), s.durationSeconds(),
+                s.serverCpuCapped() ? s.serverCpuQuotaPercent() : null);
     }
 
     private static ServerMetrics serverMetrics(Recorded r, double throughput) {

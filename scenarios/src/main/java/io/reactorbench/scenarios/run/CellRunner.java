@@ -61,10 +61,16 @@ final class CellRunner {
             throw new UncheckedIOException("cannot create " + cellDir, e);
         }
         ServerUnderTest server = null;
+        ServerCpuQuota quota = null;
         LoadProcess load = null;
         List<ProbeSample> samples = new ArrayList<>();
         try {
             server = startServer(scenario, design, cellDir);
+            if (scenario.serverCpuCapped()) {
+                // from READY on: start-up runs uncapped, warm-up and the measured window capped
+                quota = ServerCpuQuota.apply(context.cpuQuotas(), context.store().id() + "-" + server.process().pid(),
+                        scenario.serverCpuQuotaPercent(), server.process());
+            }
             ProbeSample pre1 = record(cellDir, samples, server.probe("sample"));
             ProbeSample pre2 = record(cellDir, samples, server.probe("sample"));
             long probeBytes = pre1.allocatedBytes() != null && pre2.allocatedBytes() != null
@@ -142,6 +148,9 @@ final class CellRunner {
             }
             if (server != null) {
                 server.close();
+            }
+            if (quota != null) {
+                quota.close();
             }
         }
     }

@@ -9,7 +9,9 @@ import java.util.List;
  *
  * @param classDataSharing      start-up archives of the child JVMs
  * @param fixedServerJvmOptions options every server JVM gets before the suite's (native access, Unsafe for Netty)
+ * @param cpuQuotas             where capped cells' servers get their CPU quota; null when no scenario is capped
  */
 record RunContext(Suite suite, Launcher launcher, CpuPinning pinning, ChildProcesses children, ResultsStore store,
-                  List<String> fixedServerJvmOptions, ClassDataSharing classDataSharing) {
+                  List<String> fixedServerJvmOptions, ClassDataSharing classDataSharing,
+                  ServerCpuQuota.Hierarchy cpuQuotas) {
 }

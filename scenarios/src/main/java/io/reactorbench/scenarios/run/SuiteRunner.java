@@ -71,6 +71,15 @@ public final class SuiteRunner {
         if (!pinning.applied()) {
             notes.add(pinning.note());
         }
+        ServerCpuQuota.Hierarchy cpuQuotas = null;
+        List<String> capped = suite.scenarios().stream().filter(Scenario::serverCpuCapped).map(Scenario::key).toList();
+        if (!capped.isEmpty()) {
+            cpuQuotas = ServerCpuQuota.Hierarchy.find(Path.of("/sys/fs/cgroup"));
+            if (!cpuQuotas.available()) {
+                notes.add("cells with a serverCpuQuota (" + String.join(", ", capped) + ") will fail: "
+                        + cpuQuotas.unavailabilityCause());
+            }
+        }
         notes.forEach(note -> out.println("note: " + note));
         ZonedDateTime startedAt = ZonedDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS);
         store = ResultsStore.create(parent, suite.name(), startedAt);
@@ -85,7 +94,7 @@ public final class SuiteRunner {
         Runtime.getRuntime().addShutdownHook(hook);
 
         RunContext context = new RunContext(suite, launcher, pinning, children, store, FIXED_SERVER_JVM_OPTIONS,
-                new ClassDataSharing(parent.resolve(".cds"), launcher));
+                new ClassDataSharing(parent.resolve(".cds"), launcher), cpuQuotas);
         CellRunner cells = new CellRunner(context);
         int total = suite.trials() * suite.cellsPerTrial();
         double plannedWindows = suite.trials() * suite.designs().size()

@@ -114,6 +114,29 @@ final class MappingReader {
         return value;
     }
 
+    /** A percentage: {@code 50%} or a plain number of percent ({@code 50}); {@code defaultValue} when absent. */
+    double percent(String key, double defaultValue, double min, double max) {
+        YamlNode node = node(key);
+        if (node == null) {
+            return defaultValue;
+        }
+        String what = "'" + key + "' in " + where;
+        double value;
+        if (node instanceof YamlNode.Scalar(int l, Object v) && v instanceof Number n) {
+            value = n.doubleValue();
+        } else if (node instanceof YamlNode.Scalar(int l, Object v) && v instanceof String text
+                && text.trim().matches("[0-9]+(\\.[0-9]+)?\\s*%")) {
+            value = Double.parseDouble(text.trim().replace("%", "").trim());
+        } else {
+            throw new SuiteError(source, node.line(), what + " must be a percentage like 50%, got "
+                    + (node instanceof YamlNode.Scalar(int l, Object v) && v instanceof String t ? "text '" + t + "'" : node.kind()));
+        }
+        if (!(value >= min && value <= max)) {
+            throw new SuiteError(source, node.line(), what + " must be " + range(min, max) + " (percent), got " + format(value) + "%");
+        }
+        return value;
+    }
+
     /** A duration: {@code 500ms}, {@code 2s}, {@code 1.5s}, {@code 2m}, or a plain number of seconds. */
     double seconds(String key, double defaultSeconds, double minSeconds) {
         YamlNode node = node(key);

@@ -14,6 +14,10 @@ package io.reactorbench.scenarios.suite;
  * @param maxErrorRatio    a cell whose errors exceed this share of requests is recorded as failed
  * @param line             where the scenario starts in the suite file
  * @param readRate         slowread: bytes per second each connection reads of its answers; 0 otherwise
+ * @param serverCpuQuotaPercent the server's CPU cap in percent of one CPU (a CFS bandwidth quota), 0 = uncapped.
+ *                         On a machine with as many cores as server and load generator get, a load generator as
+ *                         expensive per request as the server bounds the throughput; capping the server gives the
+ *                         load generator headroom, so the cell measures the server (the "server-bound" cells).
  */
 public record Scenario(
         String name,
@@ -34,7 +38,8 @@ public record Scenario(
         double durationSeconds,
         double maxErrorRatio,
         int line,
-        long readRate) {
+        long readRate,
+        double serverCpuQuotaPercent) {
 
     /** Placeholder for "as many connections as this machine allows", resolved by the runner. */
     public static final int MAX_CONNECTIONS = -1;
@@ -44,7 +49,12 @@ public record Scenario(
                     int size, int responseSize, long cpuNs, long blockUs, double heartbeatSeconds, double connectRate,
                     int loadThreads, double warmupSeconds, double durationSeconds, double maxErrorRatio, int line) {
         this(name, variant, app, model, connections, rate, depth, size, responseSize, cpuNs, blockUs, heartbeatSeconds,
-                connectRate, loadThreads, warmupSeconds, durationSeconds, maxErrorRatio, line, 0);
+                connectRate, loadThreads, warmupSeconds, durationSeconds, maxErrorRatio, line, 0, 0);
+    }
+
+    /** True when the server runs under a CPU quota (see {@link #serverCpuQuotaPercent}). */
+    public boolean serverCpuCapped() {
+        return serverCpuQuotaPercent > 0;
     }
 
     public String key() {
@@ -62,12 +72,12 @@ public record Scenario(
     public Scenario withConnections(int newConnections, String newVariant) {
         return new Scenario(name, newVariant, app, model, newConnections, rate, depth, size, responseSize, cpuNs,
                 blockUs, heartbeatSeconds, connectRate, loadThreads, warmupSeconds, durationSeconds, maxErrorRatio, line,
-                readRate);
+                readRate, serverCpuQuotaPercent);
     }
 
     public Scenario withWindow(double newWarmupSeconds, double newDurationSeconds) {
         return new Scenario(name, variant, app, model, connections, rate, depth, size, responseSize, cpuNs,
                 blockUs, heartbeatSeconds, connectRate, loadThreads, newWarmupSeconds, newDurationSeconds, maxErrorRatio, line,
-                readRate);
+                readRate, serverCpuQuotaPercent);
     }
 }

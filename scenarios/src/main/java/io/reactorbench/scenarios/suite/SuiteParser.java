@@ -21,7 +21,7 @@ public final class SuiteParser {
     private static final Set<String> DESIGN_KEYS = Set.of("id", "name", "loops", "options", "jvmOptions");
     private static final Set<String> SCENARIO_KEYS = Set.of("name", "app", "model", "connections", "rate", "depth",
             "size", "responseSize", "cpuNs", "blockUs", "heartbeat", "connectRate", "threads", "warmup", "duration",
-            "maxErrorRatio", "readRate");
+            "maxErrorRatio", "readRate", "serverCpuQuota");
     /** Keys that may hold a list of values: each value becomes a variant of the scenario. */
     private static final List<String> SWEEPABLE = List.of("connections", "rate", "size", "depth");
     private static final Set<String> APPS = Set.of("echo", "rpc", "http");
@@ -219,6 +219,8 @@ public final class SuiteParser {
         double warmup = s.seconds("warmup", suiteWarmup, 0);
         double duration = s.seconds("duration", suiteDuration, 0.5);
         double maxErrorRatio = s.number("maxErrorRatio", suiteMaxErrorRatio, 0, 1);
+        // Percent of one CPU; below 1 % a CFS quota of 10 ms periods would leave the server under 100 us a period.
+        double serverCpuQuota = s.percent("serverCpuQuota", 0, 1, 6400);
 
         List<Scenario> variants = new ArrayList<>();
         for (Map<String, Number> point : cartesian(swept)) {
@@ -234,7 +236,8 @@ public final class SuiteParser {
                 throw s.error("rate", "'rate' in " + s.where() + " does not apply to model " + model + " (use model open for a fixed rate)");
             }
             variants.add(new Scenario(name, variant, app, model, connections, rate, depth, size, responseSize, cpuNs,
-                    blockUs, heartbeat, connectRate, threads, warmup, duration, maxErrorRatio, s.line(), readRate));
+                    blockUs, heartbeat, connectRate, threads, warmup, duration, maxErrorRatio, s.line(), readRate,
+                    serverCpuQuota));
         }
         return variants;
     }

@@ -77,6 +77,12 @@ class SuiteParserTest {
                         "key 'trials' appears twice"),
                 new Malformed("unknown app", VALID.replace("app: echo", "app: smtp"), 12,
                         "'app' in scenario 'echo' must be one of echo, rpc, http, got 'smtp'"),
+                new Malformed("cpu quota as a fraction word", VALID.replace("    blockUs: 1000\n",
+                        "    blockUs: 1000\n    serverCpuQuota: half\n"), 20,
+                        "'serverCpuQuota' in scenario 'slow' must be a percentage like 50%, got text 'half'"),
+                new Malformed("cpu quota of nothing", VALID.replace("    blockUs: 1000\n",
+                        "    blockUs: 1000\n    serverCpuQuota: 0%\n"), 20,
+                        "'serverCpuQuota' in scenario 'slow' must be between 1 and 6400 (percent), got 0%"),
                 new Malformed("broken yaml", VALID.replace("designs:", "designs: [unclosed"), 8,
                         "not valid YAML"));
     }
@@ -88,6 +94,16 @@ class SuiteParserTest {
                 .isInstanceOf(SuiteError.class)
                 .hasMessageStartingWith("bad.yaml:" + c.line() + ": ")
                 .hasMessageContaining(c.sentence());
+    }
+
+    @Test
+    void shouldReadServerCpuQuotaAsPercentOfOneCpuAndLeaveOtherScenariosUncapped() {
+        Suite suite = SuiteParser.parse("tiny.yaml", VALID.replace("connections: [1, 100]",
+                "connections: [1, 100]\n    serverCpuQuota: 50%").replace("    blockUs: 1000\n",
+                "    blockUs: 1000\n    serverCpuQuota: 150\n"));
+
+        assertThat(suite.scenarios()).extracting(Scenario::serverCpuQuotaPercent).containsExactly(50.0, 50.0, 150.0);
+        assertThat(SuiteParser.parse("tiny.yaml", VALID).scenarios()).noneMatch(Scenario::serverCpuCapped);
     }
 
     @Test

@@ -1,0 +1,159 @@
+package io.reactorbench.scenarios.run;
+
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Caps a server's CPU with a CFS bandwidth quota: the server (and its descendants) moves into a cgroup of its own
+ * that may run {@code percent} of one CPU in every {@link #PERIOD_US} period. cgroup v2 ({@code cpu.max}) and the
+ * v1 cpu controller ({@code cpu.cfs_quota_us}) both work; either needs write access to the hierarchy (root).
+ *
+ * <p>Why a runner caps its own server: on a 2-core machine server and load generator get one core each, and for
+ * loopback ping-pong the load generator pays as much kernel TCP work per round trip as the server does (the
+ * sender runs the receiver's TCP input path). It is then the bottleneck, and every design serves what the client
+ * can send. With the server capped at, say, half a core, the client has twice the server's CPU, the server is the
+ * bottleneck, and round trips per second compare servers again: what a faster load machine would show.
+ */
+final class ServerCpuQuota implements AutoCloseable {
+
+    /**
+     * 10 ms periods: a capped server that used its quota waits for the next period, so the period bounds the
+     * stalls a capped cell adds to latency (the kernel's 100 ms default would stall a 50 % server for 50 ms).
+     */
+    static final long PERIOD_US = 10_000;
+    static final String GROUP_PREFIX = "reactorbench-";
+
+    private final Path group;
+
+    private ServerCpuQuota(Path group) {
+        this.group = group;
+    }
+
+    /**
+     * Where a run's quota groups go: the cpu controller of cgroup v2 or v1 under {@code sysFsCgroup}, checked by
+     * creating and removing a group. Groups that earlier runs left empty (a run killed with SIGKILL) are removed.
+     */
+    record Hierarchy(Path root, boolean v2, String unavailabilityCause) {
+
+        static Hierarchy find(Path sysFsCgroup) {
+            Path unified = sysFsCgroup.resolve("cgroup.controllers");
+            Path v1 = sysFsCgroup.resolve("cpu");
+            Hierarchy found;
+            try {
+                if (Files.isRegularFile(unified) && List.of(Files.readString(unified).trim().split("\\s+")).contains("cpu")) {
+                    found = new Hierarchy(sysFsCgroup, true, null);
+                    enableCpuControllerForChildren(sysFsCgroup);
+                } else if (Files.isRegularFile(v1.resolve("cpu.cfs_quota_us"))) {
+                    found = new Hierarchy(v1, false, null);
+                } else {
+                    return unavailable(sysFsCgroup, "no cgroup cpu controller under " + sysFsCgroup);
+                }
+                Path probe = found.root().resolve(GROUP_PREFIX + "probe-" + ProcessHandle.current().pid());
+                Files.createDirectories(probe);
+                Files.delete(probe);
+            } catch (IOException | RuntimeException e) {
+                return unavailable(sysFsCgroup, "cannot create a cgroup under " + sysFsCgroup + " (needs root): " + e);
+            }
+            found.removeLeftoverGroups();
+            return found;
+        }
+
+        private static Hierarchy unavailable(Path root, String cause) {
+            return new Hierarchy(root, false, cause);
+        }
+
+        boolean available() {
+            return unavailabilityCause == null;
+        }
+
+        /** v2: a child's cpu.max exists only once the parent delegates the cpu controller to its children. */
+        private static void enableCpuControllerForChildren(Path root) throws IOException {
+            Path subtree = root.resolve("cgroup.subtree_control");
+            if (!List.of(Files.readString(subtree).trim().split("\\s+")).contains("cpu")) {
+                Files.writeString(subtree, "+cpu");
+            }
+        }
+
+        private void removeLeftoverGroups() {
+            try (DirectoryStream<Path> groups = Files.newDirectoryStream(root, GROUP_PREFIX + "*")) {
+                for (Path group : groups) {
+                    try {
+                        Files.delete(group); // only succeeds when no process is left in it
+                    } catch (IOException stillInUse) {
+                        // another run's server is still in it
+                    }
+                }
+            } catch (IOException unreadable) {
+                // nothing to tidy
+            }
+        }
+    }
+
+    /**
+     * Moves {@code process} and its descendants into a new group {@code name} capped at {@code percent} of one CPU.
+     *
+     * @throws CellFailure when the hierarchy is unavailable or the kernel refuses a write
+     */
+    static ServerCpuQuota apply(Hierarchy hierarchy, String name, double percent, ProcessHandle process) {
+        if (!hierarchy.available()) {
+            throw new CellFailure("serverCpuQuota " + percentText(percent) + " cannot be applied: "
+                    + hierarchy.unavailabilityCause());
+        }
+        Path group = hierarchy.root().resolve(GROUP_PREFIX + name);
+        try {
+            Files.createDirectories(group);
+            long quotaUs = Math.max(1_000, Math.round(PERIOD_US * percent / 100));
+            if (hierarchy.v2()) {
+                Files.writeString(group.resolve("cpu.max"), quotaUs + " " + PERIOD_US);
+            } else {
+                Files.writeString(group.resolve("cpu.cfs_period_us"), Long.toString(PERIOD_US));
+                Files.writeString(group.resolve("cpu.cfs_quota_us"), Long.toString(quotaUs));
+            }
+            List<ProcessHandle> tree = new ArrayList<>();
+            tree.add(process);
+            tree.addAll(process.descendants().toList());
+            for (ProcessHandle member : tree) {
+                // cgroup.procs takes one pid per write and moves all of that process's threads
+                Files.writeString(group.resolve("cgroup.procs"), Long.toString(member.pid()));
+            }
+        } catch (IOException e) {
+            new ServerCpuQuota(group).close();
+            throw new CellFailure("serverCpuQuota " + percentText(percent) + ": cannot cap the server in " + group
+                    + ": " + e.getMessage());
+        }
+        return new ServerCpuQuota(group);
+    }
+
+    Path group() {
+        return group;
+    }
+
+    static String percentText(double percent) {
+        return String.format(Locale.ROOT, percent == Math.rint(percent) ? "%.0f%%" : "%.1f%%", percent);
+    }
+
+    /** Removes the group; call once its processes have exited (a cgroup with members cannot be removed). */
+    @Override
+    public void close() {
+        for (int attempt = 0; attempt < 20 && Files.isDirectory(group); attempt++) {
+            try {
+                Files.delete(group);
+                return;
+            } catch (java.nio.file.DirectoryNotEmptyException notACgroup) {
+                return; // a plain directory (tests): a real cgroup directory is removable once it has no members
+            } catch (IOException busy) {
+                try {
+                    Thread.sleep(100); // the last exited process is still being reaped
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+    }
+}
