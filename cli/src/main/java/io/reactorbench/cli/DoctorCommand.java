@@ -3,10 +3,12 @@ package io.reactorbench.cli;
 import io.reactorbench.report.Fonts;
 import io.reactorbench.scenarios.run.CpuPinning;
 import io.reactorbench.scenarios.run.FdLimits;
+import io.reactorbench.scenarios.run.ServerCpuQuota;
 import io.reactorbench.scenarios.suite.CpuSets;
 import io.reactorbench.wire.spi.Availability;
 import io.reactorbench.wire.spi.ServerDesign;
 import io.reactorbench.wire.spi.ServerDesigns;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -55,6 +57,10 @@ final class DoctorCommand implements Callable<Integer> {
         CpuPinning pinning = CpuPinning.decide(CpuSets.DEFAULT);
         checks.add(pinning.applied() ? DoctorCheck.ok("taskset", "works (taskset -c 0 and -c 1)")
                 : DoctorCheck.warn("taskset", pinning.note()));
+        ServerCpuQuota.Hierarchy quotas = ServerCpuQuota.Hierarchy.find(Path.of("/sys/fs/cgroup"));
+        checks.add(quotas.available()
+                ? DoctorCheck.ok("server CPU quota", "works (" + quotas.describe() + "): suites may cap a server with serverCpuQuota")
+                : DoctorCheck.warn("server CPU quota", "cells with a serverCpuQuota will fail: " + quotas.describe()));
         FdLimits fds = FdLimits.current();
         checks.add(fds.soft() < 0 ? DoctorCheck.warn("open files", "unknown")
                 : DoctorCheck.ok("open files", "soft " + limit(fds.soft()) + ", hard " + limit(fds.hard())));

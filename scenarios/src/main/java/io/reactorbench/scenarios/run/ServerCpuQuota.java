@@ -19,7 +19,7 @@ import java.util.Locale;
  * can send. With the server capped at, say, half a core, the client has twice the server's CPU, the server is the
  * bottleneck, and round trips per second compare servers again: what a faster load machine would show.
  */
-final class ServerCpuQuota implements AutoCloseable {
+public final class ServerCpuQuota implements AutoCloseable {
 
     /**
      * 10 ms periods: a capped server that used its quota waits for the next period, so the period bounds the
@@ -35,62 +35,84 @@ final class ServerCpuQuota implements AutoCloseable {
     }
 
     /**
-     * Where a run's quota groups go: the cpu controller of cgroup v2 or v1 under {@code sysFsCgroup}, checked by
-     * creating and removing a group. Groups that earlier runs left empty (a run killed with SIGKILL) are removed.
+     * Where quota groups go: the cpu controller of cgroup v2 or v1 under {@code /sys/fs/cgroup}, or why there is none
+     * usable (not mounted, or no write access: creating a group needs root).
      */
-    record Hierarchy(Path root, boolean v2, String unavailabilityCause) {
+    public record Hierarchy(Path root, boolean v2, String unavailabilityCause) {
 
-        static Hierarchy find(Path sysFsCgroup) {
+        /** Finds the hierarchy and checks it by creating and removing a group; changes nothing else. */
+        public static Hierarchy find(Path sysFsCgroup) {
             Path unified = sysFsCgroup.resolve("cgroup.controllers");
             Path v1 = sysFsCgroup.resolve("cpu");
             Hierarchy found;
             try {
-                if (Files.isRegularFile(unified) && List.of(Files.readString(unified).trim().split("\\s+")).contains("cpu")) {
+                if (Files.isRegularFile(unified) && words(unified).contains("cpu")) {
                     found = new Hierarchy(sysFsCgroup, true, null);
-                    enableCpuControllerForChildren(sysFsCgroup);
                 } else if (Files.isRegularFile(v1.resolve("cpu.cfs_quota_us"))) {
                     found = new Hierarchy(v1, false, null);
                 } else {
-                    return unavailable(sysFsCgroup, "no cgroup cpu controller under " + sysFsCgroup);
+                    return new Hierarchy(sysFsCgroup, false, "no cgroup cpu controller under " + sysFsCgroup);
                 }
                 Path probe = found.root().resolve(GROUP_PREFIX + "probe-" + ProcessHandle.current().pid());
                 Files.createDirectories(probe);
                 Files.delete(probe);
             } catch (IOException | RuntimeException e) {
-                return unavailable(sysFsCgroup, "cannot create a cgroup under " + sysFsCgroup + " (needs root): " + e);
+                return new Hierarchy(sysFsCgroup, false, "cannot create a cgroup under " + sysFsCgroup
+                        + " (needs root): " + e);
             }
-            found.removeLeftoverGroups();
             return found;
         }
 
-        private static Hierarchy unavailable(Path root, String cause) {
-            return new Hierarchy(root, false, cause);
-        }
-
-        boolean available() {
+        public boolean available() {
             return unavailabilityCause == null;
         }
 
-        /** v2: a child's cpu.max exists only once the parent delegates the cpu controller to its children. */
-        private static void enableCpuControllerForChildren(Path root) throws IOException {
-            Path subtree = root.resolve("cgroup.subtree_control");
-            if (!List.of(Files.readString(subtree).trim().split("\\s+")).contains("cpu")) {
-                Files.writeString(subtree, "+cpu");
-            }
+        /** "cgroup v1 cpu controller at /sys/fs/cgroup/cpu", or why none is usable. */
+        public String describe() {
+            return available() ? "cgroup " + (v2 ? "v2" : "v1") + " cpu controller at " + root : unavailabilityCause;
         }
 
-        private void removeLeftoverGroups() {
-            try (DirectoryStream<Path> groups = Files.newDirectoryStream(root, GROUP_PREFIX + "*")) {
+        /**
+         * Readies the hierarchy for a run: on v2 the root delegates the cpu controller to its children (a child's
+         * {@code cpu.max} exists only then), and groups earlier runs left empty (a run killed with SIGKILL) go.
+         */
+        void prepare() {
+            if (!available()) {
+                return;
+            }
+            if (v2) {
+                try {
+                    Path subtree = root.resolve("cgroup.subtree_control");
+                    if (!words(subtree).contains("cpu")) {
+                        Files.writeString(subtree, "+cpu");
+                    }
+                } catch (IOException e) {
+                    // apply() then fails the capped cells with the kernel's reason
+                }
+            }
+            removeEmptyGroups(GROUP_PREFIX);
+        }
+
+        /** Removes the empty groups whose names start with {@code prefix}; groups with a process left in them stay. */
+        void removeEmptyGroups(String prefix) {
+            if (!available()) {
+                return;
+            }
+            try (DirectoryStream<Path> groups = Files.newDirectoryStream(root, prefix + "*")) {
                 for (Path group : groups) {
                     try {
-                        Files.delete(group); // only succeeds when no process is left in it
+                        Files.delete(group);
                     } catch (IOException stillInUse) {
-                        // another run's server is still in it
+                        // a server is still in it (another run's)
                     }
                 }
             } catch (IOException unreadable) {
                 // nothing to tidy
             }
+        }
+
+        private static List<String> words(Path file) throws IOException {
+            return List.of(Files.readString(file).trim().split("\\s+"));
         }
     }
 

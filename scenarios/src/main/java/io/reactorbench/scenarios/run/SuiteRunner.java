@@ -46,6 +46,8 @@ public final class SuiteRunner {
     private final Launcher launcher;
     private final PrintStream out;
     private final ChildProcesses children = new ChildProcesses();
+    /** Where capped cells' quota groups are; null when the suite caps no server. */
+    private volatile ServerCpuQuota.Hierarchy cpuQuotas;
     private final Object manifestLock = new Object();
     private ResultsStore store;
     private RunManifest manifest;
@@ -71,10 +73,10 @@ public final class SuiteRunner {
         if (!pinning.applied()) {
             notes.add(pinning.note());
         }
-        ServerCpuQuota.Hierarchy cpuQuotas = null;
         List<String> capped = suite.scenarios().stream().filter(Scenario::serverCpuCapped).map(Scenario::key).toList();
         if (!capped.isEmpty()) {
             cpuQuotas = ServerCpuQuota.Hierarchy.find(Path.of("/sys/fs/cgroup"));
+            cpuQuotas.prepare();
             if (!cpuQuotas.available()) {
                 notes.add("cells with a serverCpuQuota (" + String.join(", ", capped) + ") will fail: "
                         + cpuQuotas.unavailabilityCause());
@@ -193,6 +195,10 @@ public final class SuiteRunner {
         }
         children.close();
         children.stopAll(2_000);
+        if (cpuQuotas != null && store != null) {
+            // the interrupted cell may not reach its own clean-up: its server's group is empty now
+            cpuQuotas.removeEmptyGroups(ServerCpuQuota.GROUP_PREFIX + store.id() + "-");
+        }
     }
 
     private static String now() {

@@ -22,6 +22,7 @@ class ServerCpuQuotaTest {
         Path leftover = Files.createDirectories(cpu.resolve("reactorbench-20261126-000000-1234"));
 
         ServerCpuQuota.Hierarchy hierarchy = ServerCpuQuota.Hierarchy.find(sysFsCgroup);
+        hierarchy.prepare();
         ServerCpuQuota quota = ServerCpuQuota.apply(hierarchy, "run-42", 50, ProcessHandle.current());
 
         assertThat(hierarchy.available()).isTrue();
@@ -40,9 +41,13 @@ class ServerCpuQuotaTest {
         Files.writeString(sysFsCgroup.resolve("cgroup.subtree_control"), "memory\n");
 
         ServerCpuQuota.Hierarchy hierarchy = ServerCpuQuota.Hierarchy.find(sysFsCgroup);
+        assertThat(Files.readString(sysFsCgroup.resolve("cgroup.subtree_control")))
+                .as("finding the hierarchy (as doctor does) changes nothing").isEqualTo("memory\n");
+        hierarchy.prepare();
         ServerCpuQuota quota = ServerCpuQuota.apply(hierarchy, "run-7", 150, ProcessHandle.current());
 
         assertThat(hierarchy.v2()).isTrue();
+        assertThat(hierarchy.describe()).isEqualTo("cgroup v2 cpu controller at " + sysFsCgroup);
         assertThat(Files.readString(sysFsCgroup.resolve("cgroup.subtree_control"))).isEqualTo("+cpu");
         assertThat(Files.readString(quota.group().resolve("cpu.max"))).isEqualTo("15000 10000");
     }
