@@ -20,6 +20,8 @@ import java.util.List;
  *                       made itself (heap, malloc, thread stacks, code cache), without the file pages (jars, libjvm,
  *                       the CDS archive) that VmRSS also counts as they are touched; null when unreadable
  * @param privateDirtyBytes {@code Private_Dirty} of {@code /proc/<pid>/smaps_rollup}; null when unreadable
+ * @param rejectedOnFdLimit connections the server accepted and closed at once since it started because it had run
+ *                       out of file descriptors (EMFILE/ENFILE); null when the design does not count them
  */
 public record ProbeSample(
         String label,
@@ -39,10 +41,20 @@ public record ProbeSample(
         Long procCpuNs,
         Long rssBytes,
         Long anonBytes,
-        Long privateDirtyBytes) {
+        Long privateDirtyBytes,
+        Long rejectedOnFdLimit) {
 
     public ProbeSample {
         pauses = pauses == null ? List.of() : List.copyOf(pauses);
+    }
+
+    /** A sample without the fd-limit count (as written before it was added). */
+    public ProbeSample(String label, long atMs, Long timeMs, Long cpuNs, Long allocatedBytes, Long gcCount,
+                       Double gcPauseTotalMs, Double gcPauseMaxMs, List<List<Double>> pauses, Long heapUsedBytes,
+                       Long heapAfterGcBytes, Integer threads, Integer connections, Long pid, Long procCpuNs,
+                       Long rssBytes, Long anonBytes, Long privateDirtyBytes) {
+        this(label, atMs, timeMs, cpuNs, allocatedBytes, gcCount, gcPauseTotalMs, gcPauseMaxMs, pauses, heapUsedBytes,
+                heapAfterGcBytes, threads, connections, pid, procCpuNs, rssBytes, anonBytes, privateDirtyBytes, null);
     }
 
     /** A sample without the {@code smaps_rollup} figures (as written before they were added). */
@@ -51,6 +63,6 @@ public record ProbeSample(
                        Long heapAfterGcBytes, Integer threads, Integer connections, Long pid, Long procCpuNs,
                        Long rssBytes) {
         this(label, atMs, timeMs, cpuNs, allocatedBytes, gcCount, gcPauseTotalMs, gcPauseMaxMs, pauses, heapUsedBytes,
-                heapAfterGcBytes, threads, connections, pid, procCpuNs, rssBytes, null, null);
+                heapAfterGcBytes, threads, connections, pid, procCpuNs, rssBytes, null, null, null);
     }
 }

@@ -10,6 +10,8 @@ package io.reactorbench.results;
  * @param rssBytes                 resident set size at the end of the window
  * @param heapUsedBytes            heap in use at the end of the window
  * @param threads                  live threads at the end of the window
+ * @param rejectedOnFdLimit        connections the server accepted and closed at once in the cell because it had no
+ *                                 file descriptor left (it survived EMFILE); null when the design does not count them
  */
 public record ServerMetrics(
         Double cpuUsPerRequest,
@@ -17,7 +19,14 @@ public record ServerMetrics(
         GcPauses gc,
         Long rssBytes,
         Long heapUsedBytes,
-        Integer threads) {
+        Integer threads,
+        Long rejectedOnFdLimit) {
 
-    public static final ServerMetrics UNKNOWN = new ServerMetrics(null, null, null, null, null, null);
+    public static final ServerMetrics UNKNOWN = new ServerMetrics(null, null, null, null, null, null, null);
+
+    /** Metrics without the fd-limit count (as written before it was added). */
+    public ServerMetrics(Double cpuUsPerRequest, Double allocatedBytesPerRequest, GcPauses gc, Long rssBytes,
+                         Long heapUsedBytes, Integer threads) {
+        this(cpuUsPerRequest, allocatedBytesPerRequest, gc, rssBytes, heapUsedBytes, threads, null);
+    }
 }

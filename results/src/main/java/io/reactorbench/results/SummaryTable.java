@@ -28,6 +28,9 @@ public final class SummaryTable {
     static final String SATURATED_LEGEND = SATURATED_MARK + " load generator saturated: throughput is bounded by the"
             + " client, compare server CPU per request";
 
+    /** Marks a design that refused connections at its open-file limit; one line per design under the tables. */
+    static final String FD_LIMIT_MARK = "!";
+
     private SummaryTable() {
     }
 
@@ -68,6 +71,18 @@ public final class SummaryTable {
         }
         if (anySaturated(byScenario)) {
             out.append("  ").append(SATURATED_LEGEND).append('\n');
+        }
+        for (Map.Entry<String, Map<String, List<CellSummary>>> scenario : byScenario.entrySet()) {
+            for (Map.Entry<String, List<CellSummary>> design : scenario.getValue().entrySet()) {
+                long refused = design.getValue().stream().map(s -> s.server().rejectedOnFdLimit())
+                        .filter(n -> n != null).mapToLong(Long::longValue).sum();
+                if (refused > 0) {
+                    out.append("  ").append(FD_LIMIT_MARK).append(' ').append(design.getKey()).append(" in ")
+                            .append(scenario.getKey()).append(": ").append(refused)
+                            .append(" connections accepted and closed at once at the server's open-file limit")
+                            .append(" (over ").append(design.getValue().size()).append(" trial(s))\n");
+                }
+            }
         }
         return out.toString();
     }

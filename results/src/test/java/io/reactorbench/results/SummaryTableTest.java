@@ -78,6 +78,25 @@ class SummaryTableTest {
     }
 
     @Test
+    void shouldSayUnderTheTablesHowManyConnectionsADesignRefusedAtItsOpenFileLimit() {
+        ServerMetrics refused = new ServerMetrics(5.0, 0.0, null, null, null, null, 120L);
+        ServerMetrics none = new ServerMetrics(5.0, 0.0, null, null, null, null, 0L);
+        CellSummary engine = new CellSummary(SchemaVersions.SUMMARY, "max", "", "engine-epoll", 1, CellStatus.OK, null,
+                ECHO, 8, 400_000, 50_000, ErrorCounts.NONE, null, refused, null, null, null, null);
+        CellSummary engineAgain = new CellSummary(SchemaVersions.SUMMARY, "max", "", "engine-epoll", 2, CellStatus.OK,
+                null, ECHO, 8, 400_000, 50_000, ErrorCounts.NONE, null, refused, null, null, null, null);
+        CellSummary nio = new CellSummary(SchemaVersions.SUMMARY, "max", "", "engine-nio", 1, CellStatus.OK, null,
+                ECHO, 8, 400_000, 50_000, ErrorCounts.NONE, null, none, null, null, null, null);
+
+        String table = SummaryTable.render(List.of(engine, engineAgain, nio));
+
+        assertThat(table).contains("! engine-epoll in max: 240 connections accepted and closed at once at the"
+                + " server's open-file limit (over 2 trial(s))");
+        assertThat(table).doesNotContain("engine-nio in max");
+        assertThat(SummaryTable.render(List.of(echo("netty-epoll", null)))).doesNotContain("open-file limit");
+    }
+
+    @Test
     void shouldTakeLoadUtilisationAgainstTheCpusItsThreadsCouldUse() {
         // 4 threads on 2 CPUs using 1.5 CPUs: 75 % of what it could use, 37.5 % per thread
         LoadGeneratorCpu load = LoadGeneratorCpu.of(12.0, 8.0, 4, 2);

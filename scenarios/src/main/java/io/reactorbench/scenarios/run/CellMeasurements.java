@@ -170,7 +170,21 @@ public final class CellMeasurements {
             bytesPerRequest = corrected / spanSeconds / throughput;
         }
         return new ServerMetrics(cpuUsPerRequest, bytesPerRequest, gcPauses(r, first, last),
-                last.rssBytes(), last.heapUsedBytes(), last.threads());
+                last.rssBytes(), last.heapUsedBytes(), last.threads(), rejectedOnFdLimit(r.samples()));
+    }
+
+    /**
+     * Connections refused at the fd limit over the whole cell (its server started with the cell, so the last count
+     * is the cell's), not only the window: connecting happens before the window, and that is when it runs out.
+     */
+    private static Long rejectedOnFdLimit(List<ProbeSample> samples) {
+        Long last = null;
+        for (ProbeSample sample : samples) {
+            if (sample.rejectedOnFdLimit() != null) {
+                last = sample.rejectedOnFdLimit();
+            }
+        }
+        return last;
     }
 
     /** The last sample at or before the window's start and the first at or after its end. */

@@ -21,7 +21,8 @@ final class ProbeSamples {
                 intOrNull(stats, "threads"), intOrNull(stats, "connections"),
                 stats.has("pid") ? stats.path("pid").asLong() : process.pid(),
                 ProcFs.cpuNs(process), ProcFs.rssBytes(process),
-                rollup == null ? null : rollup.anonBytes(), rollup == null ? null : rollup.privateDirtyBytes());
+                rollup == null ? null : rollup.anonBytes(), rollup == null ? null : rollup.privateDirtyBytes(),
+                longOrNull(stats, "rejectedOnFdLimit"));
     }
 
     private static List<List<Double>> pauses(JsonNode node) {

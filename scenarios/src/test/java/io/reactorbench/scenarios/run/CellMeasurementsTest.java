@@ -57,6 +57,31 @@ class CellMeasurementsTest {
     }
 
     @Test
+    void shouldCountConnectionsRefusedAtTheFdLimitOverTheWholeCellNotOnlyTheWindow() {
+        // the server ran out of descriptors while the load connected (before the window), then not again
+        List<ProbeSample> samples = List.of(
+                withRejected(sample(0, 0, 0, List.of()), 0L),
+                withRejected(sample(400, 100_000_000L, 0, List.of()), 37L),
+                withRejected(sample(1_000, 200_000_000L, 0, List.of()), 37L),
+                withRejected(sample(5_000, 900_000_000L, 0, List.of()), 37L));
+
+        CellSummary summary = CellMeasurements.summarize(new CellMeasurements.Recorded(ECHO, "d", 1, load(40_000, 4, 0),
+                samples, new MeasuredWindow(900, 4_900), 0, null, null, List.of()));
+        CellSummary uncounted = CellMeasurements.summarize(new CellMeasurements.Recorded(ECHO, "d", 1,
+                load(40_000, 4, 0), List.of(sample(0, 0, 0, List.of()), sample(5_000, 1, 0, List.of())),
+                new MeasuredWindow(900, 4_900), 0, null, null, List.of()));
+
+        assertThat(summary.server().rejectedOnFdLimit()).isEqualTo(37L);
+        assertThat(uncounted.server().rejectedOnFdLimit()).as("a design that does not count them").isNull();
+    }
+
+    private static ProbeSample withRejected(ProbeSample s, Long rejected) {
+        return new ProbeSample(s.label(), s.atMs(), s.timeMs(), s.cpuNs(), s.allocatedBytes(), s.gcCount(),
+                s.gcPauseTotalMs(), s.gcPauseMaxMs(), s.pauses(), s.heapUsedBytes(), s.heapAfterGcBytes(), s.threads(),
+                s.connections(), s.pid(), s.procCpuNs(), s.rssBytes(), s.anonBytes(), s.privateDirtyBytes(), rejected);
+    }
+
+    @Test
     void shouldFailACellWhoseErrorsExceedTheThreshold() {
         CellSummary summary = CellMeasurements.summarize(new CellMeasurements.Recorded(ECHO, "d", 1, load(1_000, 4, 11),
                 List.of(), new MeasuredWindow(0, 4_000), 0, null, null, List.of()));
