@@ -26,6 +26,8 @@ public final class ServerCpuQuota implements AutoCloseable {
      * stalls a capped cell adds to latency (the kernel's 100 ms default would stall a 50 % server for 50 ms).
      */
     static final long PERIOD_US = 10_000;
+    /** The smallest quota the kernel accepts (cpu.cfs_quota_us, cpu.max). */
+    private static final long MIN_QUOTA_US = 1_000;
     static final String GROUP_PREFIX = "reactorbench-";
 
     private final Path group;
@@ -129,11 +131,13 @@ public final class ServerCpuQuota implements AutoCloseable {
         Path group = hierarchy.root().resolve(GROUP_PREFIX + name);
         try {
             Files.createDirectories(group);
-            long quotaUs = Math.max(1_000, Math.round(PERIOD_US * percent / 100));
+            long[] quotaAndPeriod = quotaAndPeriodUs(percent);
+            long quotaUs = quotaAndPeriod[0];
+            long periodUs = quotaAndPeriod[1];
             if (hierarchy.v2()) {
-                Files.writeString(group.resolve("cpu.max"), quotaUs + " " + PERIOD_US);
+                Files.writeString(group.resolve("cpu.max"), quotaUs + " " + periodUs);
             } else {
-                Files.writeString(group.resolve("cpu.cfs_period_us"), Long.toString(PERIOD_US));
+                Files.writeString(group.resolve("cpu.cfs_period_us"), Long.toString(periodUs));
                 Files.writeString(group.resolve("cpu.cfs_quota_us"), Long.toString(quotaUs));
             }
             List<ProcessHandle> tree = new ArrayList<>();
@@ -149,6 +153,18 @@ public final class ServerCpuQuota implements AutoCloseable {
                     + ": " + e.getMessage());
         }
         return new ServerCpuQuota(group);
+    }
+
+    /**
+     * {@code percent} of one CPU as {quota, period} in µs: {@link #PERIOD_US} periods, longer ones below 10 % because
+     * the kernel refuses quotas under 1 ms (1 % is 1 ms per 100 ms).
+     */
+    static long[] quotaAndPeriodUs(double percent) {
+        long quotaUs = Math.round(PERIOD_US * percent / 100);
+        if (quotaUs >= MIN_QUOTA_US) {
+            return new long[] {quotaUs, PERIOD_US};
+        }
+        return new long[] {MIN_QUOTA_US, Math.round(MIN_QUOTA_US * 100 / percent)};
     }
 
     Path group() {

@@ -219,7 +219,7 @@ public final class SuiteParser {
         double warmup = s.seconds("warmup", suiteWarmup, 0);
         double duration = s.seconds("duration", suiteDuration, 0.5);
         double maxErrorRatio = s.number("maxErrorRatio", suiteMaxErrorRatio, 0, 1);
-        // Percent of one CPU; below 1 % a CFS quota of 10 ms periods would leave the server under 100 us a period.
+        // Percent of one CPU, up to 64 CPUs; at 1 % the kernel's smallest quota (1 ms) needs a 100 ms period already.
         double serverCpuQuota = s.percent("serverCpuQuota", 0, 1, 6400);
 
         List<Scenario> variants = new ArrayList<>();

@@ -53,6 +53,15 @@ class ServerCpuQuotaTest {
     }
 
     @Test
+    void shouldLengthenThePeriodBelowTenPercentBecauseTheKernelRefusesQuotasUnderOneMillisecond() {
+        assertThat(ServerCpuQuota.quotaAndPeriodUs(50)).containsExactly(5_000, 10_000);
+        assertThat(ServerCpuQuota.quotaAndPeriodUs(10)).containsExactly(1_000, 10_000);
+        assertThat(ServerCpuQuota.quotaAndPeriodUs(2.5)).containsExactly(1_000, 40_000);
+        assertThat(ServerCpuQuota.quotaAndPeriodUs(1)).containsExactly(1_000, 100_000);
+        assertThat(ServerCpuQuota.quotaAndPeriodUs(400)).containsExactly(40_000, 10_000);
+    }
+
+    @Test
     void shouldFailTheCellWithTheCauseWhenNoCpuControllerIsMounted() {
         ServerCpuQuota.Hierarchy hierarchy = ServerCpuQuota.Hierarchy.find(sysFsCgroup);
 
