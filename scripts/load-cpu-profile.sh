@@ -12,30 +12,16 @@
 #
 # Usage: scripts/load-cpu-profile.sh [design=netty-epoll] [connections=100]
 set -euo pipefail
-here="$(cd "$(dirname "$0")/.." && pwd)"
 design=${1:-netty-epoll}; conns=${2:-100}
 command -v perf > /dev/null || { echo "load-cpu-profile: needs perf (apt-get install linux-perf)"; exit 2; }
-java_opts=(-Xms512m -Xmx512m -XX:+UseParallelGC -XX:+AlwaysPreTouch -XX:MaxDirectMemorySize=1g -XX:AutoBoxCacheMax=20000)
-tmp=$(mktemp -d)
-pids=()
-cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; rm -rf "$tmp"; }
-trap cleanup EXIT INT TERM
-
-"$here/reactorbench" servers > /dev/null  # builds the jar once if it is missing
-jar="$here/cli/target/reactorbench.jar"
-java="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}/bin/java"
-taskset -c 0 "$java" --enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow "${java_opts[@]}" \
-  -jar "$jar" serve --server $design --app echo --port 0 --loops 1 --ignore-stdin > "$tmp/serve.out" 2>&1 &
-pids+=($!)
-for _ in $(seq 1 100); do grep -q '^READY' "$tmp/serve.out" && break; sleep 0.2; done
-port=$(sed -n 's/^READY 127\.0\.0\.1:\([0-9]*\).*/\1/p' "$tmp/serve.out")
-[ -n "$port" ] || { echo "load-cpu-profile: $design did not start"; cat "$tmp/serve.out"; exit 1; }
+source "$(dirname "$0")/lib/warm-echo-servers.sh"
+start_echo_server serve "$design"
 
 taskset -c 1 "$java" --enable-native-access=ALL-UNNAMED -jar "$jar" load --target "127.0.0.1:$port" \
   --app echo --connections "$conns" --size 64 --model closed --threads 1 --warmup 4s --duration 10s \
   --json "$tmp/load.json" --progress none --no-summary > /dev/null 2>&1 &
 load_pid=$!
-pids+=($load_pid)
+track_pid $load_pid
 sleep 6
 perf record -F 4000 -e cpu-clock -g -o "$tmp/perf.data" -p "$load_pid" -- sleep 5 > /dev/null 2>&1
 wait "$load_pid"

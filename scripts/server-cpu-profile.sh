@@ -17,26 +17,12 @@
 #   scripts/server-cpu-profile.sh 4 100 engine-epoll "engine-epoll --edge-triggered" netty-epoll
 #   default designs: engine-epoll netty-epoll
 set -euo pipefail
-here="$(cd "$(dirname "$0")/.." && pwd)"
 rounds=${1:-4}; conns=${2:-100}; shift 2 2>/dev/null || shift $#
 designs=("$@"); [ ${#designs[@]} -gt 0 ] || designs=(engine-epoll netty-epoll)
-java_opts=(-Xms512m -Xmx512m -XX:+UseParallelGC -XX:+AlwaysPreTouch -XX:MaxDirectMemorySize=1g -XX:AutoBoxCacheMax=20000)
-tmp=$(mktemp -d)
-pids=()
-cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; rm -rf "$tmp"; }
-trap cleanup EXIT INT TERM
-
-"$here/reactorbench" servers > /dev/null  # builds the jar once if it is missing
-jar="$here/cli/target/reactorbench.jar"
-java="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}/bin/java"
+source "$(dirname "$0")/lib/warm-echo-servers.sh"
 ports=()
 for i in "${!designs[@]}"; do
-  taskset -c 0 "$java" --enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow "${java_opts[@]}" \
-    -jar "$jar" serve --server ${designs[$i]} --app echo --port 0 --loops 1 --ignore-stdin > "$tmp/serve$i.out" 2>&1 &
-  pids+=($!)
-  for _ in $(seq 1 100); do grep -q '^READY' "$tmp/serve$i.out" && break; sleep 0.2; done
-  port=$(sed -n 's/^READY 127\.0\.0\.1:\([0-9]*\).*/\1/p' "$tmp/serve$i.out")
-  [ -n "$port" ] || { echo "server-cpu-profile: ${designs[$i]} did not start"; cat "$tmp/serve$i.out"; exit 1; }
+  start_echo_server "serve$i" "${designs[$i]}"
   ports+=("$port")
 done
 have_perf=; command -v perf > /dev/null && perf stat -e syscalls:sys_enter_read true > /dev/null 2>&1 && have_perf=1
@@ -51,6 +37,7 @@ for r in $(seq 1 "$rounds"); do
       --app echo --connections "$conns" --size 64 --model closed --threads 1 --warmup 4s --duration 8s \
       --json "$tmp/load.json" --progress none --no-summary > /dev/null 2>&1 &
     load_pid=$!
+    track_pid "$load_pid"
     sleep 5
     before=$(awk '{print $14, $15}' "/proc/$pid/stat"); t0=$(date +%s.%N)
     sleep 4
