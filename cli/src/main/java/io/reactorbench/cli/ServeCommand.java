@@ -77,17 +77,26 @@ final class ServeCommand implements Callable<Integer> {
 
         System.out.println("READY " + hostAndPort(server.address()));
         System.out.flush();
-        if (ignoreStdin) {
-            new CountDownLatch(1).await(); // only a signal ends this; the shutdown hook stops the server
-        } else {
-            new StdinControl(System.in, System.out, probe, server).run();
+        try {
+            if (ignoreStdin) {
+                new CountDownLatch(1).await(); // only a signal ends this; the shutdown hook stops the server
+            } else {
+                new StdinControl(System.in, System.out, probe, server).run();
+            }
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            stopper.stop();
+            try {
+                Runtime.getRuntime().removeShutdownHook(onSignal); // so that the error's exit code stands
+            } catch (IllegalStateException shuttingDown) {
+                // a signal came at the same moment: the hook ends it
+            }
+            throw e;
         }
         stopper.stop();
-        try {
-            Runtime.getRuntime().removeShutdownHook(onSignal);
-        } catch (IllegalStateException e) {
-            // The JVM is already shutting down (a signal came with EOF): the hook finishes the job.
-        }
+        // The hook stays installed on this normal end: a SIGTERM often comes with the end of input (Java's
+        // Process.destroy() signals, then closes the pipe), and when the signal's shutdown starts first the JVM
+        // would exit 143 unless the hook halts it with 0. On a plain end of input the hook runs at exit too,
+        // finds the server stopped, and halts with the same 0.
         return Main.EXIT_OK;
     }
 
