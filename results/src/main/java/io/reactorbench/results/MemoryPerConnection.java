@@ -42,6 +42,18 @@ public record MemoryPerConnection(
     }
 
     /**
+     * Whether a cell's trials read as "≤ upper bound" rather than as a figure: when most of its measured trials (or
+     * all) saw nothing above their resolution, their figures are noise. The end-of-run table and the report both
+     * show a cell by this rule.
+     *
+     * @param withinResolution trials whose {@link #rssWithinResolution} is true
+     * @param measured         trials with a resident figure at all
+     */
+    public static boolean readAsUpperBound(long withinResolution, long measured) {
+        return measured > 0 && (withinResolution * 2 > measured || withinResolution == measured);
+    }
+
+    /**
      * What can be said for sure: the value plus its resolution, never below 0. For a figure within its
      * resolution this is the "≤ X B" to show; null when RSS was not read.
      */

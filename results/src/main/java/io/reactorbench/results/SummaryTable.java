@@ -254,7 +254,7 @@ public final class SummaryTable {
         if (values.isEmpty()) {
             return null;
         }
-        if (within * 2 > values.size() || within == values.size()) {
+        if (MemoryPerConnection.readAsUpperBound(within, values.size())) {
             return "≤" + bytes(Spread.of(upperBounds).median());
         }
         return bytes(Spread.of(values).median());

@@ -5,6 +5,7 @@ import io.reactorbench.report.model.RunView;
 import io.reactorbench.report.model.ScenarioParams;
 import io.reactorbench.report.model.TrialResult;
 import io.reactorbench.report.render.Numbers;
+import io.reactorbench.results.MemoryPerConnection;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -66,17 +67,15 @@ public final class SummaryTables {
         List<TrialResult> measured = trials.stream().filter(TrialResult::ok)
                 .filter(t -> t.memory() != null && !Double.isNaN(t.memory().rssPerConnectionBytes())).toList();
         long within = measured.stream().filter(t -> t.memory().rssWithinResolution()).count();
-        if (measured.isEmpty() || within * 2 <= measured.size() && within < measured.size()) {
+        if (!MemoryPerConnection.readAsUpperBound(within, measured.size())) {
             return null;
         }
-        List<Double> bounds = measured.stream().map(t -> t.memory().rssUpperBoundBytes()).filter(b -> !Double.isNaN(b))
-                .sorted().toList();
-        if (bounds.isEmpty()) {
+        Spread bounds = Spread.of(measured.stream().mapToDouble(t -> t.memory().rssUpperBoundBytes())
+                .filter(b -> !Double.isNaN(b)).toArray());
+        if (!bounds.isPresent()) {
             return null;
         }
-        int n = bounds.size();
-        double median = n % 2 == 1 ? bounds.get(n / 2) : (bounds.get(n / 2 - 1) + bounds.get(n / 2)) / 2;
-        return new TableCell("≤ " + Numbers.format(median), "within resolution", false, false);
+        return new TableCell("≤ " + Numbers.format(bounds.median()), "within resolution", false, false);
     }
 
     /** Best = the best median of the column, marked only where designs differ (no star for a tie of all). */
