@@ -109,7 +109,7 @@ public final class ProcFs {
             if (!key.equals("Rss") && !key.equals("Anonymous") && !key.equals("Private_Dirty")) {
                 continue;
             }
-            long bytes = Long.parseLong(line.substring(colon + 1).trim().split("\\s+")[0]) * 1024;
+            long bytes = kilobytesAfterColon(line, colon);
             switch (key) {
                 case "Rss" -> rss = bytes;
                 case "Anonymous" -> anon = bytes;
@@ -153,8 +153,7 @@ public final class ProcFs {
         try {
             for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
                 if (line.startsWith("VmRSS:")) {
-                    String[] parts = line.substring(6).trim().split("\\s+");
-                    return Long.parseLong(parts[0]) * 1024;
+                    return kilobytesAfterColon(line, "VmRSS".length());
                 }
             }
             return null;
@@ -163,7 +162,13 @@ public final class ProcFs {
         }
     }
 
-    private static List<ProcessHandle> tree(ProcessHandle process) {
+    /** The bytes of a {@code /proc} line like {@code "VmRSS:   1234 kB"}, whose colon is at {@code colon}. */
+    private static long kilobytesAfterColon(String line, int colon) {
+        return Long.parseLong(line.substring(colon + 1).trim().split("\\s+")[0]) * 1024;
+    }
+
+    /** The process and its live descendants. */
+    static List<ProcessHandle> tree(ProcessHandle process) {
         return Stream.concat(Stream.of(process), process.descendants()).filter(ProcessHandle::isAlive).toList();
     }
 }

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -140,10 +139,7 @@ public final class ServerCpuQuota implements AutoCloseable {
                 Files.writeString(group.resolve("cpu.cfs_period_us"), Long.toString(periodUs));
                 Files.writeString(group.resolve("cpu.cfs_quota_us"), Long.toString(quotaUs));
             }
-            List<ProcessHandle> tree = new ArrayList<>();
-            tree.add(process);
-            tree.addAll(process.descendants().toList());
-            for (ProcessHandle member : tree) {
+            for (ProcessHandle member : ProcFs.tree(process)) {
                 // cgroup.procs takes one pid per write and moves all of that process's threads
                 Files.writeString(group.resolve("cgroup.procs"), Long.toString(member.pid()));
             }
