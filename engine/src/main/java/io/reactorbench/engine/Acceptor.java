@@ -111,7 +111,7 @@ final class Acceptor {
         }
         InetSocketAddress remote = balancer.needsRemoteAddress() ? poller.remoteAddressOf(accepted) : null;
         EventLoop target = targets[balancer.pick(remote)];
-        target.execute(() -> target.adopt(accepted));
+        target.execute(new Adoption(target, accepted)); // closed, not leaked, if the target stops first
     }
 
     long resumeAtNs() {

@@ -212,6 +212,15 @@ public final class Conn {
         return datagram ? 0 : loop.outboundBytes(current);
     }
 
+    /**
+     * False from the moment the unsent bytes exceed the outbound high-water mark until they fall to the low-water
+     * mark ({@link EventHandler#onWritable} then): meanwhile reading is paused and asyncWrites are refused.
+     */
+    public boolean isWritable() {
+        int current = checkedSlot();
+        return datagram || loop.isWritable(current);
+    }
+
     /** Queues {@code src} on this connection's loop; see {@link Engine#asyncWrite}. */
     public void asyncWrite(ByteBuffer src, AsyncWriteCallback callback) {
         loop.engine.asyncWrite(id(), src, callback);

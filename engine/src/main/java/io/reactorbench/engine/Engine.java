@@ -1,7 +1,6 @@
 package io.reactorbench.engine;
 
 import java.io.IOException;
-import java.lang.foreign.MemorySegment;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.net.UnixDomainSocketAddress;
@@ -12,12 +11,29 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * A running multi-reactor server: a main loop that accepts and N sub-loops that serve (or, with reusePort, N
  * loops that each accept and serve). Start with {@link #start}; everything a handler may do from another thread
  * goes through here, by connection id, onto the owning loop's task queue.
+ *
+ * <p><b>Failures.</b> An exception from handler code about one connection ({@code onOpen}, {@code onTraffic},
+ * {@code onWritable}) closes that connection with the exception as {@code onClose}'s cause; one from
+ * {@code onTick} ends ticking on that loop; one from an {@link AsyncWriteCallback} or any queued task is only
+ * reported. Each is logged once (logger {@code io.reactorbench.engine}) and counted in {@link #failuresCaught()},
+ * and the loop goes on serving its other connections and new ones — as does running out of direct memory for
+ * one connection's buffers, which closes that connection.
+ *
+ * <p><b>Backpressure for off-loop writers.</b> {@link #asyncWrite} is refused, with an
+ * {@link OutboundFullException} and nothing written, while the connection is unwritable: from the moment its
+ * unsent bytes exceed {@link EngineConfig#outboundHighWaterBytes()} until they fall to
+ * {@link EngineConfig#outboundLowWaterBytes()} (the same marks that pause reading). That moment is signalled by
+ * {@link EventHandler#onWritable} on the loop ({@link Conn#isWritable()} tells the state there), like Netty's
+ * {@code channelWritabilityChanged}. A writer that waits for each callback, or for onWritable after a refusal,
+ * keeps at most the high-water mark plus one write queued per connection.
  */
 public final class Engine {
 
@@ -29,23 +45,33 @@ public final class Engine {
     private final EventLoop[] subLoops;
     private final EventLoop mainLoop;
     private final AtomicBoolean stopping = new AtomicBoolean();
+    private final CaughtFailures failures = new CaughtFailures();
+    private final Executor offload;
+    /** The offload executor when the engine made it (the config named none): shut down on stop. */
+    private final ExecutorService ownedOffload;
     private volatile boolean stopped;
     private SocketAddress address;
     /** Every loop's acceptor, kept here so counters stay readable after the loops drop theirs on stop. */
     private final Acceptor[] acceptors;
 
-    private Engine(EngineConfig config, EventHandler handler) throws IOException {
+    /** Opens one loop's poller (tests substitute one that fails). */
+    @FunctionalInterface
+    interface PollerFactory {
+        Poller open() throws IOException;
+    }
+
+    private Engine(EngineConfig config, EventHandler handler, PollerFactory pollers) throws IOException {
         this.config = config;
         this.handler = handler;
         this.pollerKind = config.poller().resolve();
         int loops = config.effectiveLoops();
         this.subLoops = new EventLoop[loops];
+        EventLoop main = null;
         try {
             for (int i = 0; i < loops; i++) {
-                subLoops[i] = new EventLoop(i, LoopRole.SUB, this, handler, newPoller(), config);
+                subLoops[i] = newLoop(i, LoopRole.SUB, pollers);
             }
             if (config.udp()) {
-                mainLoop = null;
                 InetSocketAddress bindTo = (InetSocketAddress) config.address();
                 for (EventLoop loop : subLoops) {
                     SocketAddress bound = loop.bindDatagram(bindTo, loops > 1);
@@ -55,7 +81,6 @@ public final class Engine {
                     }
                 }
             } else if (config.reusePort()) {
-                mainLoop = null;
                 InetSocketAddress bindTo = (InetSocketAddress) config.address();
                 for (EventLoop loop : subLoops) {
                     SocketAddress bound = loop.listen(bindTo, true, config.backlog(), null, null);
@@ -65,19 +90,36 @@ public final class Engine {
                     }
                 }
             } else {
-                mainLoop = new EventLoop(loops, LoopRole.MAIN, this, handler, newPoller(), config);
-                address = mainLoop.listen(config.address(), false, config.backlog(),
+                main = newLoop(loops, LoopRole.MAIN, pollers);
+                address = main.listen(config.address(), false, config.backlog(),
                         LoadBalancer.create(config.loadBalancing(), subLoops), subLoops);
             }
-        } catch (IOException | RuntimeException e) {
+        } catch (Throwable e) {
+            // A later loop failed to bind: the earlier ones' listeners, spare fds, sockets and pollers go too.
+            if (main != null) {
+                main.closeEverything();
+            }
             for (EventLoop loop : subLoops) {
                 if (loop != null) {
-                    loop.poller.close();
+                    loop.closeEverything();
                 }
             }
             throw e;
         }
+        this.mainLoop = main;
+        this.ownedOffload = config.offload() == null ? Executors.newVirtualThreadPerTaskExecutor() : null;
+        this.offload = ownedOffload != null ? ownedOffload : config.offload();
         this.acceptors = collectAcceptors();
+    }
+
+    private EventLoop newLoop(int index, LoopRole role, PollerFactory pollers) throws IOException {
+        Poller poller = pollers.open();
+        try {
+            return new EventLoop(index, role, this, handler, poller, config);
+        } catch (Throwable e) { // e.g. no direct memory left for the loop's buffers
+            poller.close();
+            throw e;
+        }
     }
 
     private Acceptor[] collectAcceptors() {
@@ -95,7 +137,7 @@ public final class Engine {
 
     /** Binds, calls {@code onBoot}, starts the loops; the engine accepts once this returns. */
     public static Engine start(EngineConfig config, EventHandler handler) throws IOException {
-        Engine engine = new Engine(config, handler);
+        Engine engine = new Engine(config, handler, pollersFor(config));
         handler.onBoot(engine);
         for (EventLoop loop : engine.subLoops) {
             loop.start("engine-" + engine.pollerKind.id() + "-loop-" + loop.index);
@@ -108,7 +150,12 @@ public final class Engine {
 
     /** Builds an engine without starting threads: tests drive {@link #loop(int)} by hand. */
     static Engine open(EngineConfig config, EventHandler handler) throws IOException {
-        return new Engine(config, handler);
+        return new Engine(config, handler, pollersFor(config));
+    }
+
+    /** Like {@link #open}, each loop's poller from {@code pollers}. */
+    static Engine open(EngineConfig config, EventHandler handler, PollerFactory pollers) throws IOException {
+        return new Engine(config, handler, pollers);
     }
 
     EventLoop loop(int index) {
@@ -119,9 +166,23 @@ public final class Engine {
         return mainLoop;
     }
 
-    private Poller newPoller() throws IOException {
+    /** The pollers {@code config} asks for. */
+    static PollerFactory pollersFor(EngineConfig config) {
+        PollerKind kind = config.poller().resolve();
         SocketSetup setup = SocketSetup.of(config);
-        return pollerKind == PollerKind.EPOLL ? new EpollPoller(setup, config.edgeTriggered()) : new NioPoller(setup);
+        return () -> kind == PollerKind.EPOLL ? new EpollPoller(setup, config.edgeTriggered()) : new NioPoller(setup);
+    }
+
+    CaughtFailures failures() {
+        return failures;
+    }
+
+    /**
+     * Exceptions the loops caught from handler code, {@link AsyncWriteCallback}s and queued tasks (each logged
+     * once) and carried on after. From any thread.
+     */
+    public long failuresCaught() {
+        return failures.count();
     }
 
     /** The bound TCP address (with the real port when 0 was asked for), or null for a Unix-domain listener. */
@@ -142,9 +203,12 @@ public final class Engine {
         return config;
     }
 
-    /** Where handlers run blocking work (virtual threads unless configured otherwise). */
+    /**
+     * Where handlers run blocking work: the configured executor, or else one of the engine's own (virtual
+     * threads), which {@link #stop} shuts down once the loops are done — its tasks still running are interrupted.
+     */
     public Executor offload() {
-        return config.offload();
+        return offload;
     }
 
     public int loops() {
@@ -183,26 +247,15 @@ public final class Engine {
     // ------------------------------------------------------------------ from any thread
 
     /**
-     * Writes {@code data} on the connection's loop, then tells {@code callback} (on that loop). Do not touch
-     * {@code data} until then. A connection already closed gets a {@link ClosedChannelException}.
+     * Writes {@code data} on the connection's loop, then tells {@code callback}. Do not touch {@code data} until
+     * then. The callback runs on the connection's loop, except when the write never reaches it: refused at once
+     * because the loop holds too many asyncWrites it has not run yet, or failed because the engine has stopped
+     * — then on the calling thread, before this returns. Errors: {@link ClosedChannelException} (the connection
+     * is closed, or the engine stopped first), {@link OutboundFullException} (refused, nothing written: the
+     * connection is unwritable — retry after {@link EventHandler#onWritable} — or its loop is overloaded).
      */
     public void asyncWrite(long connId, ByteBuffer data, AsyncWriteCallback callback) {
-        EventLoop loop = loopOf(connId);
-        loop.execute(() -> {
-            int slot = loop.slotOf(connId);
-            if (slot < 0) {
-                if (callback != null) {
-                    callback.onComplete(connId, new ClosedChannelException());
-                }
-                return;
-            }
-            long base = loop.poller.needsAddresses() && data.isDirect()
-                    ? MemorySegment.ofBuffer(data).address() - data.position() : 0;
-            loop.write(slot, data, base);
-            if (callback != null) {
-                callback.onComplete(connId, null);
-            }
-        });
+        loopOf(connId).asyncWrites.submit(connId, data, callback);
     }
 
     /** Closes the connection once its queued bytes are sent. */
@@ -272,6 +325,9 @@ public final class Engine {
             try {
                 if (address instanceof UnixDomainSocketAddress unix) {
                     Files.deleteIfExists(unix.getPath());
+                }
+                if (ownedOffload != null) {
+                    ownedOffload.shutdownNow(); // its tasks' wake-ups now find closed queues and are dropped
                 }
                 handler.onShutdown(this);
             } catch (IOException e) {

@@ -4,7 +4,6 @@ import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.net.UnixDomainSocketAddress;
 import java.util.concurrent.Executor;
-import java.util.concurrent.Executors;
 
 /**
  * Everything an {@link Engine} is started with, validated once here (gnet's options as one immutable value).
@@ -27,7 +26,9 @@ import java.util.concurrent.Executors;
  * @param idleTimeoutNs        close connections silent for this long; 0 = never
  * @param backlog              listen backlog
  * @param clock                time source (tests inject one and step loops by hand)
- * @param offload              where handlers run blocking work (virtual threads by default)
+ * @param offload              where handlers run blocking work; null (the default) = an executor of the engine's own
+ *                             (virtual threads), shut down when the engine stops. One given here is the caller's to
+ *                             shut down.
  * @param udp                  serve datagrams instead of connections: every loop binds the UDP port (SO_REUSEPORT
  *                             when there are several) and each datagram is one onTraffic, answered to its sender
  */
@@ -53,8 +54,8 @@ public record EngineConfig(
         boolean udp) {
 
     public EngineConfig {
-        if (address == null || poller == null || loadBalancing == null || clock == null || offload == null) {
-            throw new IllegalArgumentException("address, poller, loadBalancing, clock and offload are required");
+        if (address == null || poller == null || loadBalancing == null || clock == null) {
+            throw new IllegalArgumentException("address, poller, loadBalancing and clock are required");
         }
         if (!(address instanceof InetSocketAddress) && !(address instanceof UnixDomainSocketAddress)) {
             throw new IllegalArgumentException("address must be an InetSocketAddress or a UnixDomainSocketAddress");
@@ -87,8 +88,7 @@ public record EngineConfig(
     public static EngineConfig defaults() {
         return new EngineConfig(new InetSocketAddress("127.0.0.1", 0), PollerKind.AUTO, 0,
                 LoadBalancing.ROUND_ROBIN, false, false, true, false, 0, 0,
-                64 * 1024, 16 * 1024, 1024 * 1024, 256 * 1024, 0, 4096, NanoClock.SYSTEM,
-                Executors.newVirtualThreadPerTaskExecutor(), false);
+                64 * 1024, 16 * 1024, 1024 * 1024, 256 * 1024, 0, 4096, NanoClock.SYSTEM, null, false);
     }
 
     public int effectiveLoops() {

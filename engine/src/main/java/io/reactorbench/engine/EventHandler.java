@@ -25,6 +25,15 @@ public interface EventHandler {
      */
     Action onTraffic(Conn conn);
 
+    /**
+     * The connection became writable again: its unsent bytes, having gone above the outbound high-water mark,
+     * fell to the low-water mark. {@link Engine#asyncWrite}s refused meanwhile with an
+     * {@link OutboundFullException} may be sent again now (Netty's {@code channelWritabilityChanged}).
+     * Reading resumes right after this call.
+     */
+    default void onWritable(Conn conn) {
+    }
+
     /** The connection is closed; {@code cause} is null for an orderly close, otherwise what ended it. */
     default void onClose(Conn conn, Throwable cause) {
     }

@@ -35,6 +35,11 @@ final class EventLoop implements Poller.ReadySink, TimingWheel.Expiry, LeastConn
     /** Timing-wheel resolution: idle timeouts fire up to this late. */
     static final long WHEEL_TICK_NS = 10_000_000L;
     private static final int WHEEL_BUCKETS = 512;
+    /**
+     * Pause after a failure escaped an iteration (handler code is caught closer to where it runs, so this is the
+     * engine's own or the poller's): a failure that repeats every iteration must not spin a core writing logs.
+     */
+    private static final long FAILED_ITERATION_PAUSE_MS = 100;
     private static final int POOLED_CHUNKS_PER_LOOP = 1024;
 
     final int index;
@@ -44,6 +49,8 @@ final class EventLoop implements Poller.ReadySink, TimingWheel.Expiry, LeastConn
     final ConnectionTable table = new ConnectionTable();
     final BufferPool pool;
     final TaskQueue tasks;
+    final AsyncWrites asyncWrites;
+    private final CaughtFailures failures;
     private final TimingWheel wheel;
     private final NanoClock clock;
     private final long idleTimeoutNs;
@@ -76,7 +83,9 @@ final class EventLoop implements Poller.ReadySink, TimingWheel.Expiry, LeastConn
         this.clock = config.clock();
         this.nowNs = clock.nanoTime();
         this.pool = new BufferPool(config.chunkBytes(), POOLED_CHUNKS_PER_LOOP);
-        this.tasks = new TaskQueue(poller::wakeup);
+        this.failures = engine.failures();
+        this.tasks = new TaskQueue(poller::wakeup, t -> failures.caught("engine loop " + index + ": a queued task", t));
+        this.asyncWrites = new AsyncWrites(this);
         this.wheel = new TimingWheel(WHEEL_TICK_NS, WHEEL_BUCKETS, nowNs);
         this.idleTimeoutNs = config.idleTimeoutNs();
         this.highWaterBytes = config.outboundHighWaterBytes();
@@ -100,13 +109,23 @@ final class EventLoop implements Poller.ReadySink, TimingWheel.Expiry, LeastConn
     private void run() {
         try {
             while (!stopped) {
-                runOnce(-1);
+                try {
+                    runOnce(-1);
+                } catch (Throwable t) { // the loop keeps serving: the acceptor goes on handing it connections
+                    failures.caught("engine loop " + index, t);
+                    pauseAfterFailure();
+                }
             }
-        } catch (Throwable t) {
-            System.err.println("engine loop " + index + " died: " + t);
-            t.printStackTrace();
         } finally {
             closeEverything();
+        }
+    }
+
+    private static void pauseAfterFailure() {
+        try {
+            Thread.sleep(FAILED_ITERATION_PAUSE_MS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -150,7 +169,13 @@ final class EventLoop implements Poller.ReadySink, TimingWheel.Expiry, LeastConn
     private int runTimers() {
         int work = 0;
         if (nowNs - nextTickNs >= 0) {
-            long delayNs = handler.onTick(index);
+            long delayNs;
+            try {
+                delayNs = handler.onTick(index);
+            } catch (Throwable t) { // like a periodic task of a ScheduledExecutorService: no more runs
+                failures.caught("engine loop " + index + ": onTick (ticking stops on this loop)", t);
+                delayNs = -1;
+            }
             nextTickNs = delayNs < 0 ? Long.MAX_VALUE : nowNs + delayNs;
             work++;
         }
@@ -166,6 +191,18 @@ final class EventLoop implements Poller.ReadySink, TimingWheel.Expiry, LeastConn
             nowNs = clock.nanoTime();
             clockRead = true;
         }
+        try {
+            dispatchReady(slot, readyOps);
+        } catch (Throwable t) { // e.g. out of direct memory for a connection's unread bytes
+            if (table.kind(slot) == ConnectionTable.KIND_CONNECTION) {
+                failConnection(slot, "a connection", t);
+            } else {
+                failures.caught("engine loop " + index + ": a listener or datagram socket", t);
+            }
+        }
+    }
+
+    private void dispatchReady(int slot, int readyOps) {
         byte kind = table.kind(slot);
         if (kind == ConnectionTable.KIND_CONNECTION) {
             if ((readyOps & Poller.WRITABLE) != 0) {
@@ -236,11 +273,23 @@ final class EventLoop implements Poller.ReadySink, TimingWheel.Expiry, LeastConn
         try {
             action = handler.onOpen(conn);
         } catch (Throwable t) {
-            conn.unbind();
-            closeNow(slot, t);
+            failConnection(slot, "onOpen", t);
             return;
         }
+        conn.unbind(); // else later writes from tasks (asyncWrite) look as if made inside a callback
         afterCallback(slot, action);
+    }
+
+    /**
+     * Handler code, or the engine serving this connection, failed: the connection is closed with that cause
+     * (as Netty's default exceptionCaught would), the failure logged once, and the loop goes on.
+     */
+    void failConnection(int slot, String where, Throwable failure) {
+        failures.caught("engine loop " + index + ": " + where, failure);
+        conn.unbind();
+        conn.takeCloseRequest();
+        conn.takeWriteFailure();
+        closeNow(slot, failure);
     }
 
     private void onReadable(int slot, boolean hangup) {
@@ -311,9 +360,7 @@ final class EventLoop implements Poller.ReadySink, TimingWheel.Expiry, LeastConn
         try {
             action = handler.onTraffic(conn);
         } catch (Throwable t) {
-            conn.unbind();
-            keepUnread(slot, view);
-            closeNow(slot, t);
+            failConnection(slot, "onTraffic", t);
             return;
         }
         conn.unbind();
@@ -463,8 +510,8 @@ final class EventLoop implements Poller.ReadySink, TimingWheel.Expiry, LeastConn
         conn.bind(slot, null);
         try {
             handler.onClose(conn, cause);
-        } catch (Throwable ignored) {
-            // a failing onClose must not keep the fd open
+        } catch (Throwable t) {
+            failures.caught("engine loop " + index + ": onClose", t); // and the fd is closed all the same
         } finally {
             conn.unbind();
             conn.takeCloseRequest();
@@ -616,11 +663,30 @@ final class EventLoop implements Poller.ReadySink, TimingWheel.Expiry, LeastConn
         updateInterest(slot);
     }
 
+    /** Whether asyncWrite takes bytes for this connection: not above the high-water mark (until back at the low). */
+    boolean isWritable(int slot) {
+        return !table.has(slot, ConnectionTable.PAUSED_BY_BACKPRESSURE);
+    }
+
+    /** The writability signal: off-loop writers refused above the high-water mark may go on. */
+    private void onWritable(int slot) {
+        conn.bind(slot, null);
+        try {
+            handler.onWritable(conn);
+        } catch (Throwable t) {
+            failConnection(slot, "onWritable", t);
+            return;
+        }
+        conn.unbind();
+        afterCallback(slot, Action.NONE);
+    }
+
     private void checkBackpressure(int slot) {
         long pending = outboundBytes(slot);
         if (table.has(slot, ConnectionTable.PAUSED_BY_BACKPRESSURE)) {
             if (pending <= lowWaterBytes) {
                 table.clear(slot, ConnectionTable.PAUSED_BY_BACKPRESSURE);
+                onWritable(slot);
                 onResumed(slot);
             }
         } else if (pending > highWaterBytes) {
@@ -673,8 +739,12 @@ final class EventLoop implements Poller.ReadySink, TimingWheel.Expiry, LeastConn
         readAgainCount = 0;
         for (int i = 0; i < count; i++) {
             int slot = batch[i];
-            if (readable(slot)) {
-                onReadable(slot, false);
+            try {
+                if (readable(slot)) {
+                    onReadable(slot, false);
+                }
+            } catch (Throwable t) {
+                failConnection(slot, "a connection", t);
             }
         }
         return count;
@@ -702,6 +772,7 @@ final class EventLoop implements Poller.ReadySink, TimingWheel.Expiry, LeastConn
             try {
                 action = handler.onTraffic(conn);
             } catch (Throwable t) {
+                failures.caught("engine loop " + index + ": onTraffic of a datagram", t);
                 action = Action.NONE; // one bad datagram does not take the socket down
             }
             conn.unbind();
@@ -765,7 +836,7 @@ final class EventLoop implements Poller.ReadySink, TimingWheel.Expiry, LeastConn
         if (thread == null) {
             closeEverything(); // never started: a test stepped it by hand
         } else {
-            poller.wakeup();
+            tasks.wakeup(); // not the poller's: once the loop has closed it, its wake-up fd number may be reused
         }
     }
 
@@ -776,7 +847,11 @@ final class EventLoop implements Poller.ReadySink, TimingWheel.Expiry, LeastConn
         return thread.join(java.time.Duration.ofMillis(Math.max(1, timeoutMs)));
     }
 
-    private void closeEverything() {
+    /** Closes listener, connections and poller; queued tasks are abandoned first (their fds closed, callbacks failed). */
+    void closeEverything() {
+        if (tasks.isClosed()) {
+            return; // already closed (a failed start closes loops that never ran): the poller's fds are gone
+        }
         if (acceptor != null) {
             acceptor.close();
         }
@@ -788,6 +863,7 @@ final class EventLoop implements Poller.ReadySink, TimingWheel.Expiry, LeastConn
                 table.remove(slot);
             }
         }
+        tasks.close(); // before the poller: no wake-up may write to its fd once that is closed
         poller.close();
     }
 

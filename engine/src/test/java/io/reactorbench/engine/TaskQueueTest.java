@@ -10,7 +10,8 @@ import org.junit.jupiter.api.Test;
 class TaskQueueTest {
 
     private final AtomicInteger wakeups = new AtomicInteger();
-    private final TaskQueue queue = new TaskQueue(wakeups::incrementAndGet);
+    private final List<Throwable> failures = new ArrayList<>();
+    private final TaskQueue queue = new TaskQueue(wakeups::incrementAndGet, failures::add);
 
     @Test
     void shouldWakeTheLoopOnceForABurstOfTasks() {
@@ -55,5 +56,47 @@ class TaskQueueTest {
             // keep draining
         }
         assertThat(ran.get()).isEqualTo(40_000);
+    }
+
+    @Test
+    void shouldReportAFailingTaskAndRunTheOnesBehindIt() {
+        List<String> ran = new ArrayList<>();
+        queue.offer(() -> {
+            throw new IllegalStateException("boom");
+        });
+        queue.offer(() -> ran.add("next"));
+        assertThat(queue.drain(10)).isEqualTo(2);
+        assertThat(ran).containsExactly("next");
+        assertThat(failures).singleElement().extracting(Throwable::getMessage).isEqualTo("boom");
+    }
+
+    @Test
+    void shouldAbandonWhatIsQueuedOnCloseAndWakeNothingAfter() {
+        List<String> abandoned = new ArrayList<>();
+        queue.offer(abandonable("queued", abandoned));
+        queue.offer(() -> abandoned.add("a plain task is dropped, not abandoned"));
+        int wakeupsBeforeClose = wakeups.get();
+        queue.close();
+        assertThat(abandoned).containsExactly("queued");
+
+        queue.offer(abandonable("offered after close", abandoned));
+        queue.wakeup();
+        assertThat(abandoned).containsExactly("queued", "offered after close");
+        assertThat(wakeups.get()).as("no wake-up reaches a closed loop's poller").isEqualTo(wakeupsBeforeClose);
+        assertThat(queue.drain(10)).isZero();
+    }
+
+    private static AbandonableTask abandonable(String name, List<String> abandoned) {
+        return new AbandonableTask() {
+            @Override
+            public void run() {
+                throw new AssertionError(name + " must not run");
+            }
+
+            @Override
+            public void abandon() {
+                abandoned.add(name);
+            }
+        };
     }
 }

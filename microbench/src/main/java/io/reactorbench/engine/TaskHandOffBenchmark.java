@@ -91,7 +91,7 @@ public class TaskHandOffBenchmark {
     @Setup(Level.Trial)
     public void setUp() throws IOException {
         poller = openPoller(wakeup);
-        tasks = new TaskQueue(poller::wakeup);
+        tasks = new TaskQueue(poller::wakeup, Throwable::printStackTrace);
         task = () -> TASKS_RUN.setRelease(this, tasksRun + 1); // runs on the loop thread only
     }
 
