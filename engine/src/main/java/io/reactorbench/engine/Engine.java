@@ -138,7 +138,12 @@ public final class Engine {
     /** Binds, calls {@code onBoot}, starts the loops; the engine accepts once this returns. */
     public static Engine start(EngineConfig config, EventHandler handler) throws IOException {
         Engine engine = new Engine(config, handler, pollersFor(config));
-        handler.onBoot(engine);
+        try {
+            handler.onBoot(engine);
+        } catch (Throwable t) { // no loop runs yet to close what the constructor opened
+            engine.closeUnstarted();
+            throw t;
+        }
         for (EventLoop loop : engine.subLoops) {
             loop.start("engine-" + engine.pollerKind.id() + "-loop-" + loop.index);
         }
@@ -146,6 +151,18 @@ public final class Engine {
             engine.mainLoop.start("engine-" + engine.pollerKind.id() + "-main");
         }
         return engine;
+    }
+
+    private void closeUnstarted() {
+        if (mainLoop != null) {
+            mainLoop.closeEverything();
+        }
+        for (EventLoop loop : subLoops) {
+            loop.closeEverything();
+        }
+        if (ownedOffload != null) {
+            ownedOffload.shutdownNow();
+        }
     }
 
     /** Builds an engine without starting threads: tests drive {@link #loop(int)} by hand. */

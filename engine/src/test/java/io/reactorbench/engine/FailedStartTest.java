@@ -31,7 +31,7 @@ class FailedStartTest {
         try (ServerSocket occupant = new ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
             EngineConfig config = EngineConfig.defaults().withPoller(poller).withLoops(2)
                     .withAddress(new InetSocketAddress(occupant.getInetAddress(), occupant.getLocalPort()));
-            assertNoFdLeftOpenBy(() -> Engine.open(config, IDLE));
+            assertNoFdLeftOpenBy(BindException.class, () -> Engine.open(config, IDLE));
         }
     }
 
@@ -39,14 +39,32 @@ class FailedStartTest {
     @EnumSource(value = PollerKind.class, names = {"NIO", "EPOLL"})
     void shouldCloseEarlierLoopsListenersAndSpareFdsWhenALaterReusePortBindFails(PollerKind poller) throws IOException {
         EngineConfig config = EngineConfig.defaults().withPoller(poller).withLoops(3).withReusePort(true);
-        assertNoFdLeftOpenBy(() -> Engine.open(config, IDLE, failingOnLoop(config, 2, "listen")));
+        assertNoFdLeftOpenBy(BindException.class, () -> Engine.open(config, IDLE, failingOnLoop(config, 2, "listen")));
     }
 
     @ParameterizedTest
     @EnumSource(value = PollerKind.class, names = {"NIO", "EPOLL"})
     void shouldCloseEarlierLoopsUdpSocketsWhenALaterUdpBindFails(PollerKind poller) throws IOException {
         EngineConfig config = EngineConfig.defaults().withPoller(poller).withLoops(3).withUdp(true);
-        assertNoFdLeftOpenBy(() -> Engine.open(config, IDLE, failingOnLoop(config, 2, "bindDatagram")));
+        assertNoFdLeftOpenBy(BindException.class, () -> Engine.open(config, IDLE, failingOnLoop(config, 2, "bindDatagram")));
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = PollerKind.class, names = {"NIO", "EPOLL"})
+    void shouldCloseEveryLoopWhenOnBootThrows(PollerKind poller) throws IOException {
+        EngineConfig config = EngineConfig.defaults().withPoller(poller).withLoops(2);
+        EventHandler failingBoot = new EventHandler() {
+            @Override
+            public void onBoot(Engine engine) {
+                throw new IllegalStateException("boom from onBoot");
+            }
+
+            @Override
+            public Action onTraffic(Conn conn) {
+                return Action.NONE;
+            }
+        };
+        assertNoFdLeftOpenBy(IllegalStateException.class, () -> Engine.start(config, failingBoot));
     }
 
     private interface FailingStart {
@@ -54,10 +72,11 @@ class FailedStartTest {
     }
 
     /** The first attempt loads classes (whose jars may take fds); the second one is measured. */
-    private static void assertNoFdLeftOpenBy(FailingStart start) throws IOException {
-        assertThatThrownBy(start::open).isInstanceOf(BindException.class);
+    private static void assertNoFdLeftOpenBy(Class<? extends Throwable> failure, FailingStart start)
+            throws IOException {
+        assertThatThrownBy(start::open).isInstanceOf(failure);
         long before = openFds();
-        assertThatThrownBy(start::open).isInstanceOf(BindException.class);
+        assertThatThrownBy(start::open).isInstanceOf(failure);
         assertThat(openFds()).as("open fds after a failed start (before: %d)", before).isLessThanOrEqualTo(before);
     }
 
