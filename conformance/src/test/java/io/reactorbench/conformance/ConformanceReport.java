@@ -49,7 +49,7 @@ final class ConformanceReport implements TestWatcher, AfterAllCallback {
                 .append(context.getRequiredTestClass().getSimpleName()).append(" ===\n");
         outcomes.forEach((target, cases) -> {
             long passed = cases.values().stream().filter("pass"::equals).count();
-            report.append(String.format("%-22s %d/%d pass%n", target, passed, cases.size()));
+            report.append(String.format("%-34s %d/%d pass%n", target, passed, cases.size()));
             cases.forEach((testCase, outcome) -> {
                 if (!outcome.equals("pass")) {
                     report.append("    ").append(testCase).append(": ").append(outcome).append('\n');

@@ -170,9 +170,8 @@ class HttpConformanceTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("targets")
     void shouldCloseAfterRespondingToConnectionClose(Target target) throws Exception {
-        String closing = "GET /plaintext HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n";
         try (Client client = new Client(SERVERS.addressOf(target))) {
-            client.write(HttpReplies.GET_PLAINTEXT + closing);
+            client.write(HttpReplies.GET_PLAINTEXT + HttpReplies.GET_PLAINTEXT_THEN_CLOSE);
             List<Reply> replies = HttpReplies.parse(client.readUntilClosed(64 * 1024));
             assertThat(replies).hasSize(2);
             assertPlaintext(replies.get(0));

@@ -11,6 +11,9 @@ import java.util.List;
 final class HttpReplies {
 
     static final String GET_PLAINTEXT = "GET /plaintext HTTP/1.1\r\nHost: localhost\r\nAccept: text/plain\r\n\r\n";
+    /** A request the server answers and then closes the connection after. */
+    static final String GET_PLAINTEXT_THEN_CLOSE =
+            "GET /plaintext HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n";
 
     record Reply(int status, boolean close, String text) {
 

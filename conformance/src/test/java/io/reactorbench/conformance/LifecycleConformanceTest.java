@@ -26,7 +26,7 @@ class LifecycleConformanceTest {
     private static final long THREAD_EXIT_GRACE_MS = 3_000;
 
     /** How long a design may take to notice that peers went away; generous, it bounds only a failing case. */
-    private static final long FORGET_WITHIN_MS = 10_000;
+    static final long FORGET_WITHIN_MS = 10_000;
 
     static Stream<Target> targets() {
         return Target.all(App.ECHO);
@@ -64,11 +64,8 @@ class LifecycleConformanceTest {
                     }
                 }
             }
-            long deadlineMs = System.currentTimeMillis() + FORGET_WITHIN_MS;
-            while (server.openConnections() > 0 && System.currentTimeMillis() < deadlineMs) {
-                Thread.sleep(20);
-            }
-            assertThat(server.openConnections()).as("open connections after every peer left").isZero();
+            assertThat(Servers.awaitOpenConnections(server, 0, FORGET_WITHIN_MS))
+                    .as("open connections after every peer left").isZero();
         } finally {
             server.stop(Servers.STOP_TIMEOUT);
         }

@@ -51,7 +51,8 @@ final class Servers {
 
     static RunningServer start(Target target) {
         try {
-            return target.design().start(new ServerConfig("127.0.0.1", 0, LOOPS, target.app(), Map.of()));
+            return target.design().start(new ServerConfig("127.0.0.1", 0, LOOPS, target.app(),
+                    target.variant().options()));
         } catch (IOException e) {
             throw new UncheckedIOException(target + " did not start", e);
         }
@@ -64,6 +65,18 @@ final class Servers {
             System.out.println("SKIPPED " + target + ": " + reason);
             Assumptions.abort(reason);
         }
+    }
+
+    /**
+     * Waits until {@code server} has {@code expected} open connections, or {@code withinMs} passed; returns how many
+     * it has then. A design may take a moment to notice that a peer went away.
+     */
+    static int awaitOpenConnections(RunningServer server, int expected, long withinMs) throws InterruptedException {
+        long deadlineMs = System.currentTimeMillis() + withinMs;
+        while (server.openConnections() != expected && System.currentTimeMillis() < deadlineMs) {
+            Thread.sleep(20);
+        }
+        return server.openConnections();
     }
 
     /** Stops every server this class started; each must return within {@link #STOP_TIMEOUT}. */

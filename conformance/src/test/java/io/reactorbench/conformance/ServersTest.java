@@ -38,7 +38,7 @@ class ServersTest {
 
     @Test
     void shouldSkipAnUnavailableDesignWithItsCause() {
-        Target target = new Target(new UnavailableDesign(), App.ECHO);
+        Target target = new Target(Variant.of(new UnavailableDesign()), App.ECHO);
 
         assertThatThrownBy(() -> new Servers().addressOf(target))
                 .isInstanceOf(TestAbortedException.class)

@@ -2,21 +2,24 @@ package io.reactorbench.conformance;
 
 import io.reactorbench.wire.spi.App;
 import io.reactorbench.wire.spi.ServerDesign;
-import io.reactorbench.wire.spi.ServerDesigns;
 import java.util.Arrays;
 import java.util.stream.Stream;
 
-/** One cell of the conformance matrix: a server design serving one app. Its toString names the report row. */
-record Target(ServerDesign design, App app) {
+/** One cell of the conformance matrix: a variant of a server design serving one app. Its toString names the row. */
+record Target(Variant variant, App app) {
 
-    /** Every design on the class path (available or not: unavailable ones are skipped with their cause) × apps. */
+    /** Every variant ({@link Variant#all()}) × those of {@code apps} it serves in the suite. */
     static Stream<Target> all(App... apps) {
-        return ServerDesigns.all().stream()
-                .flatMap(design -> Arrays.stream(apps).map(app -> new Target(design, app)));
+        return Variant.all().flatMap(variant -> Arrays.stream(apps).filter(variant.apps()::contains)
+                .map(app -> new Target(variant, app)));
+    }
+
+    ServerDesign design() {
+        return variant.design();
     }
 
     @Override
     public String toString() {
-        return design.id() + "/" + app.id();
+        return variant.name() + "/" + app.id();
     }
 }

@@ -7,7 +7,7 @@ import java.util.Arrays;
  * reuses ({@link SlotAllocator}; the epoll poller maps it to the fd and gets it back as epoll data) — instead of
  * gnet's {@code map[int]*conn}: no entry object, no
  * boxing, nothing for the GC to chase but a few arrays. An idle connection costs one element of each array
- * (about 40 bytes); inbound and outbound buffers are referenced only while they hold bytes.
+ * (about 48 bytes); inbound and outbound buffers are referenced only while they hold bytes.
  *
  * <p>Loop-confined, except {@link #size()} which the load balancer reads from the acceptor thread.
  */
@@ -40,6 +40,8 @@ final class ConnectionTable {
     private int[] state = new int[INITIAL_CAPACITY];
     private short[] generation = new short[INITIAL_CAPACITY];
     private long[] lastActiveNs = new long[INITIAL_CAPACITY];
+    /** Bytes read and dropped since the connection started {@link #LINGERING}, for the linger rule's byte cap. */
+    private long[] lingeredBytes = new long[INITIAL_CAPACITY];
     private Object[] context = new Object[INITIAL_CAPACITY];
     private Chunk[] inbound = new Chunk[INITIAL_CAPACITY];
     private OutboundBuffer[] outbound = new OutboundBuffer[INITIAL_CAPACITY];
@@ -62,6 +64,7 @@ final class ConnectionTable {
         kind[slot] = KIND_CONNECTION;
         state[slot] = 0;
         lastActiveNs[slot] = nowNs;
+        lingeredBytes[slot] = 0;
         size = size + 1; // single writer: the loop thread
     }
 
@@ -122,6 +125,11 @@ final class ConnectionTable {
         lastActiveNs[slot] = nowNs;
     }
 
+    /** Adds {@code bytes} to what the lingering connection has dropped; returns the total. */
+    long addLingeredBytes(int slot, long bytes) {
+        return lingeredBytes[slot] += bytes;
+    }
+
     Object context(int slot) {
         return context[slot];
     }
@@ -155,6 +163,7 @@ final class ConnectionTable {
         state = Arrays.copyOf(state, newCapacity);
         generation = Arrays.copyOf(generation, newCapacity);
         lastActiveNs = Arrays.copyOf(lastActiveNs, newCapacity);
+        lingeredBytes = Arrays.copyOf(lingeredBytes, newCapacity);
         context = Arrays.copyOf(context, newCapacity);
         inbound = Arrays.copyOf(inbound, newCapacity);
         outbound = Arrays.copyOf(outbound, newCapacity);

@@ -1,5 +1,6 @@
 package io.reactorbench.engine;
 
+import io.reactorbench.wire.spi.LingerRule;
 import java.io.IOException;
 import java.net.SocketAddress;
 import java.nio.ByteBuffer;
@@ -30,8 +31,12 @@ final class EventLoop implements Poller.ReadySink, TimingWheel.Expiry, LeastConn
     static final int MAX_UNREAD_BYTES = 64 * 1024 * 1024;
     /** Buffers per gathering write; more wait for the next write (IOV_MAX is 1024, 64 x 16 KiB is plenty). */
     static final int MAX_BUFFERS_PER_WRITE = 64;
-    /** How long a closed connection keeps reading and discarding after its last reply, so the reply is not lost to an RST. */
-    static final long LINGER_TIMEOUT_NS = 2_000_000_000L;
+    /**
+     * How long, and how many bytes, a closed connection keeps reading and discarding after its last reply, so the
+     * reply is not lost to an RST: the rule every design applies.
+     */
+    static final LingerRule LINGER = LingerRule.IN_FORCE;
+    static final long LINGER_TIMEOUT_NS = LINGER.timeoutNs();
     /** Timing-wheel resolution: idle timeouts fire up to this late. */
     static final long WHEEL_TICK_NS = 10_000_000L;
     private static final int WHEEL_BUCKETS = 512;
@@ -486,7 +491,7 @@ final class EventLoop implements Poller.ReadySink, TimingWheel.Expiry, LeastConn
             if (n == Poller.WOULD_BLOCK) {
                 return;
             }
-            if (n < 0) {
+            if (n < 0 || LINGER.byteCapReached(table.addLingeredBytes(slot, n))) {
                 closeNow(slot, null);
                 return;
             }

@@ -200,4 +200,47 @@ class EventLoopSteppingTest {
             assertThat(events).contains("close clean");
         }
     }
+
+    @ParameterizedTest
+    @EnumSource(value = PollerKind.class, names = {"NIO", "EPOLL"})
+    void shouldCloseALingeringConnectionOnceItHasDroppedTheLingerByteCap(PollerKind poller) throws Exception {
+        EventLoop loop = open(poller, 0);
+        try (SocketChannel client = connectAndAdopt(loop)) {
+            read(client, 3);
+            engine.asyncClose(lastId);
+            loop.runOnce(0);
+            long capBytes = EventLoop.LINGER.maxBytes();
+
+            drainWhileWriting(loop, client, capBytes - 1); // the clock stands still: only the byte cap can close
+            assertThat(events).doesNotContain("close clean");
+            drainWhileWriting(loop, client, 1);
+            assertThat(events).contains("close clean");
+        }
+    }
+
+    /**
+     * Writes {@code bytes} from another thread (a blocking write would wait for the loop) while stepping the loop,
+     * until the writer is done and one more step finds nothing to read.
+     */
+    private static void drainWhileWriting(EventLoop loop, SocketChannel client, long bytes) throws Exception {
+        Thread writer = Thread.ofPlatform().start(() -> {
+            ByteBuffer chunk = ByteBuffer.allocate(64 * 1024);
+            long left = bytes;
+            try {
+                while (left > 0) {
+                    chunk.clear().limit((int) Math.min(chunk.capacity(), left));
+                    left -= client.write(chunk);
+                }
+            } catch (IOException closedByTheLoop) {
+                // the assertions on the close events tell whether that was right
+            }
+        });
+        for (int step = 0; step < 100_000; step++) {
+            boolean writerDone = !writer.isAlive();
+            if (loop.runOnce(0) == 0 && writerDone) {
+                return;
+            }
+        }
+        throw new AssertionError("the loop was still reading after 100,000 steps");
+    }
 }

@@ -11,6 +11,7 @@ import io.netty.channel.socket.DuplexChannel;
 import io.netty.util.concurrent.ScheduledFuture;
 import io.reactorbench.wire.Work;
 import io.reactorbench.wire.app.ServerSession;
+import io.reactorbench.wire.spi.LingerRule;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.concurrent.Executor;
@@ -30,9 +31,8 @@ final class SessionHandler extends ChannelInboundHandlerAdapter {
 
     /** Output buffer per read batch; pipelined http responses of one read (16 × ~130 B) fit in one. */
     private static final int OUT_BUFFER_BYTES = 8 * 1024;
-    /** How long, and how many more bytes, a peer may send after we asked to close before it is cut off. */
-    private static final long LINGER_MS = 2_000;
-    private static final long LINGER_MAX_BYTES = 1024 * 1024;
+    /** How long, and how many more bytes, a peer may send after we asked to close: the rule every design applies. */
+    private static final LingerRule LINGER = LingerRule.IN_FORCE;
 
     private enum Step { DONE, PAUSED, CLOSED }
 
@@ -256,9 +256,9 @@ final class SessionHandler extends ChannelInboundHandlerAdapter {
 
     /**
      * After the session asked to close (400, 431, Connection: close): send the response and a FIN, then read and
-     * drop what the peer still sends until it closes, for at most {@link #LINGER_MS} and
-     * {@link #LINGER_MAX_BYTES}. Closing with unread input would make the kernel send a reset, which can destroy
-     * the response in the peer's receive queue before the peer reads it.
+     * drop what the peer still sends until it closes, within the {@link LingerRule}'s time and byte caps. Closing
+     * with unread input would make the kernel send a reset, which can destroy the response in the peer's receive
+     * queue before the peer reads it.
      */
     private void lingerAndClose(ChannelHandlerContext ctx) {
         if (closing) {
@@ -276,14 +276,14 @@ final class SessionHandler extends ChannelInboundHandlerAdapter {
         });
         lingerTimeout = ctx.executor().schedule(() -> {
             channel.close();
-        }, LINGER_MS, TimeUnit.MILLISECONDS);
+        }, LINGER.timeoutMs(), TimeUnit.MILLISECONDS);
         channel.config().setAutoRead(true);
         releaseBuffers();
     }
 
     private void onLingeringInput(ChannelHandlerContext ctx, int bytes) {
         lingeredBytes += bytes;
-        if (lingeredBytes > LINGER_MAX_BYTES) {
+        if (LINGER.byteCapReached(lingeredBytes)) {
             ctx.close();
         }
     }

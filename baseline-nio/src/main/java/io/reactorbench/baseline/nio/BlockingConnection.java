@@ -2,7 +2,11 @@ package io.reactorbench.baseline.nio;
 
 import io.reactorbench.wire.Work;
 import io.reactorbench.wire.app.ServerSession;
+import io.reactorbench.wire.spi.LingerRule;
 import java.io.IOException;
+import java.io.InputStream;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
 import java.util.function.Consumer;
@@ -20,8 +24,7 @@ final class BlockingConnection implements Runnable {
      */
     static final int READ_BUFFER_BYTES = 8 * 1024;
     static final int OUT_BUFFER_BYTES = 8 * 1024;
-    /** A peer that keeps sending after we closed our side is cut off after this much. */
-    static final long LINGER_MAX_BYTES = 1024 * 1024;
+    private static final LingerRule LINGER = LingerRule.IN_FORCE;
 
     private final SocketChannel channel;
     private final ServerSession session;
@@ -68,7 +71,7 @@ final class BlockingConnection implements Runnable {
             in.compact();
             if (!keepOpen) {
                 if (!endOfInput) {
-                    lingerUntilPeerCloses(in);
+                    lingerUntilPeerCloses();
                 }
                 return;
             }
@@ -102,15 +105,30 @@ final class BlockingConnection implements Runnable {
 
     /**
      * After the session asked to close (400, 431, Connection: close): send FIN, then read and drop what the peer
-     * still sends until it closes. Closing with unread input would make the kernel send a reset, which can
-     * destroy the response in the peer's receive queue before the peer reads it.
+     * still sends until it closes, within the {@link LingerRule} every design applies. Closing with unread input
+     * would make the kernel send a reset, which can destroy the response in the peer's receive queue before the
+     * peer reads it; the rule's caps keep a peer that never closes from pinning this thread.
      */
-    private void lingerUntilPeerCloses(ByteBuffer scratch) throws IOException {
+    private void lingerUntilPeerCloses() throws IOException {
         channel.shutdownOutput();
+        long deadlineNs = System.nanoTime() + LINGER.timeoutNs();
+        // A blocking channel read has no timeout; the socket adaptor's stream honours SO_TIMEOUT.
+        Socket socket = channel.socket();
+        InputStream in = socket.getInputStream();
+        byte[] scratch = new byte[READ_BUFFER_BYTES]; // once per closed connection, not per request
         long dropped = 0;
-        while (dropped < LINGER_MAX_BYTES) {
-            scratch.clear();
-            int n = channel.read(scratch);
+        while (!LINGER.byteCapReached(dropped)) {
+            long remainingMs = Math.ceilDiv(deadlineNs - System.nanoTime(), 1_000_000L);
+            if (remainingMs <= 0) {
+                return;
+            }
+            socket.setSoTimeout((int) Math.min(remainingMs, Integer.MAX_VALUE));
+            int n;
+            try {
+                n = in.read(scratch);
+            } catch (SocketTimeoutException e) {
+                return; // the time cap: close with whatever the peer still has in flight
+            }
             if (n < 0) {
                 return;
             }

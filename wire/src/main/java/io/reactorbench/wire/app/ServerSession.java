@@ -29,7 +29,10 @@ public interface ServerSession {
          * then calls {@link #workDone()} and {@code process} again, which writes the response and goes on.
          */
         BLOCK,
-        /** Send what is in {@code out}, then close the connection (HTTP 400/431, Connection: close, bad frame). */
+        /**
+         * Send what is in {@code out}, then close the connection (HTTP 400/431, Connection: close, bad frame),
+         * lingering as {@link io.reactorbench.wire.spi.LingerRule} says.
+         */
         CLOSE
     }
 
