@@ -228,7 +228,7 @@ public final class Engine {
     }
 
     private EventLoop loopOf(long connId) {
-        int index = (int) (connId >>> 48);
+        int index = ConnectionId.loopIndex(connId);
         if (index < 0 || index >= subLoops.length) {
             throw new IllegalArgumentException("not a connection id of this engine: " + connId);
         }

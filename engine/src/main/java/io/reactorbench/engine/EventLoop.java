@@ -202,13 +202,13 @@ final class EventLoop implements Poller.ReadySink, TimingWheel.Expiry, LeastConn
     }
 
     long connectionId(int slot) {
-        return ((long) index << 48) | ((long) table.generation(slot) << 32) | (slot & 0xFFFFFFFFL);
+        return ConnectionId.of(index, table.generation(slot), slot);
     }
 
     /** The slot of {@code connId} if it still names an open connection of this loop, else -1. */
     int slotOf(long connId) {
-        int slot = (int) connId;
-        int generation = (int) (connId >>> 32) & 0xFFFF;
+        int slot = ConnectionId.slot(connId);
+        int generation = ConnectionId.generation(connId);
         return table.kind(slot) == ConnectionTable.KIND_CONNECTION && table.generation(slot) == generation ? slot : -1;
     }
 

@@ -311,7 +311,7 @@ final class NioPoller implements Poller, Consumer<SelectionKey> {
         }
     }
 
-    private int allocateSlot() {
+    private int allocateSlot() throws IOException {
         int slot = slots.allocate();
         if (slot >= keys.length) {
             keys = Arrays.copyOf(keys, Math.max(slot + 1, keys.length * 2));
