@@ -106,11 +106,13 @@ final class Acceptor {
 
     private void handOver(Poller poller, Object accepted) {
         if (balancer == null) {
+            owner.handOffs.onHandedOver(); // adopt counts it taken
             owner.adopt(accepted);
             return;
         }
         InetSocketAddress remote = balancer.needsRemoteAddress() ? poller.remoteAddressOf(accepted) : null;
         EventLoop target = targets[balancer.pick(remote)];
+        target.handOffs.onHandedOver(); // now, not when the target adopts: the next pick of this burst sees it
         target.execute(() -> target.adopt(accepted));
     }
 

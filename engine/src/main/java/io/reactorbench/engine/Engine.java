@@ -154,7 +154,7 @@ public final class Engine {
     public int openConnections() {
         int total = 0;
         for (EventLoop loop : subLoops) {
-            total += loop.connectionCount();
+            total += loop.table.size();
         }
         return total;
     }

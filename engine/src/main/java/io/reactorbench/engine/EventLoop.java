@@ -44,6 +44,8 @@ final class EventLoop implements Poller.ReadySink, TimingWheel.Expiry, LeastConn
     final ConnectionTable table = new ConnectionTable();
     final BufferPool pool;
     final TaskQueue tasks;
+    /** Connections acceptors handed to this loop that it has not taken yet; least-connections counts them. */
+    final HandOffCount handOffs = new HandOffCount();
     private final TimingWheel wheel;
     private final NanoClock clock;
     private final long idleTimeoutNs;
@@ -192,9 +194,11 @@ final class EventLoop implements Poller.ReadySink, TimingWheel.Expiry, LeastConn
         return Thread.currentThread() == thread;
     }
 
+    /** Open connections plus those handed over and not yet taken (what least-connections balances). */
     @Override
     public int connectionCount() {
-        return table.size();
+        int pending = handOffs.pending(); // before the size: see HandOffCount.taken
+        return pending + table.size();
     }
 
     Acceptor acceptor() {
@@ -218,15 +222,18 @@ final class EventLoop implements Poller.ReadySink, TimingWheel.Expiry, LeastConn
     void adopt(Object accepted) {
         if (shuttingDown) {
             poller.discard(accepted);
+            handOffs.onTaken();
             return;
         }
         int slot;
         try {
             slot = poller.register(accepted);
         } catch (IOException e) {
+            handOffs.onTaken();
             return; // the peer went away between accept and register; nothing was opened
         }
         table.addConnection(slot, nowNs);
+        handOffs.onTaken();
         table.set(slot, ConnectionTable.WANTS_READ);
         if (idleTimeoutNs > 0) {
             wheel.schedule(slot, nowNs + idleTimeoutNs);
