@@ -103,7 +103,8 @@ final class EpollPoller implements Poller {
 
     @Override
     public void wakeup() {
-        LinuxSys.eventfdWrite(wakeupFd, 1);
+        // any thread, often an offload task's own virtual thread: eventfdSignal builds no per-thread native scratch
+        LinuxSys.eventfdSignal(wakeupFd);
     }
 
     @Override
