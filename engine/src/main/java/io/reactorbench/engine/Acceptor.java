@@ -100,8 +100,22 @@ final class Acceptor {
     }
 
     private void backOff(Poller poller, long nowNs) {
-        poller.acceptInterest(listenerSlot, false);
         resumeAtNs = nowNs + ACCEPT_BACKOFF_NS;
+        listen(poller, false);
+    }
+
+    /**
+     * Turns accept readiness off or on. If the poller refuses, it would go on reporting a listener this acceptor
+     * believes paused (a spin on failed accepts) or never report one it believes listening (a server gone deaf
+     * without a word): it stops accepting instead, and says so.
+     */
+    private void listen(Poller poller, boolean on) {
+        try {
+            poller.acceptInterest(listenerSlot, on);
+        } catch (IOException e) {
+            System.err.println("engine: loop " + owner.index + " stopped accepting: " + e.getMessage());
+            close();
+        }
     }
 
     private void handOver(Poller poller, Object accepted) {
@@ -137,7 +151,7 @@ final class Acceptor {
         }
         resumeAtNs = Long.MAX_VALUE;
         spare.reacquire(); // if an fd was not free to take it back after the last rejection
-        owner.poller.acceptInterest(listenerSlot, true);
+        listen(owner.poller, true);
         return 1;
     }
 

@@ -180,6 +180,18 @@ public final class Engine {
         return total;
     }
 
+    /**
+     * Accepted connections dropped before onOpen because a socket option or the poller's registration failed (the
+     * socket was closed; the client sees it closed). From any thread.
+     */
+    public long failedRegistrations() {
+        long total = 0;
+        for (EventLoop loop : subLoops) {
+            total += loop.failedRegistrations();
+        }
+        return total;
+    }
+
     // ------------------------------------------------------------------ from any thread
 
     /**

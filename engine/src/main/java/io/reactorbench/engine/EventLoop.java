@@ -62,6 +62,8 @@ final class EventLoop implements Poller.ReadySink, TimingWheel.Expiry, LeastConn
     private int readAgainCount;
     private int[] readAgainBatch = new int[16];
     private Acceptor acceptor;
+    /** Accepted sockets this loop could not register (an option or epoll_ctl refused); from any thread. */
+    private volatile long failedRegistrations;
     private long nextTickNs = Long.MAX_VALUE;
     private long nowNs;
     private boolean clockRead;
@@ -205,6 +207,10 @@ final class EventLoop implements Poller.ReadySink, TimingWheel.Expiry, LeastConn
         return acceptor;
     }
 
+    long failedRegistrations() {
+        return failedRegistrations;
+    }
+
     long connectionId(int slot) {
         return ConnectionId.of(index, table.generation(slot), slot);
     }
@@ -230,7 +236,8 @@ final class EventLoop implements Poller.ReadySink, TimingWheel.Expiry, LeastConn
             slot = poller.register(accepted);
         } catch (IOException e) {
             handOffs.onTaken();
-            return; // the peer went away between accept and register; nothing was opened
+            failedRegistrations++; // single writer: this loop. The socket is closed; the handler never saw it
+            return;
         }
         table.addConnection(slot, nowNs);
         handOffs.onTaken();
@@ -395,11 +402,10 @@ final class EventLoop implements Poller.ReadySink, TimingWheel.Expiry, LeastConn
     }
 
     private void onResumed(int slot) {
-        if (!readable(slot)) {
-            updateInterest(slot);
-            return;
-        }
         updateInterest(slot);
+        if (!readable(slot)) {
+            return; // still paused for another reason, or closed because the poller refused the change
+        }
         wake(slot);
         if (edgeTriggered && readable(slot)) {
             scheduleReadAgain(slot); // bytes that arrived while paused brought no new edge
@@ -652,7 +658,10 @@ final class EventLoop implements Poller.ReadySink, TimingWheel.Expiry, LeastConn
         boolean hadRead = (state & ConnectionTable.WANTS_READ) != 0;
         boolean hadWrite = (state & ConnectionTable.WANTS_WRITE) != 0;
         if (wantRead != hadRead || wantWrite != hadWrite) {
-            poller.interest(slot, wantRead, wantWrite);
+            if (!poller.interest(slot, wantRead, wantWrite)) {
+                closeNow(slot, poller.lastFailure()); // its readiness would no longer be what this table says
+                return;
+            }
             int flags = (wantRead ? ConnectionTable.WANTS_READ : 0) | (wantWrite ? ConnectionTable.WANTS_WRITE : 0);
             table.clear(slot, ConnectionTable.WANTS_READ | ConnectionTable.WANTS_WRITE);
             table.set(slot, flags);
