@@ -155,6 +155,11 @@ final class Acceptor {
         return 1;
     }
 
+    /** Whether it stopped accepting: the engine is stopping, or the poller refused to pause or resume it. */
+    boolean isClosed() {
+        return closed;
+    }
+
     void close() {
         if (!closed) {
             closed = true;

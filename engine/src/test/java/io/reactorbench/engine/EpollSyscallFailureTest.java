@@ -59,11 +59,7 @@ class EpollSyscallFailureTest {
             accepted.removeAll(socketsBefore);
             assertThat(accepted).hasSize(1);
             int fd = accepted.iterator().next();
-            // The socket goes (and with it its epoll registration); an eventfd the epoll set never saw takes its
-            // number (the lowest free fd), so the poller's fd now names a file epoll does not know.
-            LinuxSys.close(fd);
-            int stranger = LinuxSys.eventfd(0, EventFdFlags.EFD_NONBLOCK | EventFdFlags.EFD_CLOEXEC);
-            assertThat(stranger).isEqualTo(fd);
+            replaceBehindThePollersBack(fd);
 
             engine.wake(connId[0]); // onTraffic with nothing new: the handler pauses reading
             loop.runOnce(0);
@@ -72,6 +68,28 @@ class EpollSyscallFailureTest {
             assertThat(loop.connectionCount()).isZero();
         } finally {
             engine.stop(Duration.ofSeconds(1)); // closes the stranger with the slot
+        }
+    }
+
+    @Test
+    void shouldStopAcceptingWhenEpollCtlRefusesToPauseTheListener() throws IOException {
+        Set<Integer> socketsBefore = fdsLinkedTo("socket:");
+        Engine engine = Engine.open(EngineConfig.defaults().withPoller(PollerKind.EPOLL).withLoops(1),
+                conn -> Action.NONE);
+        try {
+            Set<Integer> listeners = fdsLinkedTo("socket:");
+            listeners.removeAll(socketsBefore);
+            assertThat(listeners).hasSize(1);
+            int fd = listeners.iterator().next();
+            replaceBehindThePollersBack(fd);
+            Acceptor acceptor = engine.mainLoop().acceptor();
+
+            acceptor.onAcceptable(0); // accept4 fails (ENOTSOCK): back off, which must pause the listener
+
+            assertThat(acceptor.failedAccepts()).isEqualTo(1);
+            assertThat(acceptor.isClosed()).as("stopped accepting instead of believing the listener paused").isTrue();
+        } finally {
+            engine.stop(Duration.ofSeconds(1));
         }
     }
 
@@ -131,6 +149,15 @@ class EpollSyscallFailureTest {
         } finally {
             engine.stop(Duration.ofSeconds(1));
         }
+    }
+
+    /**
+     * Closes {@code fd} (and with it its epoll registration) and opens an eventfd, which takes the lowest free
+     * number, so the poller's fd now names a file its epoll set never saw. The poller closes it in the end.
+     */
+    private static void replaceBehindThePollersBack(int fd) {
+        LinuxSys.close(fd);
+        assertThat(LinuxSys.eventfd(0, EventFdFlags.EFD_NONBLOCK | EventFdFlags.EFD_CLOEXEC)).isEqualTo(fd);
     }
 
     /** This process's fds whose /proc link starts with {@code prefix} (socket:, anon_inode:[eventpoll], ...). */

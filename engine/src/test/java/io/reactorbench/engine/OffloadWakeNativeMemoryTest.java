@@ -3,7 +3,6 @@ package io.reactorbench.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.reactorbench.sys.LinuxSys;
-import java.io.IOException;
 import java.nio.channels.SocketChannel;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
@@ -28,29 +27,20 @@ class OffloadWakeNativeMemoryTest {
     @Test
     void shouldWakeTheLoopFromOffloadThreadsWithoutNativeMemoryPerRequest() throws Exception {
         EngineConfig config = EngineConfig.defaults().withPoller(PollerKind.EPOLL).withLoops(1);
-        long[] connId = new long[1];
-        Engine engine = Engine.open(config, new EventHandler() {
-            @Override
-            public Action onOpen(Conn conn) {
-                connId[0] = conn.id();
-                return Action.NONE;
-            }
-
-            @Override
-            public Action onTraffic(Conn conn) {
-                wakes++;
-                return Action.NONE;
-            }
+        Engine engine = Engine.open(config, conn -> {
+            wakes++;
+            return Action.NONE;
         });
         EventLoop loop = engine.loop(0);
         try (SocketChannel client = SocketChannel.open(engine.address())) {
             engine.mainLoop().runOnce(0);
             loop.runOnce(0);
+            long connId = loop.connectionId(0); // the loop's first and only connection
             long scratchesBefore = LinuxSys.threadScratchesCreated();
             for (int i = 0; i < REQUESTS; i++) {
                 CountDownLatch woken = new CountDownLatch(1);
                 engine.offload().execute(() -> {
-                    engine.wake(connId[0]);
+                    engine.wake(connId);
                     woken.countDown();
                 });
                 assertThat(woken.await(TASK_TIMEOUT_MS, TimeUnit.MILLISECONDS)).isTrue();
