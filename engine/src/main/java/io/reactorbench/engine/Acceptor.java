@@ -163,6 +163,7 @@ final class Acceptor {
     void close() {
         if (!closed) {
             closed = true;
+            resumeAtNs = Long.MAX_VALUE; // no back-off left to wait for: the loop must not wake up for it
             spare.close();
             owner.poller.close(listenerSlot);
             owner.table.remove(listenerSlot);

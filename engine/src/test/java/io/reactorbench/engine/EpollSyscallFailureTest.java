@@ -88,6 +88,7 @@ class EpollSyscallFailureTest {
 
             assertThat(acceptor.failedAccepts()).isEqualTo(1);
             assertThat(acceptor.isClosed()).as("stopped accepting instead of believing the listener paused").isTrue();
+            assertThat(acceptor.resumeAtNs()).as("no back-off left to poll for").isEqualTo(Long.MAX_VALUE);
         } finally {
             engine.stop(Duration.ofSeconds(1));
         }
