@@ -100,17 +100,33 @@ final class Acceptor {
     }
 
     private void backOff(Poller poller, long nowNs) {
-        poller.acceptInterest(listenerSlot, false);
         resumeAtNs = nowNs + ACCEPT_BACKOFF_NS;
+        listen(poller, false);
+    }
+
+    /**
+     * Turns accept readiness off or on. If the poller refuses, it would go on reporting a listener this acceptor
+     * believes paused (a spin on failed accepts) or never report one it believes listening (a server gone deaf
+     * without a word): it stops accepting instead, and says so.
+     */
+    private void listen(Poller poller, boolean on) {
+        try {
+            poller.acceptInterest(listenerSlot, on);
+        } catch (IOException e) {
+            System.err.println("engine: loop " + owner.index + " stopped accepting: " + e.getMessage());
+            close();
+        }
     }
 
     private void handOver(Poller poller, Object accepted) {
         if (balancer == null) {
+            owner.handOffs.onHandedOver(); // adopt counts it taken
             owner.adopt(accepted);
             return;
         }
         InetSocketAddress remote = balancer.needsRemoteAddress() ? poller.remoteAddressOf(accepted) : null;
         EventLoop target = targets[balancer.pick(remote)];
+        target.handOffs.onHandedOver(); // now, not when the target adopts: the next pick of this burst sees it
         target.execute(new Adoption(target, accepted)); // closed, not leaked, if the target stops first
     }
 
@@ -135,13 +151,19 @@ final class Acceptor {
         }
         resumeAtNs = Long.MAX_VALUE;
         spare.reacquire(); // if an fd was not free to take it back after the last rejection
-        owner.poller.acceptInterest(listenerSlot, true);
+        listen(owner.poller, true);
         return 1;
+    }
+
+    /** Whether it stopped accepting: the engine is stopping, or the poller refused to pause or resume it. */
+    boolean isClosed() {
+        return closed;
     }
 
     void close() {
         if (!closed) {
             closed = true;
+            resumeAtNs = Long.MAX_VALUE; // no back-off left to wait for: the loop must not wake up for it
             spare.close();
             owner.poller.close(listenerSlot);
             owner.table.remove(listenerSlot);

@@ -235,7 +235,7 @@ public final class Engine {
     public int openConnections() {
         int total = 0;
         for (EventLoop loop : subLoops) {
-            total += loop.connectionCount();
+            total += loop.table.size();
         }
         return total;
     }
@@ -257,6 +257,18 @@ public final class Engine {
         long total = 0;
         for (Acceptor acceptor : acceptors) {
             total += acceptor.failedAccepts();
+        }
+        return total;
+    }
+
+    /**
+     * Accepted connections dropped before onOpen because a socket option or the poller's registration failed (the
+     * socket was closed; the client sees it closed). From any thread.
+     */
+    public long failedRegistrations() {
+        long total = 0;
+        for (EventLoop loop : subLoops) {
+            total += loop.failedRegistrations();
         }
         return total;
     }
@@ -298,7 +310,7 @@ public final class Engine {
     }
 
     private EventLoop loopOf(long connId) {
-        int index = (int) (connId >>> 48);
+        int index = ConnectionId.loopIndex(connId);
         if (index < 0 || index >= subLoops.length) {
             throw new IllegalArgumentException("not a connection id of this engine: " + connId);
         }

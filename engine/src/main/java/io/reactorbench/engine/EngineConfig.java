@@ -11,7 +11,8 @@ import java.util.concurrent.Executor;
  * @param address              where to listen: an {@link InetSocketAddress} ({@code port 0} picks a free port) or a
  *                             {@link UnixDomainSocketAddress} (a path that must not exist yet; removed on stop)
  * @param poller               the readiness API
- * @param loops                sub-loops (each one thread, one poller); 0 = available processors
+ * @param loops                sub-loops (each one thread, one poller), at most 256; 0 = available processors (at
+ *                             most 256)
  * @param loadBalancing        how the main loop spreads connections (ignored with {@code reusePort})
  * @param reusePort            every loop binds its own SO_REUSEPORT listener and accepts itself; no main loop
  * @param edgeTriggered        epoll only: EPOLLET with a per-connection read budget
@@ -66,8 +67,8 @@ public record EngineConfig(
         if (udp && !(address instanceof InetSocketAddress)) {
             throw new IllegalArgumentException("udp needs an InetSocketAddress");
         }
-        if (loops < 0) {
-            throw new IllegalArgumentException("loops must be >= 0, got " + loops);
+        if (loops < 0 || loops > ConnectionId.MAX_LOOPS) {
+            throw new IllegalArgumentException("loops must be 0.." + ConnectionId.MAX_LOOPS + ", got " + loops);
         }
         if (readBufferBytes < 1024 || chunkBytes < 256) {
             throw new IllegalArgumentException("readBufferBytes must be >= 1024 and chunkBytes >= 256");
@@ -92,7 +93,8 @@ public record EngineConfig(
     }
 
     public int effectiveLoops() {
-        return loops > 0 ? loops : Runtime.getRuntime().availableProcessors();
+        // a connection id has room for 256 loops; a machine with more cores gets 256 by default
+        return loops > 0 ? loops : Math.min(Runtime.getRuntime().availableProcessors(), ConnectionId.MAX_LOOPS);
     }
 
     public EngineConfig withAddress(SocketAddress newAddress) {

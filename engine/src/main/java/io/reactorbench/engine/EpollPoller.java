@@ -80,11 +80,14 @@ final class EpollPoller implements Poller {
     }
 
     @Override
-    public int poll(long timeoutMs, ReadySink sink) {
+    public int poll(long timeoutMs, ReadySink sink) throws IOException {
         int timeout = (int) Math.min(timeoutMs < 0 ? -1 : timeoutMs, Integer.MAX_VALUE);
         int n = LinuxSys.epollWait(epfd, events, timeout);
+        if (n == -Errno.EINTR) {
+            return 0; // a signal: the loop simply polls again
+        }
         if (n < 0) {
-            return 0; // EINTR: the loop simply polls again
+            throw new PollerFailedException("epoll_wait: " + Errno.message(n), null); // EBADF, EINVAL: the next would fail too
         }
         for (int i = 0; i < n; i++) {
             long data = events.data(i);
@@ -103,7 +106,8 @@ final class EpollPoller implements Poller {
 
     @Override
     public void wakeup() {
-        LinuxSys.eventfdWrite(wakeupFd, 1);
+        // any thread, often an offload task's own virtual thread: eventfdSignal builds no per-thread native scratch
+        LinuxSys.eventfdSignal(wakeupFd);
     }
 
     @Override
@@ -156,8 +160,9 @@ final class EpollPoller implements Poller {
     }
 
     @Override
-    public void acceptInterest(int listenerSlot, boolean on) {
-        LinuxSys.epollCtl(epfd, EpollFlags.EPOLL_CTL_MOD, fds[listenerSlot], on ? EpollFlags.EPOLLIN : 0, listenerSlot);
+    public void acceptInterest(int listenerSlot, boolean on) throws IOException {
+        check(LinuxSys.epollCtl(epfd, EpollFlags.EPOLL_CTL_MOD, fds[listenerSlot], on ? EpollFlags.EPOLLIN : 0,
+                listenerSlot), "epoll_ctl(listener)");
     }
 
     @Override
@@ -193,19 +198,7 @@ final class EpollPoller implements Poller {
     public int register(Object accepted) throws IOException {
         int fd = (Integer) accepted;
         try {
-            if (setup.tcpNoDelay()) {
-                LinuxSys.setsockoptInt(fd, SocketOptions.IPPROTO_TCP, SocketOptions.TCP_NODELAY, 1);
-            }
-            if (setup.keepAlive()) {
-                LinuxSys.setsockoptInt(fd, SocketOptions.SOL_SOCKET, SocketOptions.SO_KEEPALIVE, 1);
-            }
-            if (setup.sendBufferBytes() > 0) {
-                LinuxSys.setsockoptInt(fd, SocketOptions.SOL_SOCKET, SocketOptions.SO_SNDBUF, setup.sendBufferBytes());
-            }
-            if (setup.receiveBufferBytes() > 0) {
-                LinuxSys.setsockoptInt(fd, SocketOptions.SOL_SOCKET, SocketOptions.SO_RCVBUF,
-                        setup.receiveBufferBytes());
-            }
+            applyOptions(fd);
             int interest = edgeTriggered
                     ? EpollFlags.EPOLLIN | EpollFlags.EPOLLOUT | EpollFlags.EPOLLRDHUP | EpollFlags.EPOLLET
                     : EpollFlags.EPOLLIN | EpollFlags.EPOLLRDHUP;
@@ -216,13 +209,41 @@ final class EpollPoller implements Poller {
         }
     }
 
+    /** The accepted socket's options, as {@link SocketSetup#apply} sets them on the nio poller. */
+    private void applyOptions(int fd) throws IOException {
+        if (setup.tcpNoDelay()) {
+            int set = LinuxSys.setsockoptInt(fd, SocketOptions.IPPROTO_TCP, SocketOptions.TCP_NODELAY, 1);
+            if (set == -Errno.EOPNOTSUPP) {
+                return; // a Unix-domain socket: no TCP options, kernel-default buffers
+            }
+            check(set, "setsockopt TCP_NODELAY");
+        }
+        if (setup.keepAlive()) {
+            check(LinuxSys.setsockoptInt(fd, SocketOptions.SOL_SOCKET, SocketOptions.SO_KEEPALIVE, 1),
+                    "setsockopt SO_KEEPALIVE");
+        }
+        if (setup.sendBufferBytes() > 0) {
+            check(LinuxSys.setsockoptInt(fd, SocketOptions.SOL_SOCKET, SocketOptions.SO_SNDBUF,
+                    setup.sendBufferBytes()), "setsockopt SO_SNDBUF");
+        }
+        if (setup.receiveBufferBytes() > 0) {
+            check(LinuxSys.setsockoptInt(fd, SocketOptions.SOL_SOCKET, SocketOptions.SO_RCVBUF,
+                    setup.receiveBufferBytes()), "setsockopt SO_RCVBUF");
+        }
+    }
+
     @Override
-    public void interest(int slot, boolean read, boolean write) {
+    public boolean interest(int slot, boolean read, boolean write) {
         if (edgeTriggered) {
-            return; // registered once for both; the loop ignores readiness it does not want
+            return true; // registered once for both; the loop ignores readiness it does not want
         }
         int bits = (read ? EpollFlags.EPOLLIN | EpollFlags.EPOLLRDHUP : 0) | (write ? EpollFlags.EPOLLOUT : 0);
-        LinuxSys.epollCtl(epfd, EpollFlags.EPOLL_CTL_MOD, fds[slot], bits, slot);
+        int changed = LinuxSys.epollCtl(epfd, EpollFlags.EPOLL_CTL_MOD, fds[slot], bits, slot);
+        if (changed < 0) {
+            fail("epoll_ctl", changed);
+            return false;
+        }
+        return true;
     }
 
     @Override

@@ -56,6 +56,8 @@ final class EventLoop implements Poller.ReadySink, TimingWheel.Expiry, LeastConn
     final TaskQueue tasks;
     final AsyncWrites asyncWrites;
     private final CaughtFailures failures;
+    /** Connections acceptors handed to this loop that it has not taken yet; least-connections counts them. */
+    final HandOffCount handOffs = new HandOffCount();
     private final TimingWheel wheel;
     private final NanoClock clock;
     private final long idleTimeoutNs;
@@ -72,6 +74,8 @@ final class EventLoop implements Poller.ReadySink, TimingWheel.Expiry, LeastConn
     private int readAgainCount;
     private int[] readAgainBatch = new int[16];
     private Acceptor acceptor;
+    /** Accepted sockets this loop could not register (an option or epoll_ctl refused); from any thread. */
+    private volatile long failedRegistrations;
     private long nextTickNs = Long.MAX_VALUE;
     private long nowNs;
     private boolean clockRead;
@@ -116,6 +120,9 @@ final class EventLoop implements Poller.ReadySink, TimingWheel.Expiry, LeastConn
             while (!stopped) {
                 try {
                     runOnce(-1);
+                } catch (PollerFailedException e) { // every next poll would fail too: stop, closing what it holds
+                    failures.caught("engine loop " + index + " stopped", e);
+                    return; // finally closes its connections and its task queue, so later hand-offs are closed
                 } catch (Throwable t) { // the loop keeps serving: the acceptor goes on handing it connections
                     failures.caught("engine loop " + index, t);
                     pauseAfterFailure();
@@ -234,23 +241,29 @@ final class EventLoop implements Poller.ReadySink, TimingWheel.Expiry, LeastConn
         return Thread.currentThread() == thread;
     }
 
+    /** Open connections plus those handed over and not yet taken (what least-connections balances). */
     @Override
     public int connectionCount() {
-        return table.size();
+        int pending = handOffs.pending(); // before the size: see HandOffCount.taken
+        return pending + table.size();
     }
 
     Acceptor acceptor() {
         return acceptor;
     }
 
+    long failedRegistrations() {
+        return failedRegistrations;
+    }
+
     long connectionId(int slot) {
-        return ((long) index << 48) | ((long) table.generation(slot) << 32) | (slot & 0xFFFFFFFFL);
+        return ConnectionId.of(index, table.generation(slot), slot);
     }
 
     /** The slot of {@code connId} if it still names an open connection of this loop, else -1. */
     int slotOf(long connId) {
-        int slot = (int) connId;
-        int generation = (int) (connId >>> 32) & 0xFFFF;
+        int slot = ConnectionId.slot(connId);
+        int generation = ConnectionId.generation(connId);
         return table.kind(slot) == ConnectionTable.KIND_CONNECTION && table.generation(slot) == generation ? slot : -1;
     }
 
@@ -260,15 +273,19 @@ final class EventLoop implements Poller.ReadySink, TimingWheel.Expiry, LeastConn
     void adopt(Object accepted) {
         if (shuttingDown) {
             poller.discard(accepted);
+            handOffs.onTaken();
             return;
         }
         int slot;
         try {
             slot = poller.register(accepted);
         } catch (IOException e) {
-            return; // the peer went away between accept and register; nothing was opened
+            handOffs.onTaken();
+            failedRegistrations++; // single writer: this loop. The socket is closed; the handler never saw it
+            return;
         }
         table.addConnection(slot, nowNs);
+        handOffs.onTaken();
         table.set(slot, ConnectionTable.WANTS_READ);
         if (idleTimeoutNs > 0) {
             wheel.schedule(slot, nowNs + idleTimeoutNs);
@@ -440,11 +457,10 @@ final class EventLoop implements Poller.ReadySink, TimingWheel.Expiry, LeastConn
     }
 
     private void onResumed(int slot) {
-        if (!readable(slot)) {
-            updateInterest(slot);
-            return;
-        }
         updateInterest(slot);
+        if (!readable(slot)) {
+            return; // still paused for another reason, or closed because the poller refused the change
+        }
         wake(slot);
         if (edgeTriggered && readable(slot)) {
             scheduleReadAgain(slot); // bytes that arrived while paused brought no new edge
@@ -716,7 +732,10 @@ final class EventLoop implements Poller.ReadySink, TimingWheel.Expiry, LeastConn
         boolean hadRead = (state & ConnectionTable.WANTS_READ) != 0;
         boolean hadWrite = (state & ConnectionTable.WANTS_WRITE) != 0;
         if (wantRead != hadRead || wantWrite != hadWrite) {
-            poller.interest(slot, wantRead, wantWrite);
+            if (!poller.interest(slot, wantRead, wantWrite)) {
+                closeNow(slot, poller.lastFailure()); // its readiness would no longer be what this table says
+                return;
+            }
             int flags = (wantRead ? ConnectionTable.WANTS_READ : 0) | (wantWrite ? ConnectionTable.WANTS_WRITE : 0);
             table.clear(slot, ConnectionTable.WANTS_READ | ConnectionTable.WANTS_WRITE);
             table.set(slot, flags);

@@ -2,10 +2,13 @@ package io.reactorbench.engine;
 
 import java.net.InetSocketAddress;
 
-/** The loop with the fewest open connections (ties: the lowest index). */
+/**
+ * The loop with the fewest connections (ties: the lowest index), counting those handed to it and not yet adopted
+ * ({@link HandOffCount}), so a burst of accepts is spread before any loop has run.
+ */
 final class LeastConnectionsBalancer implements LoadBalancer {
 
-    /** What the balancer asks of a loop; the loop publishes its count through a volatile field. */
+    /** What the balancer asks of a loop: open connections plus those handed over and not yet taken. */
     interface Counted {
         int connectionCount();
     }

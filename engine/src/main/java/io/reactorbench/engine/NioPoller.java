@@ -7,6 +7,8 @@ import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
 import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
+import java.nio.channels.CancelledKeyException;
+import java.nio.channels.ClosedChannelException;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.nio.channels.ServerSocketChannel;
@@ -44,10 +46,14 @@ final class NioPoller implements Poller, Consumer<SelectionKey> {
     @Override
     public int poll(long timeoutMs, ReadySink readySink) throws IOException {
         this.sink = readySink;
-        if (timeoutMs == 0) {
-            return selector.selectNow(this);
+        try {
+            if (timeoutMs == 0) {
+                return selector.selectNow(this);
+            }
+            return selector.select(this, Math.max(0, timeoutMs)); // 0 = block until something happens
+        } catch (IOException | java.nio.channels.ClosedSelectorException e) { // the consumer throws no checked ones
+            throw new PollerFailedException("select: " + e, e);
         }
-        return selector.select(this, Math.max(0, timeoutMs)); // 0 = block until something happens
     }
 
     @Override
@@ -58,7 +64,7 @@ final class NioPoller implements Poller, Consumer<SelectionKey> {
             int ops = key.readyOps();
             ready = ((ops & (SelectionKey.OP_READ | SelectionKey.OP_ACCEPT)) != 0 ? READABLE : 0)
                     | ((ops & SelectionKey.OP_WRITE) != 0 ? WRITABLE : 0);
-        } catch (java.nio.channels.CancelledKeyException e) {
+        } catch (CancelledKeyException e) {
             return;
         }
         sink.onReady(slot, ready);
@@ -107,8 +113,12 @@ final class NioPoller implements Poller, Consumer<SelectionKey> {
     }
 
     @Override
-    public void acceptInterest(int listenerSlot, boolean on) {
-        keys[listenerSlot].interestOps(on ? SelectionKey.OP_ACCEPT : 0);
+    public void acceptInterest(int listenerSlot, boolean on) throws IOException {
+        try {
+            keys[listenerSlot].interestOps(on ? SelectionKey.OP_ACCEPT : 0);
+        } catch (CancelledKeyException e) {
+            throw new ClosedChannelException(); // the listener's channel was closed under us
+        }
     }
 
     @Override
@@ -154,10 +164,13 @@ final class NioPoller implements Poller, Consumer<SelectionKey> {
     }
 
     @Override
-    public void interest(int slot, boolean read, boolean write) {
-        SelectionKey key = keys[slot];
-        if (key.isValid()) {
-            key.interestOps((read ? SelectionKey.OP_READ : 0) | (write ? SelectionKey.OP_WRITE : 0));
+    public boolean interest(int slot, boolean read, boolean write) {
+        try {
+            keys[slot].interestOps((read ? SelectionKey.OP_READ : 0) | (write ? SelectionKey.OP_WRITE : 0));
+            return true;
+        } catch (CancelledKeyException e) { // the channel was closed under us: no readiness will ever come
+            lastFailure = new ClosedChannelException();
+            return false;
         }
     }
 
@@ -311,7 +324,7 @@ final class NioPoller implements Poller, Consumer<SelectionKey> {
         }
     }
 
-    private int allocateSlot() {
+    private int allocateSlot() throws IOException {
         int slot = slots.allocate();
         if (slot >= keys.length) {
             keys = Arrays.copyOf(keys, Math.max(slot + 1, keys.length * 2));

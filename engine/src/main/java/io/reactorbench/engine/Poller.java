@@ -34,7 +34,10 @@ interface Poller extends AutoCloseable {
         void onReady(int slot, int readyOps);
     }
 
-    /** Waits up to {@code timeoutMs} (0 = don't wait, negative = until something happens); returns events. */
+    /**
+     * Waits up to {@code timeoutMs} (0 = don't wait, negative = until something happens); returns events. A signal
+     * only makes it return early; any other failure throws, since polling again would fail the same way.
+     */
     int poll(long timeoutMs, ReadySink sink) throws IOException;
 
     /** From any thread: makes a blocked or the next {@link #poll} return. */
@@ -53,8 +56,8 @@ interface Poller extends AutoCloseable {
 
     SocketAddress listenerAddress(int listenerSlot) throws IOException;
 
-    /** Stops or resumes accept readiness (backing off after EMFILE). */
-    void acceptInterest(int listenerSlot, boolean on);
+    /** Stops or resumes accept readiness (backing off after EMFILE); throws when the poller refused the change. */
+    void acceptInterest(int listenerSlot, boolean on) throws IOException;
 
     /**
      * Accepts one waiting connection: a handle to pass to {@link #register} of any poller of the same kind,
@@ -68,11 +71,17 @@ interface Poller extends AutoCloseable {
     /** Closes an accepted handle that will not be registered (engine stopping). */
     void discard(Object accepted);
 
-    /** Applies socket options and registers the accepted socket for reading; returns its slot. */
+    /**
+     * Applies socket options and registers the accepted socket for reading; returns its slot. Throws (having closed
+     * the socket) when an option cannot be set or the socket cannot be registered.
+     */
     int register(Object accepted) throws IOException;
 
-    /** Sets read/write interest (for edge-triggered epoll, registered once and a no-op). */
-    void interest(int slot, boolean read, boolean write);
+    /**
+     * Sets read/write interest (for edge-triggered epoll, registered once and a no-op). False when the poller refused
+     * the change ({@link #lastFailure()} says why): it no longer reports what the loop believes it waits for.
+     */
+    boolean interest(int slot, boolean read, boolean write);
 
     /** Reads into {@code dst} from its position to its limit, advancing the position; n, WOULD_BLOCK, EOF or FAILED. */
     int read(int slot, ByteBuffer dst, long dstBaseAddress);

@@ -1,11 +1,13 @@
 package io.reactorbench.engine;
 
+import java.io.IOException;
 import java.util.Arrays;
 
 /**
  * Hands out small slot numbers per poller and takes them back, so a loop's tables grow with its own
  * connections, not with the process's highest fd: with several loops, fds are spread over all of them, and a
- * table indexed by fd would make every loop pay for every fd.
+ * table indexed by fd would make every loop pay for every fd. A slot is at most {@link ConnectionId#SLOT_BITS}
+ * bits, the room it has in a connection id.
  */
 final class SlotAllocator {
 
@@ -13,8 +15,14 @@ final class SlotAllocator {
     private int freeCount;
     private int next;
 
-    int allocate() {
-        return freeCount > 0 ? free[--freeCount] : next++;
+    int allocate() throws IOException {
+        if (freeCount > 0) {
+            return free[--freeCount];
+        }
+        if (next == ConnectionId.MAX_SLOTS) {
+            throw new IOException("more than " + ConnectionId.MAX_SLOTS + " sockets on one loop");
+        }
+        return next++;
     }
 
     void release(int slot) {

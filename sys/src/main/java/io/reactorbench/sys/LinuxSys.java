@@ -1,5 +1,6 @@
 package io.reactorbench.sys;
 
+import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.net.InetSocketAddress;
@@ -60,6 +61,15 @@ public final class LinuxSys {
      */
     public static boolean isNativeAccessEnabled() {
         return LinuxSys.class.getModule().isNativeAccessEnabled();
+    }
+
+    /**
+     * Threads that have built their native scratch so far (each an arena of about 200 bytes of native memory, freed
+     * when the thread is gone). A count that grows with requests means native memory is allocated per request:
+     * typically calls made from short-lived threads (see {@link #eventfdSignal}).
+     */
+    public static long threadScratchesCreated() {
+        return ThreadScratch.created();
     }
 
     // --- epoll / eventfd ---
@@ -125,6 +135,33 @@ public final class LinuxSys {
         ThreadScratch scratch = ThreadScratch.current();
         scratch.value8.set(ValueLayout.JAVA_LONG, 0, value);
         return (int) write(scratch, fd, scratch.value8.address(), 8);
+    }
+
+    /**
+     * Adds 1 to an eventfd's counter (a wake-up) without this thread's scratch: 8 or -errno. For threads that make
+     * one call and end, such as an offload task on its own virtual thread waking a loop, where
+     * {@link #eventfdWrite(int, long)} would build that thread's scratch (an arena and five native segments) for
+     * one write. The 1 comes from one 8-byte segment of global memory that every thread shares and nobody writes.
+     */
+    public static int eventfdSignal(int fd) {
+        try {
+            long r = (long) LibcCalls.WRITE.invokeExact(fd, EventFdOne.ADDRESS, 8L);
+            // errno right after the -1, as ThreadScratch.errno() does; on a virtual thread nothing between parks
+            return r >= 0 ? (int) r : -LibcCalls.errnoOfThisOsThread().get(ValueLayout.JAVA_INT, 0);
+        } catch (Throwable t) {
+            throw LibcCalls.unexpected(t);
+        }
+    }
+
+    /** The 8-byte 1 that {@link #eventfdSignal} writes; global memory, never freed, never written again. */
+    private static final class EventFdOne {
+        static final long ADDRESS = allocate();
+
+        private static long allocate() {
+            MemorySegment one = Arena.global().allocate(ValueLayout.JAVA_LONG);
+            one.set(ValueLayout.JAVA_LONG, 0, 1L);
+            return one.address();
+        }
     }
 
     /** Reads and resets an eventfd's counter: the counter (> 0), or -errno (-EAGAIN when zero and non-blocking). */

@@ -3,6 +3,7 @@ package io.reactorbench.sys;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Native memory each thread reuses for every call it makes: the errno capture, an 8-byte value (eventfd counter,
@@ -17,6 +18,8 @@ import java.lang.foreign.ValueLayout;
 final class ThreadScratch {
 
     private static final ThreadLocal<ThreadScratch> CURRENT = ThreadLocal.withInitial(ThreadScratch::new);
+    /** Scratches built so far; once per thread that calls, so tests can tell per-thread from per-request. */
+    private static final AtomicLong CREATED = new AtomicLong();
 
     final MemorySegment capture;
     final MemorySegment value8;
@@ -37,6 +40,11 @@ final class ThreadScratch {
         epollEvent = arena.allocate(NativePlatform.EPOLL_EVENT_SIZE, 8);
         sockAddr = new SockAddr(arena);
         errnoSlot = Thread.currentThread().isVirtual() ? null : LibcCalls.errnoOfThisOsThread();
+        CREATED.incrementAndGet();
+    }
+
+    static long created() {
+        return CREATED.get();
     }
 
     static ThreadScratch current() {

@@ -47,4 +47,22 @@ class EventFdWakeupTest {
             LinuxSys.close(efd);
         }
     }
+
+    @Test
+    void shouldSignalByOneFromAFreshThreadWithoutBuildingItsScratch() throws InterruptedException {
+        int efd = LinuxSys.eventfd(0, EventFdFlags.EFD_NONBLOCK | EventFdFlags.EFD_CLOEXEC);
+        try {
+            int[] results = new int[2];
+            long scratchesBefore = LinuxSys.threadScratchesCreated();
+            Thread.ofVirtual().start(() -> {
+                results[0] = LinuxSys.eventfdSignal(efd);
+                results[1] = LinuxSys.eventfdSignal(-1);
+            }).join();
+            assertThat(LinuxSys.threadScratchesCreated()).isEqualTo(scratchesBefore);
+            assertThat(results).containsExactly(8, -Errno.EBADF);
+            assertThat(LinuxSys.eventfdRead(efd)).isEqualTo(1L);
+        } finally {
+            LinuxSys.close(efd);
+        }
+    }
 }
