@@ -8,7 +8,8 @@ package io.reactorbench.results.gate;
  * request carries real work: in echo, http and idle scenarios a request costs a few µs, so the server's
  * background CPU (JIT, GC, timers) divided by the request count moves it by 2-4 times between two identical
  * one-trial runs of a busy machine (seen: idle on netty-epoll 60 -> 213 µs, http 4.5 -> 1.2 µs). On a shared CI
- * runner prefer a policy of your own with {@code normalizeBy}.
+ * runner prefer a policy of your own with {@code normalizeBy}. The server-cpu rule is optional because a run
+ * without rpc scenarios is no mistake, and allocation because external servers do not measure it.
  */
 public final class DefaultPolicy {
 
@@ -29,9 +30,11 @@ public final class DefaultPolicy {
                   p99: {maxRise: 25%}
               - name: server-cpu
                 scenario: "rpc*"
+                optional: true
                 regression:
                   cpuUsPerRequest: {maxRise: 15%, fewTrialsLimit: 150%}
               - name: allocation
+                optional: true
                 regression:
                   allocatedBytesPerRequest: {maxRise: 64}
             """;

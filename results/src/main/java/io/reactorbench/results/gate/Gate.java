@@ -39,7 +39,14 @@ public final class Gate {
         baseline.unjudgeable().forEach(p -> problems.add("baseline: " + p));
         candidate.unjudgeable().forEach(p -> problems.add("candidate: " + p));
         compareEnvironments();
+        RuleCoverage coverage = new RuleCoverage(baseline, candidate);
         for (Rule rule : policy.rules()) {
+            String ruleText = "rule '" + rule.name() + "' (" + rule.expression() + ")";
+            String missing = coverage.missingNames(rule);
+            if (missing != null && !rule.selector().optional()) {
+                problems.add(ruleText + ": " + missing);
+                continue;
+            }
             int before = rows.size();
             switch (rule) {
                 case BudgetRule budget -> checkBudget(budget);
@@ -47,8 +54,17 @@ public final class Gate {
                 case RegressionRule regression -> checkRegression(regression);
             }
             if (rows.size() == before) {
-                warnings.add("rule '" + rule.name() + "' (" + rule.expression() + ") matched no cell");
+                String why = coverage.whyNoCheck(rule);
+                if (rule.selector().optional()) {
+                    warnings.add("optional " + ruleText + " checked nothing: " + why);
+                } else {
+                    problems.add(ruleText + " checked nothing: " + why
+                            + " (a rule that applies only to some runs says 'optional: true')");
+                }
             }
+        }
+        if (rows.isEmpty() && problems.isEmpty()) {
+            problems.add("no rule checked anything: every rule is optional and none applies to this candidate");
         }
         long inconclusive = rows.stream().filter(r -> r.verdict() == Verdict.INCONCLUSIVE).count();
         if (inconclusive > 0) {

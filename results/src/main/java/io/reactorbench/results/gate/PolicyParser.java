@@ -21,7 +21,8 @@ public final class PolicyParser {
     public static final String SCHEMA = "reactorbench.gate-policy/1";
 
     private static final Set<String> TOP_KEYS = Set.of("schema", "alpha", "minTrials", "rules");
-    private static final Set<String> RULE_KEYS = Set.of("name", "scenario", "design", "budget", "regression", "normalizeBy");
+    private static final Set<String> RULE_KEYS = Set.of("name", "scenario", "design", "optional", "budget", "regression",
+            "normalizeBy");
     private static final Set<String> THRESHOLD_KEYS = Set.of("maxRise", "maxDrop", "fewTrialsLimit");
     private static final Pattern BUDGET = Pattern.compile(
             "\\s*(?:ratio\\s+(\\S+)/(\\S+)\\s+)?([A-Za-z][A-Za-z0-9]*)\\s*(<=|>=|==|!=|<|>)\\s*(\\S.*?)\\s*");
@@ -79,6 +80,10 @@ public final class PolicyParser {
         if (!(rulesNode instanceof YamlNode.Sequence rules)) {
             throw error(rulesNode, "'rules' must be a list, found " + rulesNode.kind());
         }
+        if (rules.items().isEmpty()) {
+            // A gate of no checks would print PASS having looked at nothing.
+            throw error(rulesNode, "'rules' is empty: a policy needs at least one rule");
+        }
         List<Rule> parsed = new ArrayList<>();
         for (YamlNode rule : rules.items()) {
             parsed.addAll(rule(rule));
@@ -93,7 +98,8 @@ public final class PolicyParser {
         String name = entries.containsKey("name") ? scalar(entries.get("name"), "name") : null;
         Glob scenario = glob(entries.get("scenario"));
         Glob design = glob(entries.get("design"));
-        Selector selector = new Selector(scenario, design);
+        Selector selector = new Selector(scenario, design, entries.containsKey("optional")
+                && bool(entries.get("optional"), "optional"));
         boolean budget = entries.containsKey("budget");
         boolean regression = entries.containsKey("regression");
         if (budget == regression) {
@@ -225,6 +231,15 @@ public final class PolicyParser {
         } catch (IllegalArgumentException e) {
             throw error(node, e.getMessage());
         }
+    }
+
+    private boolean bool(YamlNode node, String what) {
+        String text = scalar(node, what);
+        return switch (text) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw error(node, what + " must be true or false, found '" + text + "'");
+        };
     }
 
     private YamlNode.Mapping mapping(YamlNode node, String what) {

@@ -168,12 +168,83 @@ class GateTest {
         assertThat(report.warnings()).contains("rpc/threads: the workload differs from the baseline's: cpuSpinNs 0 -> 50000");
     }
 
+    private static final Measurements ECHO_RUN = new SyntheticRuns()
+            .cell("echo-pingpong", "engine-epoll", Metric.THROUGHPUT, 100)
+            .cell("echo-pingpong", "netty-epoll", Metric.THROUGHPUT, 90)
+            .measurements("run");
+
+    private static GateReport judgeEchoRun(String policyYaml) {
+        return Gate.evaluate(policy(policyYaml), Measurements.none(), ECHO_RUN, false);
+    }
+
     @Test
-    void shouldWarnWhenARuleMatchesNoCell() {
-        Measurements run = new SyntheticRuns().cell("rpc", "threads", Metric.THROUGHPUT, 100).measurements("run");
-        GateReport report = Gate.evaluate(policy("rules: [{design: engine-*, budget: errors == 0}]"), run, run, false);
+    void shouldRefuseARuleNamingADesignTheRunLacksAndSuggestTheClosest() {
+        GateReport report = judgeEchoRun("rules: [{name: typo, design: netty-epol, budget: errors == 0}]");
+        assertThat(report.outcome()).isEqualTo(GateOutcome.CANNOT_JUDGE);
+        assertThat(report.exitCode()).isEqualTo(2);
+        assertThat(report.problems()).singleElement().asString()
+                .contains("rule 'typo'").contains("design 'netty-epol' is not in the candidate")
+                .contains("did you mean 'netty-epoll'?");
+        assertThat(report.headline()).doesNotContain("PASS");
+    }
+
+    @Test
+    void shouldRefuseARuleNamingAScenarioTheRunLacks() {
+        GateReport report = judgeEchoRun("rules: [{name: typo, scenario: \"echo-pingpng\", budget: errors == 0}]");
+        assertThat(report.outcome()).isEqualTo(GateOutcome.CANNOT_JUDGE);
+        assertThat(report.problems()).singleElement().asString()
+                .contains("scenario 'echo-pingpng' is not in the candidate (did you mean 'echo-pingpong'?)");
+    }
+
+    @Test
+    void shouldRefuseARatioOfADesignTheRunLacks() {
+        GateReport report = judgeEchoRun("rules: [{budget: ratio engine-epoll/netty-epol throughput >= 0.5}]");
+        assertThat(report.outcome()).isEqualTo(GateOutcome.CANNOT_JUDGE);
+        assertThat(report.problems()).singleElement().asString()
+                .contains("rule 'ratio engine-epoll/netty-epol throughput >= 0.5'").contains("did you mean 'netty-epoll'?");
+    }
+
+    @Test
+    void shouldRefuseAPatternThatMatchesNoCellAndSayWhichPartMatchedNothing() {
+        GateReport report = judgeEchoRun("rules: [{name: threads-only, design: \"thread*\", budget: errors == 0}]");
+        assertThat(report.outcome()).isEqualTo(GateOutcome.CANNOT_JUDGE);
+        assertThat(report.problems()).singleElement().asString()
+                .contains("rule 'threads-only'").contains("design 'thread*' matches no design of the candidate");
+    }
+
+    @Test
+    void shouldRefuseABraceAlternativeNamingAScenarioTheRunLacks() {
+        GateReport report = judgeEchoRun("rules: [{scenario: \"{echo-pingpong,htp-pipelined}\", budget: errors == 0}]");
+        assertThat(report.outcome()).isEqualTo(GateOutcome.CANNOT_JUDGE);
+        assertThat(report.problems()).singleElement().asString().contains("scenario 'htp-pipelined' is not in the candidate");
+    }
+
+    @Test
+    void shouldRefuseARuleWhoseCellsDidNotMeasureItsMetric() {
+        GateReport report = judgeEchoRun("rules: [{name: heap, budget: heapPerConnectionBytes <= 256}]");
+        assertThat(report.outcome()).isEqualTo(GateOutcome.CANNOT_JUDGE);
+        assertThat(report.problems()).singleElement().asString()
+                .contains("none of the 2 cell(s) it selects measured heapPerConnectionBytes");
+    }
+
+    @Test
+    void shouldSkipAnOptionalRuleThatMatchesNothingWithAWarning() {
+        GateReport report = judgeEchoRun("""
+                rules:
+                  - {name: tp, budget: throughput > 1}
+                  - {name: rpc-only, scenario: "rpc*", optional: true, budget: errors == 0}
+                """);
         assertThat(report.outcome()).isEqualTo(GateOutcome.PASS);
-        assertThat(report.warnings()).anySatisfy(w -> assertThat(w).contains("matched no cell"));
+        assertThat(report.warnings()).anySatisfy(w -> assertThat(w).contains("optional rule 'rpc-only'")
+                .contains("checked nothing"));
+    }
+
+    @Test
+    void shouldNeverPassAGateThatCheckedNothing() {
+        GateReport report = judgeEchoRun("rules: [{scenario: \"rpc*\", optional: true, budget: errors == 0}]");
+        assertThat(report.rows()).isEmpty();
+        assertThat(report.outcome()).isEqualTo(GateOutcome.CANNOT_JUDGE);
+        assertThat(report.headline()).contains("no rule checked anything");
     }
 
     @Test

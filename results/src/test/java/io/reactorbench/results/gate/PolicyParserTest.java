@@ -186,4 +186,20 @@ class PolicyParserTest {
         assertThatThrownBy(() -> PolicyParser.parse(yaml, "gate.yaml"))
                 .hasMessageStartingWith("gate.yaml:3: maxDrop must be below 100%");
     }
+
+    @Test
+    void shouldRejectAPolicyWithNoRules() {
+        assertThatThrownBy(() -> PolicyParser.parse("rules: []\n", "gate.yaml"))
+                .isInstanceOf(PolicyException.class)
+                .hasMessageStartingWith("gate.yaml:1: 'rules' is empty: a policy needs at least one rule");
+    }
+
+    @Test
+    void shouldReadOptionalAsABooleanOnly() {
+        Policy policy = PolicyParser.parse("rules: [{optional: true, budget: errors == 0}, {budget: errors == 0}]\n",
+                "gate.yaml");
+        assertThat(policy.rules()).extracting(rule -> rule.selector().optional()).containsExactly(true, false);
+        assertThatThrownBy(() -> PolicyParser.parse("rules: [{optional: maybe, budget: errors == 0}]\n", "gate.yaml"))
+                .hasMessageStartingWith("gate.yaml:1: optional must be true or false, found 'maybe'");
+    }
 }
