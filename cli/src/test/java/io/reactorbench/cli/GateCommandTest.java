@@ -99,7 +99,7 @@ class GateCommandTest {
         int exit = Main.execute("gate", "--baseline", first.toString(), "--candidate", slow.toString());
         assertThat(exit).isEqualTo(1);
         assertThat(err.toString()).contains("gate: FAIL: rule 'throughput'")
-                .contains("rule 'server-cpu' (cpuUsPerRequest maxRise 15% (150% with few trials)) regression in rpc/threads");
+                .contains("rule 'server-cpu' (cpuUsPerRequest maxRise 15% (gross 150%)) regression in rpc/threads");
         assertThat(out.toString()).contains("REGRESSION");
     }
 
@@ -169,6 +169,28 @@ class GateCommandTest {
         assertThat(exit).isEqualTo(2);
         assertThat(err.toString()).contains(policy + ":1: 'rules' is empty");
         assertThat(out.toString()).doesNotContain("PASS");
+    }
+
+    @Test
+    void shouldExitOneWhenAOneTrialRunHalvesThroughputAndDoublesP99() throws Exception {
+        Path baseline = fixtureFirstTrials("baseline", 1, 1);
+        Path candidate = fixtureFirstTrials("halved", 0.5, 2);
+        int exit = Main.execute("gate", "--baseline", baseline.toString(), "--candidate", candidate.toString());
+        assertThat(exit).as(out + "\n" + err).isEqualTo(1);
+        assertThat(err.toString()).contains("gate: FAIL: rule 'throughput' (throughput maxDrop 10% (gross 40%))")
+                .contains("rule 'latency' (p99 maxRise 25% (gross 90%)) regression");
+        assertThat(out.toString()).doesNotContain("PASS");
+    }
+
+    @Test
+    void shouldSayInconclusiveNotPassForAnUnchangedOneTrialRunAndFailItWhenStrict() throws Exception {
+        Path baseline = fixtureFirstTrials("baseline", 1, 1);
+        Path candidate = fixtureFirstTrials("same", 1, 1);
+        int exit = Main.execute("gate", "--baseline", baseline.toString(), "--candidate", candidate.toString());
+        assertThat(exit).as(out + "\n" + err).isZero();
+        assertThat(out.toString()).contains("gate: INCONCLUSIVE: ").doesNotContain("PASS");
+        assertThat(Main.execute("gate", "--baseline", baseline.toString(), "--candidate", candidate.toString(),
+                "--strict")).isEqualTo(1);
     }
 
     /**

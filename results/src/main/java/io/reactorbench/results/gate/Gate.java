@@ -13,7 +13,9 @@ import java.util.TreeSet;
  * Judges a candidate run against a baseline under a policy. Budgets are checked on the median of the
  * candidate's trials; regressions by {@link RegressionTest}. The inputs are checked first: a cell of the
  * baseline missing from the candidate, a failed cell or an incomplete run make the result
- * {@link GateOutcome#CANNOT_JUDGE}, because a gate that passed on half the evidence would be lying.
+ * {@link GateOutcome#CANNOT_JUDGE}, because a gate that passed on half the evidence would be lying; so do rules
+ * that check nothing ({@link RuleCoverage}). Checks that cannot decide make it {@link GateOutcome#INCONCLUSIVE},
+ * never a pass.
  */
 public final class Gate {
 
@@ -69,10 +71,11 @@ public final class Gate {
         long inconclusive = rows.stream().filter(r -> r.verdict() == Verdict.INCONCLUSIVE).count();
         if (inconclusive > 0) {
             warnings.add(inconclusive + " check(s) inconclusive: too few trials to tell a regression from noise"
-                    + (strict ? " (failing: --strict)" : " (not failing; --strict would fail them)"));
+                    + (strict ? " (failing: --strict)" : " (exit 0; --strict would fail them)"));
         }
         GateOutcome outcome = !problems.isEmpty() ? GateOutcome.CANNOT_JUDGE
                 : !failures.isEmpty() || strict && inconclusive > 0 ? GateOutcome.FAIL
+                : inconclusive > 0 ? GateOutcome.INCONCLUSIVE
                 : GateOutcome.PASS;
         return new GateReport(outcome, strict, policy.source(), baseline.source(), candidate.source(), rows,
                 List.copyOf(failures), List.copyOf(warnings), List.copyOf(problems));

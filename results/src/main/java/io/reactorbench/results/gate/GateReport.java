@@ -35,8 +35,9 @@ public record GateReport(
     /** One line: what the gate concluded and why. */
     public String headline() {
         return switch (outcome) {
-            case PASS -> "gate: PASS (" + rows.size() + " checks"
-                    + (count(Verdict.INCONCLUSIVE) > 0 ? ", " + count(Verdict.INCONCLUSIVE) + " inconclusive" : "") + ")";
+            case PASS -> "gate: PASS (" + rows.size() + " checks)";
+            case INCONCLUSIVE -> "gate: INCONCLUSIVE: " + count(Verdict.INCONCLUSIVE) + " of " + rows.size()
+                    + " checks had too few trials to decide, none failed (exit 0; --strict fails it)";
             case FAIL -> "gate: FAIL: " + (failures.isEmpty() ? "inconclusive checks under --strict" : failures.getFirst())
                     + (failures.size() > 1 ? " (and " + (failures.size() - 1) + " more)" : "");
             case CANNOT_JUDGE -> "gate: CANNOT JUDGE: " + problems.getFirst()

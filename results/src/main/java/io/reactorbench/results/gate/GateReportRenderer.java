@@ -49,6 +49,7 @@ public final class GateReportRenderer {
         StringBuilder out = new StringBuilder();
         out.append("## reactorbench gate: ").append(switch (report.outcome()) {
             case PASS -> "pass";
+            case INCONCLUSIVE -> "INCONCLUSIVE";
             case FAIL -> "FAIL";
             case CANNOT_JUDGE -> "CANNOT JUDGE";
         }).append("\n\n");

@@ -144,12 +144,14 @@ class GateTest {
     }
 
     @Test
-    void shouldPassInconclusiveChecksWithAWarningUnlessStrict() {
+    void shouldCallInconclusiveChecksInconclusiveNotPassAndFailThemWhenStrict() {
         Measurements baseline = new SyntheticRuns().cell("rpc", "threads", Metric.THROUGHPUT, 100).measurements("b");
         Measurements candidate = new SyntheticRuns().cell("rpc", "threads", Metric.THROUGHPUT, 100).measurements("c");
         Policy throughput = policy("rules: [{regression: {throughput: {maxDrop: 5%}}}]");
         GateReport lenient = Gate.evaluate(throughput, baseline, candidate, false);
-        assertThat(lenient.outcome()).isEqualTo(GateOutcome.PASS);
+        assertThat(lenient.outcome()).isEqualTo(GateOutcome.INCONCLUSIVE);
+        assertThat(lenient.exitCode()).isZero();
+        assertThat(lenient.headline()).startsWith("gate: INCONCLUSIVE: 1 of 1 checks").doesNotContain("PASS");
         assertThat(lenient.rows()).singleElement().extracting(GateRow::verdict).isEqualTo(Verdict.INCONCLUSIVE);
         assertThat(lenient.warnings()).anySatisfy(w -> assertThat(w).contains("inconclusive"));
         assertThat(Gate.evaluate(throughput, baseline, candidate, true).outcome()).isEqualTo(GateOutcome.FAIL);
@@ -257,7 +259,7 @@ class GateTest {
                 baseline, candidate, false);
         assertThat(GateReportRenderer.text(report)).contains("tp", "REGRESSION", "100k/s", "50k/s", "-50.0%")
                 .contains("gate: FAIL: rule 'tp'");
-        assertThat(GateReportRenderer.markdown(report)).contains("| tp | throughput maxDrop 5% | rpc | threads |")
+        assertThat(GateReportRenderer.markdown(report)).contains("| tp | throughput maxDrop 5% (gross 10%) | rpc | threads |")
                 .contains("**REGRESSION**");
         assertThat(GateReportRenderer.json(report)).contains("\"schema\" : \"reactorbench.gate/1\"")
                 .contains("\"verdict\" : \"regression\"").contains("\"exitCode\" : 1");
