@@ -193,6 +193,33 @@ class GateCommandTest {
                 "--strict")).isEqualTo(1);
     }
 
+    @Test
+    void shouldLeadAPassWithOneRollUpLinePerRuleAndNoTableOfPassingChecks() throws Exception {
+        Path run = fixtureFirstTrials("fixture", 1, 1);
+        Path policy = dir.resolve("budgets.yaml");
+        Files.writeString(policy, "rules:\n  - name: no-errors\n    budget: errors == 0\n"
+                + "  - name: serves\n    scenario: \"{echo-*,rpc-*}\"\n    budget: throughput > 0\n");
+        int exit = Main.execute("gate", "--candidate", run.toString(), "--policy", policy.toString());
+        assertThat(exit).as(out + "\n" + err).isZero();
+        List<String> lines = out.toString().lines().toList();
+        assertThat(lines.get(4)).matches("✓ +no-errors +errors == 0 +12/12 pass");
+        assertThat(lines.get(5)).matches("✓ +serves +throughput > 0/s +8/8 pass");
+        assertThat(lines).hasSize(8).last().isEqualTo("gate: PASS (20 checks)");
+        assertThat(out.toString()).doesNotContain("failures:");
+    }
+
+    @Test
+    void shouldCallAFailedFloorBelowFloorAndPrintTheBudgetWhenThereIsNoBaseline() throws Exception {
+        Path run = fixtureFirstTrials("fixture", 1, 1);
+        Path policy = dir.resolve("floor.yaml");
+        Files.writeString(policy, "rules:\n  - name: floor\n    scenario: echo-open\n    budget: throughput >= 1M\n");
+        int exit = Main.execute("gate", "--candidate", run.toString(), "--policy", policy.toString());
+        assertThat(exit).isEqualTo(1);
+        assertThat(out.toString()).contains("BELOW FLOOR").doesNotContain("OVER BUDGET");
+        assertThat(err.toString()).contains("rule 'floor' (throughput >= 1M/s) below floor in echo-open/")
+                .contains(", budget >= 1M/s").doesNotContain("- ->");
+    }
+
     /**
      * The report module's fixture run cut to its first trials (a one-trial run like smoke's, and without the
      * fixture's failed second trial), every cell's throughput multiplied by {@code throughputFactor} and its p99

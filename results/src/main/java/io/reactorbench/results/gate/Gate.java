@@ -68,11 +68,8 @@ public final class Gate {
         if (rows.isEmpty() && problems.isEmpty()) {
             problems.add("no rule checked anything: every rule is optional and none applies to this candidate");
         }
+        // Counted per rule in the roll-up and in the headline, not repeated as a warning.
         long inconclusive = rows.stream().filter(r -> r.verdict() == Verdict.INCONCLUSIVE).count();
-        if (inconclusive > 0) {
-            warnings.add(inconclusive + " check(s) inconclusive: too few trials to tell a regression from noise"
-                    + (strict ? " (failing: --strict)" : " (exit 0; --strict would fail them)"));
-        }
         GateOutcome outcome = !problems.isEmpty() ? GateOutcome.CANNOT_JUDGE
                 : !failures.isEmpty() || strict && inconclusive > 0 ? GateOutcome.FAIL
                 : inconclusive > 0 ? GateOutcome.INCONCLUSIVE
@@ -95,7 +92,7 @@ public final class Gate {
             double[] oldValues = old == null ? new double[0] : old.values(rule.metric());
             boolean holds = rule.comparison().holds(median, rule.limit());
             addRow(rule, cell.key().scenarioKey(), cell.key().design(), oldValues, values, rule.metric().unit(),
-                    holds ? Verdict.PASS : Verdict.OVER_BUDGET, Double.NaN,
+                    holds ? Verdict.PASS : rule.comparison().breach(median, rule.limit()), Double.NaN,
                     holds ? "" : "median of " + values.length + " trial(s) breaks " + rule.expression());
         }
     }
@@ -128,9 +125,10 @@ public final class Gate {
             if (oldNumerator != null && oldDenominator != null) {
                 oldRatios = ratios(oldNumerator, oldDenominator, rule.metric());
             }
-            boolean holds = rule.comparison().holds(Numbers.median(ratios), rule.limit());
+            double median = Numbers.median(ratios);
+            boolean holds = rule.comparison().holds(median, rule.limit());
             addRow(rule, scenarioKey, rule.numeratorDesign() + "/" + rule.denominatorDesign(), oldRatios, ratios,
-                    MetricUnit.RATIO, holds ? Verdict.PASS : Verdict.OVER_BUDGET, Double.NaN,
+                    MetricUnit.RATIO, holds ? Verdict.PASS : rule.comparison().breach(median, rule.limit()), Double.NaN,
                     holds ? "" : "median same-run ratio of " + ratios.length + " trial(s) breaks " + rule.expression());
         }
     }
@@ -200,9 +198,17 @@ public final class Gate {
         rows.add(new GateRow(rule.name(), rule.expression(), scenarioKey, design, baselineMedian, candidateMedian,
                 change, unit, verdict, pValue, note, boxed(before), boxed(after)));
         if (verdict.fails()) {
+            String values = switch (rule) {
+                // A budget is judged on the candidate alone: quote the limit, and the baseline only if there is one.
+                case BudgetRule budget -> unit.format(candidateMedian) + ", budget " + budget.limitText();
+                case RatioBudgetRule ratio -> unit.format(candidateMedian) + ", budget " + ratio.limitText();
+                case RegressionRule regression -> unit.format(baselineMedian) + " -> " + unit.format(candidateMedian);
+            };
+            if (!(rule instanceof RegressionRule) && before.length > 0) {
+                values += " (baseline " + unit.format(baselineMedian) + ")";
+            }
             failures.add("rule '" + rule.name() + "' (" + rule.expression() + ") " + verdict.label().toLowerCase()
-                    + " in " + scenarioKey + "/" + design + ": " + unit.format(baselineMedian) + " -> "
-                    + unit.format(candidateMedian));
+                    + " in " + scenarioKey + "/" + design + ": " + values);
         }
     }
 

@@ -122,7 +122,7 @@ class GateTest {
                 .measurements("candidate");
         GateReport report = Gate.evaluate(ratio, good, good, false);
         assertThat(report.rows()).extracting(GateRow::scenario, GateRow::verdict).containsExactly(
-                org.assertj.core.groups.Tuple.tuple("echo", Verdict.OVER_BUDGET),
+                org.assertj.core.groups.Tuple.tuple("echo", Verdict.BELOW_FLOOR),
                 org.assertj.core.groups.Tuple.tuple("rpc", Verdict.PASS));
         assertThat(report.rows().get(1).candidate()).isEqualTo(0.95);
     }
@@ -153,7 +153,6 @@ class GateTest {
         assertThat(lenient.exitCode()).isZero();
         assertThat(lenient.headline()).startsWith("gate: INCONCLUSIVE: 1 of 1 checks").doesNotContain("PASS");
         assertThat(lenient.rows()).singleElement().extracting(GateRow::verdict).isEqualTo(Verdict.INCONCLUSIVE);
-        assertThat(lenient.warnings()).anySatisfy(w -> assertThat(w).contains("inconclusive"));
         assertThat(Gate.evaluate(throughput, baseline, candidate, true).outcome()).isEqualTo(GateOutcome.FAIL);
     }
 
@@ -247,6 +246,48 @@ class GateTest {
         assertThat(report.rows()).isEmpty();
         assertThat(report.outcome()).isEqualTo(GateOutcome.CANNOT_JUDGE);
         assertThat(report.headline()).contains("no rule checked anything");
+    }
+
+    @Test
+    void shouldLeadTheTextWithAPerRuleRollUpAndListOnlyTheFailingChecks() {
+        Policy budgets = policy("""
+                rules:
+                  - name: no-errors
+                    budget: errors == 0
+                  - name: alloc
+                    budget: allocatedBytesPerRequest <= 64
+                """);
+        Measurements candidate = new SyntheticRuns()
+                .cell("echo", "engine-epoll", Metric.ERRORS, 0)
+                .cell("echo", "engine-epoll", Metric.ALLOCATED_BYTES_PER_REQUEST, 0)
+                .cell("echo", "netty-epoll", Metric.ERRORS, 0)
+                .cell("echo", "netty-epoll", Metric.ALLOCATED_BYTES_PER_REQUEST, 900)
+                .measurements("candidate");
+        List<String> lines = GateReportRenderer.text(Gate.evaluate(budgets, Measurements.none(), candidate, false))
+                .lines().toList();
+        assertThat(lines.subList(4, 6)).containsExactly(
+                "✓  no-errors  errors == 0                       2/2 pass",
+                "✗  alloc      allocatedBytesPerRequest <= 64 B  1/2 pass, 1 OVER BUDGET");
+        assertThat(lines.subList(7, 10)).containsExactly(
+                "failures:",
+                "rule   check                             scenario  design       candidate  verdict      note",
+                "alloc  allocatedBytesPerRequest <= 64 B  echo      netty-epoll  900 B      OVER BUDGET  median of 1 trial(s) breaks allocatedBytesPerRequest <= 64 B");
+        assertThat(lines).noneMatch(line -> line.contains("engine-epoll"));
+    }
+
+    @Test
+    void shouldCallAFailedFloorBelowFloorAndQuoteTheBudgetWhenThereIsNoBaseline() {
+        Policy floor = policy("rules: [{name: tp-floor, budget: throughput >= 200k}]");
+        Measurements candidate = new SyntheticRuns().cell("echo", "engine-epoll", Metric.THROUGHPUT, 105_000)
+                .measurements("candidate");
+        GateReport report = Gate.evaluate(floor, Measurements.none(), candidate, false);
+        assertThat(report.rows()).singleElement().extracting(GateRow::verdict).isEqualTo(Verdict.BELOW_FLOOR);
+        assertThat(report.headline()).isEqualTo(
+                "gate: FAIL: rule 'tp-floor' (throughput >= 200k/s) below floor in echo/engine-epoll: 105k/s, budget >= 200k/s");
+        assertThat(GateReportRenderer.text(report)).contains("BELOW FLOOR").doesNotContain("OVER BUDGET")
+                .doesNotContain("- ->");
+        assertThat(Comparison.NOT_EQUAL.breach(0, 0)).isEqualTo(Verdict.FORBIDDEN_VALUE);
+        assertThat(Comparison.EQUAL.breach(3, 0)).isEqualTo(Verdict.OVER_BUDGET);
     }
 
     @Test
