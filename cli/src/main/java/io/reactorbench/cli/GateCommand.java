@@ -17,7 +17,10 @@ import picocli.CommandLine.Option;
 
 @Command(name = "gate", mixinStandardHelpOptions = true,
         description = {"Fails (exit 1) when a candidate run regresses against a baseline under a policy.",
-            "Exit 0 pass, 1 regression or budget broken, 2 the inputs cannot be judged. See docs/ci.md."})
+            "Exit 0: PASS, or INCONCLUSIVE (nothing failed, but some checks had too few trials to decide; a change",
+            "  beyond a rule's gross limit fails whatever the trial count). 1: a regression or a broken budget (or,",
+            "  with --strict, an inconclusive check). 2: the inputs cannot be judged, including a rule that names a",
+            "  design or scenario the run lacks or checks nothing. See docs/ci.md."})
 final class GateCommand implements Callable<Integer> {
 
     @Option(names = "--baseline", paramLabel = "DIR|FILE",
@@ -39,7 +42,7 @@ final class GateCommand implements Callable<Integer> {
     @Option(names = "--json", paramLabel = "FILE", description = "Also write the verdicts as JSON.")
     Path json;
 
-    @Option(names = "--strict", description = "Inconclusive checks (too few trials) fail the gate.")
+    @Option(names = "--strict", description = "Inconclusive checks (too few trials) fail the gate (exit 1 instead of 0).")
     boolean strict;
 
     @Override

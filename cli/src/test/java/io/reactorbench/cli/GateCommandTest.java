@@ -29,6 +29,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /** {@code gate} and {@code baseline save} on made-up run directories: exit codes, files, messages. */
 class GateCommandTest {
@@ -95,7 +99,7 @@ class GateCommandTest {
         int exit = Main.execute("gate", "--baseline", first.toString(), "--candidate", slow.toString());
         assertThat(exit).isEqualTo(1);
         assertThat(err.toString()).contains("gate: FAIL: rule 'throughput'")
-                .contains("rule 'server-cpu' (cpuUsPerRequest maxRise 15% (150% with few trials)) regression in rpc/threads");
+                .contains("rule 'server-cpu' (cpuUsPerRequest maxRise 15% (gross 150%)) regression in rpc/threads");
         assertThat(out.toString()).contains("REGRESSION");
     }
 
@@ -143,6 +147,109 @@ class GateCommandTest {
         assertThat(Main.execute("baseline", "save", broken.toString(), "--to", dir.resolve("b.json").toString()))
                 .isEqualTo(2);
         assertThat(err.toString()).contains("cannot save a baseline");
+    }
+
+    @Test
+    void shouldExitTwoNamingTheRuleAndTheClosestDesignWhenAPolicyMisspellsADesign() throws Exception {
+        Path run = fixtureFirstTrials("fixture", 1, 1);
+        Path policy = dir.resolve("typo.yaml");
+        Files.writeString(policy, "rules:\n  - name: netty-errors\n    design: netty-epol\n    budget: errors == 0\n");
+        int exit = Main.execute("gate", "--candidate", run.toString(), "--policy", policy.toString(), "--strict");
+        assertThat(exit).as(out + "\n" + err).isEqualTo(2);
+        assertThat(err.toString()).contains("rule 'netty-errors'").contains("did you mean 'netty-epoll'?");
+        assertThat(out.toString()).doesNotContain("PASS");
+    }
+
+    @Test
+    void shouldExitTwoForAPolicyWithoutRules() throws Exception {
+        Path run = fixtureFirstTrials("fixture", 1, 1);
+        Path policy = dir.resolve("empty.yaml");
+        Files.writeString(policy, "rules: []\n");
+        int exit = Main.execute("gate", "--candidate", run.toString(), "--policy", policy.toString());
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString()).contains(policy + ":1: 'rules' is empty");
+        assertThat(out.toString()).doesNotContain("PASS");
+    }
+
+    @Test
+    void shouldExitOneWhenAOneTrialRunHalvesThroughputAndDoublesP99() throws Exception {
+        Path baseline = fixtureFirstTrials("baseline", 1, 1);
+        Path candidate = fixtureFirstTrials("halved", 0.5, 2);
+        int exit = Main.execute("gate", "--baseline", baseline.toString(), "--candidate", candidate.toString());
+        assertThat(exit).as(out + "\n" + err).isEqualTo(1);
+        assertThat(err.toString()).contains("gate: FAIL: rule 'throughput' (throughput maxDrop 10% (gross 40%))")
+                .contains("rule 'latency' (p99 maxRise 25% (gross 90%)) regression");
+        assertThat(out.toString()).doesNotContain("PASS");
+    }
+
+    @Test
+    void shouldSayInconclusiveNotPassForAnUnchangedOneTrialRunAndFailItWhenStrict() throws Exception {
+        Path baseline = fixtureFirstTrials("baseline", 1, 1);
+        Path candidate = fixtureFirstTrials("same", 1, 1);
+        int exit = Main.execute("gate", "--baseline", baseline.toString(), "--candidate", candidate.toString());
+        assertThat(exit).as(out + "\n" + err).isZero();
+        assertThat(out.toString()).contains("gate: INCONCLUSIVE: ").doesNotContain("PASS");
+        assertThat(Main.execute("gate", "--baseline", baseline.toString(), "--candidate", candidate.toString(),
+                "--strict")).isEqualTo(1);
+    }
+
+    @Test
+    void shouldLeadAPassWithOneRollUpLinePerRuleAndNoTableOfPassingChecks() throws Exception {
+        Path run = fixtureFirstTrials("fixture", 1, 1);
+        Path policy = dir.resolve("budgets.yaml");
+        Files.writeString(policy, "rules:\n  - name: no-errors\n    budget: errors == 0\n"
+                + "  - name: serves\n    scenario: \"{echo-*,rpc-*}\"\n    budget: throughput > 0\n");
+        int exit = Main.execute("gate", "--candidate", run.toString(), "--policy", policy.toString());
+        assertThat(exit).as(out + "\n" + err).isZero();
+        List<String> lines = out.toString().lines().toList();
+        assertThat(lines.get(4)).matches("✓ +no-errors +errors == 0 +12/12 pass");
+        assertThat(lines.get(5)).matches("✓ +serves +throughput > 0/s +8/8 pass");
+        assertThat(lines).hasSize(8).last().isEqualTo("gate: PASS (20 checks)");
+        assertThat(out.toString()).doesNotContain("failures:");
+    }
+
+    @Test
+    void shouldCallAFailedFloorBelowFloorAndPrintTheBudgetWhenThereIsNoBaseline() throws Exception {
+        Path run = fixtureFirstTrials("fixture", 1, 1);
+        Path policy = dir.resolve("floor.yaml");
+        Files.writeString(policy, "rules:\n  - name: floor\n    scenario: echo-open\n    budget: throughput >= 1M\n");
+        int exit = Main.execute("gate", "--candidate", run.toString(), "--policy", policy.toString());
+        assertThat(exit).isEqualTo(1);
+        assertThat(out.toString()).contains("BELOW FLOOR").doesNotContain("OVER BUDGET");
+        assertThat(err.toString()).contains("rule 'floor' (throughput >= 1M/s) below floor in echo-open/")
+                .contains(", budget >= 1M/s").doesNotContain("- ->");
+    }
+
+    /**
+     * The report module's fixture run cut to its first trials (a one-trial run like smoke's, and without the
+     * fixture's failed second trial), every cell's throughput multiplied by {@code throughputFactor} and its p99
+     * by {@code p99Factor}.
+     */
+    private Path fixtureFirstTrials(String name, double throughputFactor, double p99Factor) throws Exception {
+        Path run = ReportCliFixture.copyRun(dir.resolve(name));
+        ObjectMapper json = ResultsJson.mapper();
+        Path manifestFile = run.resolve(ResultsLayout.RUN_FILE);
+        ObjectNode manifest = (ObjectNode) json.readTree(Files.readString(manifestFile));
+        ArrayNode kept = json.createArrayNode();
+        for (JsonNode cell : manifest.get("cells")) {
+            if (cell.get("trial").asInt() != 1) {
+                continue;
+            }
+            kept.add(cell);
+            Path summaryFile = run.resolve(cell.get("dir").asString()).resolve(ResultsLayout.SUMMARY_FILE);
+            ObjectNode summary = (ObjectNode) json.readTree(Files.readString(summaryFile));
+            summary.put("throughput", summary.get("throughput").asDouble() * throughputFactor);
+            for (String view : List.of("corrected", "uncorrected")) {
+                JsonNode latency = summary.get("latencyNs").get(view);
+                if (latency instanceof ObjectNode values) {
+                    values.put("p99", (long) (values.get("p99").asLong() * p99Factor));
+                }
+            }
+            Files.writeString(summaryFile, json.writeValueAsString(summary));
+        }
+        manifest.set("cells", kept);
+        Files.writeString(manifestFile, json.writeValueAsString(manifest));
+        return run;
     }
 
     /** A run with two designs × three trials of rpc; {@code cpuUs} sets the server CPU per request of both. */

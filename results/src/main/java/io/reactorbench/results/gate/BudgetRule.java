@@ -6,6 +6,11 @@ public record BudgetRule(String name, Selector selector, Metric metric, Comparis
 
     /** {@code p99 < 5 ms}. */
     public String expression() {
-        return metric.id() + " " + comparison.symbol() + " " + metric.unit().format(limit);
+        return metric.id() + " " + limitText();
+    }
+
+    /** {@code < 5 ms}: the limit with its comparison, as a failure line quotes it. */
+    public String limitText() {
+        return comparison.symbol() + " " + metric.unit().format(limit);
     }
 }

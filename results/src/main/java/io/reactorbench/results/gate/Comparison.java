@@ -30,6 +30,19 @@ public enum Comparison {
         };
     }
 
+    /**
+     * How a median that does not hold breaks this budget, in the reader's words: above a ceiling, below a floor
+     * ({@code ==} is either, by the side the value is on), or on the value {@code !=} forbids.
+     */
+    public Verdict breach(double value, double limit) {
+        return switch (this) {
+            case LESS, LESS_OR_EQUAL -> Verdict.OVER_BUDGET;
+            case GREATER, GREATER_OR_EQUAL -> Verdict.BELOW_FLOOR;
+            case EQUAL -> value > limit ? Verdict.OVER_BUDGET : Verdict.BELOW_FLOOR;
+            case NOT_EQUAL -> Verdict.FORBIDDEN_VALUE;
+        };
+    }
+
     /** The comparison spelled {@code symbol}, or null. */
     public static Comparison bySymbol(String symbol) {
         for (Comparison comparison : values()) {

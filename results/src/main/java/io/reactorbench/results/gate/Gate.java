@@ -13,7 +13,9 @@ import java.util.TreeSet;
  * Judges a candidate run against a baseline under a policy. Budgets are checked on the median of the
  * candidate's trials; regressions by {@link RegressionTest}. The inputs are checked first: a cell of the
  * baseline missing from the candidate, a failed cell or an incomplete run make the result
- * {@link GateOutcome#CANNOT_JUDGE}, because a gate that passed on half the evidence would be lying.
+ * {@link GateOutcome#CANNOT_JUDGE}, because a gate that passed on half the evidence would be lying; so do rules
+ * that check nothing ({@link RuleCoverage}). Checks that cannot decide make it {@link GateOutcome#INCONCLUSIVE},
+ * never a pass.
  */
 public final class Gate {
 
@@ -39,7 +41,14 @@ public final class Gate {
         baseline.unjudgeable().forEach(p -> problems.add("baseline: " + p));
         candidate.unjudgeable().forEach(p -> problems.add("candidate: " + p));
         compareEnvironments();
+        RuleCoverage coverage = new RuleCoverage(baseline, candidate);
         for (Rule rule : policy.rules()) {
+            String ruleText = "rule '" + rule.name() + "' (" + rule.expression() + ")";
+            String missing = coverage.missingNames(rule);
+            if (missing != null && !rule.selector().optional()) {
+                problems.add(ruleText + ": " + missing);
+                continue;
+            }
             int before = rows.size();
             switch (rule) {
                 case BudgetRule budget -> checkBudget(budget);
@@ -47,16 +56,23 @@ public final class Gate {
                 case RegressionRule regression -> checkRegression(regression);
             }
             if (rows.size() == before) {
-                warnings.add("rule '" + rule.name() + "' (" + rule.expression() + ") matched no cell");
+                String why = coverage.whyNoCheck(rule);
+                if (rule.selector().optional()) {
+                    warnings.add("optional " + ruleText + " checked nothing: " + why);
+                } else {
+                    problems.add(ruleText + " checked nothing: " + why
+                            + " (a rule that applies only to some runs says 'optional: true')");
+                }
             }
         }
-        long inconclusive = rows.stream().filter(r -> r.verdict() == Verdict.INCONCLUSIVE).count();
-        if (inconclusive > 0) {
-            warnings.add(inconclusive + " check(s) inconclusive: too few trials to tell a regression from noise"
-                    + (strict ? " (failing: --strict)" : " (not failing; --strict would fail them)"));
+        if (rows.isEmpty() && problems.isEmpty()) {
+            problems.add("no rule checked anything: every rule is optional and none applies to this candidate");
         }
+        // Counted per rule in the roll-up and in the headline, not repeated as a warning.
+        long inconclusive = rows.stream().filter(r -> r.verdict() == Verdict.INCONCLUSIVE).count();
         GateOutcome outcome = !problems.isEmpty() ? GateOutcome.CANNOT_JUDGE
                 : !failures.isEmpty() || strict && inconclusive > 0 ? GateOutcome.FAIL
+                : inconclusive > 0 ? GateOutcome.INCONCLUSIVE
                 : GateOutcome.PASS;
         return new GateReport(outcome, strict, policy.source(), baseline.source(), candidate.source(), rows,
                 List.copyOf(failures), List.copyOf(warnings), List.copyOf(problems));
@@ -76,7 +92,7 @@ public final class Gate {
             double[] oldValues = old == null ? new double[0] : old.values(rule.metric());
             boolean holds = rule.comparison().holds(median, rule.limit());
             addRow(rule, cell.key().scenarioKey(), cell.key().design(), oldValues, values, rule.metric().unit(),
-                    holds ? Verdict.PASS : Verdict.OVER_BUDGET, Double.NaN,
+                    holds ? Verdict.PASS : rule.comparison().breach(median, rule.limit()), Double.NaN,
                     holds ? "" : "median of " + values.length + " trial(s) breaks " + rule.expression());
         }
     }
@@ -109,9 +125,10 @@ public final class Gate {
             if (oldNumerator != null && oldDenominator != null) {
                 oldRatios = ratios(oldNumerator, oldDenominator, rule.metric());
             }
-            boolean holds = rule.comparison().holds(Numbers.median(ratios), rule.limit());
+            double median = Numbers.median(ratios);
+            boolean holds = rule.comparison().holds(median, rule.limit());
             addRow(rule, scenarioKey, rule.numeratorDesign() + "/" + rule.denominatorDesign(), oldRatios, ratios,
-                    MetricUnit.RATIO, holds ? Verdict.PASS : Verdict.OVER_BUDGET, Double.NaN,
+                    MetricUnit.RATIO, holds ? Verdict.PASS : rule.comparison().breach(median, rule.limit()), Double.NaN,
                     holds ? "" : "median same-run ratio of " + ratios.length + " trial(s) breaks " + rule.expression());
         }
     }
@@ -181,9 +198,17 @@ public final class Gate {
         rows.add(new GateRow(rule.name(), rule.expression(), scenarioKey, design, baselineMedian, candidateMedian,
                 change, unit, verdict, pValue, note, boxed(before), boxed(after)));
         if (verdict.fails()) {
+            String values = switch (rule) {
+                // A budget is judged on the candidate alone: quote the limit, and the baseline only if there is one.
+                case BudgetRule budget -> unit.format(candidateMedian) + ", budget " + budget.limitText();
+                case RatioBudgetRule ratio -> unit.format(candidateMedian) + ", budget " + ratio.limitText();
+                case RegressionRule regression -> unit.format(baselineMedian) + " -> " + unit.format(candidateMedian);
+            };
+            if (!(rule instanceof RegressionRule) && before.length > 0) {
+                values += " (baseline " + unit.format(baselineMedian) + ")";
+            }
             failures.add("rule '" + rule.name() + "' (" + rule.expression() + ") " + verdict.label().toLowerCase()
-                    + " in " + scenarioKey + "/" + design + ": " + unit.format(baselineMedian) + " -> "
-                    + unit.format(candidateMedian));
+                    + " in " + scenarioKey + "/" + design + ": " + values);
         }
     }
 

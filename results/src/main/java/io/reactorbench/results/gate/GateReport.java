@@ -6,8 +6,8 @@ import java.util.List;
  * Everything the gate decided, as data: the CLI prints it, and writes it as Markdown and JSON.
  *
  * @param problems why the inputs cannot be judged (non-empty means {@link GateOutcome#CANNOT_JUDGE})
- * @param warnings things a reader should know that do not change the outcome (inconclusive checks,
- *                 differing workloads or machines, rules that matched nothing)
+ * @param warnings things a reader should know that do not change the outcome (differing workloads or
+ *                 machines, optional rules that checked nothing)
  * @param failures one line per failing row, naming its rule, for the summary line
  */
 public record GateReport(
@@ -35,9 +35,12 @@ public record GateReport(
     /** One line: what the gate concluded and why. */
     public String headline() {
         return switch (outcome) {
-            case PASS -> "gate: PASS (" + rows.size() + " checks"
-                    + (count(Verdict.INCONCLUSIVE) > 0 ? ", " + count(Verdict.INCONCLUSIVE) + " inconclusive" : "") + ")";
-            case FAIL -> "gate: FAIL: " + (failures.isEmpty() ? "inconclusive checks under --strict" : failures.getFirst())
+            case PASS -> "gate: PASS (" + rows.size() + " checks)";
+            case INCONCLUSIVE -> "gate: INCONCLUSIVE: " + count(Verdict.INCONCLUSIVE) + " of " + rows.size()
+                    + " checks had too few trials to decide, none failed (exit 0; --strict fails it)";
+            case FAIL -> "gate: FAIL: " + (failures.isEmpty()
+                    ? count(Verdict.INCONCLUSIVE) + " of " + rows.size() + " checks inconclusive under --strict"
+                    : failures.getFirst())
                     + (failures.size() > 1 ? " (and " + (failures.size() - 1) + " more)" : "");
             case CANNOT_JUDGE -> "gate: CANNOT JUDGE: " + problems.getFirst()
                     + (problems.size() > 1 ? " (and " + (problems.size() - 1) + " more)" : "");

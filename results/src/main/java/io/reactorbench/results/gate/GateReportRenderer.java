@@ -17,26 +17,31 @@ public final class GateReportRenderer {
     private GateReportRenderer() {
     }
 
-    /** A plain-text table for a terminal or a CI log, with the headline last so it is what one sees. */
+    /**
+     * For a terminal or a CI log: a roll-up of every rule first ({@code ✓ no-errors  errors == 0  24/24 pass}), then
+     * the failing checks only, with the headline last so it is what one sees. Every check with its numbers is in
+     * the Markdown and the JSON.
+     */
     public static String text(GateReport report) {
-        List<List<String>> table = new ArrayList<>();
-        table.add(HEADER);
-        report.rows().forEach(row -> table.add(cells(row)));
-        int[] widths = new int[HEADER.size()];
-        for (List<String> line : table) {
-            for (int i = 0; i < line.size(); i++) {
-                widths[i] = Math.max(widths[i], line.get(i).length());
-            }
-        }
         StringBuilder out = new StringBuilder();
         out.append("baseline: ").append(report.baseline()).append("\ncandidate: ").append(report.candidate())
                 .append("\npolicy: ").append(report.policy()).append("\n\n");
-        for (List<String> line : table) {
-            StringBuilder text = new StringBuilder();
-            for (int i = 0; i < line.size(); i++) {
-                text.append(i == 0 ? "" : "  ").append(pad(line.get(i), widths[i]));
-            }
-            out.append(text.toString().stripTrailing()).append('\n');
+        List<List<String>> rollUp = new ArrayList<>();
+        for (RuleTally tally : RuleTally.of(report.rows())) {
+            rollUp.add(List.of(tally.mark(), tally.rule(), tally.rule().equals(tally.check()) ? "" : tally.check(),
+                    tally.outcomeText()));
+        }
+        if (!rollUp.isEmpty()) {
+            appendAligned(out, rollUp);
+            out.append('\n');
+        }
+        List<List<String>> failing = new ArrayList<>();
+        failing.add(HEADER);
+        report.rows().stream().filter(row -> row.verdict().fails()).forEach(row -> failing.add(cells(row)));
+        if (failing.size() > 1) {
+            out.append("failures:\n");
+            appendAligned(out, withoutEmptyColumns(failing));
+            out.append('\n');
         }
         report.problems().forEach(p -> out.append("cannot judge: ").append(p).append('\n'));
         report.warnings().forEach(w -> out.append("warning: ").append(w).append('\n'));
@@ -44,11 +49,40 @@ public final class GateReportRenderer {
         return out.toString();
     }
 
+    private static void appendAligned(StringBuilder out, List<List<String>> table) {
+        int[] widths = new int[table.getFirst().size()];
+        for (List<String> line : table) {
+            for (int i = 0; i < line.size(); i++) {
+                widths[i] = Math.max(widths[i], line.get(i).length());
+            }
+        }
+        for (List<String> line : table) {
+            StringBuilder text = new StringBuilder();
+            for (int i = 0; i < line.size(); i++) {
+                text.append(i == 0 ? "" : "  ").append(pad(line.get(i), widths[i]));
+            }
+            out.append(text.toString().stripTrailing()).append('\n');
+        }
+    }
+
+    /** Drops the columns no data row fills (baseline and change without a baseline, an empty note). */
+    private static List<List<String>> withoutEmptyColumns(List<List<String>> table) {
+        List<Integer> kept = new ArrayList<>();
+        for (int column = 0; column < table.getFirst().size(); column++) {
+            int c = column;
+            if (table.stream().skip(1).anyMatch(line -> !line.get(c).isEmpty() && !line.get(c).equals("-"))) {
+                kept.add(column);
+            }
+        }
+        return table.stream().map(line -> kept.stream().map(line::get).toList()).toList();
+    }
+
     /** Markdown for a CI job summary or a pull-request comment. */
     public static String markdown(GateReport report) {
         StringBuilder out = new StringBuilder();
         out.append("## reactorbench gate: ").append(switch (report.outcome()) {
             case PASS -> "pass";
+            case INCONCLUSIVE -> "INCONCLUSIVE";
             case FAIL -> "FAIL";
             case CANNOT_JUDGE -> "CANNOT JUDGE";
         }).append("\n\n");
@@ -58,6 +92,15 @@ public final class GateReportRenderer {
         if (!report.problems().isEmpty()) {
             out.append("**The inputs cannot be judged:**\n\n");
             report.problems().forEach(p -> out.append("- ").append(escape(p)).append('\n'));
+            out.append('\n');
+        }
+        List<RuleTally> tallies = RuleTally.of(report.rows());
+        if (!tallies.isEmpty()) {
+            out.append("| | rule | check | checks |\n|---|---|---|---|\n");
+            for (RuleTally tally : tallies) {
+                out.append("| ").append(tally.mark()).append(" | ").append(escape(tally.rule())).append(" | ")
+                        .append(escape(tally.check())).append(" | ").append(escape(tally.outcomeText())).append(" |\n");
+            }
             out.append('\n');
         }
         if (!report.rows().isEmpty()) {

@@ -1,5 +1,7 @@
 package io.reactorbench.results.gate;
 
+import java.util.Arrays;
+import java.util.List;
 import java.util.regex.Pattern;
 
 /** A name pattern of a policy: {@code *} any run of characters, {@code ?} one, {@code {a,b}} either. */
@@ -30,6 +32,24 @@ public record Glob(String pattern, Pattern regex) {
             throw new IllegalArgumentException("unbalanced '{' in pattern '" + pattern + "'");
         }
         return new Glob(pattern, Pattern.compile(regex.toString()));
+    }
+
+    /**
+     * The names this pattern spells out in full, which a run must have for the pattern to mean what it says: the
+     * pattern itself when it has no wildcard, or the wildcard-free alternatives of a pattern that is one
+     * {@code {a,b}} group. Empty for anything with a wildcard elsewhere, which names no one thing.
+     */
+    public List<String> literalNames() {
+        if (pattern.matches("\\{[^{}]*}")) {
+            return Arrays.stream(pattern.substring(1, pattern.length() - 1).split(","))
+                    .filter(name -> !name.isEmpty() && !hasWildcard(name))
+                    .toList();
+        }
+        return hasWildcard(pattern) ? List.of() : List.of(pattern);
+    }
+
+    private static boolean hasWildcard(String text) {
+        return text.chars().anyMatch(c -> c == '*' || c == '?' || c == '{' || c == '}' || c == ',');
     }
 
     public boolean matches(String name) {

@@ -20,13 +20,16 @@ public final class PolicyParser {
 
     public static final String SCHEMA = "reactorbench.gate-policy/1";
 
-    private static final Set<String> TOP_KEYS = Set.of("schema", "alpha", "minTrials", "rules");
-    private static final Set<String> RULE_KEYS = Set.of("name", "scenario", "design", "budget", "regression", "normalizeBy");
-    private static final Set<String> THRESHOLD_KEYS = Set.of("maxRise", "maxDrop", "fewTrialsLimit");
+    private static final Set<String> TOP_KEYS = Set.of("schema", "alpha", "minTrials", "grossFactor", "rules");
+    private static final Set<String> RULE_KEYS = Set.of("name", "scenario", "design", "optional", "budget", "regression",
+            "normalizeBy");
+    private static final Set<String> THRESHOLD_KEYS = Set.of("maxRise", "maxDrop", "grossLimit");
     private static final Pattern BUDGET = Pattern.compile(
             "\\s*(?:ratio\\s+(\\S+)/(\\S+)\\s+)?([A-Za-z][A-Za-z0-9]*)\\s*(<=|>=|==|!=|<|>)\\s*(\\S.*?)\\s*");
 
     private final String source;
+    /** The policy's {@code grossFactor}: the gross limit of thresholds that set none is this times their amount. */
+    private double grossFactor = Threshold.DEFAULT_GROSS_FACTOR;
 
     private PolicyParser(String source) {
         this.source = source;
@@ -72,12 +75,24 @@ public final class PolicyParser {
         } catch (IllegalArgumentException e) {
             throw error(top.entries().getOrDefault("alpha", top), e.getMessage());
         }
+        YamlNode grossFactorNode = top.entries().get("grossFactor");
+        if (grossFactorNode != null) {
+            grossFactor = number(grossFactorNode, MetricUnit.RATIO, "grossFactor");
+            if (!(grossFactor >= 1)) {
+                throw error(grossFactorNode, "grossFactor must be at least 1 (a gross limit below the threshold would "
+                        + "fail changes the threshold allows), got " + scalar(grossFactorNode, "grossFactor"));
+            }
+        }
         YamlNode rulesNode = top.entries().get("rules");
         if (rulesNode == null) {
             throw error(top, "a policy needs 'rules'");
         }
         if (!(rulesNode instanceof YamlNode.Sequence rules)) {
             throw error(rulesNode, "'rules' must be a list, found " + rulesNode.kind());
+        }
+        if (rules.items().isEmpty()) {
+            // A gate of no checks would print PASS having looked at nothing.
+            throw error(rulesNode, "'rules' is empty: a policy needs at least one rule");
         }
         List<Rule> parsed = new ArrayList<>();
         for (YamlNode rule : rules.items()) {
@@ -93,7 +108,8 @@ public final class PolicyParser {
         String name = entries.containsKey("name") ? scalar(entries.get("name"), "name") : null;
         Glob scenario = glob(entries.get("scenario"));
         Glob design = glob(entries.get("design"));
-        Selector selector = new Selector(scenario, design);
+        Selector selector = new Selector(scenario, design, entries.containsKey("optional")
+                && bool(entries.get("optional"), "optional"));
         boolean budget = entries.containsKey("budget");
         boolean regression = entries.containsKey("regression");
         if (budget == regression) {
@@ -166,21 +182,21 @@ public final class PolicyParser {
         boolean relative = amountText.strip().endsWith("%");
         MetricUnit unit = normalised ? MetricUnit.RATIO : metric.unit();
         double amount = relative ? percent(amountNode, amountText) : quantity(amountNode, amountText, unit);
-        Double fewTrialsLimit = null;
-        YamlNode limitNode = entries.get("fewTrialsLimit");
+        double grossLimit = Threshold.grossLimitOf(direction, amount, relative, grossFactor);
+        YamlNode limitNode = entries.get("grossLimit");
         if (limitNode != null) {
-            String limitText = scalar(limitNode, "fewTrialsLimit");
+            String limitText = scalar(limitNode, "grossLimit");
             if (limitText.strip().endsWith("%") != relative) {
-                throw error(limitNode, "fewTrialsLimit must be of the same kind as " + direction.key()
+                throw error(limitNode, "grossLimit must be of the same kind as " + direction.key()
                         + (relative ? " (a percentage)" : " (an absolute amount)"));
             }
-            fewTrialsLimit = relative ? percent(limitNode, limitText) : quantity(limitNode, limitText, unit);
-            if (fewTrialsLimit < amount) {
-                throw error(limitNode, "fewTrialsLimit must not be below " + direction.key());
+            grossLimit = relative ? percent(limitNode, limitText) : quantity(limitNode, limitText, unit);
+            if (grossLimit < amount) {
+                throw error(limitNode, "grossLimit must not be below " + direction.key());
             }
         }
         try {
-            return new Threshold(direction, amount, relative, fewTrialsLimit);
+            return new Threshold(direction, amount, relative, grossLimit);
         } catch (IllegalArgumentException e) {
             throw error(amountNode, e.getMessage());
         }
@@ -227,6 +243,15 @@ public final class PolicyParser {
         }
     }
 
+    private boolean bool(YamlNode node, String what) {
+        String text = scalar(node, what);
+        return switch (text) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw error(node, what + " must be true or false, found '" + text + "'");
+        };
+    }
+
     private YamlNode.Mapping mapping(YamlNode node, String what) {
         if (node instanceof YamlNode.Mapping mapping) {
             return mapping;
@@ -243,6 +268,10 @@ public final class PolicyParser {
 
     private void checkKeys(YamlNode.Mapping mapping, Set<String> known, String what) {
         for (Map.Entry<String, Integer> key : mapping.keyLines().entrySet()) {
+            if (key.getKey().equals("fewTrialsLimit")) {
+                throw new PolicyException(source, key.getValue(), "'fewTrialsLimit' is now 'grossLimit': a change beyond "
+                        + "it fails whatever the trial count (docs/ci.md)");
+            }
             if (!known.contains(key.getKey())) {
                 throw new PolicyException(source, key.getValue(), "unknown key '" + key.getKey() + "' in " + what
                         + " (known: " + String.join(", ", known.stream().sorted().toList()) + ")");

@@ -9,7 +9,11 @@ public record RatioBudgetRule(String name, Selector selector, String numeratorDe
         Metric metric, Comparison comparison, double limit, int line) implements Rule {
 
     public String expression() {
-        return "ratio " + numeratorDesign + "/" + denominatorDesign + " " + metric.id() + " " + comparison.symbol()
-                + " " + Numbers.threeDigits(limit);
+        return "ratio " + numeratorDesign + "/" + denominatorDesign + " " + metric.id() + " " + limitText();
+    }
+
+    /** {@code >= 0.5}: the limit with its comparison, as a failure line quotes it. */
+    public String limitText() {
+        return comparison.symbol() + " " + Numbers.threeDigits(limit);
     }
 }

@@ -7,7 +7,8 @@ import java.util.Locale;
  * Decides one regression check from trial values: a regression is called only when the candidate's median is
  * worse than the baseline's beyond the threshold <em>and</em> the candidate's trials are, as a set, worse than
  * the baseline's trials moved by the threshold at significance {@code alpha} (exact one-sided Mann–Whitney U).
- * With 3 trials on each side that means every candidate trial worse than every moved baseline trial.
+ * With 3 trials on each side that means every candidate trial worse than every moved baseline trial. A change
+ * beyond the threshold's gross limit is a regression whatever the trials say (too few, or widely spread).
  */
 public final class RegressionTest {
 
@@ -20,11 +21,13 @@ public final class RegressionTest {
         double candidateMedian = Numbers.median(candidate);
         double change = threshold.change(baselineMedian, candidateMedian);
         boolean beyond = threshold.beyond(change, threshold.amount());
+        // Beyond the gross limit no noise explains the change: it fails with one trial as with ten.
+        boolean gross = threshold.grossLimit() != null && threshold.beyond(change, threshold.grossLimit());
         if (!settings.canDecide(baseline.length, candidate.length)) {
             String counts = baseline.length + " baseline vs " + candidate.length + " candidate trials";
-            if (threshold.fewTrialsLimit() != null && threshold.beyond(change, threshold.fewTrialsLimit())) {
+            if (gross) {
                 return new RegressionDecision(Verdict.REGRESSION, baselineMedian, candidateMedian, change, Double.NaN,
-                        counts + " are too few to test, but the change is beyond fewTrialsLimit");
+                        counts + " are too few to test, but the change is beyond the gross limit");
             }
             return new RegressionDecision(Verdict.INCONCLUSIVE, baselineMedian, candidateMedian, change, Double.NaN,
                     counts + ": too few to test (need " + settings.minTrials() + " each"
@@ -38,6 +41,10 @@ public final class RegressionTest {
         if (beyond && p <= settings.alpha()) {
             return new RegressionDecision(Verdict.REGRESSION, baselineMedian, candidateMedian, change, p,
                     "worse beyond the threshold and the trials' spread (" + pText + ")");
+        }
+        if (gross) {
+            return new RegressionDecision(Verdict.REGRESSION, baselineMedian, candidateMedian, change, p,
+                    "worse beyond the gross limit, though within the trials' spread (" + pText + ")");
         }
         String note = beyond ? "median beyond the threshold but within the trials' spread (" + pText + ")" : "";
         return new RegressionDecision(Verdict.PASS, baselineMedian, candidateMedian, change, p, note);

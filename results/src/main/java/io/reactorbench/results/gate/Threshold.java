@@ -7,10 +7,14 @@ package io.reactorbench.results.gate;
  * @param amount         the allowed change: a fraction when {@code relative} ({@code 0.05} for 5 %), else in the
  *                       metric's unit
  * @param relative       whether {@code amount} is a fraction of the baseline
- * @param fewTrialsLimit a larger change (same kind as {@code amount}) that fails the rule even when there are too
- *                       few trials for the test; null = too few trials is always inconclusive
+ * @param grossLimit     a larger change (same kind as {@code amount}) that fails the rule whatever the trial count:
+ *                       beyond it no noise explains the change, so neither too few trials for the test nor a wide
+ *                       spread of trials lets it pass; null = the statistics alone decide
  */
-public record Threshold(Direction direction, double amount, boolean relative, Double fewTrialsLimit) {
+public record Threshold(Direction direction, double amount, boolean relative, Double grossLimit) {
+
+    /** A policy's {@code grossFactor} when it sets none: the gross limit of a threshold is twice its amount. */
+    public static final double DEFAULT_GROSS_FACTOR = 2;
 
     /** Which way is worse: a rise (latency, CPU, bytes) or a drop (throughput). */
     public enum Direction {
@@ -30,10 +34,10 @@ public record Threshold(Direction direction, double amount, boolean relative, Do
     }
 
     public Threshold {
-        if (!(amount >= 0) || fewTrialsLimit != null && !(fewTrialsLimit >= 0)) {
+        if (!(amount >= 0) || grossLimit != null && !(grossLimit >= 0)) {
             throw new IllegalArgumentException("a threshold must be zero or positive");
         }
-        if (relative && direction == Direction.DROP && (amount >= 1 || fewTrialsLimit != null && fewTrialsLimit >= 1)) {
+        if (relative && direction == Direction.DROP && (amount >= 1 || grossLimit != null && grossLimit >= 1)) {
             throw new IllegalArgumentException("maxDrop must be below 100%");
         }
     }
@@ -54,10 +58,20 @@ public record Threshold(Direction direction, double amount, boolean relative, Do
         return direction == Direction.RISE ? baseline + delta : baseline - delta;
     }
 
-    /** {@code maxRise 10%}, {@code maxDrop 5%}, {@code maxRise 8 B}, {@code maxRise 15% (150% with few trials)}. */
+    /**
+     * The gross limit a policy's {@code grossFactor} gives a threshold that sets none: {@code factor} times its
+     * amount; for a relative drop that would reach 100 % (which no metric can fall beyond), halfway from the
+     * amount to 100 % instead.
+     */
+    public static double grossLimitOf(Direction direction, double amount, boolean relative, double factor) {
+        double limit = amount * factor;
+        return relative && direction == Direction.DROP && limit >= 1 ? (amount + 1) / 2 : limit;
+    }
+
+    /** {@code maxRise 10%}, {@code maxDrop 5%}, {@code maxRise 8 B}, {@code maxRise 15% (gross 150%)}. */
     public String describe(MetricUnit unit) {
         String text = direction.key() + " " + amountText(amount, unit);
-        return fewTrialsLimit == null ? text : text + " (" + amountText(fewTrialsLimit, unit) + " with few trials)";
+        return grossLimit == null ? text : text + " (gross " + amountText(grossLimit, unit) + ")";
     }
 
     private String amountText(double value, MetricUnit unit) {

@@ -5,8 +5,12 @@ public enum Verdict {
     PASS("pass", false),
     /** A regression rule: the candidate is worse than its baseline beyond the threshold and the trials' spread. */
     REGRESSION("REGRESSION", true),
-    /** A budget rule: the candidate's median breaks the absolute limit. */
+    /** A budget rule with a ceiling ({@code <}, {@code <=}): the candidate's median is above it. */
     OVER_BUDGET("OVER BUDGET", true),
+    /** A budget rule with a floor ({@code >}, {@code >=}): the candidate's median is below it. */
+    BELOW_FLOOR("BELOW FLOOR", true),
+    /** A budget rule {@code !=}: the candidate's median is the one value it may not be. */
+    FORBIDDEN_VALUE("FORBIDDEN VALUE", true),
     /** Too few trials to tell; not a pass. Fails the gate only with {@code --strict}. */
     INCONCLUSIVE("inconclusive", false);
 

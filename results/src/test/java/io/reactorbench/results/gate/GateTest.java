@@ -122,7 +122,7 @@ class GateTest {
                 .measurements("candidate");
         GateReport report = Gate.evaluate(ratio, good, good, false);
         assertThat(report.rows()).extracting(GateRow::scenario, GateRow::verdict).containsExactly(
-                org.assertj.core.groups.Tuple.tuple("echo", Verdict.OVER_BUDGET),
+                org.assertj.core.groups.Tuple.tuple("echo", Verdict.BELOW_FLOOR),
                 org.assertj.core.groups.Tuple.tuple("rpc", Verdict.PASS));
         assertThat(report.rows().get(1).candidate()).isEqualTo(0.95);
     }
@@ -144,14 +144,15 @@ class GateTest {
     }
 
     @Test
-    void shouldPassInconclusiveChecksWithAWarningUnlessStrict() {
+    void shouldCallInconclusiveChecksInconclusiveNotPassAndFailThemWhenStrict() {
         Measurements baseline = new SyntheticRuns().cell("rpc", "threads", Metric.THROUGHPUT, 100).measurements("b");
         Measurements candidate = new SyntheticRuns().cell("rpc", "threads", Metric.THROUGHPUT, 100).measurements("c");
         Policy throughput = policy("rules: [{regression: {throughput: {maxDrop: 5%}}}]");
         GateReport lenient = Gate.evaluate(throughput, baseline, candidate, false);
-        assertThat(lenient.outcome()).isEqualTo(GateOutcome.PASS);
+        assertThat(lenient.outcome()).isEqualTo(GateOutcome.INCONCLUSIVE);
+        assertThat(lenient.exitCode()).isZero();
+        assertThat(lenient.headline()).startsWith("gate: INCONCLUSIVE: 1 of 1 checks").doesNotContain("PASS");
         assertThat(lenient.rows()).singleElement().extracting(GateRow::verdict).isEqualTo(Verdict.INCONCLUSIVE);
-        assertThat(lenient.warnings()).anySatisfy(w -> assertThat(w).contains("inconclusive"));
         assertThat(Gate.evaluate(throughput, baseline, candidate, true).outcome()).isEqualTo(GateOutcome.FAIL);
     }
 
@@ -168,12 +169,125 @@ class GateTest {
         assertThat(report.warnings()).contains("rpc/threads: the workload differs from the baseline's: cpuSpinNs 0 -> 50000");
     }
 
+    private static final Measurements ECHO_RUN = new SyntheticRuns()
+            .cell("echo-pingpong", "engine-epoll", Metric.THROUGHPUT, 100)
+            .cell("echo-pingpong", "netty-epoll", Metric.THROUGHPUT, 90)
+            .measurements("run");
+
+    private static GateReport judgeEchoRun(String policyYaml) {
+        return Gate.evaluate(policy(policyYaml), Measurements.none(), ECHO_RUN, false);
+    }
+
     @Test
-    void shouldWarnWhenARuleMatchesNoCell() {
-        Measurements run = new SyntheticRuns().cell("rpc", "threads", Metric.THROUGHPUT, 100).measurements("run");
-        GateReport report = Gate.evaluate(policy("rules: [{design: engine-*, budget: errors == 0}]"), run, run, false);
+    void shouldRefuseARuleNamingADesignTheRunLacksAndSuggestTheClosest() {
+        GateReport report = judgeEchoRun("rules: [{name: typo, design: netty-epol, budget: errors == 0}]");
+        assertThat(report.outcome()).isEqualTo(GateOutcome.CANNOT_JUDGE);
+        assertThat(report.exitCode()).isEqualTo(2);
+        assertThat(report.problems()).singleElement().asString()
+                .contains("rule 'typo'").contains("design 'netty-epol' is not in the candidate")
+                .contains("did you mean 'netty-epoll'?");
+        assertThat(report.headline()).doesNotContain("PASS");
+    }
+
+    @Test
+    void shouldRefuseARuleNamingAScenarioTheRunLacks() {
+        GateReport report = judgeEchoRun("rules: [{name: typo, scenario: \"echo-pingpng\", budget: errors == 0}]");
+        assertThat(report.outcome()).isEqualTo(GateOutcome.CANNOT_JUDGE);
+        assertThat(report.problems()).singleElement().asString()
+                .contains("scenario 'echo-pingpng' is not in the candidate (did you mean 'echo-pingpong'?)");
+    }
+
+    @Test
+    void shouldRefuseARatioOfADesignTheRunLacks() {
+        GateReport report = judgeEchoRun("rules: [{budget: ratio engine-epoll/netty-epol throughput >= 0.5}]");
+        assertThat(report.outcome()).isEqualTo(GateOutcome.CANNOT_JUDGE);
+        assertThat(report.problems()).singleElement().asString()
+                .contains("rule 'ratio engine-epoll/netty-epol throughput >= 0.5'").contains("did you mean 'netty-epoll'?");
+    }
+
+    @Test
+    void shouldRefuseAPatternThatMatchesNoCellAndSayWhichPartMatchedNothing() {
+        GateReport report = judgeEchoRun("rules: [{name: threads-only, design: \"thread*\", budget: errors == 0}]");
+        assertThat(report.outcome()).isEqualTo(GateOutcome.CANNOT_JUDGE);
+        assertThat(report.problems()).singleElement().asString()
+                .contains("rule 'threads-only'").contains("design 'thread*' matches no design of the candidate");
+    }
+
+    @Test
+    void shouldRefuseABraceAlternativeNamingAScenarioTheRunLacks() {
+        GateReport report = judgeEchoRun("rules: [{scenario: \"{echo-pingpong,htp-pipelined}\", budget: errors == 0}]");
+        assertThat(report.outcome()).isEqualTo(GateOutcome.CANNOT_JUDGE);
+        assertThat(report.problems()).singleElement().asString().contains("scenario 'htp-pipelined' is not in the candidate");
+    }
+
+    @Test
+    void shouldRefuseARuleWhoseCellsDidNotMeasureItsMetric() {
+        GateReport report = judgeEchoRun("rules: [{name: heap, budget: heapPerConnectionBytes <= 256}]");
+        assertThat(report.outcome()).isEqualTo(GateOutcome.CANNOT_JUDGE);
+        assertThat(report.problems()).singleElement().asString()
+                .contains("none of the 2 cell(s) it selects measured heapPerConnectionBytes");
+    }
+
+    @Test
+    void shouldSkipAnOptionalRuleThatMatchesNothingWithAWarning() {
+        GateReport report = judgeEchoRun("""
+                rules:
+                  - {name: tp, budget: throughput > 1}
+                  - {name: rpc-only, scenario: "rpc*", optional: true, budget: errors == 0}
+                """);
         assertThat(report.outcome()).isEqualTo(GateOutcome.PASS);
-        assertThat(report.warnings()).anySatisfy(w -> assertThat(w).contains("matched no cell"));
+        assertThat(report.warnings()).anySatisfy(w -> assertThat(w).contains("optional rule 'rpc-only'")
+                .contains("checked nothing"));
+    }
+
+    @Test
+    void shouldNeverPassAGateThatCheckedNothing() {
+        GateReport report = judgeEchoRun("rules: [{scenario: \"rpc*\", optional: true, budget: errors == 0}]");
+        assertThat(report.rows()).isEmpty();
+        assertThat(report.outcome()).isEqualTo(GateOutcome.CANNOT_JUDGE);
+        assertThat(report.headline()).contains("no rule checked anything");
+    }
+
+    @Test
+    void shouldLeadTheTextWithAPerRuleRollUpAndListOnlyTheFailingChecks() {
+        Policy budgets = policy("""
+                rules:
+                  - name: no-errors
+                    budget: errors == 0
+                  - name: alloc
+                    budget: allocatedBytesPerRequest <= 64
+                """);
+        Measurements candidate = new SyntheticRuns()
+                .cell("echo", "engine-epoll", Metric.ERRORS, 0)
+                .cell("echo", "engine-epoll", Metric.ALLOCATED_BYTES_PER_REQUEST, 0)
+                .cell("echo", "netty-epoll", Metric.ERRORS, 0)
+                .cell("echo", "netty-epoll", Metric.ALLOCATED_BYTES_PER_REQUEST, 900)
+                .measurements("candidate");
+        List<String> lines = GateReportRenderer.text(Gate.evaluate(budgets, Measurements.none(), candidate, false))
+                .lines().toList();
+        assertThat(lines.subList(4, 6)).containsExactly(
+                "✓  no-errors  errors == 0                       2/2 pass",
+                "✗  alloc      allocatedBytesPerRequest <= 64 B  1/2 pass, 1 OVER BUDGET");
+        assertThat(lines.subList(7, 10)).containsExactly(
+                "failures:",
+                "rule   check                             scenario  design       candidate  verdict      note",
+                "alloc  allocatedBytesPerRequest <= 64 B  echo      netty-epoll  900 B      OVER BUDGET  median of 1 trial(s) breaks allocatedBytesPerRequest <= 64 B");
+        assertThat(lines).noneMatch(line -> line.contains("engine-epoll"));
+    }
+
+    @Test
+    void shouldCallAFailedFloorBelowFloorAndQuoteTheBudgetWhenThereIsNoBaseline() {
+        Policy floor = policy("rules: [{name: tp-floor, budget: throughput >= 200k}]");
+        Measurements candidate = new SyntheticRuns().cell("echo", "engine-epoll", Metric.THROUGHPUT, 105_000)
+                .measurements("candidate");
+        GateReport report = Gate.evaluate(floor, Measurements.none(), candidate, false);
+        assertThat(report.rows()).singleElement().extracting(GateRow::verdict).isEqualTo(Verdict.BELOW_FLOOR);
+        assertThat(report.headline()).isEqualTo(
+                "gate: FAIL: rule 'tp-floor' (throughput >= 200k/s) below floor in echo/engine-epoll: 105k/s, budget >= 200k/s");
+        assertThat(GateReportRenderer.text(report)).contains("BELOW FLOOR").doesNotContain("OVER BUDGET")
+                .doesNotContain("- ->");
+        assertThat(Comparison.NOT_EQUAL.breach(0, 0)).isEqualTo(Verdict.FORBIDDEN_VALUE);
+        assertThat(Comparison.EQUAL.breach(3, 0)).isEqualTo(Verdict.OVER_BUDGET);
     }
 
     @Test
@@ -186,7 +300,7 @@ class GateTest {
                 baseline, candidate, false);
         assertThat(GateReportRenderer.text(report)).contains("tp", "REGRESSION", "100k/s", "50k/s", "-50.0%")
                 .contains("gate: FAIL: rule 'tp'");
-        assertThat(GateReportRenderer.markdown(report)).contains("| tp | throughput maxDrop 5% | rpc | threads |")
+        assertThat(GateReportRenderer.markdown(report)).contains("| tp | throughput maxDrop 5% (gross 10%) | rpc | threads |")
                 .contains("**REGRESSION**");
         assertThat(GateReportRenderer.json(report)).contains("\"schema\" : \"reactorbench.gate/1\"")
                 .contains("\"verdict\" : \"regression\"").contains("\"exitCode\" : 1");

@@ -29,7 +29,7 @@ class PolicyParserTest {
                 normalizeBy: netty-epoll
                 regression:
                   throughput: {maxDrop: 5%}
-                  p99: {maxRise: 10%, fewTrialsLimit: 100%}
+                  p99: {maxRise: 10%, grossLimit: 100%}
               - regression:
                   allocatedBytesPerRequest: {maxRise: 8}
             """;
@@ -65,14 +65,14 @@ class PolicyParserTest {
         Policy policy = PolicyParser.parse(GOOD, "gate.yaml");
         RegressionRule throughput = (RegressionRule) policy.rules().get(5);
         assertThat(throughput.normalizeBy()).isEqualTo("netty-epoll");
-        assertThat(throughput.threshold()).isEqualTo(new Threshold(Threshold.Direction.DROP, 0.05, true, null));
+        assertThat(throughput.threshold()).isEqualTo(new Threshold(Threshold.Direction.DROP, 0.05, true, 0.10));
         assertThat(throughput.selector().matches(new CellKey("x", "", "engine-nio"))).isTrue();
         assertThat(throughput.selector().matches(new CellKey("x", "", "engine-iouring"))).isFalse();
         RegressionRule p99 = (RegressionRule) policy.rules().get(6);
-        assertThat(p99.threshold().fewTrialsLimit()).isEqualTo(1.0);
+        assertThat(p99.threshold().grossLimit()).isEqualTo(1.0);
         RegressionRule bytes = (RegressionRule) policy.rules().get(7);
-        assertThat(bytes.threshold()).isEqualTo(new Threshold(Threshold.Direction.RISE, 8, false, null));
-        assertThat(bytes.name()).isEqualTo("allocatedBytesPerRequest maxRise 8 B");
+        assertThat(bytes.threshold()).isEqualTo(new Threshold(Threshold.Direction.RISE, 8, false, 16.0));
+        assertThat(bytes.name()).isEqualTo("allocatedBytesPerRequest maxRise 8 B (gross 16 B)");
     }
 
     @Test
@@ -185,5 +185,46 @@ class PolicyParserTest {
                 """;
         assertThatThrownBy(() -> PolicyParser.parse(yaml, "gate.yaml"))
                 .hasMessageStartingWith("gate.yaml:3: maxDrop must be below 100%");
+    }
+
+    @Test
+    void shouldRejectAPolicyWithNoRules() {
+        assertThatThrownBy(() -> PolicyParser.parse("rules: []\n", "gate.yaml"))
+                .isInstanceOf(PolicyException.class)
+                .hasMessageStartingWith("gate.yaml:1: 'rules' is empty: a policy needs at least one rule");
+    }
+
+    @Test
+    void shouldReadOptionalAsABooleanOnly() {
+        Policy policy = PolicyParser.parse("rules: [{optional: true, budget: errors == 0}, {budget: errors == 0}]\n",
+                "gate.yaml");
+        assertThat(policy.rules()).extracting(rule -> rule.selector().optional()).containsExactly(true, false);
+        assertThatThrownBy(() -> PolicyParser.parse("rules: [{optional: maybe, budget: errors == 0}]\n", "gate.yaml"))
+                .hasMessageStartingWith("gate.yaml:1: optional must be true or false, found 'maybe'");
+    }
+
+    @Test
+    void shouldGiveEveryThresholdAGrossLimitOfTheGrossFactorTimesItsAmount() {
+        Policy twice = PolicyParser.parse("rules: [{regression: {throughput: {maxDrop: 10%}, p99: {maxRise: 25%}}}]\n",
+                "gate.yaml");
+        assertThat(twice.rules()).extracting(rule -> ((RegressionRule) rule).threshold().grossLimit())
+                .containsExactly(0.20, 0.50);
+        Policy thrice = PolicyParser.parse("""
+                grossFactor: 3
+                rules: [{regression: {throughput: {maxDrop: 40%}, p99: {maxRise: 25%, grossLimit: 60%}}}]
+                """, "gate.yaml");
+        // 3 x 40 % would be a drop beyond 100 %: halfway from 40 % to 100 % instead. An explicit limit wins.
+        assertThat(thrice.rules()).extracting(rule -> ((RegressionRule) rule).threshold().grossLimit())
+                .containsExactly(0.70, 0.60);
+        assertThat(((RegressionRule) thrice.rules().get(1)).expression()).isEqualTo("p99 maxRise 25% (gross 60%)");
+    }
+
+    @Test
+    void shouldPointTheOldFewTrialsLimitToGrossLimit() {
+        assertThatThrownBy(() -> PolicyParser.parse(
+                "rules: [{regression: {throughput: {maxDrop: 5%, fewTrialsLimit: 30%}}}]\n", "gate.yaml"))
+                .hasMessageStartingWith("gate.yaml:1: 'fewTrialsLimit' is now 'grossLimit'");
+        assertThatThrownBy(() -> PolicyParser.parse("grossFactor: 0.5\nrules: [{budget: errors == 0}]\n", "gate.yaml"))
+                .hasMessageStartingWith("gate.yaml:1: grossFactor must be at least 1");
     }
 }

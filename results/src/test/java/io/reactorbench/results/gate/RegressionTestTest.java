@@ -83,12 +83,23 @@ class RegressionTestTest {
     }
 
     @Test
-    void shouldFailOneTrialEachOnlyBeyondTheFewTrialsLimit() {
+    void shouldFailOneTrialEachOnlyBeyondTheGrossLimit() {
         Threshold withLimit = new Threshold(Threshold.Direction.RISE, 0.10, true, 0.50);
         assertThat(RegressionTest.decide(new double[] {20}, new double[] {70}, withLimit, SETTINGS).verdict())
                 .isEqualTo(Verdict.REGRESSION);
         assertThat(RegressionTest.decide(new double[] {20}, new double[] {28}, withLimit, SETTINGS).verdict())
                 .isEqualTo(Verdict.INCONCLUSIVE);
+    }
+
+    @Test
+    void shouldFailAChangeBeyondTheGrossLimitEvenWhenTheTrialsOverlap() {
+        Threshold withLimit = new Threshold(Threshold.Direction.DROP, 0.10, true, 0.20);
+        // Median 100 -> 50, but one candidate trial is as good as the baseline: the test alone would not call it.
+        RegressionDecision decision = RegressionTest.decide(new double[] {100, 102, 98}, new double[] {50, 45, 101},
+                withLimit, SETTINGS);
+        assertThat(decision.pValue()).isGreaterThan(SETTINGS.alpha());
+        assertThat(decision.verdict()).isEqualTo(Verdict.REGRESSION);
+        assertThat(decision.note()).contains("beyond the gross limit");
     }
 
     @Test
