@@ -5,9 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.reactorbench.loadgen.LoadResult;
 import io.reactorbench.loadgen.ResultJson;
 import java.io.BufferedReader;
-import java.io.ByteArrayOutputStream;
 import java.io.InputStreamReader;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -77,11 +75,11 @@ class TransportRoundTripTest {
         String target = ready.substring("READY ".length());
 
         Path json = dir.resolve(c.design() + "-" + c.transport() + ".json");
-        Captured load = run("load", "--target", target, "--app", "echo", "--connections", "3", "--depth", "2",
+        ReportCliFixture.Outcome load = run("load", "--target", target, "--app", "echo", "--connections", "3", "--depth", "2",
                 "--threads", "1", "--requests", String.valueOf(REQUESTS), "--duration", "60s", "--timeout", "20s",
                 "--poller", c.loadPoller(), "--progress", "none", "--json", json.toString());
 
-        assertThat(load.exit()).as(load.out() + load.err()).isZero();
+        assertThat(load.exitCode()).as(load.out() + load.err()).isZero();
         LoadResult result = ResultJson.read(json);
         assertThat(result.requests()).isEqualTo(REQUESTS);
         assertThat(result.errors().total()).as(String.join("; ", result.firstErrors())).isZero();
@@ -97,64 +95,49 @@ class TransportRoundTripTest {
     @Test
     void shouldRefuseATransportTheDesignCannotServeInOneLineWithExit2() {
         Path socket = dir.resolve("threads.sock");
-        Captured serve = run("serve", "--server", "threads", "--app", "echo", "--listen", "unix:" + socket);
-        assertThat(serve.exit()).isEqualTo(2);
+        ReportCliFixture.Outcome serve = run("serve", "--server", "threads", "--app", "echo", "--listen", "unix:" + socket);
+        assertThat(serve.exitCode()).isEqualTo(2);
         assertThat(serve.err().lines().toList())
                 .containsExactly("serve: design threads cannot listen on unix (it serves: tcp)");
         assertThat(serve.out()).isEmpty();
         assertThat(socket).doesNotExist();
 
-        Captured udpHttp = run("serve", "--server", "engine-epoll", "--app", "http", "--listen", "udp:127.0.0.1:0");
-        assertThat(udpHttp.exit()).isEqualTo(2);
+        ReportCliFixture.Outcome udpHttp = run("serve", "--server", "engine-epoll", "--app", "http", "--listen", "udp:127.0.0.1:0");
+        assertThat(udpHttp.exitCode()).isEqualTo(2);
         assertThat(udpHttp.err().lines().toList())
                 .containsExactly("serve: udp serves the echo app only (one datagram per request), not http");
 
-        Captured loadUdpHttp = run("load", "--target", "udp:127.0.0.1:9", "--app", "http", "--duration", "1s");
-        assertThat(loadUdpHttp.exit()).isEqualTo(2);
+        ReportCliFixture.Outcome loadUdpHttp = run("load", "--target", "udp:127.0.0.1:9", "--app", "http", "--duration", "1s");
+        assertThat(loadUdpHttp.exitCode()).isEqualTo(2);
         assertThat(loadUdpHttp.err().lines().toList())
                 .containsExactly("load: udp targets take the echo app only (one datagram per request), not http");
     }
 
     @Test
     void shouldRefuseListenTogetherWithHostOrPortAndABadListenAddress() {
-        Captured both = run("serve", "--server", "engine-nio", "--app", "echo", "--port", "0", "--listen",
+        ReportCliFixture.Outcome both = run("serve", "--server", "engine-nio", "--app", "echo", "--port", "0", "--listen",
                 "udp:127.0.0.1:0");
-        assertThat(both.exit()).isEqualTo(2);
+        assertThat(both.exitCode()).isEqualTo(2);
         assertThat(both.err().lines().toList()).containsExactly("serve: --listen gives the address: drop --host and --port");
 
-        Captured bad = run("serve", "--server", "engine-nio", "--app", "echo", "--listen", "udp:127.0.0.1");
-        assertThat(bad.exit()).isEqualTo(2);
+        ReportCliFixture.Outcome bad = run("serve", "--server", "engine-nio", "--app", "echo", "--listen", "udp:127.0.0.1");
+        assertThat(bad.exitCode()).isEqualTo(2);
         assertThat(bad.err().lines().toList()).containsExactly(
                 "serve: bad --listen 'udp:127.0.0.1' (expected HOST:PORT; --listen takes tcp:HOST:PORT, udp:HOST:PORT or unix:PATH)");
     }
 
     @Test
     void shouldListTheTransportsOfEveryDesign() {
-        Captured servers = run("servers");
-        assertThat(servers.exit()).isZero();
+        ReportCliFixture.Outcome servers = run("servers");
+        assertThat(servers.exitCode()).isZero();
         assertThat(servers.out().lines().toList())
                 .anyMatch(line -> line.matches("engine-epoll +available +tcp, udp, unix +gnet-style.*"))
                 .anyMatch(line -> line.matches("netty-nio +available +tcp, udp, unix +Netty.*"))
                 .anyMatch(line -> line.matches("threads +available +tcp +thread per connection.*"));
     }
 
-    private record Captured(int exit, String out, String err) {
-    }
-
-    private static Captured run(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        PrintStream originalOut = System.out;
-        PrintStream originalErr = System.err;
-        int exit;
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            exit = Main.execute(args);
-        } finally {
-            System.setOut(originalOut);
-            System.setErr(originalErr);
-        }
-        return new Captured(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    /** Runs the CLI in this JVM, capturing what it prints (the report tests' helper). */
+    private static ReportCliFixture.Outcome run(String... args) {
+        return ReportCliFixture.execute(args);
     }
 }
