@@ -34,7 +34,9 @@ final class LoadCommand implements Callable<Integer> {
     CommandSpec command;
 
     @Option(names = "--target", required = true, split = ",", paramLabel = "HOST:PORT",
-            description = "Server address; repeat it or give a comma list to spread connections over several.")
+            description = {"Server address; repeat it or give a comma list to spread connections over several.",
+                "HOST:PORT (tcp), udp:HOST:PORT (echo only: one datagram per request, each numbered, so lost ones"
+                    + " count as timeouts) or unix:PATH (Unix-domain stream socket), as 'serve' prints after READY."})
     List<String> targets;
 
     @Option(names = "--app", defaultValue = "echo", description = "echo, rpc or http (default: ${DEFAULT-VALUE}).")

@@ -8,25 +8,29 @@ import io.reactorbench.wire.spi.ServerDesign;
 import io.reactorbench.wire.spi.ServerDesigns;
 import java.io.IOException;
 import java.net.BindException;
-import java.net.Inet6Address;
-import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = {
             "Starts one server design and serves until SIGTERM, SIGINT or end of standard input.",
-            "Prints 'READY <host>:<port>' once it accepts. Standard input takes probe commands, one per line:",
+            "Prints 'READY <host>:<port>' once it accepts ('READY udp:<host>:<port>', 'READY unix:<absolute path>' with"
+                + " --listen). Standard input takes probe commands, one per line:",
             "STATS (answers 'STATS {json}'), GC (collects, answers 'GC {json}')."
         })
 final class ServeCommand implements Callable<Integer> {
 
     static final Duration STOP_TIMEOUT = Duration.ofSeconds(5);
+
+    @Spec
+    CommandSpec spec;
 
     @Option(names = "--server", required = true, paramLabel = "ID", description = "Design id (see 'reactorbench servers').")
     String serverId;
@@ -39,6 +43,13 @@ final class ServeCommand implements Callable<Integer> {
 
     @Option(names = "--port", defaultValue = "0", description = "Port to bind; 0 picks a free one (default: ${DEFAULT-VALUE}).")
     int port;
+
+    @Option(names = "--listen", paramLabel = "ADDRESS",
+            description = {"Where to listen instead of --host/--port: tcp:HOST:PORT, udp:HOST:PORT (echo only: each"
+                    + " datagram answered to its sender) or unix:PATH (a Unix-domain stream socket; the file must not"
+                    + " exist, and is removed on stop). Designs that cannot listen there say so (exit 2);"
+                    + " 'reactorbench servers' lists each design's transports."})
+    String listen;
 
     @Option(names = "--loops", defaultValue = "0", description = "Event loops / worker threads; 0 = the design's default.")
     int loops;
@@ -66,8 +77,9 @@ final class ServeCommand implements Callable<Integer> {
         if (!availability.available()) {
             throw new UserError("server design " + design.id() + " is unavailable here: " + availability.cause());
         }
-        ServerConfig config = new ServerConfig(host, port, loops, app, designOptions());
+        ServerConfig config = listenAddress().serverConfig(loops, app, designOptions());
         ServerDesigns.checkOptions(design, config);
+        ServerDesigns.checkTransport(design, config);
 
         ServerProbe probe = ServerProbe.install();
         RunningServer server = start(design, config);
@@ -75,7 +87,7 @@ final class ServeCommand implements Callable<Integer> {
         Thread onSignal = new Thread(stopper::stopAndHalt, "serve-shutdown");
         Runtime.getRuntime().addShutdownHook(onSignal);
 
-        System.out.println("READY " + hostAndPort(server.address()));
+        System.out.println("READY " + config.transport().format(server.boundAddress()));
         System.out.flush();
         try {
             if (ignoreStdin) {
@@ -100,6 +112,17 @@ final class ServeCommand implements Callable<Integer> {
         return Main.EXIT_OK;
     }
 
+    private ListenAddress listenAddress() {
+        if (listen == null) {
+            return ListenAddress.tcp(host, port);
+        }
+        var parsed = spec.commandLine().getParseResult();
+        if (parsed.hasMatchedOption("--host") || parsed.hasMatchedOption("--port")) {
+            throw new UserError("--listen gives the address: drop --host and --port");
+        }
+        return ListenAddress.parse(listen);
+    }
+
     private Map<String, String> designOptions() {
         Map<String, String> all = new LinkedHashMap<>(options);
         if (lb != null) {
@@ -118,13 +141,8 @@ final class ServeCommand implements Callable<Integer> {
         try {
             return design.start(config);
         } catch (BindException e) {
-            throw new UserError("cannot bind " + config.host() + ":" + config.port() + ": " + e.getMessage());
+            throw new UserError("cannot bind " + config.transport().format(config.bindAddress()) + ": " + e.getMessage());
         }
-    }
-
-    static String hostAndPort(InetSocketAddress address) {
-        String host = address.getAddress().getHostAddress();
-        return (address.getAddress() instanceof Inet6Address ? "[" + host + "]" : host) + ":" + address.getPort();
     }
 
     /** Stops the server once, whether end of input or a signal comes first. */

@@ -10,8 +10,11 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 @Command(name = "servers", mixinStandardHelpOptions = true,
-        description = "Lists every server design with its availability.")
+        description = "Lists every server design with its availability and the transports it serves (tcp, udp, unix).")
 final class ServersCommand implements Callable<Integer> {
+
+    /** The widest transport list, {@code tcp, udp, unix}. */
+    private static final int TRANSPORTS_WIDTH = "tcp, udp, unix".length();
 
     @Spec
     CommandSpec spec;
@@ -24,7 +27,7 @@ final class ServersCommand implements Callable<Integer> {
             Availability availability = design.availability();
             String status = availability.available() ? "available" : "unavailable (" + availability.cause() + ")";
             out.println(pad(design.id(), idWidth) + "  " + pad(status, "unavailable".length()) + "  "
-                    + design.description());
+                    + pad(ServerDesigns.transportList(design), TRANSPORTS_WIDTH) + "  " + design.description());
         }
         out.flush();
         return Main.EXIT_OK;

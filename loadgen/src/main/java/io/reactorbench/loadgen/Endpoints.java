@@ -2,12 +2,19 @@ package io.reactorbench.loadgen;
 
 import java.net.Inet4Address;
 import java.net.InetAddress;
+import io.reactorbench.wire.spi.HostPort;
+import io.reactorbench.wire.spi.Transport;
 import java.net.InetSocketAddress;
+import java.net.UnixDomainSocketAddress;
 import java.net.UnknownHostException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Parses targets ({@code host:port}, comma lists) and source address ranges, and tells loopback apart. */
+/**
+ * Parses targets ({@code host:port}, {@code udp:host:port}, {@code unix:path}, comma lists) and source address
+ * ranges, and tells loopback apart.
+ */
 public final class Endpoints {
 
     /** Upper bound on a source range: more addresses than this is almost certainly a typo. */
@@ -16,9 +23,12 @@ public final class Endpoints {
     private Endpoints() {
     }
 
-    /** Each element may itself be a comma-separated list; {@code [::1]:8080} and {@code ::1:8080} both work. */
-    public static List<InetSocketAddress> parseTargets(List<String> texts) {
-        List<InetSocketAddress> targets = new ArrayList<>();
+    /**
+     * Each element may itself be a comma-separated list; {@code [::1]:8080} and {@code ::1:8080} both work. One run
+     * drives one transport: a list that mixes them is refused.
+     */
+    public static List<Target> parseTargets(List<String> texts) {
+        List<Target> targets = new ArrayList<>();
         for (String text : texts) {
             for (String part : text.split(",")) {
                 if (!part.isBlank()) {
@@ -26,28 +36,38 @@ public final class Endpoints {
                 }
             }
         }
+        if (targets.stream().map(Target::transport).distinct().count() > 1) {
+            throw new IllegalArgumentException("targets mix transports (" + String.join(", ",
+                    targets.stream().map(Target::text).toList()) + "): one run drives one transport");
+        }
         return targets;
     }
 
-    public static InetSocketAddress parseTarget(String text) {
-        int colon = text.lastIndexOf(':');
-        if (colon <= 0 || colon == text.length() - 1) {
-            throw new IllegalArgumentException("bad target '" + text + "' (expected host:port)");
+    /** {@code host:port} or {@code tcp:host:port}, {@code udp:host:port}, {@code unix:path}. */
+    public static Target parseTarget(String text) {
+        Transport transport = Transport.ofAddress(text);
+        String rest = Transport.stripPrefix(text);
+        if (transport == Transport.UNIX) {
+            if (rest.isBlank()) {
+                throw new IllegalArgumentException("bad target '" + text + "' (expected unix:PATH)");
+            }
+            return new Target(transport, UnixDomainSocketAddress.of(Path.of(rest).toAbsolutePath().normalize()));
         }
-        String host = text.substring(0, colon);
-        if (host.startsWith("[") && host.endsWith("]")) {
-            host = host.substring(1, host.length() - 1);
-        }
-        int port;
+        return new Target(transport, parseHostPort(rest, text));
+    }
+
+    private static InetSocketAddress parseHostPort(String hostPort, String text) {
+        HostPort parsed;
         try {
-            port = Integer.parseInt(text.substring(colon + 1));
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("bad port in target '" + text + "'");
+            parsed = HostPort.parse(hostPort);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("bad target '" + text + "' (" + e.getMessage()
+                    + "; targets are host:port, udp:host:port or unix:path)");
         }
-        if (port < 1 || port > 65_535) {
+        if (parsed.port() == 0) {
             throw new IllegalArgumentException("port out of range in target '" + text + "'");
         }
-        return new InetSocketAddress(resolve(host, text), port);
+        return new InetSocketAddress(resolve(parsed.host(), text), parsed.port());
     }
 
     /** {@code 127.0.0.2-127.0.0.40} (IPv4 range, inclusive), a single address, or a comma list of either. */

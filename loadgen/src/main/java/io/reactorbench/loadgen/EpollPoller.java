@@ -7,12 +7,15 @@ import io.reactorbench.sys.EventFdFlags;
 import io.reactorbench.sys.LinuxSys;
 import io.reactorbench.sys.SocketFlags;
 import io.reactorbench.sys.SocketOptions;
+import io.reactorbench.wire.spi.Transport;
 import java.io.IOException;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.net.UnixDomainSocketAddress;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 
@@ -26,6 +29,7 @@ final class EpollPoller implements Poller {
     private static final int EVENTS_PER_WAIT = 1024;
     private static final long WAKEUP_DATA = -1;
 
+    private final Transport transport;
     private final Arena arena = Arena.ofShared();
     private final EpollEvents events = new EpollEvents(arena, EVENTS_PER_WAIT);
     private final int epfd;
@@ -39,6 +43,11 @@ final class EpollPoller implements Poller {
     private long cachedAddress2;
 
     EpollPoller(int slots) throws IOException {
+        this(slots, Transport.TCP);
+    }
+
+    EpollPoller(int slots, Transport transport) throws IOException {
+        this.transport = transport;
         if (!LinuxSys.isAvailable()) {
             throw new IOException("epoll poller unavailable: " + LinuxSys.unavailabilityCause());
         }
@@ -59,16 +68,24 @@ final class EpollPoller implements Poller {
     }
 
     @Override
-    public boolean connect(int slot, InetSocketAddress target, InetAddress source) throws IOException {
-        int domain = target.getAddress() instanceof Inet6Address ? SocketFlags.AF_INET6 : SocketFlags.AF_INET;
-        int fd = check(LinuxSys.socket(domain,
-                SocketFlags.SOCK_STREAM | SocketFlags.SOCK_NONBLOCK | SocketFlags.SOCK_CLOEXEC, 0), "socket");
+    public boolean connect(int slot, SocketAddress target, InetAddress source) throws IOException {
+        int domain = target instanceof UnixDomainSocketAddress ? SocketFlags.AF_UNIX
+                : ((InetSocketAddress) target).getAddress() instanceof Inet6Address ? SocketFlags.AF_INET6
+                : SocketFlags.AF_INET;
+        int type = transport == Transport.UDP ? SocketFlags.SOCK_DGRAM : SocketFlags.SOCK_STREAM;
+        int fd = check(LinuxSys.socket(domain, type | SocketFlags.SOCK_NONBLOCK | SocketFlags.SOCK_CLOEXEC, 0), "socket");
         try {
-            check(LinuxSys.setsockoptInt(fd, SocketOptions.IPPROTO_TCP, SocketOptions.TCP_NODELAY, 1), "TCP_NODELAY");
+            if (transport == Transport.TCP) {
+                check(LinuxSys.setsockoptInt(fd, SocketOptions.IPPROTO_TCP, SocketOptions.TCP_NODELAY, 1),
+                        "TCP_NODELAY");
+            }
             if (source != null) {
                 check(LinuxSys.bind(fd, new InetSocketAddress(source, 0)), "bind " + source.getHostAddress());
             }
-            int r = LinuxSys.connect(fd, target);
+            // UDP: connect only sets the peer (never in progress). Unix-domain: EAGAIN, not EINPROGRESS, when the
+            // server's backlog is full; no connect is pending then, so it fails (and is counted) like a refusal.
+            int r = target instanceof UnixDomainSocketAddress unix ? LinuxSys.connect(fd, unix)
+                    : LinuxSys.connect(fd, (InetSocketAddress) target);
             if (r < 0 && r != -Errno.EINPROGRESS) {
                 throw new IOException(Errno.message(-r));
             }
@@ -123,7 +140,7 @@ final class EpollPoller implements Poller {
             return (int) n;
         }
         if (n == 0) {
-            return -1;
+            return transport == Transport.UDP ? 0 : -1; // an empty datagram; on a stream, its end
         }
         if (n == -Errno.EAGAIN || n == -Errno.EINTR) {
             return 0;

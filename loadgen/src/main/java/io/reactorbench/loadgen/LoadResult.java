@@ -39,17 +39,18 @@ public record LoadResult(String schema, Params params, double windowSeconds, lon
     public record Params(String app, String model, int connections, Double rate, int size, int depth, boolean batch,
             int responseSize, int cpuSpinNs, int blockUs, double warmupSeconds, double durationSeconds,
             double timeoutSeconds, int threads, List<String> targets, String shard, String poller,
-            Long readRateBytesPerSec, Long maxInFlightBytes) {
+            Long readRateBytesPerSec, Long maxInFlightBytes, String transport) {
 
         public static Params of(LoadSpec spec) {
             return new Params(spec.app().id(), spec.model().id(), spec.connections(),
                     spec.model().scheduled() ? spec.ratePerSec() : null, spec.sizeBytes(), spec.depth(), spec.batch(),
                     spec.responseSizeBytes(), spec.cpuSpinNs(), spec.blockUs(), Durations.toSeconds(spec.warmupNs()),
                     Durations.toSeconds(spec.durationNs()), Durations.toSeconds(spec.timeoutNs()), spec.threads(),
-                    spec.targets().stream().map(t -> t.getAddress().getHostAddress() + ":" + t.getPort()).toList(),
+                    spec.targets().stream().map(Target::text).toList(),
                     spec.shardIndex() + "/" + spec.shardCount(), spec.poller().id(),
                     spec.model() == LoadModel.SLOWREAD ? spec.readRateBytesPerSec() : null,
-                    spec.model() == LoadModel.SLOWREAD ? spec.maxInFlightBytesPerConnection() : null);
+                    spec.model() == LoadModel.SLOWREAD ? spec.maxInFlightBytesPerConnection() : null,
+                    spec.transport().id());
         }
     }
 

@@ -1,7 +1,7 @@
 package io.reactorbench.loadgen;
 
+import io.reactorbench.wire.spi.Transport;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -9,7 +9,8 @@ import java.util.concurrent.TimeUnit;
  * What one load-generator process does, validated once here. Built with {@link #builder()}; a process that is
  * one shard of several agents gets {@link #forShard} of the whole.
  *
- * @param targets destinations, used round-robin by connection index
+ * @param targets destinations, used round-robin by connection index; all of one {@link #transport()}. A UDP
+ *        "connection" is a connected datagram socket sending one request per datagram (see {@link DatagramEchoProtocol})
  * @param sources source addresses bound round-robin; empty lets the kernel choose
  * @param connections connections held by this process
  * @param connectRatePerSec new connections per second while opening them
@@ -26,7 +27,7 @@ import java.util.concurrent.TimeUnit;
  *        the sender stops there, so a server that buffers without bound cannot make the run grow without bound
  */
 public record LoadSpec(
-        List<InetSocketAddress> targets,
+        List<Target> targets,
         List<InetAddress> sources,
         AppKind app,
         LoadModel model,
@@ -64,9 +65,11 @@ public record LoadSpec(
         targets = List.copyOf(targets);
         sources = List.copyOf(sources);
         require(!targets.isEmpty(), "no target given (use --target host:port)");
+        require(targets.stream().map(Target::transport).distinct().count() == 1,
+                "targets mix transports: one run drives one transport");
         if (!allowRemote) {
-            for (InetSocketAddress t : targets) {
-                require(Endpoints.isLoopback(t.getAddress()), "target " + t.getAddress().getHostAddress()
+            for (Target t : targets) {
+                require(t.isLocal(), "target " + t.text()
                         + " is not a loopback address; pass --allow-remote to load another machine");
             }
             for (InetAddress s : sources) {
@@ -107,6 +110,17 @@ public record LoadSpec(
                     "--max-in-flight must hold at least one request (" + oneRequestBytes + " bytes)");
         }
         require(model != LoadModel.CHURN || depth == 1, "the churn model sends one request per connection (no --depth)");
+        Transport transport = targets.getFirst().transport();
+        require(transport != Transport.UNIX || sources.isEmpty(), "--source does not apply to unix targets");
+        if (transport == Transport.UDP) {
+            require(app == AppKind.ECHO, "udp targets take the echo app only (one datagram per request), not "
+                    + app.id());
+            require(model != LoadModel.SLOWREAD && model != LoadModel.CHURN,
+                    "the " + model.id() + " model needs connections; udp has none");
+            require(sizeBytes >= DatagramEchoProtocol.HEADER_BYTES && sizeBytes <= DatagramEchoProtocol.MAX_DATAGRAM_BYTES,
+                    "--size must be " + DatagramEchoProtocol.HEADER_BYTES + ".." + DatagramEchoProtocol.MAX_DATAGRAM_BYTES
+                            + " for udp (a datagram starts with its connection and sequence number)");
+        }
         require(!batch || model == LoadModel.CLOSED, "--batch applies to the closed model only");
     }
 
@@ -118,6 +132,11 @@ public record LoadSpec(
 
     public static Builder builder() {
         return new Builder();
+    }
+
+    /** The transport of every target. */
+    public Transport transport() {
+        return targets.getFirst().transport();
     }
 
     /** Bytes of one request on the wire. */
@@ -153,7 +172,7 @@ public record LoadSpec(
 
     /** Named setters for the many knobs; {@link #build()} validates. */
     public static final class Builder {
-        private List<InetSocketAddress> targets = List.of();
+        private List<Target> targets = List.of();
         private List<InetAddress> sources = List.of();
         private AppKind app = AppKind.ECHO;
         private LoadModel model;
@@ -177,7 +196,7 @@ public record LoadSpec(
         private Long readRateBytesPerSec;
         private long maxInFlightBytesPerConnection = DEFAULT_MAX_IN_FLIGHT_BYTES;
 
-        public Builder targets(List<InetSocketAddress> v) { targets = v; return this; }
+        public Builder targets(List<Target> v) { targets = v; return this; }
         public Builder sources(List<InetAddress> v) { sources = v; return this; }
         public Builder app(AppKind v) { app = v; return this; }
         /** Null picks open when a rate is given, else closed. */

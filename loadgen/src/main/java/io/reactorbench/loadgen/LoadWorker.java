@@ -1,8 +1,8 @@
 package io.reactorbench.loadgen;
 
+import io.reactorbench.wire.spi.Transport;
 import java.io.IOException;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -55,6 +55,8 @@ final class LoadWorker implements Runnable {
     private final int depth;
     private final boolean batch;
     private final int requestBytes;
+    /** Bytes per write: as much as the buffer holds on a stream; exactly one request per datagram on UDP. */
+    private final int writeChunkBytes;
     private final long budget;
     final LatencyRecorder latencies;
     /**
@@ -126,6 +128,7 @@ final class LoadWorker implements Runnable {
         this.batch = spec.batch();
         this.protocol = Protocol.create(spec, slots);
         this.requestBytes = protocol.requestBytes();
+        this.writeChunkBytes = spec.transport() == Transport.UDP ? requestBytes : BUFFER_BYTES;
         this.budget = spec.maxRequests() == 0 ? Long.MAX_VALUE
                 : Math.max(1, spec.maxRequests() * slots / spec.connections());
         this.state = new byte[slots];
@@ -142,7 +145,7 @@ final class LoadWorker implements Runnable {
         this.openCount = slots;
         this.tried = new java.util.BitSet(slots);
         this.connectIntervalNs = 1e9 * workers / spec.connectRatePerSec();
-        this.poller = Poller.open(spec.poller(), slots);
+        this.poller = Poller.open(spec.poller(), slots, spec.transport());
         this.slowRead = spec.model() == LoadModel.SLOWREAD;
         this.maxInFlightRequests = Math.max(1, spec.maxInFlightBytesPerConnection() / Math.max(1, requestBytes));
         this.slotReadBytes = slowRead ? new long[slots] : null;
@@ -283,7 +286,7 @@ final class LoadWorker implements Runnable {
         long from = written[s];
         try {
             while (from < queued) {
-                long to = Math.min(queued, from + BUFFER_BYTES);
+                long to = Math.min(queued, from + writeChunkBytes);
                 writeBuffer.clear();
                 protocol.writeRequestBytes(s, globalConn(s), firstSeq[s], from, to, writeBuffer);
                 writeBuffer.flip();
@@ -365,6 +368,12 @@ final class LoadWorker implements Runnable {
         int answered = protocol.onResponseBytes(s, globalConn(s), completed[s], outstanding, readBuffer);
         if (answered == Protocol.MISMATCH) {
             close(s, ErrorKind.PROTOCOL, protocol.mismatch(), nowNs);
+            return;
+        }
+        if (answered == Protocol.LOST) {
+            // A lost datagram is an answer that never came: a timeout, seen early. The slot starts over like a
+            // connection that failed, abandoning what else it had in flight.
+            close(s, ErrorKind.TIMEOUT, protocol.mismatch(), nowNs);
             return;
         }
         if (answered > 0) {
@@ -455,23 +464,23 @@ final class LoadWorker implements Runnable {
         }
     }
 
-    private InetSocketAddress targetOf(int s) {
+    private Target targetOf(int s) {
         return spec.targets().get((index + s * workers) % spec.targets().size());
     }
 
     private void connect(int s, long nowNs) {
         int shardConn = index + s * workers;
-        InetSocketAddress target = targetOf(s);
+        Target target = targetOf(s);
         state[s] = CONNECTING;
         timeNs[s] = nowNs;
         try {
             InetAddress source = spec.sources().isEmpty() ? null
                     : spec.sources().get(shardConn % spec.sources().size());
-            if (poller.connect(s, target, source)) {
+            if (poller.connect(s, target.address(), source)) {
                 onConnected(s, nowNs);
             }
         } catch (IOException | RuntimeException e) {
-            connectFailed(s, target.getAddress().getHostAddress() + ":" + target.getPort() + ": " + describe(e), nowNs);
+            connectFailed(s, target.text() + ": " + describe(e), nowNs);
         }
     }
 
@@ -480,8 +489,7 @@ final class LoadWorker implements Runnable {
             poller.finishConnect(s);
             onConnected(s, nowNs);
         } catch (IOException e) {
-            InetSocketAddress target = targetOf(s);
-            connectFailed(s, target.getAddress().getHostAddress() + ":" + target.getPort() + ": " + describe(e), nowNs);
+            connectFailed(s, targetOf(s).text() + ": " + describe(e), nowNs);
         }
     }
 

@@ -1,12 +1,18 @@
 package io.reactorbench.loadgen;
 
+import io.reactorbench.wire.spi.Transport;
 import java.io.IOException;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ProtocolFamily;
+import java.net.SocketAddress;
 import java.net.StandardProtocolFamily;
 import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
+import java.nio.channels.ByteChannel;
+import java.nio.channels.DatagramChannel;
+import java.nio.channels.SelectableChannel;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.nio.channels.SocketChannel;
@@ -18,25 +24,36 @@ import java.util.function.Consumer;
  */
 final class NioPoller implements Poller {
 
+    private final Transport transport;
     private final Selector selector;
-    private final SocketChannel[] channels;
+    /** A {@link SocketChannel} (TCP, Unix-domain) or a connected {@link DatagramChannel} (UDP) per slot. */
+    private final SelectableChannel[] channels;
     private final SelectionKey[] keys;
     private final Consumer<SelectionKey> onKey = this::onKey;
     private Handler handler;
 
     NioPoller(int slots) throws IOException {
+        this(slots, Transport.TCP);
+    }
+
+    NioPoller(int slots, Transport transport) throws IOException {
+        this.transport = transport;
         selector = Selector.open();
-        channels = new SocketChannel[slots];
+        channels = new SelectableChannel[slots];
         keys = new SelectionKey[slots];
     }
 
     @Override
-    public boolean connect(int slot, InetSocketAddress target, InetAddress source) throws IOException {
-        SocketChannel channel = SocketChannel.open(target.getAddress() instanceof Inet6Address
-                ? StandardProtocolFamily.INET6 : StandardProtocolFamily.INET);
+    public boolean connect(int slot, SocketAddress target, InetAddress source) throws IOException {
+        if (transport == Transport.UDP) {
+            return connectDatagram(slot, target, source);
+        }
+        SocketChannel channel = SocketChannel.open(family(target));
         try {
             channel.configureBlocking(false);
-            channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
+            if (transport == Transport.TCP) {
+                channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
+            }
             if (source != null) {
                 channel.bind(new InetSocketAddress(source, 0));
             }
@@ -50,21 +67,47 @@ final class NioPoller implements Poller {
         }
     }
 
+    /** A UDP socket connected to the target: it sends there, and receives from there only. */
+    private boolean connectDatagram(int slot, SocketAddress target, InetAddress source) throws IOException {
+        DatagramChannel channel = DatagramChannel.open(family(target));
+        try {
+            channel.configureBlocking(false);
+            if (source != null) {
+                channel.bind(new InetSocketAddress(source, 0));
+            }
+            channel.connect(target);
+            keys[slot] = channel.register(selector, SelectionKey.OP_READ, slot);
+            channels[slot] = channel;
+            return true;
+        } catch (IOException | RuntimeException e) {
+            channel.close();
+            throw e;
+        }
+    }
+
+    private ProtocolFamily family(SocketAddress target) {
+        if (transport == Transport.UNIX) {
+            return StandardProtocolFamily.UNIX;
+        }
+        return ((InetSocketAddress) target).getAddress() instanceof Inet6Address
+                ? StandardProtocolFamily.INET6 : StandardProtocolFamily.INET;
+    }
+
     @Override
     public void finishConnect(int slot) throws IOException {
-        if (channels[slot].finishConnect()) {
+        if (((SocketChannel) channels[slot]).finishConnect()) {
             keys[slot].interestOps(SelectionKey.OP_READ);
         }
     }
 
     @Override
     public int read(int slot, ByteBuffer into) throws IOException {
-        return channels[slot].read(into);
+        return ((ByteChannel) channels[slot]).read(into);
     }
 
     @Override
     public int write(int slot, ByteBuffer from) throws IOException {
-        return channels[slot].write(from);
+        return ((ByteChannel) channels[slot]).write(from);
     }
 
     @Override
@@ -74,7 +117,7 @@ final class NioPoller implements Poller {
 
     @Override
     public void close(int slot) {
-        SocketChannel channel = channels[slot];
+        SelectableChannel channel = channels[slot];
         if (channel != null) {
             channels[slot] = null;
             keys[slot] = null;

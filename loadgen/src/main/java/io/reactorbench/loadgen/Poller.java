@@ -1,8 +1,9 @@
 package io.reactorbench.loadgen;
 
+import io.reactorbench.wire.spi.Transport;
 import java.io.IOException;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
+import java.net.SocketAddress;
 import java.nio.ByteBuffer;
 
 /**
@@ -10,7 +11,9 @@ import java.nio.ByteBuffer;
  * portable) or epoll on raw file descriptors through the {@code sys} module's FFM bindings ({@link EpollPoller}:
  * no channel objects, so a connection costs only the worker's array elements). Readiness uses NIO's bit values
  * ({@link #READ}, {@link #WRITE}, {@link #CONNECT}) whichever is underneath. One thread uses a poller, except
- * {@link #wakeup()}.
+ * {@link #wakeup()}. Every socket of a poller is of the transport it was opened for: a TCP or Unix-domain stream, or
+ * a UDP socket connected to its target (so reads and writes are one datagram each, and only the target's answers
+ * arrive).
  */
 interface Poller extends AutoCloseable {
 
@@ -24,8 +27,11 @@ interface Poller extends AutoCloseable {
         void onReady(int slot, int readyOps);
     }
 
-    /** Opens a non-blocking TCP connection in {@code slot}; true when it connected at once. */
-    boolean connect(int slot, InetSocketAddress target, InetAddress source) throws IOException;
+    /**
+     * Opens a non-blocking socket of the poller's transport to {@code target} in {@code slot} (bound to
+     * {@code source} when given: TCP and UDP only); true when it connected at once (UDP always does).
+     */
+    boolean connect(int slot, SocketAddress target, InetAddress source) throws IOException;
 
     /** After {@link #CONNECT} readiness: completes the connect, or throws with the reason it failed. */
     void finishConnect(int slot) throws IOException;
@@ -62,6 +68,10 @@ interface Poller extends AutoCloseable {
     void close();
 
     static Poller open(PollerKind kind, int slots) throws IOException {
-        return kind == PollerKind.EPOLL ? new EpollPoller(slots) : new NioPoller(slots);
+        return open(kind, slots, Transport.TCP);
+    }
+
+    static Poller open(PollerKind kind, int slots, Transport transport) throws IOException {
+        return kind == PollerKind.EPOLL ? new EpollPoller(slots, transport) : new NioPoller(slots, transport);
     }
 }

@@ -1,5 +1,6 @@
 package io.reactorbench.loadgen;
 
+import io.reactorbench.wire.spi.Transport;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,7 +40,8 @@ public record Preflight(List<String> problems, boolean fatal) {
                 fatal = true;
             }
         }
-        if (ephemeralPorts > 0) {
+        // Unix-domain sockets take no port.
+        if (ephemeralPorts > 0 && whole.transport() != Transport.UNIX) {
             // A source address bound with port 0 takes its port at bind time, for every destination at once;
             // without --source the kernel may reuse a port for different destinations.
             boolean bySource = !whole.sources().isEmpty();

@@ -1,5 +1,6 @@
 package io.reactorbench.loadgen;
 
+import io.reactorbench.wire.spi.Transport;
 import java.nio.ByteBuffer;
 
 /**
@@ -13,6 +14,12 @@ interface Protocol {
 
     /** Marks what {@link #onResponseBytes} returns when the bytes are not a valid answer. */
     int MISMATCH = -1;
+
+    /**
+     * Marks what {@link #onResponseBytes} returns when the answer shows that an older request in flight was lost (a
+     * datagram protocol: a later answer overtook it); {@link #mismatch()} says which.
+     */
+    int LOST = -2;
 
     /** Bytes of one request. */
     int requestBytes();
@@ -38,7 +45,8 @@ interface Protocol {
 
     static Protocol create(LoadSpec spec, int slots) {
         return switch (spec.app()) {
-            case ECHO -> new EchoProtocol(slots, spec.sizeBytes());
+            case ECHO -> spec.transport() == Transport.UDP ? new DatagramEchoProtocol(spec.sizeBytes())
+                    : new EchoProtocol(slots, spec.sizeBytes());
             case RPC -> new RpcProtocol(slots, spec.sizeBytes(), spec.responseSizeBytes(), spec.cpuSpinNs(),
                     spec.blockUs());
             case HTTP -> new HttpProtocol(slots);

@@ -177,7 +177,7 @@ public final class ShardMerge {
         LoadResult.Params params = new LoadResult.Params(p.app(), p.model(), p.connections(), p.rate(), p.size(),
                 p.depth(), p.batch(), p.responseSize(), p.cpuSpinNs(), p.blockUs(), p.warmupSeconds(), p.durationSeconds(),
                 p.timeoutSeconds(), p.threads(), p.targets(), "all/" + shards.size(), p.poller(),
-                p.readRateBytesPerSec(), p.maxInFlightBytes());
+                p.readRateBytesPerSec(), p.maxInFlightBytes(), p.transport());
         return new LoadResult(LoadResult.SCHEMA, params, window, requests, window > 0 ? requests / window : 0, errors,
                 new LoadResult.Latencies(whole.model().scheduled() && corrected != null
                         ? LatencySummary.of(corrected) : null, LatencySummary.of(uncorrected)),

@@ -2,7 +2,10 @@ package io.reactorbench.loadgen;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.net.StandardProtocolFamily;
 import java.net.StandardSocketOptions;
+import java.net.UnixDomainSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
@@ -48,12 +51,24 @@ final class TestServer implements AutoCloseable {
     }
 
     TestServer(Mode mode, long stallMs, long stallEveryMs) throws IOException {
+        this(mode, stallMs, stallEveryMs, new InetSocketAddress("127.0.0.1", 0));
+    }
+
+    /** The same server on a Unix-domain socket at {@code path} (the file is the caller's to remove). */
+    static TestServer onUnixSocket(Mode mode, java.nio.file.Path path) throws IOException {
+        return new TestServer(mode, 0, 0, UnixDomainSocketAddress.of(path));
+    }
+
+    private TestServer(Mode mode, long stallMs, long stallEveryMs, SocketAddress bindTo) throws IOException {
         this.mode = mode;
         this.stallMs = stallMs;
         this.stallEveryMs = stallEveryMs;
-        server = ServerSocketChannel.open();
-        server.setOption(StandardSocketOptions.SO_REUSEADDR, true);
-        server.bind(new InetSocketAddress("127.0.0.1", 0), 4096);
+        boolean unix = bindTo instanceof UnixDomainSocketAddress;
+        server = unix ? ServerSocketChannel.open(StandardProtocolFamily.UNIX) : ServerSocketChannel.open();
+        if (!unix) {
+            server.setOption(StandardSocketOptions.SO_REUSEADDR, true);
+        }
+        server.bind(bindTo, 4096);
         server.configureBlocking(false);
         selector = Selector.open();
         server.register(selector, SelectionKey.OP_ACCEPT);
@@ -119,7 +134,9 @@ final class TestServer implements AutoCloseable {
             SocketChannel ch;
             while ((ch = server.accept()) != null) {
                 ch.configureBlocking(false);
-                ch.setOption(StandardSocketOptions.TCP_NODELAY, true);
+                if (ch.supportedOptions().contains(StandardSocketOptions.TCP_NODELAY)) {
+                    ch.setOption(StandardSocketOptions.TCP_NODELAY, true);
+                }
                 ch.register(selector, SelectionKey.OP_READ, new Conn());
             }
             return;

@@ -6,7 +6,9 @@ import io.reactorbench.wire.spi.RunningServer;
 import io.reactorbench.wire.spi.ServerConfig;
 import io.reactorbench.wire.spi.ServerDesign;
 import io.reactorbench.wire.spi.ServerDesigns;
+import io.reactorbench.wire.spi.Transport;
 import java.io.IOException;
+import java.util.Set;
 
 /** A Netty design: {@link NettyServer} on one {@link NettyTransport}. */
 public abstract class NettyDesign implements ServerDesign {
@@ -34,12 +36,22 @@ public abstract class NettyDesign implements ServerDesign {
         return transport.availability().get();
     }
 
+    /** Every Netty 4.2 transport has a Unix-domain server channel (NIO's on JDK 16+) and a datagram channel. */
+    @Override
+    public Set<Transport> transports() {
+        return Set.of(Transport.TCP, Transport.UDP, Transport.UNIX);
+    }
+
     @Override
     public RunningServer start(ServerConfig config) throws IOException {
         ServerDesigns.checkOptions(this, config);
+        ServerDesigns.checkTransport(this, config);
         Availability availability = availability();
         if (!availability.available()) {
             throw new IllegalStateException(id() + " is unavailable: " + availability.cause());
+        }
+        if (config.transport() == Transport.UDP) {
+            return NettyDatagramServer.start(config, transport);
         }
         return NettyServer.start(config, transport, () -> ServerSession.create(config.app()));
     }

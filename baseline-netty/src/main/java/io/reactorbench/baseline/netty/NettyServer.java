@@ -17,16 +17,24 @@ import io.reactorbench.wire.app.ServerSession;
 import io.reactorbench.wire.spi.App;
 import io.reactorbench.wire.spi.RunningServer;
 import io.reactorbench.wire.spi.ServerConfig;
+import io.reactorbench.wire.spi.Transport;
 import java.io.IOException;
 import java.net.BindException;
 import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.net.UnixDomainSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
-/** Netty's server bootstrap, configured as a tuned Netty deployment would be, on any {@link NettyTransport}. */
+/**
+ * Netty's server bootstrap, configured as a tuned Netty deployment would be, on any {@link NettyTransport}, listening
+ * on TCP or a Unix-domain socket (UDP has no connections to accept: {@link NettyDatagramServer}).
+ */
 final class NettyServer implements RunningServer {
 
     private static final int BACKLOG = 4096;
@@ -38,14 +46,17 @@ final class NettyServer implements RunningServer {
     private final ExecutorService blockingWork;
     private final ChannelGroup connections;
     private final Channel listener;
+    /** The Unix-domain socket's file, removed on stop; null on TCP. */
+    private final Path unixPath;
 
     private NettyServer(EventLoopGroup boss, EventLoopGroup workers, ExecutorService blockingWork,
-            ChannelGroup connections, Channel listener) {
+            ChannelGroup connections, Channel listener, Path unixPath) {
         this.boss = boss;
         this.workers = workers;
         this.blockingWork = blockingWork;
         this.connections = connections;
         this.listener = listener;
+        this.unixPath = unixPath;
     }
 
     static NettyServer start(ServerConfig config, NettyTransport transport, Supplier<ServerSession> sessions)
@@ -59,15 +70,14 @@ final class NettyServer implements RunningServer {
         ExecutorService blockingWork = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name(prefix + "-work-", 0).factory());
         ChannelGroup connections = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
         App app = config.app();
+        boolean unix = config.transport() == Transport.UNIX;
         ServerBootstrap bootstrap = new ServerBootstrap()
                 .group(boss, workers)
-                .channelFactory(transport.serverChannels())
+                .channelFactory(unix ? transport.domainServerChannels() : transport.serverChannels())
                 .option(ChannelOption.SO_BACKLOG, BACKLOG)
-                .option(ChannelOption.SO_REUSEADDR, true)
                 .option(ChannelOption.ALLOCATOR, PooledByteBufAllocator.DEFAULT)
                 .handler(new AcceptFailureHandler())
                 .childOption(ChannelOption.ALLOCATOR, PooledByteBufAllocator.DEFAULT)
-                .childOption(ChannelOption.TCP_NODELAY, true)
                 .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, WATER_MARK)
                 // Half-closed peers still get every answer: the handlers close once output is flushed.
                 .childOption(ChannelOption.ALLOW_HALF_CLOSURE, true)
@@ -80,9 +90,15 @@ final class NettyServer implements RunningServer {
                                 : new SessionHandler(sessions.get(), blockingWork));
                     }
                 });
+        if (!unix) {
+            // Only TCP has these: set on a Unix-domain channel, Netty would log "unknown channel option" per connection.
+            bootstrap.option(ChannelOption.SO_REUSEADDR, true).childOption(ChannelOption.TCP_NODELAY, true);
+        }
+        SocketAddress bindTo = unix ? transport.domainAddress().apply(config.unixPath())
+                : new InetSocketAddress(config.host(), config.port());
         try {
-            Channel listener = bootstrap.bind(new InetSocketAddress(config.host(), config.port())).sync().channel();
-            return new NettyServer(boss, workers, blockingWork, connections, listener);
+            Channel listener = bootstrap.bind(bindTo).sync().channel();
+            return new NettyServer(boss, workers, blockingWork, connections, listener, config.unixPath());
         } catch (Exception e) {
             // sync() rethrows the bind failure (BindException) as it is; shut the loops down before passing it on.
             shutdown(boss, workers, blockingWork, Duration.ofSeconds(2));
@@ -92,12 +108,13 @@ final class NettyServer implements RunningServer {
             if (e instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
             }
-            throw new IOException("cannot start " + prefix + " on " + config.host() + ":" + config.port() + ": " + e, e);
+            throw new IOException("cannot start " + prefix + " on " + config.transport().format(config.bindAddress())
+                    + ": " + e, e);
         }
     }
 
     /** The native transports report EADDRINUSE as their own IOException; the SPI promises a BindException. */
-    private static IOException asBindException(IOException e) {
+    static IOException asBindException(IOException e) {
         if (e instanceof BindException || e.getMessage() == null || !e.getMessage().contains("Address already in use")) {
             return e;
         }
@@ -108,7 +125,12 @@ final class NettyServer implements RunningServer {
 
     @Override
     public InetSocketAddress address() {
-        return (InetSocketAddress) listener.localAddress();
+        return unixPath == null ? (InetSocketAddress) listener.localAddress() : null;
+    }
+
+    @Override
+    public SocketAddress boundAddress() {
+        return unixPath == null ? address() : UnixDomainSocketAddress.of(unixPath);
     }
 
     @Override
@@ -123,6 +145,13 @@ final class NettyServer implements RunningServer {
         // Flushed responses go out before each close: close() runs after what the loop already queued.
         connections.close().awaitUninterruptibly(Math.max(0, (deadlineNs - System.nanoTime()) / 1_000_000));
         shutdown(boss, workers, blockingWork, Duration.ofNanos(Math.max(0, deadlineNs - System.nanoTime())));
+        if (unixPath != null) {
+            try {
+                Files.deleteIfExists(unixPath); // as the engine does: a stopped server leaves no socket file behind
+            } catch (IOException ignored) {
+                // Stopping either way; a leftover file only makes the next bind on this path fail, and say so.
+            }
+        }
     }
 
     private static void shutdown(EventLoopGroup boss, EventLoopGroup workers, ExecutorService blockingWork,

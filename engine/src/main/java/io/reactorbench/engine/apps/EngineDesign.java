@@ -11,8 +11,8 @@ import io.reactorbench.wire.spi.RunningServer;
 import io.reactorbench.wire.spi.ServerConfig;
 import io.reactorbench.wire.spi.ServerDesign;
 import io.reactorbench.wire.spi.ServerDesigns;
+import io.reactorbench.wire.spi.Transport;
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.util.Set;
 
 /**
@@ -66,6 +66,12 @@ abstract class EngineDesign implements ServerDesign {
         return Set.copyOf(options);
     }
 
+    /** Both pollers listen on TCP and Unix-domain sockets and bind UDP (one socket per loop, SO_REUSEPORT). */
+    @Override
+    public Set<Transport> transports() {
+        return Set.of(Transport.TCP, Transport.UDP, Transport.UNIX);
+    }
+
     @Override
     public RunningServer start(ServerConfig config) throws IOException {
         Availability availability = availability();
@@ -73,6 +79,7 @@ abstract class EngineDesign implements ServerDesign {
             throw new IllegalStateException(id() + " is unavailable: " + availability.cause());
         }
         ServerDesigns.checkOptions(this, config);
+        ServerDesigns.checkTransport(this, config);
         EngineConfig engineConfig = engineConfig(config);
         return new EngineServer(Engine.start(engineConfig, handler(config.app())));
     }
@@ -84,7 +91,8 @@ abstract class EngineDesign implements ServerDesign {
         }
         long idleTimeoutMs = parseNonNegative(config.option(OPTION_IDLE_TIMEOUT_MS, "0"), OPTION_IDLE_TIMEOUT_MS);
         return EngineConfig.defaults()
-                .withAddress(new InetSocketAddress(config.host(), config.port()))
+                .withAddress(config.bindAddress())
+                .withUdp(config.transport() == Transport.UDP)
                 .withPoller(poller)
                 .withLoops(config.loops())
                 .withLoadBalancing(LoadBalancing.parse(config.option(OPTION_LB, LoadBalancing.ROUND_ROBIN.id())))

@@ -3,6 +3,7 @@ package io.reactorbench.engine.apps;
 import io.reactorbench.engine.Engine;
 import io.reactorbench.wire.spi.RunningServer;
 import java.net.InetSocketAddress;
+import java.net.SocketAddress;
 import java.time.Duration;
 
 /** An {@link Engine} seen through the server SPI. */
@@ -17,6 +18,11 @@ final class EngineServer implements RunningServer {
     @Override
     public InetSocketAddress address() {
         return engine.address();
+    }
+
+    @Override
+    public SocketAddress boundAddress() {
+        return engine.boundAddress();
     }
 
     @Override

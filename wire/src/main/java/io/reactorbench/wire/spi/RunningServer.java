@@ -1,13 +1,19 @@
 package io.reactorbench.wire.spi;
 
 import java.net.InetSocketAddress;
+import java.net.SocketAddress;
 import java.time.Duration;
 
 /** A started server. It accepts connections from the moment {@link ServerDesign#start} returns. */
 public interface RunningServer extends AutoCloseable {
 
-    /** The bound address (with the real port when 0 was asked for). */
+    /** The bound TCP or UDP address (with the real port when 0 was asked for); null for a Unix-domain socket. */
     InetSocketAddress address();
+
+    /** The bound address whatever the transport: {@link #address()}, or the Unix-domain socket's path. */
+    default SocketAddress boundAddress() {
+        return address();
+    }
 
     /** Connections currently open; for the server probe (memory per connection). */
     int openConnections();

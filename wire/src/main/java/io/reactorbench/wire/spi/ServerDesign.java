@@ -24,6 +24,11 @@ public interface ServerDesign {
         return Set.of();
     }
 
+    /** The transports it can listen on; anything else is rejected by {@link #start} ({@link ServerDesigns#checkTransport}). */
+    default Set<Transport> transports() {
+        return Set.of(Transport.TCP);
+    }
+
     /**
      * Binds and starts serving. Fails with {@link java.net.BindException} when the port is in use, with
      * {@link IllegalArgumentException} (one-line message) for an unknown option or a bad value, and with

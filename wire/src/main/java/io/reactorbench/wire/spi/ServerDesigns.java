@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 /** The registry of designs on the class path, found through {@link ServiceLoader}. */
 public final class ServerDesigns {
@@ -36,6 +37,23 @@ public final class ServerDesigns {
         Set<String> ids = new TreeSet<>();
         all().forEach(d -> ids.add(d.id()));
         return ids;
+    }
+
+    /** Rejects a transport the design cannot listen on, with a one-line message naming those it can. */
+    public static void checkTransport(ServerDesign design, ServerConfig config) {
+        if (!design.transports().contains(config.transport())) {
+            throw new IllegalArgumentException("design " + design.id() + " cannot listen on " + config.transport().id()
+                    + " (it serves: " + transportList(design) + ")");
+        }
+        if (config.transport() == Transport.UDP && config.app() != App.ECHO) {
+            throw new IllegalArgumentException("udp serves the echo app only (one datagram per request), not "
+                    + config.app().id());
+        }
+    }
+
+    /** The design's transports in declaration order, e.g. {@code tcp, udp, unix}. */
+    public static String transportList(ServerDesign design) {
+        return design.transports().stream().sorted().map(Transport::id).collect(Collectors.joining(", "));
     }
 
     /** Rejects option keys the design does not declare, with a one-line message. */
