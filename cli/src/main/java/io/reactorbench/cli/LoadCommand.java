@@ -1,7 +1,6 @@
 package io.reactorbench.cli;
 
 import io.reactorbench.loadgen.AppKind;
-import io.reactorbench.loadgen.Durations;
 import io.reactorbench.loadgen.Endpoints;
 import io.reactorbench.loadgen.LoadModel;
 import io.reactorbench.loadgen.LoadOutputs;
@@ -10,6 +9,7 @@ import io.reactorbench.loadgen.LoadRun;
 import io.reactorbench.loadgen.LoadSpec;
 import io.reactorbench.loadgen.PollerKind;
 import io.reactorbench.loadgen.Preflight;
+import io.reactorbench.wire.units.Durations;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -40,10 +40,11 @@ final class LoadCommand implements Callable<Integer> {
     @Option(names = "--app", defaultValue = "echo", description = "echo, rpc or http (default: ${DEFAULT-VALUE}).")
     String app;
 
-    @Option(names = "--connections", defaultValue = "10", description = "Connections (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--connections", defaultValue = "10", converter = UnitConverters.IntCount.class,
+            description = "Connections, e.g. 1000 or 20k (default: ${DEFAULT-VALUE}).")
     int connections;
 
-    @Option(names = "--connect-rate", paramLabel = "PER_SEC",
+    @Option(names = "--connect-rate", paramLabel = "PER_SEC", converter = UnitConverters.Rate.class,
             description = "New connections per second while opening them (default 2000; churn: unpaced).")
     Double connectRate;
 
@@ -57,10 +58,11 @@ final class LoadCommand implements Callable<Integer> {
     @Option(names = "--model", description = "closed, open, idle, churn or slowread (default: open if --rate, else closed).")
     String model;
 
-    @Option(names = "--rate", paramLabel = "PER_SEC", description = "Total requests per second (open loop).")
+    @Option(names = "--rate", paramLabel = "PER_SEC", converter = UnitConverters.Rate.class,
+            description = "Total requests per second (open loop), e.g. 50000 or 50k.")
     Double rate;
 
-    @Option(names = "--depth", defaultValue = "1",
+    @Option(names = "--depth", defaultValue = "1", converter = UnitConverters.IntCount.class,
             description = "Requests in flight per connection (pipelining; default: ${DEFAULT-VALUE}).")
     int depth;
 
@@ -68,10 +70,10 @@ final class LoadCommand implements Callable<Integer> {
             description = "Closed loop: send --depth requests together, the next batch when all are answered (wrk's pipeline.lua).")
     boolean batch;
 
-    @Option(names = "--size", paramLabel = "BYTES", description = "Echo message size (default 64) or rpc request payload (default 0).")
+    @Option(names = "--size", paramLabel = "BYTES", converter = UnitConverters.IntBytes.class, description = "Echo message size (default 64) or rpc request payload (default 0).")
     Integer size;
 
-    @Option(names = "--response-size", defaultValue = "64", paramLabel = "BYTES",
+    @Option(names = "--response-size", defaultValue = "64", paramLabel = "BYTES", converter = UnitConverters.IntBytes.class,
             description = "rpc response payload (default: ${DEFAULT-VALUE}).")
     int responseSize;
 
@@ -84,24 +86,25 @@ final class LoadCommand implements Callable<Integer> {
     @Option(names = "--heartbeat", defaultValue = "5s", description = "idle model: period of each connection's request.")
     String heartbeat;
 
-    @Option(names = "--read-rate", paramLabel = "BYTES_PER_SEC",
+    @Option(names = "--read-rate", paramLabel = "BYTES_PER_SEC", converter = UnitConverters.LongBytes.class,
             description = "slowread model: bytes per second each connection reads of its answers (default 16384; 0: never"
                     + " reads). Sends go as fast as the socket accepts.")
     Long readRate;
 
-    @Option(names = "--max-in-flight", paramLabel = "BYTES", defaultValue = "67108864",
+    @Option(names = "--max-in-flight", paramLabel = "BYTES", defaultValue = "64MiB", converter = UnitConverters.LongBytes.class,
             description = "slowread model: request bytes a connection may have unanswered before it stops sending"
-                    + " (default: ${DEFAULT-VALUE}, 64 MiB), so the run ends by itself even against a server that"
+                    + " (default: ${DEFAULT-VALUE}), so the run ends by itself even against a server that"
                     + " buffers everything.")
     long maxInFlight;
 
-    @Option(names = "--duration", defaultValue = "10s", description = "Measured window (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--duration", defaultValue = "10s",
+            description = "Measured window, e.g. 10s, 2m, 1h2m (default: ${DEFAULT-VALUE}).")
     String duration;
 
     @Option(names = "--warmup", defaultValue = "0s", description = "Discarded time before the window (default: ${DEFAULT-VALUE}).")
     String warmup;
 
-    @Option(names = "--requests", defaultValue = "0", description = "Stop after this many answered requests (0: no limit).")
+    @Option(names = "--requests", defaultValue = "0", converter = UnitConverters.LongCount.class, description = "Stop after this many answered requests (0: no limit).")
     long requests;
 
     @Option(names = "--timeout", defaultValue = "5s", description = "Per-request timeout (default: ${DEFAULT-VALUE}).")

@@ -1,5 +1,6 @@
 package io.reactorbench.loadgen;
 
+import io.reactorbench.wire.units.Durations;
 import java.util.List;
 
 /**

@@ -1,5 +1,6 @@
 package io.reactorbench.loadgen;
 
+import io.reactorbench.wire.units.Durations;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
