@@ -2,7 +2,6 @@ package io.reactorbench.cli;
 
 import io.reactorbench.loadgen.LoadOutputs;
 import io.reactorbench.loadgen.LoadResult;
-import io.reactorbench.loadgen.LoadRun;
 import io.reactorbench.loadgen.LoadSpec;
 import io.reactorbench.loadgen.ResultJson;
 import io.reactorbench.loadgen.ShardMerge;
@@ -84,8 +83,7 @@ final class LoadAgents {
             }
             if (outputs.printSummary()) {
                 SummaryPrinter.print(outputs.out(), merged,
-                        whole.model().scheduled() ? totals.get(LoadRun.TAG_CORRECTED) : null,
-                        totals.get(LoadRun.TAG_UNCORRECTED));
+                        totals.corrected(whole.model()), totals.uncorrected(whole.model()));
             }
             deleteQuietly(dir);
             return merged;

@@ -114,7 +114,8 @@ final class LoadCommand implements Callable<Integer> {
     Path json;
 
     @Option(names = "--hlog", paramLabel = "FILE",
-            description = "Write an HdrHistogram interval log (1 s intervals, tags 'corrected' and 'uncorrected').")
+            description = "Write an HdrHistogram interval log (1 s intervals; corrected latency untagged, uncorrected"
+                    + " tagged 'uncorrected'; closed loop and churn: uncorrected, untagged).")
     Path hlog;
 
     @Option(names = "--shard", paramLabel = "i/K", description = "Run share i of K of the load (one agent of K).")

@@ -21,8 +21,6 @@ import org.HdrHistogram.HistogramLogWriter;
  */
 public final class LoadRun {
 
-    public static final String TAG_CORRECTED = "corrected";
-    public static final String TAG_UNCORRECTED = "uncorrected";
     private static final long TICK_NS = TimeUnit.SECONDS.toNanos(1);
     /** Extra time allowed for the connect phase beyond connections / connect rate. */
     private static final long CONNECT_SLACK_NS = TimeUnit.SECONDS.toNanos(5);
@@ -306,8 +304,7 @@ public final class LoadRun {
         HistogramLogWriter log = new HistogramLogWriter(file.toFile());
         log.outputComment("reactorbench load: " + spec.app().id() + " " + spec.model().id() + ", "
                 + spec.connections() + " connections, shard " + spec.shardIndex() + "/" + spec.shardCount()
-                + "; latency in ns; tags: " + TAG_CORRECTED + " (from intended send), " + TAG_UNCORRECTED
-                + " (from actual send)");
+                + "; latency in ns; " + IntervalLogTags.describe(spec.model()));
         log.outputLogFormatVersion();
         log.outputStartTime(runStartMs);
         log.setBaseTime(runStartMs);
@@ -321,10 +318,10 @@ public final class LoadRun {
             return;
         }
         if (spec.model().scheduled()) {
-            stamp(corrected, TAG_CORRECTED, fromMs, toMs);
+            stamp(corrected, null, fromMs, toMs);
             log.outputIntervalHistogram(corrected);
         }
-        stamp(uncorrected, TAG_UNCORRECTED, fromMs, toMs);
+        stamp(uncorrected, IntervalLogTags.uncorrectedTag(spec.model()), fromMs, toMs);
         log.outputIntervalHistogram(uncorrected);
     }
 

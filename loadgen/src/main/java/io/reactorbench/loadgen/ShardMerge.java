@@ -19,11 +19,17 @@ import org.HdrHistogram.HistogramLogWriter;
  */
 public final class ShardMerge {
 
-    /** Whole-window histograms by tag ({@link LoadRun#TAG_CORRECTED}, {@link LoadRun#TAG_UNCORRECTED}). */
+    /** Whole-window histograms by tag ({@link IntervalLogTags}: untagged intervals under its UNTAGGED). */
     public record Totals(Map<String, Histogram> byTag) {
 
-        public Histogram get(String tag) {
-            return byTag.get(tag);
+        /** The corrected latency of a run of {@code model}; null when the model has none. */
+        public Histogram corrected(LoadModel model) {
+            return model.scheduled() ? byTag.get(IntervalLogTags.UNTAGGED) : null;
+        }
+
+        public Histogram uncorrected(LoadModel model) {
+            String tag = IntervalLogTags.uncorrectedTag(model);
+            return byTag.get(tag == null ? IntervalLogTags.UNTAGGED : tag);
         }
     }
 
@@ -69,7 +75,7 @@ public final class ShardMerge {
         return new Totals(totals);
     }
 
-    /** Intervals of one log by tag, in file order (untagged intervals count as uncorrected). */
+    /** Intervals of one log by tag, in file order (untagged ones under {@link IntervalLogTags#UNTAGGED}). */
     static Map<String, List<Histogram>> readByTag(Path log) throws IOException {
         Map<String, List<Histogram>> byTag = new LinkedHashMap<>();
         HistogramLogReader reader;
@@ -84,7 +90,7 @@ public final class ShardMerge {
                 if (!(next instanceof Histogram h)) {
                     throw new IOException(log + ": interval is not an integer histogram");
                 }
-                String tag = h.getTag() == null ? LoadRun.TAG_UNCORRECTED : h.getTag();
+                String tag = h.getTag() == null ? IntervalLogTags.UNTAGGED : h.getTag();
                 byTag.computeIfAbsent(tag, k -> new ArrayList<>()).add(h);
             }
         } finally {
@@ -166,8 +172,8 @@ public final class ShardMerge {
             }
             stoppedEarly |= r.stoppedEarly();
         }
-        Histogram corrected = totals.get(LoadRun.TAG_CORRECTED);
-        Histogram uncorrected = totals.get(LoadRun.TAG_UNCORRECTED);
+        Histogram corrected = totals.corrected(whole.model());
+        Histogram uncorrected = totals.uncorrected(whole.model());
         if (uncorrected == null) {
             uncorrected = LoadRun.newHistogram();
         }
