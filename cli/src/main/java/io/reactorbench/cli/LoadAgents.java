@@ -52,8 +52,8 @@ final class LoadAgents {
                         .redirectOutput(dir.resolve("agent-" + i + ".log").toFile())
                         .start());
             }
-            LoadOutputs own = new LoadOutputs(null, dir.resolve("agent-0.hlog"), outputs.out(), outputs.progress(),
-                    false, outputs.reportMemory());
+            LoadOutputs own = new LoadOutputs(null, dir.resolve("agent-0.hlog"), outputs.out(), outputs.progressOut(),
+                    outputs.progress(), false, outputs.reportMemory());
             LoadResult first = LoadCommand.runHere(whole.forShard(0, agents), own);
             List<LoadResult> results = new ArrayList<>();
             results.add(first);

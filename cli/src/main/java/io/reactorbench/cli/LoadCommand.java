@@ -9,7 +9,9 @@ import io.reactorbench.loadgen.LoadRun;
 import io.reactorbench.loadgen.LoadSpec;
 import io.reactorbench.loadgen.PollerKind;
 import io.reactorbench.loadgen.Preflight;
+import io.reactorbench.loadgen.ResultJson;
 import io.reactorbench.wire.units.Durations;
+import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -110,7 +112,9 @@ final class LoadCommand implements Callable<Integer> {
     @Option(names = "--timeout", defaultValue = "5s", description = "Per-request timeout (default: ${DEFAULT-VALUE}).")
     String timeout;
 
-    @Option(names = "--json", paramLabel = "FILE", description = "Write the result as JSON (schema reactorbench.load/1).")
+    @Option(names = "--json", paramLabel = "FILE",
+            description = "Write the result as JSON (schema reactorbench.load/1); '-' writes it to stdout and the"
+                    + " summary to stderr.")
     Path json;
 
     @Option(names = "--hlog", paramLabel = "FILE",
@@ -145,6 +149,9 @@ final class LoadCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         LoadSpec whole = buildSpec();
+        boolean jsonToStdout = LoadOptionChecks.isStdout(json);
+        LoadOptionChecks.requireWritable("--json", jsonToStdout ? null : json);
+        LoadOptionChecks.requireWritable("--hlog", hlog);
         if (agents < 1) {
             throw new UserError("--agents must be at least 1");
         }
@@ -158,10 +165,16 @@ final class LoadCommand implements Callable<Integer> {
         } else {
             preflight(whole);
         }
-        LoadOutputs outputs = new LoadOutputs(json, hlog, System.out, progressMode(), !noSummary, reportMemory);
+        // With --json -, stdout holds the JSON alone: the summary goes to stderr with the progress.
+        PrintStream summaryOut = jsonToStdout ? System.err : System.out;
+        LoadOutputs outputs = new LoadOutputs(jsonToStdout ? null : json, hlog, summaryOut, System.err, progressMode(),
+                !noSummary, reportMemory);
         LoadResult result = agents > 1
                 ? new LoadAgents(whole, agents, ownArgs(), outputs).run()
                 : runHere(mine, outputs);
+        if (jsonToStdout) {
+            System.out.println(ResultJson.toJson(result));
+        }
         return result.requests() > 0 || result.errors().total() == 0 ? Main.EXIT_OK : Main.EXIT_CHECK_FAILED;
     }
 
@@ -199,6 +212,7 @@ final class LoadCommand implements Callable<Integer> {
         AppKind appKind = AppKind.parse(app);
         LoadModel loadModel = model == null ? null : LoadModel.parse(model);
         boolean churn = loadModel == LoadModel.CHURN;
+        LoadOptionChecks.requirePositiveRate(rate);
         return LoadSpec.builder()
                 .targets(Endpoints.parseTargets(targets))
                 .sources(source == null ? List.of() : Endpoints.parseSources(source))

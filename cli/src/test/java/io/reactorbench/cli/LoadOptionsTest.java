@@ -5,10 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.reactorbench.loadgen.LoadSpec;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import picocli.CommandLine;
 
-/** How {@code load}'s options become a {@link LoadSpec}. */
+/** How {@code load}'s options become a {@link LoadSpec}, and the inputs refused before anything runs. */
 class LoadOptionsTest {
+
+    @RegisterExtension
+    final LoadCliFixture fixture = new LoadCliFixture();
 
     /** The spec the options give, parsed by picocli as the command line would be, without running anything. */
     private static LoadSpec spec(String... args) {
@@ -26,5 +30,19 @@ class LoadOptionsTest {
         assertThat(spec.sizeBytes()).isEqualTo(1024);
         assertThat(spec.ratePerSec()).isEqualTo(50_000);
         assertThat(spec.maxRequests()).isEqualTo(1_000_000);
+    }
+
+    @Test
+    void shouldRefuseAZeroOrNegativeRateByNameWithExit2() {
+        assertThat(fixture.run("load", "--target", fixture.target(), "--rate", "0", "--duration", "1s")).isEqualTo(2);
+        assertThat(fixture.run("load", "--target", fixture.target(), "--rate", "-5", "--duration", "1s")).isEqualTo(2);
+        assertThat(fixture.err().lines().toList()).containsExactly("load: --rate must be > 0", "load: --rate must be > 0");
+        assertThat(fixture.accepted()).isZero();
+    }
+
+    @Test
+    void shouldRefuseABadUnitWithOneLineAndExit2() {
+        assertThat(fixture.run("load", "--target", fixture.target(), "--connections", "20 parsecs")).isEqualTo(2);
+        assertThat(fixture.err()).contains("unknown suffix 'parsecs'").doesNotContain("Exception");
     }
 }

@@ -92,7 +92,7 @@ public final class LoadRun {
             t.start();
         }
         LoadResult.Memory memory = null;
-        ProgressLine progress = new ProgressLine(out, outputs.progress());
+        ProgressLine progress = new ProgressLine(outputs.progressOut(), outputs.progress());
         HistogramLogWriter log = null;
         boolean stoppedEarly = false;
         long windowStartNs = -1;

@@ -89,6 +89,7 @@ public record LoadSpec(
         require(maxRequests >= 0, "--requests must not be negative");
         require(timeoutNs > 0, "--timeout must be positive");
         require(shardCount >= 1 && shardIndex >= 0 && shardIndex < shardCount, "--shard must be i/K with 0 <= i < K");
+        require(ratePerSec >= 0, "--rate must be > 0");
         switch (model) {
             case OPEN -> require(ratePerSec > 0, "the open model needs --rate (total requests per second)");
             case IDLE -> {

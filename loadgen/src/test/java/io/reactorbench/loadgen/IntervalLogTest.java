@@ -32,7 +32,7 @@ class IntervalLogTest {
                     .connections(8).threads(2).ratePerSec(1000)
                     .warmupNs(TimeUnit.MILLISECONDS.toNanos(1000))
                     .durationNs(TimeUnit.MILLISECONDS.toNanos(2500)).build();
-            result = new LoadRun(spec, new LoadOutputs(json, hlog, System.out, LoadOutputs.Progress.LINES, true,
+            result = new LoadRun(spec, new LoadOutputs(json, hlog, System.out, System.err, LoadOutputs.Progress.LINES, true,
                     false)).execute();
         }
         assertThat(result.errors().total()).as(result.firstErrors().toString()).isZero();
@@ -87,7 +87,7 @@ class IntervalLogTest {
                     .model(model).connections(2).threads(1).ratePerSec(model == LoadModel.OPEN ? 500 : 0)
                     .warmupNs(TimeUnit.MILLISECONDS.toNanos(200))
                     .durationNs(TimeUnit.MILLISECONDS.toNanos(2200)).build();
-            result = new LoadRun(spec, new LoadOutputs(null, hlog, System.out, LoadOutputs.Progress.NONE,
+            result = new LoadRun(spec, new LoadOutputs(null, hlog, System.out, System.err, LoadOutputs.Progress.NONE,
                     false, false)).execute();
         }
         assertThat(result.requests()).isPositive();
