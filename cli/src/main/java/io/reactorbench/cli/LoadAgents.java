@@ -21,9 +21,9 @@ import java.util.concurrent.TimeUnit;
  */
 final class LoadAgents {
 
-    /** Options the parent resolves itself and must not pass on to its children. */
+    /** Options the parent resolves itself (thresholds judge the merged run) and must not pass on to children. */
     private static final Set<String> NOT_FOR_CHILDREN = Set.of("--agents", "--json", "--hlog", "--shard",
-            "--progress");
+            "--progress", "--threshold");
     private static final Set<String> FLAGS_NOT_FOR_CHILDREN = Set.of("--no-summary", "--report-memory");
     /** Time allowed beyond the run's own length for children to start, connect and write their files. */
     private static final long CHILD_SLACK_MS = TimeUnit.SECONDS.toMillis(60);

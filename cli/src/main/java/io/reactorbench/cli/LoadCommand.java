@@ -9,11 +9,15 @@ import io.reactorbench.loadgen.LoadRun;
 import io.reactorbench.loadgen.LoadSpec;
 import io.reactorbench.loadgen.PollerKind;
 import io.reactorbench.loadgen.Preflight;
+import io.reactorbench.loadgen.RateCheck;
+import io.reactorbench.loadgen.RateStages;
 import io.reactorbench.loadgen.ResultJson;
+import io.reactorbench.loadgen.Threshold;
 import io.reactorbench.wire.units.Durations;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -23,8 +27,8 @@ import picocli.CommandLine.Model.CommandSpec;
 /**
  * {@code reactorbench load}: builds a {@link LoadSpec} from the options (validated once, there), checks the
  * machine's limits, runs the load in this process or over several agent processes, and prints / writes what
- * was measured. Exit 0 when requests were answered, 1 when none was, 2 for bad input or limits that would
- * certainly fail.
+ * was measured. Exit 0 when requests were answered and every {@code --threshold} held, 1 when none was answered
+ * or a threshold failed, 2 for bad input or limits that would certainly fail.
  */
 @Command(name = "load", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Drives load at one or more servers (wrk2-style open loop, closed loop, idle, churn, slow reader).",
@@ -61,7 +65,8 @@ final class LoadCommand implements Callable<Integer> {
     String model;
 
     @Option(names = "--rate", paramLabel = "PER_SEC", converter = UnitConverters.Rate.class,
-            description = "Total requests per second (open loop), e.g. 50000 or 50k.")
+            description = "Total requests per second (open loop), e.g. 50000 or 50k; with --stages, the rate the first"
+                    + " stage ramps from (default 0).")
     Double rate;
 
     @Option(names = "--depth", defaultValue = "1", converter = UnitConverters.IntCount.class,
@@ -103,8 +108,22 @@ final class LoadCommand implements Callable<Integer> {
             description = "Measured window, e.g. 10s, 2m, 1h2m (default: ${DEFAULT-VALUE}).")
     String duration;
 
-    @Option(names = "--warmup", defaultValue = "0s", description = "Discarded time before the window (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--warmup", defaultValue = LoadSpec.DEFAULT_WARMUP,
+            description = "Time run before the window and not measured, so JIT compilation and connection set-up do"
+                    + " not count (default: ${DEFAULT-VALUE}, as in suites).")
     String warmup;
+
+    @Option(names = "--stages", paramLabel = "DURATION:RATE[,…]",
+            description = "Open loop: ramp the total rate linearly to each RATE over its DURATION, from --rate (default"
+                    + " 0), e.g. 10s:1000,30s:5000. The stages are the whole run: the warm-up is their start, the"
+                    + " window the rest; excludes --duration.")
+    String stages;
+
+    @Option(names = "--threshold", paramLabel = "METRIC<VALUE",
+            description = "Pass/fail criterion judged on the whole window at the end; any failed one makes the exit"
+                    + " code 1. METRIC: p50 p75 p90 p99 p999 p9999 max mean (ms, s…; corrected when measured), errors"
+                    + " (share of requests, e.g. 0.1%%), rps. Operators < <= > >=. Repeatable.")
+    List<String> thresholds = List.of();
 
     @Option(names = "--requests", defaultValue = "0", converter = UnitConverters.LongCount.class, description = "Stop after this many answered requests (0: no limit).")
     long requests;
@@ -149,6 +168,7 @@ final class LoadCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         LoadSpec whole = buildSpec();
+        List<Threshold> judged = LoadOptionChecks.thresholds(thresholds);
         boolean jsonToStdout = LoadOptionChecks.isStdout(json);
         LoadOptionChecks.requireWritable("--json", jsonToStdout ? null : json);
         LoadOptionChecks.requireWritable("--hlog", hlog);
@@ -175,7 +195,15 @@ final class LoadCommand implements Callable<Integer> {
         if (jsonToStdout) {
             System.out.println(ResultJson.toJson(result));
         }
-        return result.requests() > 0 || result.errors().total() == 0 ? Main.EXIT_OK : Main.EXIT_CHECK_FAILED;
+        RateCheck rateCheck = result.rateCheck();
+        if (rateCheck != null && rateCheck.missed()) {
+            System.err.printf(Locale.ROOT, "load: warning: the rate was missed: %.0f req/s answered of %.0f asked"
+                    + " (%.1f%%); the corrected latencies measure the backlog%n", rateCheck.achievedPerSec(),
+                    rateCheck.targetPerSec(), rateCheck.achievedPercent());
+        }
+        boolean thresholdsHeld = Threshold.report(judged, result, noSummary ? System.err : summaryOut);
+        boolean answered = result.requests() > 0 || result.errors().total() == 0;
+        return answered && thresholdsHeld ? Main.EXIT_OK : Main.EXIT_CHECK_FAILED;
     }
 
     /** Runs in this process; Ctrl-C / SIGTERM stop the run, which still prints and writes what it measured. */
@@ -213,6 +241,11 @@ final class LoadCommand implements Callable<Integer> {
         LoadModel loadModel = model == null ? null : LoadModel.parse(model);
         boolean churn = loadModel == LoadModel.CHURN;
         LoadOptionChecks.requirePositiveRate(rate);
+        RateStages rateStages = stages == null ? null : RateStages.parse(stages, rate == null ? 0 : rate);
+        long warmupNs = Durations.parseNs(warmup);
+        long durationNs = rateStages == null ? Durations.parseNs(duration)
+                : LoadOptionChecks.stagedWindowNs(rateStages, warmupNs,
+                        command.commandLine().getParseResult().hasMatchedOption("--duration"));
         return LoadSpec.builder()
                 .targets(Endpoints.parseTargets(targets))
                 .sources(source == null ? List.of() : Endpoints.parseSources(source))
@@ -229,8 +262,9 @@ final class LoadCommand implements Callable<Integer> {
                 .cpuSpinNs(cpuNs)
                 .blockUs(blockUs)
                 .heartbeatNs(Durations.parseNs(heartbeat))
-                .durationNs(Durations.parseNs(duration))
-                .warmupNs(Durations.parseNs(warmup))
+                .durationNs(durationNs)
+                .warmupNs(warmupNs)
+                .stages(rateStages)
                 .maxRequests(requests)
                 .timeoutNs(Durations.parseNs(timeout))
                 .allowRemote(allowRemote)

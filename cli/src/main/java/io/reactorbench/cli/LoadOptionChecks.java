@@ -1,8 +1,12 @@
 package io.reactorbench.cli;
 
+import io.reactorbench.loadgen.RateStages;
+import io.reactorbench.loadgen.Threshold;
+import io.reactorbench.wire.units.Durations;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * Checks of {@code load}'s options that must fail before any connection is opened: a run of minutes that ends
@@ -53,5 +57,31 @@ final class LoadOptionChecks {
         return e instanceof java.nio.file.AccessDeniedException ? "permission denied"
                 : e instanceof java.nio.file.NoSuchFileException ? "no such directory"
                 : message == null ? e.getClass().getSimpleName() : message;
+    }
+
+    /** Parses every {@code --threshold} before the run, so a typo costs nothing. */
+    static List<Threshold> thresholds(List<String> texts) {
+        try {
+            return texts.stream().map(Threshold::parse).toList();
+        } catch (IllegalArgumentException e) {
+            throw new UserError(e.getMessage());
+        }
+    }
+
+    /**
+     * The measured window of a staged run: the stages are the whole run and the warm-up is their start, so the
+     * window is what the stages last beyond the warm-up.
+     */
+    static long stagedWindowNs(RateStages stages, long warmupNs, boolean durationGiven) {
+        if (durationGiven) {
+            throw new UserError("--stages sets the run's length; leave out --duration");
+        }
+        long windowNs = stages.totalNs() - warmupNs;
+        if (windowNs <= 0) {
+            throw new UserError("--stages last " + Durations.toSeconds(stages.totalNs()) + " s, not longer than the "
+                    + Durations.toSeconds(warmupNs) + " s warm-up: nothing would be measured (lengthen them or"
+                    + " shorten --warmup)");
+        }
+        return windowNs;
     }
 }

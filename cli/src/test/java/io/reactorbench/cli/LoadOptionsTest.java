@@ -33,6 +33,12 @@ class LoadOptionsTest {
     }
 
     @Test
+    void shouldWarmUpByDefaultAsSuitesDo() {
+        assertThat(spec("--target", "127.0.0.1:9").warmupNs()).isEqualTo(TimeUnit.SECONDS.toNanos(5));
+        assertThat(spec("--target", "127.0.0.1:9", "--warmup", "0s").warmupNs()).isZero();
+    }
+
+    @Test
     void shouldRefuseAZeroOrNegativeRateByNameWithExit2() {
         assertThat(fixture.run("load", "--target", fixture.target(), "--rate", "0", "--duration", "1s")).isEqualTo(2);
         assertThat(fixture.run("load", "--target", fixture.target(), "--rate", "-5", "--duration", "1s")).isEqualTo(2);
@@ -44,5 +50,22 @@ class LoadOptionsTest {
     void shouldRefuseABadUnitWithOneLineAndExit2() {
         assertThat(fixture.run("load", "--target", fixture.target(), "--connections", "20 parsecs")).isEqualTo(2);
         assertThat(fixture.err()).contains("unknown suffix 'parsecs'").doesNotContain("Exception");
+    }
+
+    @Test
+    void shouldRefuseStagesWithADurationOrShorterThanTheWarmup() {
+        assertThat(fixture.run("load", "--target", fixture.target(), "--stages", "1s:100", "--duration", "5s"))
+                .isEqualTo(2);
+        assertThat(fixture.run("load", "--target", fixture.target(), "--stages", "1s:100,2s:200")).isEqualTo(2);
+        assertThat(fixture.err()).contains("--stages sets the run's length; leave out --duration")
+                .contains("--stages last 3.0 s, not longer than the 5.0 s warm-up");
+        assertThat(fixture.accepted()).isZero();
+    }
+
+    @Test
+    void shouldRefuseABadThresholdBeforeRunning() {
+        assertThat(fixture.run("load", "--target", fixture.target(), "--threshold", "p98<5ms")).isEqualTo(2);
+        assertThat(fixture.err()).contains("unknown metric 'p98'");
+        assertThat(fixture.accepted()).isZero();
     }
 }

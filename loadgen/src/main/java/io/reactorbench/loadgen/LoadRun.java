@@ -201,7 +201,8 @@ public final class LoadRun {
                     sum(workers, w -> w.bytesRead) - readAtWindowStart);
         }
         LoadResult result = buildResult(control, windowSeconds, errorsAtWindowStart,
-                cycles(workers) - cyclesAtWindowStart, memory, stoppedEarly, cpuSeconds, slowRead, slowReadAnswers);
+                cycles(workers) - cyclesAtWindowStart, memory, stoppedEarly, cpuSeconds, slowRead, slowReadAnswers,
+                spec.warmupNs() > 0 ? answersAtWindowStart : 0);
         if (outputs.json() != null) {
             ResultJson.write(result, outputs.json());
         }
@@ -213,7 +214,7 @@ public final class LoadRun {
 
     private LoadResult buildResult(RunControl control, double windowSeconds, ErrorCounts errorsAtWindowStart,
             long cyclesInWindow, LoadResult.Memory memory, boolean stoppedEarly, Double cpuSeconds,
-            LoadResult.SlowRead slowRead, long slowReadAnswers) {
+            LoadResult.SlowRead slowRead, long slowReadAnswers, long warmupRequests) {
         // slowread records no latency (answers wait behind the throttle by design): requests are answers read.
         long requests = slowRead != null ? slowReadAnswers : totalUncorrected.getTotalCount();
         boolean scheduled = spec.model().scheduled();
@@ -223,7 +224,8 @@ public final class LoadRun {
                 new LoadResult.Latencies(scheduled ? LatencySummary.of(totalCorrected) : null,
                         LatencySummary.of(totalUncorrected)),
                 spec.model() == LoadModel.CHURN && windowSeconds > 0 ? cyclesInWindow / windowSeconds : null,
-                control.errors.firstDescriptions(), memory, stoppedEarly, 1, cpuSeconds, sendLateness, slowRead);
+                control.errors.firstDescriptions(), memory, stoppedEarly, 1, cpuSeconds, sendLateness, slowRead,
+                warmupRequests, RateCheck.of(spec, round3(windowSeconds), requests));
     }
 
     private static LoadResult.SlowRead slowReadResult(List<LoadWorker> workers, long sentBytes, long readBytes) {

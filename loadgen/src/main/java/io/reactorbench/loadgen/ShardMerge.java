@@ -152,6 +152,7 @@ public final class ShardMerge {
         Double cpuSeconds = 0.0;
         LoadResult.SlowRead slowRead = null;
         long slowReadAnswers = 0;
+        long warmupRequests = 0;
         for (int i = 0; i < shards.size(); i++) {
             LoadResult r = shards.get(i);
             if (r.slowRead() != null) {
@@ -171,6 +172,7 @@ public final class ShardMerge {
                 }
             }
             stoppedEarly |= r.stoppedEarly();
+            warmupRequests += r.warmupRequests() == null ? 0 : r.warmupRequests();
         }
         Histogram corrected = totals.corrected(whole.model());
         Histogram uncorrected = totals.uncorrected(whole.model());
@@ -183,11 +185,11 @@ public final class ShardMerge {
         LoadResult.Params params = new LoadResult.Params(p.app(), p.model(), p.connections(), p.rate(), p.size(),
                 p.depth(), p.batch(), p.responseSize(), p.cpuSpinNs(), p.blockUs(), p.warmupSeconds(), p.durationSeconds(),
                 p.timeoutSeconds(), p.threads(), p.targets(), "all/" + shards.size(), p.poller(),
-                p.readRateBytesPerSec(), p.maxInFlightBytes());
+                p.readRateBytesPerSec(), p.maxInFlightBytes(), p.stages());
         return new LoadResult(LoadResult.SCHEMA, params, window, requests, window > 0 ? requests / window : 0, errors,
                 new LoadResult.Latencies(whole.model().scheduled() && corrected != null
                         ? LatencySummary.of(corrected) : null, LatencySummary.of(uncorrected)),
                 connectionsPerSecond, List.copyOf(firstErrors), null, stoppedEarly, shards.size(), cpuSeconds,
-                worstLateness(shards), slowRead);
+                worstLateness(shards), slowRead, warmupRequests, RateCheck.of(whole, window, requests));
     }
 }
