@@ -77,10 +77,12 @@ final class LoadCommand implements Callable<Integer> {
             description = "Closed loop: send --depth requests together, the next batch when all are answered (wrk's pipeline.lua).")
     boolean batch;
 
-    @Option(names = "--size", paramLabel = "BYTES", converter = UnitConverters.IntBytes.class, description = "Echo message size (default 64) or rpc request payload (default 0).")
+    @Option(names = "--size", paramLabel = "BYTES", converter = UnitConverters.IntBytes.class,
+            description = "Echo message size (default 64) or rpc request payload (default 0), e.g. 1KiB.")
     Integer size;
 
-    @Option(names = "--response-size", defaultValue = "64", paramLabel = "BYTES", converter = UnitConverters.IntBytes.class,
+    @Option(names = "--response-size", defaultValue = "64", paramLabel = "BYTES",
+            converter = UnitConverters.IntBytes.class,
             description = "rpc response payload (default: ${DEFAULT-VALUE}).")
     int responseSize;
 
@@ -98,7 +100,8 @@ final class LoadCommand implements Callable<Integer> {
                     + " reads). Sends go as fast as the socket accepts.")
     Long readRate;
 
-    @Option(names = "--max-in-flight", paramLabel = "BYTES", defaultValue = "64MiB", converter = UnitConverters.LongBytes.class,
+    @Option(names = "--max-in-flight", paramLabel = "BYTES", defaultValue = "64MiB",
+            converter = UnitConverters.LongBytes.class,
             description = "slowread model: request bytes a connection may have unanswered before it stops sending"
                     + " (default: ${DEFAULT-VALUE}), so the run ends by itself even against a server that"
                     + " buffers everything.")
@@ -125,7 +128,8 @@ final class LoadCommand implements Callable<Integer> {
                     + " (share of requests, e.g. 0.1%%), rps. Operators < <= > >=. Repeatable.")
     List<String> thresholds = List.of();
 
-    @Option(names = "--requests", defaultValue = "0", converter = UnitConverters.LongCount.class, description = "Stop after this many answered requests (0: no limit).")
+    @Option(names = "--requests", defaultValue = "0", converter = UnitConverters.LongCount.class,
+            description = "Stop after this many answered requests (0: no limit).")
     long requests;
 
     @Option(names = "--timeout", defaultValue = "5s", description = "Per-request timeout (default: ${DEFAULT-VALUE}).")

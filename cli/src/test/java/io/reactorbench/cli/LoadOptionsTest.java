@@ -42,7 +42,8 @@ class LoadOptionsTest {
     void shouldRefuseAZeroOrNegativeRateByNameWithExit2() {
         assertThat(fixture.run("load", "--target", fixture.target(), "--rate", "0", "--duration", "1s")).isEqualTo(2);
         assertThat(fixture.run("load", "--target", fixture.target(), "--rate", "-5", "--duration", "1s")).isEqualTo(2);
-        assertThat(fixture.err().lines().toList()).containsExactly("load: --rate must be > 0", "load: --rate must be > 0");
+        assertThat(fixture.err().lines().toList())
+                .containsExactly("load: --rate must be > 0", "load: --rate must be > 0");
         assertThat(fixture.accepted()).isZero();
     }
 

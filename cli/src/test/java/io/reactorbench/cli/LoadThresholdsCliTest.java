@@ -23,15 +23,16 @@ class LoadThresholdsCliTest {
     final LoadCliFixture fixture = new LoadCliFixture();
 
     private int load(String... more) {
-        List<String> args = new ArrayList<>(List.of("load", "--target", fixture.target(), "--connections", "2",
-                "--threads", "1", "--warmup", "0s", "--progress", "none"));
+        List<String> args = new ArrayList<>(List.of("load", "--target", fixture.target(), "--threads", "1",
+                "--warmup", "0s", "--progress", "none"));
         args.addAll(List.of(more));
         return fixture.run(args.toArray(String[]::new));
     }
 
     @Test
     void shouldExit0WhenEveryThresholdHolds() {
-        int exit = load("--rate", "200", "--duration", "500ms", "--threshold", "p99<10s", "--threshold", "errors<0.1%",
+        int exit = load("--connections", "2", "--rate", "200", "--duration", "500ms", "--threshold", "p99<10s",
+                "--threshold", "errors<0.1%",
                 "--threshold", "rps>1");
         assertThat(exit).as(fixture.out() + fixture.err()).isZero();
         assertThat(fixture.out()).contains("Threshold p99<10s          ok").contains("Threshold errors<0.1%      ok");
@@ -40,7 +41,8 @@ class LoadThresholdsCliTest {
     @Test
     void shouldExit1WhenAThresholdFailsAndSayWhich() {
         // No answer over loopback comes back within a nanosecond: the p99 threshold cannot hold.
-        int exit = load("--rate", "200", "--duration", "500ms", "--threshold", "p99<1ns", "--threshold", "errors<0.1%");
+        int exit = load("--connections", "2", "--rate", "200", "--duration", "500ms", "--threshold", "p99<1ns",
+                "--threshold", "errors<0.1%");
         assertThat(exit).as(fixture.out() + fixture.err()).isEqualTo(1);
         assertThat(fixture.out()).contains("Threshold p99<1ns          FAILED (p99 ")
                 .contains("Threshold errors<0.1%      ok");
@@ -63,7 +65,8 @@ class LoadThresholdsCliTest {
     @Test
     void shouldRunRateStagesAsTheWholeRunAndRecordThemInTheJson() throws IOException {
         Path json = dir.resolve("staged.json");
-        int exit = load("--stages", "500ms:100,500ms:300", "--rate", "100", "--json", json.toString());
+        int exit = load("--connections", "2", "--stages", "500ms:100,500ms:300", "--rate", "100", "--json",
+                json.toString());
         assertThat(exit).as(fixture.out() + fixture.err()).isZero();
         LoadResult result = ResultJson.read(json);
         assertThat(result.params().stages()).isEqualTo("0.5s:100,0.5s:300");
