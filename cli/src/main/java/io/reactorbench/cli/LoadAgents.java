@@ -2,7 +2,6 @@ package io.reactorbench.cli;
 
 import io.reactorbench.loadgen.LoadOutputs;
 import io.reactorbench.loadgen.LoadResult;
-import io.reactorbench.loadgen.LoadRun;
 import io.reactorbench.loadgen.LoadSpec;
 import io.reactorbench.loadgen.ResultJson;
 import io.reactorbench.loadgen.ShardMerge;
@@ -22,9 +21,9 @@ import java.util.concurrent.TimeUnit;
  */
 final class LoadAgents {
 
-    /** Options the parent resolves itself and must not pass on to its children. */
+    /** Options the parent resolves itself (thresholds judge the merged run) and must not pass on to children. */
     private static final Set<String> NOT_FOR_CHILDREN = Set.of("--agents", "--json", "--hlog", "--shard",
-            "--progress");
+            "--progress", "--threshold");
     private static final Set<String> FLAGS_NOT_FOR_CHILDREN = Set.of("--no-summary", "--report-memory");
     /** Time allowed beyond the run's own length for children to start, connect and write their files. */
     private static final long CHILD_SLACK_MS = TimeUnit.SECONDS.toMillis(60);
@@ -53,8 +52,8 @@ final class LoadAgents {
                         .redirectOutput(dir.resolve("agent-" + i + ".log").toFile())
                         .start());
             }
-            LoadOutputs own = new LoadOutputs(null, dir.resolve("agent-0.hlog"), outputs.out(), outputs.progress(),
-                    false, outputs.reportMemory());
+            LoadOutputs own = new LoadOutputs(null, dir.resolve("agent-0.hlog"), outputs.out(), outputs.progressOut(),
+                    outputs.progress(), false, outputs.reportMemory());
             LoadResult first = LoadCommand.runHere(whole.forShard(0, agents), own);
             List<LoadResult> results = new ArrayList<>();
             results.add(first);
@@ -84,8 +83,7 @@ final class LoadAgents {
             }
             if (outputs.printSummary()) {
                 SummaryPrinter.print(outputs.out(), merged,
-                        whole.model().scheduled() ? totals.get(LoadRun.TAG_CORRECTED) : null,
-                        totals.get(LoadRun.TAG_UNCORRECTED));
+                        totals.corrected(whole.model()), totals.uncorrected(whole.model()));
             }
             deleteQuietly(dir);
             return merged;

@@ -1,7 +1,6 @@
 package io.reactorbench.cli;
 
 import io.reactorbench.loadgen.AppKind;
-import io.reactorbench.loadgen.Durations;
 import io.reactorbench.loadgen.Endpoints;
 import io.reactorbench.loadgen.LoadModel;
 import io.reactorbench.loadgen.LoadOutputs;
@@ -10,8 +9,15 @@ import io.reactorbench.loadgen.LoadRun;
 import io.reactorbench.loadgen.LoadSpec;
 import io.reactorbench.loadgen.PollerKind;
 import io.reactorbench.loadgen.Preflight;
+import io.reactorbench.loadgen.RateCheck;
+import io.reactorbench.loadgen.RateStages;
+import io.reactorbench.loadgen.ResultJson;
+import io.reactorbench.loadgen.Threshold;
+import io.reactorbench.wire.units.Durations;
+import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -21,8 +27,8 @@ import picocli.CommandLine.Model.CommandSpec;
 /**
  * {@code reactorbench load}: builds a {@link LoadSpec} from the options (validated once, there), checks the
  * machine's limits, runs the load in this process or over several agent processes, and prints / writes what
- * was measured. Exit 0 when requests were answered, 1 when none was, 2 for bad input or limits that would
- * certainly fail.
+ * was measured. Exit 0 when requests were answered and every {@code --threshold} held, 1 when none was answered
+ * or a threshold failed, 2 for bad input or limits that would certainly fail.
  */
 @Command(name = "load", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Drives load at one or more servers (wrk2-style open loop, closed loop, idle, churn, slow reader).",
@@ -42,10 +48,11 @@ final class LoadCommand implements Callable<Integer> {
     @Option(names = "--app", defaultValue = "echo", description = "echo, rpc or http (default: ${DEFAULT-VALUE}).")
     String app;
 
-    @Option(names = "--connections", defaultValue = "10", description = "Connections (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--connections", defaultValue = "10", converter = UnitConverters.IntCount.class,
+            description = "Connections, e.g. 1000 or 20k (default: ${DEFAULT-VALUE}).")
     int connections;
 
-    @Option(names = "--connect-rate", paramLabel = "PER_SEC",
+    @Option(names = "--connect-rate", paramLabel = "PER_SEC", converter = UnitConverters.Rate.class,
             description = "New connections per second while opening them (default 2000; churn: unpaced).")
     Double connectRate;
 
@@ -59,10 +66,12 @@ final class LoadCommand implements Callable<Integer> {
     @Option(names = "--model", description = "closed, open, idle, churn or slowread (default: open if --rate, else closed).")
     String model;
 
-    @Option(names = "--rate", paramLabel = "PER_SEC", description = "Total requests per second (open loop).")
+    @Option(names = "--rate", paramLabel = "PER_SEC", converter = UnitConverters.Rate.class,
+            description = "Total requests per second (open loop), e.g. 50000 or 50k; with --stages, the rate the first"
+                    + " stage ramps from (default 0).")
     Double rate;
 
-    @Option(names = "--depth", defaultValue = "1",
+    @Option(names = "--depth", defaultValue = "1", converter = UnitConverters.IntCount.class,
             description = "Requests in flight per connection (pipelining; default: ${DEFAULT-VALUE}).")
     int depth;
 
@@ -70,10 +79,12 @@ final class LoadCommand implements Callable<Integer> {
             description = "Closed loop: send --depth requests together, the next batch when all are answered (wrk's pipeline.lua).")
     boolean batch;
 
-    @Option(names = "--size", paramLabel = "BYTES", description = "Echo message size (default 64) or rpc request payload (default 0).")
+    @Option(names = "--size", paramLabel = "BYTES", converter = UnitConverters.IntBytes.class,
+            description = "Echo message size (default 64) or rpc request payload (default 0), e.g. 1KiB.")
     Integer size;
 
     @Option(names = "--response-size", defaultValue = "64", paramLabel = "BYTES",
+            converter = UnitConverters.IntBytes.class,
             description = "rpc response payload (default: ${DEFAULT-VALUE}).")
     int responseSize;
 
@@ -86,34 +97,54 @@ final class LoadCommand implements Callable<Integer> {
     @Option(names = "--heartbeat", defaultValue = "5s", description = "idle model: period of each connection's request.")
     String heartbeat;
 
-    @Option(names = "--read-rate", paramLabel = "BYTES_PER_SEC",
+    @Option(names = "--read-rate", paramLabel = "BYTES_PER_SEC", converter = UnitConverters.LongBytes.class,
             description = "slowread model: bytes per second each connection reads of its answers (default 16384; 0: never"
                     + " reads). Sends go as fast as the socket accepts.")
     Long readRate;
 
-    @Option(names = "--max-in-flight", paramLabel = "BYTES", defaultValue = "67108864",
+    @Option(names = "--max-in-flight", paramLabel = "BYTES", defaultValue = "64MiB",
+            converter = UnitConverters.LongBytes.class,
             description = "slowread model: request bytes a connection may have unanswered before it stops sending"
-                    + " (default: ${DEFAULT-VALUE}, 64 MiB), so the run ends by itself even against a server that"
+                    + " (default: ${DEFAULT-VALUE}), so the run ends by itself even against a server that"
                     + " buffers everything.")
     long maxInFlight;
 
-    @Option(names = "--duration", defaultValue = "10s", description = "Measured window (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--duration", defaultValue = "10s",
+            description = "Measured window, e.g. 10s, 2m, 1h2m (default: ${DEFAULT-VALUE}).")
     String duration;
 
-    @Option(names = "--warmup", defaultValue = "0s", description = "Discarded time before the window (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--warmup", defaultValue = LoadSpec.DEFAULT_WARMUP,
+            description = "Time run before the window and not measured, so JIT compilation and connection set-up do"
+                    + " not count (default: ${DEFAULT-VALUE}, as in suites).")
     String warmup;
 
-    @Option(names = "--requests", defaultValue = "0", description = "Stop after this many answered requests (0: no limit).")
+    @Option(names = "--stages", paramLabel = "DURATION:RATE[,…]",
+            description = "Open loop: ramp the total rate linearly to each RATE over its DURATION, from --rate (default"
+                    + " 0), e.g. 10s:1000,30s:5000. The stages are the whole run: the warm-up is their start, the"
+                    + " window the rest; excludes --duration.")
+    String stages;
+
+    @Option(names = "--threshold", paramLabel = "METRIC<VALUE",
+            description = "Pass/fail criterion judged on the whole window at the end; any failed one makes the exit"
+                    + " code 1. METRIC: p50 p75 p90 p99 p999 p9999 max mean (ms, s…; corrected when measured), errors"
+                    + " (share of requests, e.g. 0.1%%), rps. Operators < <= > >=. Repeatable.")
+    List<String> thresholds = List.of();
+
+    @Option(names = "--requests", defaultValue = "0", converter = UnitConverters.LongCount.class,
+            description = "Stop after this many answered requests (0: no limit).")
     long requests;
 
     @Option(names = "--timeout", defaultValue = "5s", description = "Per-request timeout (default: ${DEFAULT-VALUE}).")
     String timeout;
 
-    @Option(names = "--json", paramLabel = "FILE", description = "Write the result as JSON (schema reactorbench.load/1).")
+    @Option(names = "--json", paramLabel = "FILE",
+            description = "Write the result as JSON (schema reactorbench.load/1); '-' writes it to stdout and the"
+                    + " summary to stderr.")
     Path json;
 
     @Option(names = "--hlog", paramLabel = "FILE",
-            description = "Write an HdrHistogram interval log (1 s intervals, tags 'corrected' and 'uncorrected').")
+            description = "Write an HdrHistogram interval log (1 s intervals; corrected latency untagged, uncorrected"
+                    + " tagged 'uncorrected'; closed loop and churn: uncorrected, untagged).")
     Path hlog;
 
     @Option(names = "--shard", paramLabel = "i/K", description = "Run share i of K of the load (one agent of K).")
@@ -143,6 +174,10 @@ final class LoadCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         LoadSpec whole = buildSpec();
+        List<Threshold> judged = LoadOptionChecks.thresholds(thresholds);
+        boolean jsonToStdout = LoadOptionChecks.isStdout(json);
+        LoadOptionChecks.requireWritable("--json", jsonToStdout ? null : json);
+        LoadOptionChecks.requireWritable("--hlog", hlog);
         if (agents < 1) {
             throw new UserError("--agents must be at least 1");
         }
@@ -156,11 +191,25 @@ final class LoadCommand implements Callable<Integer> {
         } else {
             preflight(whole);
         }
-        LoadOutputs outputs = new LoadOutputs(json, hlog, System.out, progressMode(), !noSummary, reportMemory);
+        // With --json -, stdout holds the JSON alone: the summary goes to stderr with the progress.
+        PrintStream summaryOut = jsonToStdout ? System.err : System.out;
+        LoadOutputs outputs = new LoadOutputs(jsonToStdout ? null : json, hlog, summaryOut, System.err, progressMode(),
+                !noSummary, reportMemory);
         LoadResult result = agents > 1
                 ? new LoadAgents(whole, agents, ownArgs(), outputs).run()
                 : runHere(mine, outputs);
-        return result.requests() > 0 || result.errors().total() == 0 ? Main.EXIT_OK : Main.EXIT_CHECK_FAILED;
+        if (jsonToStdout) {
+            System.out.println(ResultJson.toJson(result));
+        }
+        RateCheck rateCheck = result.rateCheck();
+        if (rateCheck != null && rateCheck.missed()) {
+            System.err.printf(Locale.ROOT, "load: warning: the rate was missed: %.0f req/s answered of %.0f asked"
+                    + " (%.1f%%); the corrected latencies measure the backlog%n", rateCheck.achievedPerSec(),
+                    rateCheck.targetPerSec(), rateCheck.achievedPercent());
+        }
+        boolean thresholdsHeld = Threshold.report(judged, result, noSummary ? System.err : summaryOut);
+        boolean answered = result.requests() > 0 || result.errors().total() == 0;
+        return answered && thresholdsHeld ? Main.EXIT_OK : Main.EXIT_CHECK_FAILED;
     }
 
     /** Runs in this process; Ctrl-C / SIGTERM stop the run, which still prints and writes what it measured. */
@@ -197,6 +246,12 @@ final class LoadCommand implements Callable<Integer> {
         AppKind appKind = AppKind.parse(app);
         LoadModel loadModel = model == null ? null : LoadModel.parse(model);
         boolean churn = loadModel == LoadModel.CHURN;
+        LoadOptionChecks.requirePositiveRate(rate);
+        RateStages rateStages = stages == null ? null : RateStages.parse(stages, rate == null ? 0 : rate);
+        long warmupNs = Durations.parseNs(warmup);
+        long durationNs = rateStages == null ? Durations.parseNs(duration)
+                : LoadOptionChecks.stagedWindowNs(rateStages, warmupNs,
+                        command.commandLine().getParseResult().hasMatchedOption("--duration"));
         return LoadSpec.builder()
                 .targets(Endpoints.parseTargets(targets))
                 .sources(source == null ? List.of() : Endpoints.parseSources(source))
@@ -213,8 +268,9 @@ final class LoadCommand implements Callable<Integer> {
                 .cpuSpinNs(cpuNs)
                 .blockUs(blockUs)
                 .heartbeatNs(Durations.parseNs(heartbeat))
-                .durationNs(Durations.parseNs(duration))
-                .warmupNs(Durations.parseNs(warmup))
+                .durationNs(durationNs)
+                .warmupNs(warmupNs)
+                .stages(rateStages)
                 .maxRequests(requests)
                 .timeoutNs(Durations.parseNs(timeout))
                 .allowRemote(allowRemote)

@@ -1,5 +1,6 @@
 package io.reactorbench.loadgen;
 
+import io.reactorbench.wire.units.Durations;
 import java.util.List;
 
 /**
@@ -27,11 +28,13 @@ import java.util.List;
  *        overloaded, and the corrected latencies include its delays. Null for closed loop and churn.
  * @param slowRead slowread model: bytes, send stalls and the in-flight cap; null for the other models (whose
  *        latencies are what matters; in slowread no latency is recorded, {@code requests} counts answers read)
+ * @param warmupRequests requests answered during the warm-up, which the window excludes (0 without warm-up)
+ * @param rateCheck open model: whether the run answered the rate it was asked for; null for the other models
  */
 public record LoadResult(String schema, Params params, double windowSeconds, long requests, double throughput,
         ErrorCounts errors, Latencies latencyNs, Double connectionsPerSecond, List<String> firstErrors,
         Memory memory, boolean stoppedEarly, int shards, Double clientCpuSeconds, LatencySummary sendLatenessNs,
-        SlowRead slowRead) {
+        SlowRead slowRead, Long warmupRequests, RateCheck rateCheck) {
 
     public static final String SCHEMA = "reactorbench.load/1";
 
@@ -39,7 +42,7 @@ public record LoadResult(String schema, Params params, double windowSeconds, lon
     public record Params(String app, String model, int connections, Double rate, int size, int depth, boolean batch,
             int responseSize, int cpuSpinNs, int blockUs, double warmupSeconds, double durationSeconds,
             double timeoutSeconds, int threads, List<String> targets, String shard, String poller,
-            Long readRateBytesPerSec, Long maxInFlightBytes, String transport) {
+            Long readRateBytesPerSec, Long maxInFlightBytes, String transport, String stages) {
 
         public static Params of(LoadSpec spec) {
             return new Params(spec.app().id(), spec.model().id(), spec.connections(),
@@ -50,7 +53,8 @@ public record LoadResult(String schema, Params params, double windowSeconds, lon
                     spec.shardIndex() + "/" + spec.shardCount(), spec.poller().id(),
                     spec.model() == LoadModel.SLOWREAD ? spec.readRateBytesPerSec() : null,
                     spec.model() == LoadModel.SLOWREAD ? spec.maxInFlightBytesPerConnection() : null,
-                    spec.transport().id());
+                    spec.transport().id(),
+                    spec.stages() == null ? null : spec.stages().describe());
         }
     }
 

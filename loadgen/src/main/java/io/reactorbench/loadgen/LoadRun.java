@@ -21,8 +21,6 @@ import org.HdrHistogram.HistogramLogWriter;
  */
 public final class LoadRun {
 
-    public static final String TAG_CORRECTED = "corrected";
-    public static final String TAG_UNCORRECTED = "uncorrected";
     private static final long TICK_NS = TimeUnit.SECONDS.toNanos(1);
     /** Extra time allowed for the connect phase beyond connections / connect rate. */
     private static final long CONNECT_SLACK_NS = TimeUnit.SECONDS.toNanos(5);
@@ -94,7 +92,7 @@ public final class LoadRun {
             t.start();
         }
         LoadResult.Memory memory = null;
-        ProgressLine progress = new ProgressLine(out, outputs.progress());
+        ProgressLine progress = new ProgressLine(outputs.progressOut(), outputs.progress());
         HistogramLogWriter log = null;
         boolean stoppedEarly = false;
         long windowStartNs = -1;
@@ -203,7 +201,8 @@ public final class LoadRun {
                     sum(workers, w -> w.bytesRead) - readAtWindowStart);
         }
         LoadResult result = buildResult(control, windowSeconds, errorsAtWindowStart,
-                cycles(workers) - cyclesAtWindowStart, memory, stoppedEarly, cpuSeconds, slowRead, slowReadAnswers);
+                cycles(workers) - cyclesAtWindowStart, memory, stoppedEarly, cpuSeconds, slowRead, slowReadAnswers,
+                spec.warmupNs() > 0 ? answersAtWindowStart : 0);
         if (outputs.json() != null) {
             ResultJson.write(result, outputs.json());
         }
@@ -215,7 +214,7 @@ public final class LoadRun {
 
     private LoadResult buildResult(RunControl control, double windowSeconds, ErrorCounts errorsAtWindowStart,
             long cyclesInWindow, LoadResult.Memory memory, boolean stoppedEarly, Double cpuSeconds,
-            LoadResult.SlowRead slowRead, long slowReadAnswers) {
+            LoadResult.SlowRead slowRead, long slowReadAnswers, long warmupRequests) {
         // slowread records no latency (answers wait behind the throttle by design): requests are answers read.
         long requests = slowRead != null ? slowReadAnswers : totalUncorrected.getTotalCount();
         boolean scheduled = spec.model().scheduled();
@@ -225,7 +224,8 @@ public final class LoadRun {
                 new LoadResult.Latencies(scheduled ? LatencySummary.of(totalCorrected) : null,
                         LatencySummary.of(totalUncorrected)),
                 spec.model() == LoadModel.CHURN && windowSeconds > 0 ? cyclesInWindow / windowSeconds : null,
-                control.errors.firstDescriptions(), memory, stoppedEarly, 1, cpuSeconds, sendLateness, slowRead);
+                control.errors.firstDescriptions(), memory, stoppedEarly, 1, cpuSeconds, sendLateness, slowRead,
+                warmupRequests, RateCheck.of(spec, round3(windowSeconds), requests));
     }
 
     private static LoadResult.SlowRead slowReadResult(List<LoadWorker> workers, long sentBytes, long readBytes) {
@@ -306,8 +306,7 @@ public final class LoadRun {
         HistogramLogWriter log = new HistogramLogWriter(file.toFile());
         log.outputComment("reactorbench load: " + spec.app().id() + " " + spec.model().id() + ", "
                 + spec.connections() + " connections, shard " + spec.shardIndex() + "/" + spec.shardCount()
-                + "; latency in ns; tags: " + TAG_CORRECTED + " (from intended send), " + TAG_UNCORRECTED
-                + " (from actual send)");
+                + "; latency in ns; " + IntervalLogTags.describe(spec.model()));
         log.outputLogFormatVersion();
         log.outputStartTime(runStartMs);
         log.setBaseTime(runStartMs);
@@ -321,10 +320,10 @@ public final class LoadRun {
             return;
         }
         if (spec.model().scheduled()) {
-            stamp(corrected, TAG_CORRECTED, fromMs, toMs);
+            stamp(corrected, null, fromMs, toMs);
             log.outputIntervalHistogram(corrected);
         }
-        stamp(uncorrected, TAG_UNCORRECTED, fromMs, toMs);
+        stamp(uncorrected, IntervalLogTags.uncorrectedTag(spec.model()), fromMs, toMs);
         log.outputIntervalHistogram(uncorrected);
     }
 

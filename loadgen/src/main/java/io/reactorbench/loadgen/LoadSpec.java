@@ -25,6 +25,7 @@ import java.util.concurrent.TimeUnit;
  * @param readRateBytesPerSec slowread: bytes per second each connection reads of its answers (0 = never reads)
  * @param maxInFlightBytesPerConnection slowread: request bytes a connection may have sent but not had answered;
  *        the sender stops there, so a server that buffers without bound cannot make the run grow without bound
+ * @param stages open loop: the total rate over the run (from {@code ratePerSec}), or null for a constant rate
  */
 public record LoadSpec(
         List<Target> targets,
@@ -52,7 +53,8 @@ public record LoadSpec(
         PollerKind poller,
         boolean allowRemote,
         long readRateBytesPerSec,
-        long maxInFlightBytesPerConnection) {
+        long maxInFlightBytesPerConnection,
+        RateStages stages) {
 
     public static final int DEFAULT_ECHO_SIZE_BYTES = 64;
     public static final int DEFAULT_RPC_RESPONSE_BYTES = 64;
@@ -60,6 +62,11 @@ public record LoadSpec(
     public static final long DEFAULT_READ_RATE_BYTES_PER_SEC = 16 * 1024;
     /** slowread: ends the sending of a connection whose server buffers everything, well before memory runs out. */
     public static final long DEFAULT_MAX_IN_FLIGHT_BYTES = 64L << 20;
+    /**
+     * Warm-up of the command line and of suites: the first second of a fresh JVM runs interpreted and compiling
+     * (p99 of 35-51 ms seen here against ~3 ms steady), which a short window would otherwise report.
+     */
+    public static final String DEFAULT_WARMUP = "5s";
 
     public LoadSpec {
         targets = List.copyOf(targets);
@@ -92,8 +99,10 @@ public record LoadSpec(
         require(maxRequests >= 0, "--requests must not be negative");
         require(timeoutNs > 0, "--timeout must be positive");
         require(shardCount >= 1 && shardIndex >= 0 && shardIndex < shardCount, "--shard must be i/K with 0 <= i < K");
+        require(ratePerSec >= 0, "--rate must be > 0");
+        require(stages == null || model == LoadModel.OPEN, "--stages applies to the open model only");
         switch (model) {
-            case OPEN -> require(ratePerSec > 0, "the open model needs --rate (total requests per second)");
+            case OPEN -> require(ratePerSec > 0 || stages != null, "the open model needs --rate (total requests per second)");
             case IDLE -> {
                 require(heartbeatNs > 0, "the idle model needs a positive --heartbeat");
                 ratePerSec = connections * (double) TimeUnit.SECONDS.toNanos(1) / heartbeatNs;
@@ -167,7 +176,8 @@ public record LoadSpec(
         return new LoadSpec(targets, sources, app, model, share, connectRatePerSec / count, threads,
                 model == LoadModel.OPEN ? ratePerSec * fraction : 0, depth, batch, sizeBytes, responseSizeBytes,
                 cpuSpinNs, blockUs, heartbeatNs, durationNs, warmupNs, requests, timeoutNs, index, count,
-                firstConnectionIndex + first, poller, allowRemote, readRateBytesPerSec, maxInFlightBytesPerConnection);
+                firstConnectionIndex + first, poller, allowRemote, readRateBytesPerSec, maxInFlightBytesPerConnection,
+                stages == null ? null : stages.scaled(fraction));
     }
 
     /** Named setters for the many knobs; {@link #build()} validates. */
@@ -195,6 +205,7 @@ public record LoadSpec(
         private PollerKind poller = PollerKind.auto();
         private Long readRateBytesPerSec;
         private long maxInFlightBytesPerConnection = DEFAULT_MAX_IN_FLIGHT_BYTES;
+        private RateStages stages;
 
         public Builder targets(List<Target> v) { targets = v; return this; }
         public Builder sources(List<InetAddress> v) { sources = v; return this; }
@@ -222,16 +233,18 @@ public record LoadSpec(
         /** Null picks {@value #DEFAULT_READ_RATE_BYTES_PER_SEC} for slowread (0 otherwise). */
         public Builder readRateBytesPerSec(Long v) { readRateBytesPerSec = v; return this; }
         public Builder maxInFlightBytesPerConnection(long v) { maxInFlightBytesPerConnection = v; return this; }
+        /** Null for a constant rate. */
+        public Builder stages(RateStages v) { stages = v; return this; }
 
         public LoadSpec build() {
-            LoadModel m = model != null ? model : ratePerSec > 0 ? LoadModel.OPEN : LoadModel.CLOSED;
+            LoadModel m = model != null ? model : ratePerSec > 0 || stages != null ? LoadModel.OPEN : LoadModel.CLOSED;
             int size = sizeBytes != null ? sizeBytes : app == AppKind.ECHO ? DEFAULT_ECHO_SIZE_BYTES : 0;
             return new LoadSpec(targets, sources, app, m, connections, connectRatePerSec, threads,
                     ratePerSec, depth, batch, size, responseSizeBytes, cpuSpinNs,
                     blockUs, heartbeatNs, durationNs, warmupNs, maxRequests, timeoutNs, 0, 1, 0, poller, allowRemote,
                     readRateBytesPerSec != null ? readRateBytesPerSec
                             : m == LoadModel.SLOWREAD ? DEFAULT_READ_RATE_BYTES_PER_SEC : 0,
-                    maxInFlightBytesPerConnection);
+                    maxInFlightBytesPerConnection, stages);
         }
     }
 }

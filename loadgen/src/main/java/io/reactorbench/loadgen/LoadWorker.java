@@ -1,6 +1,7 @@
 package io.reactorbench.loadgen;
 
 import io.reactorbench.wire.spi.Transport;
+import io.reactorbench.wire.units.Durations;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.ByteBuffer;
@@ -208,7 +209,8 @@ final class LoadWorker implements Runnable {
                 long openAtNs = Math.max(nextConnectNs, timeNs[openQueue[openHead]]);
                 waitNs = Math.min(waitNs, openAtNs - nowNs);
             }
-            if (running && schedule != null) {
+            if (running && schedule != null && schedule.eventNs(nextEvent) != Long.MAX_VALUE) {
+                // MAX_VALUE: a staged rate that ended at 0 schedules nothing more.
                 waitNs = Math.min(waitNs, schedule.eventNs(nextEvent) + sendSlackNs - nowNs);
             }
             if (running && slowRead) {
@@ -231,7 +233,8 @@ final class LoadWorker implements Runnable {
             // Workers start half an event apart so that their sends interleave instead of coinciding.
             double workerRate = spec.ratePerSec() * slots / spec.connections();
             long phaseNs = (long) (1e9 / spec.ratePerSec() * index);
-            schedule = new OpenLoopSchedule(runStartNs + phaseNs, workerRate, slots);
+            schedule = spec.stages() == null ? new OpenLoopSchedule(runStartNs + phaseNs, workerRate, slots)
+                    : new OpenLoopSchedule(runStartNs, spec.stages(), slots / (double) spec.connections(), index, slots);
             sendSlackNs = schedule.intervalNs() < MAX_SEND_SLACK_NS ? MAX_SEND_SLACK_NS : 0;
         } else {
             for (int s = 0; s < slots; s++) {

@@ -15,6 +15,10 @@ public final class OpenLoopSchedule {
     private final long startNs;
     private final double intervalNs;
     private final int connections;
+    /** Null for a constant rate; else the run's whole rate over time, of which this schedule has {@link #share}. */
+    private final RateStages stages;
+    private final double share;
+    private final double phaseEvents;
 
     /**
      * @param startNs when event 0 is due
@@ -27,10 +31,33 @@ public final class OpenLoopSchedule {
         this.startNs = startNs;
         this.intervalNs = 1e9 / ratePerSec;
         this.connections = connections;
+        this.stages = null;
+        this.share = 1;
+        this.phaseEvents = 0;
+    }
+
+    /**
+     * A schedule whose rate follows {@code stages} (total over all workers; time 0 = {@code runStartNs}), of which
+     * this one takes {@code share}, offset by {@code phaseEvents} events of the total so workers interleave.
+     */
+    public OpenLoopSchedule(long runStartNs, RateStages stages, double share, double phaseEvents, int connections) {
+        if (!(share > 0) || connections < 1) {
+            throw new IllegalArgumentException("share and connections must be positive");
+        }
+        this.startNs = runStartNs;
+        this.intervalNs = 1e9 / (stages.peakPerSec() * share);
+        this.connections = connections;
+        this.stages = stages;
+        this.share = share;
+        this.phaseEvents = phaseEvents;
     }
 
     /** Time at which event {@code j} is due. */
     public long eventNs(long j) {
+        if (stages != null) {
+            long offsetNs = stages.timeOfEventNs(phaseEvents + j / share);
+            return offsetNs == Long.MAX_VALUE ? Long.MAX_VALUE : startNs + offsetNs;
+        }
         // Computed from j, not by adding intervals, so a fractional interval never drifts.
         return startNs + Math.round(j * intervalNs);
     }
@@ -50,6 +77,7 @@ public final class OpenLoopSchedule {
         return eventsPassed > c ? (eventsPassed - 1 - c) / connections + 1 : 0;
     }
 
+    /** Time between events at the highest rate of the schedule. */
     public double intervalNs() {
         return intervalNs;
     }

@@ -25,10 +25,15 @@ public final class ResultJson {
             Files.createDirectories(parent);
         }
         Path temp = absolute.resolveSibling(absolute.getFileName() + ".tmp");
-        try (OutputStream out = Files.newOutputStream(temp)) {
-            MAPPER.writeValue(out, result);
+        try {
+            try (OutputStream out = Files.newOutputStream(temp)) {
+                MAPPER.writeValue(out, result);
+            }
+            Files.move(temp, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            // Gone after a successful move; after a failed one (the target is a directory, say) not left behind.
+            Files.deleteIfExists(temp);
         }
-        Files.move(temp, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
     public static String toJson(LoadResult result) {

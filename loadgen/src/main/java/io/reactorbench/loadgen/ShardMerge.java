@@ -19,11 +19,17 @@ import org.HdrHistogram.HistogramLogWriter;
  */
 public final class ShardMerge {
 
-    /** Whole-window histograms by tag ({@link LoadRun#TAG_CORRECTED}, {@link LoadRun#TAG_UNCORRECTED}). */
+    /** Whole-window histograms by tag ({@link IntervalLogTags}: untagged intervals under its UNTAGGED). */
     public record Totals(Map<String, Histogram> byTag) {
 
-        public Histogram get(String tag) {
-            return byTag.get(tag);
+        /** The corrected latency of a run of {@code model}; null when the model has none. */
+        public Histogram corrected(LoadModel model) {
+            return model.scheduled() ? byTag.get(IntervalLogTags.UNTAGGED) : null;
+        }
+
+        public Histogram uncorrected(LoadModel model) {
+            String tag = IntervalLogTags.uncorrectedTag(model);
+            return byTag.get(tag == null ? IntervalLogTags.UNTAGGED : tag);
         }
     }
 
@@ -69,7 +75,7 @@ public final class ShardMerge {
         return new Totals(totals);
     }
 
-    /** Intervals of one log by tag, in file order (untagged intervals count as uncorrected). */
+    /** Intervals of one log by tag, in file order (untagged ones under {@link IntervalLogTags#UNTAGGED}). */
     static Map<String, List<Histogram>> readByTag(Path log) throws IOException {
         Map<String, List<Histogram>> byTag = new LinkedHashMap<>();
         HistogramLogReader reader;
@@ -84,7 +90,7 @@ public final class ShardMerge {
                 if (!(next instanceof Histogram h)) {
                     throw new IOException(log + ": interval is not an integer histogram");
                 }
-                String tag = h.getTag() == null ? LoadRun.TAG_UNCORRECTED : h.getTag();
+                String tag = h.getTag() == null ? IntervalLogTags.UNTAGGED : h.getTag();
                 byTag.computeIfAbsent(tag, k -> new ArrayList<>()).add(h);
             }
         } finally {
@@ -146,6 +152,7 @@ public final class ShardMerge {
         Double cpuSeconds = 0.0;
         LoadResult.SlowRead slowRead = null;
         long slowReadAnswers = 0;
+        long warmupRequests = 0;
         for (int i = 0; i < shards.size(); i++) {
             LoadResult r = shards.get(i);
             if (r.slowRead() != null) {
@@ -165,9 +172,10 @@ public final class ShardMerge {
                 }
             }
             stoppedEarly |= r.stoppedEarly();
+            warmupRequests += r.warmupRequests() == null ? 0 : r.warmupRequests();
         }
-        Histogram corrected = totals.get(LoadRun.TAG_CORRECTED);
-        Histogram uncorrected = totals.get(LoadRun.TAG_UNCORRECTED);
+        Histogram corrected = totals.corrected(whole.model());
+        Histogram uncorrected = totals.uncorrected(whole.model());
         if (uncorrected == null) {
             uncorrected = LoadRun.newHistogram();
         }
@@ -177,11 +185,11 @@ public final class ShardMerge {
         LoadResult.Params params = new LoadResult.Params(p.app(), p.model(), p.connections(), p.rate(), p.size(),
                 p.depth(), p.batch(), p.responseSize(), p.cpuSpinNs(), p.blockUs(), p.warmupSeconds(), p.durationSeconds(),
                 p.timeoutSeconds(), p.threads(), p.targets(), "all/" + shards.size(), p.poller(),
-                p.readRateBytesPerSec(), p.maxInFlightBytes(), p.transport());
+                p.readRateBytesPerSec(), p.maxInFlightBytes(), p.transport(), p.stages());
         return new LoadResult(LoadResult.SCHEMA, params, window, requests, window > 0 ? requests / window : 0, errors,
                 new LoadResult.Latencies(whole.model().scheduled() && corrected != null
                         ? LatencySummary.of(corrected) : null, LatencySummary.of(uncorrected)),
                 connectionsPerSecond, List.copyOf(firstErrors), null, stoppedEarly, shards.size(), cpuSeconds,
-                worstLateness(shards), slowRead);
+                worstLateness(shards), slowRead, warmupRequests, RateCheck.of(whole, window, requests));
     }
 }

@@ -18,7 +18,8 @@ public final class SummaryPrinter {
     public static void print(PrintStream out, LoadResult r, AbstractHistogram corrected, AbstractHistogram uncorrected) {
         LoadResult.Params p = r.params();
         String pacing = switch (p.model()) {
-            case "open" -> String.format(Locale.ROOT, "open loop at %.0f req/s", p.rate());
+            case "open" -> p.stages() == null ? String.format(Locale.ROOT, "open loop at %.0f req/s", p.rate())
+                    : String.format(Locale.ROOT, "open loop in stages from %.0f req/s: %s", p.rate(), p.stages());
             case "idle" -> String.format(Locale.ROOT, "idle connections, heartbeat total %.1f req/s", p.rate());
             case "closed" -> "closed loop, depth " + p.depth() + (p.batch() ? " (in batches)" : "");
             case "slowread" -> String.format(Locale.ROOT, "slow reader (sends as fast as accepted, up to %s in flight;"
@@ -28,6 +29,7 @@ public final class SummaryPrinter {
         out.printf(Locale.ROOT, "%.1fs test @ %s: %s, %s, %d connections, %d threads%s%n", r.windowSeconds(),
                 String.join(",", p.targets()), p.app(), pacing, p.connections(), p.threads(),
                 r.shards() > 1 ? ", " + r.shards() + " agents" : "");
+        printWarmup(out, r);
         if (r.slowRead() != null) {
             printSlowRead(out, r);
             return;
@@ -50,6 +52,12 @@ public final class SummaryPrinter {
                 r.requests(), r.windowSeconds(), r.errors().connect(), r.errors().timeout(), r.errors().reset(),
                 r.errors().protocol());
         out.printf(Locale.ROOT, "Requests/sec: %.2f%n", r.throughput());
+        RateCheck rate = r.rateCheck();
+        if (rate != null && rate.missed()) {
+            out.printf(Locale.ROOT, "Rate MISSED: %.0f req/s answered of %.0f asked (%.1f%%, tolerance %.0f%%): the"
+                    + " schedule fell behind, so corrected latencies measure a growing backlog%n", rate.achievedPerSec(),
+                    rate.targetPerSec(), rate.achievedPercent(), rate.tolerance() * 100);
+        }
         if (r.clientCpuSeconds() != null && r.clientCpuSeconds() > 0) {
             out.printf(Locale.ROOT, "Load generator CPU: %.3f s in the window, %.0f requests per CPU second%n",
                     r.clientCpuSeconds(), r.requests() / r.clientCpuSeconds());
@@ -75,6 +83,18 @@ public final class SummaryPrinter {
         }
         if (r.stoppedEarly()) {
             out.println("(stopped early: the window is shorter than asked)");
+        }
+    }
+
+    /** What the window left out, so that a short run's numbers are not read as including the JVM's start. */
+    private static void printWarmup(PrintStream out, LoadResult r) {
+        double warmupSeconds = r.params().warmupSeconds();
+        if (warmupSeconds > 0) {
+            out.printf(Locale.ROOT, "  Warm-up excluded: the first %.1f s (%d requests answered) ran before the window%n",
+                    warmupSeconds, r.warmupRequests() == null ? 0 : r.warmupRequests());
+        } else {
+            out.println("  No warm-up (--warmup 0s): the window includes the JVM's start (JIT compilation, connection"
+                    + " set-up)");
         }
     }
 

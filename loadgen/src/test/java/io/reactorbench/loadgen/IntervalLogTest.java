@@ -2,13 +2,19 @@ package io.reactorbench.loadgen;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.HdrHistogram.EncodableHistogram;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.HdrHistogram.HistogramLogProcessor;
 import org.HdrHistogram.HistogramLogReader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** The --hlog and --json outputs of a real run, read back with HdrHistogram's own reader and Jackson. */
 class IntervalLogTest {
@@ -26,7 +32,7 @@ class IntervalLogTest {
                     .connections(8).threads(2).ratePerSec(1000)
                     .warmupNs(TimeUnit.MILLISECONDS.toNanos(1000))
                     .durationNs(TimeUnit.MILLISECONDS.toNanos(2500)).build();
-            result = new LoadRun(spec, new LoadOutputs(json, hlog, System.out, LoadOutputs.Progress.LINES, true,
+            result = new LoadRun(spec, new LoadOutputs(json, hlog, System.out, System.err, LoadOutputs.Progress.LINES, true,
                     false)).execute();
         }
         assertThat(result.errors().total()).as(result.firstErrors().toString()).isZero();
@@ -41,13 +47,13 @@ class IntervalLogTest {
             long count = ((org.HdrHistogram.Histogram) h).getTotalCount();
             // Each interval is written twice, corrected then uncorrected, with the same time span.
             if (intervals % 2 == 0) {
-                assertThat(h.getTag()).isEqualTo(LoadRun.TAG_CORRECTED);
+                assertThat(h.getTag()).as("corrected latency is the untagged series").isNull();
                 corrected += count;
                 if (previousEndMs >= 0) {
                     assertThat(h.getStartTimeStamp()).as("intervals are contiguous").isEqualTo(previousEndMs);
                 }
             } else {
-                assertThat(h.getTag()).isEqualTo(LoadRun.TAG_UNCORRECTED);
+                assertThat(h.getTag()).isEqualTo(IntervalLogTags.UNCORRECTED);
                 uncorrected += count;
                 previousEndMs = h.getEndTimeStamp();
             }
@@ -65,5 +71,37 @@ class IntervalLogTest {
         assertThat(reread).isEqualTo(result);
         assertThat(ResultJson.toJson(result)).contains("\"p9999\"", "\"windowSeconds\"", "\"throughput\"",
                 "\"corrected\"", "\"uncorrected\"", "\"schema\" : \"reactorbench.load/1\"");
+    }
+
+    /**
+     * HdrHistogram's own log processor, as a user would run it ({@code HistogramLogProcessor -i load.hlog}, no
+     * {@code -tag}): it reads the untagged series only, and threw a NullPointerException on a log without one.
+     */
+    @ParameterizedTest
+    @EnumSource(value = LoadModel.class, names = {"OPEN", "CLOSED"})
+    void shouldBeReadableByHdrHistogramsLogProcessorWithoutATag(LoadModel model) throws Exception {
+        Path hlog = dir.resolve(model.id() + ".hlog");
+        LoadResult result;
+        try (TestServer server = new TestServer(TestServer.Mode.ECHO)) {
+            LoadSpec spec = LoadSpec.builder().targets(Endpoints.parseTargets(List.of(server.target())))
+                    .model(model).connections(2).threads(1).ratePerSec(model == LoadModel.OPEN ? 500 : 0)
+                    .warmupNs(TimeUnit.MILLISECONDS.toNanos(200))
+                    .durationNs(TimeUnit.MILLISECONDS.toNanos(2200)).build();
+            result = new LoadRun(spec, new LoadOutputs(null, hlog, System.out, System.err, LoadOutputs.Progress.NONE,
+                    false, false)).execute();
+        }
+        assertThat(result.requests()).isPositive();
+        Path processed = dir.resolve(model.id() + "-processed");
+        new HistogramLogProcessor(new String[] {"-i", hlog.toString(), "-o", processed.toString()}).run();
+
+        String percentiles = Files.readString(Path.of(processed + ".hgrm"));
+        Matcher total = Pattern.compile("Total count\\s*=\\s*(\\d+)").matcher(percentiles);
+        assertThat(total.find()).as(percentiles).isTrue();
+        // The processor counts every interval of the untagged series but its first (which it reads to learn the
+        // histogram's type): it reads one series, never both.
+        long counted = Long.parseLong(total.group(1));
+        assertThat(counted).isPositive().isLessThanOrEqualTo(result.requests());
+        assertThat(Files.readString(hlog)).contains("#reactorbench load:").contains("untagged intervals: "
+                + (model == LoadModel.OPEN ? "corrected latency" : "uncorrected latency"));
     }
 }

@@ -120,7 +120,7 @@ class LoadRunTest {
         try (TestServer server = new TestServer(TestServer.Mode.ECHO)) {
             LoadSpec spec = against(server).connections(4).ratePerSec(500)
                     .durationNs(TimeUnit.SECONDS.toNanos(30)).build();
-            LoadRun run = new LoadRun(spec, new LoadOutputs(json, null, System.out, LoadOutputs.Progress.NONE, false,
+            LoadRun run = new LoadRun(spec, new LoadOutputs(json, null, System.out, System.err, LoadOutputs.Progress.NONE, false,
                     false));
             Thread stopper = new Thread(() -> {
                 try {

@@ -15,16 +15,6 @@ class LoadSpecTest {
     }
 
     @Test
-    void shouldParseDurationsWithUnits() {
-        assertThat(Durations.parseNs("10s")).isEqualTo(TimeUnit.SECONDS.toNanos(10));
-        assertThat(Durations.parseNs("500ms")).isEqualTo(TimeUnit.MILLISECONDS.toNanos(500));
-        assertThat(Durations.parseNs("2m")).isEqualTo(TimeUnit.MINUTES.toNanos(2));
-        assertThat(Durations.parseNs("1.5s")).isEqualTo(1_500_000_000L);
-        assertThatThrownBy(() -> Durations.parseNs("10 parsecs")).hasMessageContaining("unit");
-        assertThatThrownBy(() -> Durations.parseNs("s")).hasMessageContaining("bad duration");
-    }
-
-    @Test
     void shouldParseTargetListsAndSourceRanges() {
         assertThat(Endpoints.parseTargets(List.of("127.0.0.1:1,127.0.0.2:2", "[::1]:3"))).hasSize(3);
         assertThat(Endpoints.parseSources("127.0.0.2-127.0.0.40")).hasSize(39);

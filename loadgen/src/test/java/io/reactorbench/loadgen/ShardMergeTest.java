@@ -24,9 +24,9 @@ class ShardMergeTest {
         writer.setBaseTime(1_000_000);
         writer.outputLegend();
         for (int i = 0; i < intervals; i++) {
-            for (String tag : List.of(LoadRun.TAG_CORRECTED, LoadRun.TAG_UNCORRECTED)) {
+            for (String tag : java.util.Arrays.asList(null, IntervalLogTags.UNCORRECTED)) {
                 Histogram h = LoadRun.newHistogram();
-                h.recordValueWithCount(tag.equals(LoadRun.TAG_CORRECTED) ? valueNs * 2 : valueNs, perInterval);
+                h.recordValueWithCount(tag == null ? valueNs * 2 : valueNs, perInterval);
                 h.setTag(tag);
                 h.setStartTimeStamp(1_000_000 + i * 1000L);
                 h.setEndTimeStamp(1_000_000 + (i + 1) * 1000L);
@@ -47,16 +47,16 @@ class ShardMergeTest {
 
         ShardMerge.Totals totals = ShardMerge.mergeLogs(List.of(fast, slow), merged);
 
-        Histogram uncorrected = totals.get(LoadRun.TAG_UNCORRECTED);
+        Histogram uncorrected = totals.uncorrected(LoadModel.OPEN);
         assertThat(uncorrected.getTotalCount()).isEqualTo(300);
         assertThat(uncorrected.getValueAtPercentile(98)).isLessThan(1_001_000);
         assertThat(uncorrected.getMaxValue()).isGreaterThanOrEqualTo(99_000_000);
-        assertThat(totals.get(LoadRun.TAG_CORRECTED).getTotalCount()).isEqualTo(300);
+        assertThat(totals.corrected(LoadModel.OPEN).getTotalCount()).isEqualTo(300);
 
         var reread = ShardMerge.readByTag(merged);
-        assertThat(reread.get(LoadRun.TAG_UNCORRECTED)).hasSize(3);
-        assertThat(reread.get(LoadRun.TAG_CORRECTED)).hasSize(3);
-        assertThat(reread.get(LoadRun.TAG_UNCORRECTED).get(1).getTotalCount()).isEqualTo(100);
+        assertThat(reread.get(IntervalLogTags.UNCORRECTED)).hasSize(3);
+        assertThat(reread.get(IntervalLogTags.UNTAGGED)).hasSize(3);
+        assertThat(reread.get(IntervalLogTags.UNCORRECTED).get(1).getTotalCount()).isEqualTo(100);
     }
 
     @Test
@@ -67,7 +67,7 @@ class ShardMergeTest {
         LoadSpec whole = LoadSpec.builder().targets(Endpoints.parseTargets(List.of("127.0.0.1:9")))
                 .connections(4).ratePerSec(40).durationNs(TimeUnit.SECONDS.toNanos(2)).build();
         LoadResult shard = new LoadResult(LoadResult.SCHEMA, LoadResult.Params.of(whole.forShard(0, 2)), 2.0, 20, 10,
-                new ErrorCounts(1, 2, 3, 4), null, null, List.of("connect: refused"), null, false, 1, 0.5, null, null);
+                new ErrorCounts(1, 2, 3, 4), null, null, List.of("connect: refused"), null, false, 1, 0.5, null, null, 0L, null);
 
         LoadResult merged = ShardMerge.mergeResults(whole, List.of(shard, shard), totals);
 

@@ -8,9 +8,10 @@ import java.util.List;
 import org.HdrHistogram.Histogram;
 
 /**
- * A trial's latency.hlog: the intervals (one per second) and their sum. When the log tags its intervals,
- * only those tagged {@code corrected} are read, because that is the latency the report shows; untagged
- * logs hold corrected latency by the schema's definition.
+ * A trial's latency.hlog: the intervals (one per second) and their sum. The load generator writes the latency the
+ * report shows untagged (corrected where the model measures it) and the uncorrected series of open and idle runs
+ * tagged {@code uncorrected}, so only untagged intervals are read; logs written before that tagged the shown
+ * series {@code corrected}, which is read instead where present, and logs with neither are read whole.
  */
 public record LatencyLog(Histogram total, List<LatencyInterval> intervals) {
 
@@ -24,13 +25,13 @@ public record LatencyLog(Histogram total, List<LatencyInterval> intervals) {
             return new LatencyLog(new Histogram(3), List.of());
         }
         List<Histogram> all = Results.readLatencyIntervals(file, null);
-        boolean anyTagged = all.stream().anyMatch(h -> h.getTag() != null);
-        boolean onlyCorrected = anyTagged && all.stream().anyMatch(h -> CORRECTED_TAG.equals(h.getTag()));
+        boolean anyUntagged = all.stream().anyMatch(h -> h.getTag() == null);
+        boolean oldCorrected = !anyUntagged && all.stream().anyMatch(h -> CORRECTED_TAG.equals(h.getTag()));
         Histogram total = new Histogram(3);
         List<LatencyInterval> intervals = new ArrayList<>();
         long firstStartMs = -1;
         for (Histogram h : all) {
-            if (onlyCorrected && !CORRECTED_TAG.equals(h.getTag())) {
+            if (anyUntagged && h.getTag() != null || oldCorrected && !CORRECTED_TAG.equals(h.getTag())) {
                 continue;
             }
             if (firstStartMs < 0) {

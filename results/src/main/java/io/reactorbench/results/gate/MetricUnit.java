@@ -1,6 +1,7 @@
 package io.reactorbench.results.gate;
 
-import java.util.Locale;
+import io.reactorbench.wire.units.Durations;
+import io.reactorbench.wire.units.Quantities;
 
 /**
  * The unit a metric is stored in, which decides what a policy may write after a number: time suffixes for
@@ -35,63 +36,35 @@ public enum MetricUnit {
      */
     public double parse(String text) {
         String trimmed = text.strip();
-        int split = 0;
-        while (split < trimmed.length() && isNumberChar(trimmed.charAt(split))) {
-            split++;
-        }
-        String number = trimmed.substring(0, split);
-        String suffix = trimmed.substring(split).strip();
-        double value;
-        try {
-            value = Double.parseDouble(number);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("'" + text + "' is not a number");
-        }
-        return value * factor(suffix, text);
-    }
-
-    private double factor(String suffix, String text) {
-        if (suffix.isEmpty()) {
-            return 1;
+        if (this == RATIO) {
+            return ratio(trimmed, text);
         }
         if (isTime()) {
-            long nanos = switch (suffix) {
-                case "ns" -> 1;
-                case "us", "µs" -> 1_000;
-                case "ms" -> 1_000_000;
-                case "s" -> 1_000_000_000;
-                default -> throw new IllegalArgumentException("unknown time unit '" + suffix + "' in '" + text
-                        + "' (use ns, us, ms or s)");
-            };
-            return (double) nanos / nanosPerUnit;
-        }
-        if (this == RATIO) {
-            if (suffix.equals("%")) {
-                return 0.01;
+            boolean bare = !trimmed.isEmpty() && Character.isDigit(trimmed.charAt(trimmed.length() - 1));
+            if (bare) {
+                // A plain number is already in the metric's own unit (p99 < 5 means 5 ms for a ms metric).
+                return Quantities.parseCount(trimmed);
             }
-            throw new IllegalArgumentException("a ratio takes no unit, '" + text + "' has '" + suffix + "'");
+            boolean negative = trimmed.startsWith("-");
+            double ns = Durations.parseNs(negative ? trimmed.substring(1) : trimmed);
+            return (negative ? -ns : ns) / nanosPerUnit;
         }
-        if (this == BYTES) {
-            switch (suffix) {
-                case "B" -> { return 1; }
-                case "KiB" -> { return 1024; }
-                case "MiB" -> { return 1024 * 1024; }
-                case "GiB" -> { return 1024.0 * 1024 * 1024; }
-                default -> { }
-            }
-        }
-        return switch (suffix.toLowerCase(Locale.ROOT).equals("k") ? "k" : suffix) {
-            case "k" -> 1e3;
-            case "M" -> 1e6;
-            case "G" -> 1e9;
-            default -> throw new IllegalArgumentException("unknown suffix '" + suffix + "' in '" + text + "' for a "
-                    + name().toLowerCase(Locale.ROOT).replace('_', ' ') + " value (use k, M or G"
-                    + (this == BYTES ? ", B, KiB or MiB" : "") + ")");
-        };
+        return this == BYTES ? Quantities.parseBytes(trimmed) : Quantities.parseCount(trimmed);
     }
 
-    private static boolean isNumberChar(char c) {
-        return Character.isDigit(c) || c == '.' || c == '-' || c == '+';
+    private static double ratio(String trimmed, String text) {
+        if (trimmed.endsWith("%")) {
+            return Quantities.parseCount(trimmed.substring(0, trimmed.length() - 1)) * 0.01;
+        }
+        try {
+            return Quantities.parseCount(trimmed);
+        } catch (IllegalArgumentException e) {
+            if (e.getMessage().startsWith("unknown suffix")) {
+                throw new IllegalArgumentException("a ratio takes no unit, '" + text + "' has '"
+                        + trimmed.replaceFirst("^[-+0-9.]+", "") + "'");
+            }
+            throw e;
+        }
     }
 
     /** A value of this unit for people: {@code 1.23 ms}, {@code 45.6k/s}, {@code 64 B}. */

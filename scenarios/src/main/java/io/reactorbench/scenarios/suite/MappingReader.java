@@ -1,5 +1,7 @@
 package io.reactorbench.scenarios.suite;
 
+import io.reactorbench.wire.units.Durations;
+import io.reactorbench.wire.units.Quantities;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -88,8 +90,19 @@ final class MappingReader {
         return node == null ? defaultValue : wholeNumber(node, "'" + key + "' in " + where, min, max);
     }
 
+    /** A whole number, written plainly or with a suffix of the shared parser ({@code 20k}, {@code 1KiB}). */
     long wholeNumber(YamlNode node, String what, long min, long max) {
-        if (!(node instanceof YamlNode.Scalar(int l, Object v)) || !(v instanceof Long number)) {
+        long number;
+        if (node instanceof YamlNode.Scalar(int l, Object v) && v instanceof Long plain) {
+            number = plain;
+        } else if (node instanceof YamlNode.Scalar(int l, Object v) && v instanceof String text) {
+            try {
+                number = Quantities.parseWholeBytes(text);
+            } catch (IllegalArgumentException e) {
+                throw new SuiteError(source, node.line(), what + " must be a whole number, got text '" + text
+                        + "'");
+            }
+        } else {
             throw new SuiteError(source, node.line(), what + " must be a whole number, got " + node.kind());
         }
         if (number < min || number > max) {
@@ -103,13 +116,22 @@ final class MappingReader {
         return node == null ? defaultValue : number(node, "'" + key + "' in " + where, min, max);
     }
 
+    /** A number, written plainly or with a suffix of the shared parser ({@code 20k}, {@code 1.5M}). */
     double number(YamlNode node, String what, double min, double max) {
-        if (!(node instanceof YamlNode.Scalar(int l, Object v)) || !(v instanceof Number number)) {
+        double value;
+        if (node instanceof YamlNode.Scalar(int l, Object v) && v instanceof Number plain) {
+            value = plain.doubleValue();
+        } else if (node instanceof YamlNode.Scalar(int l, Object v) && v instanceof String text) {
+            try {
+                value = Quantities.parseCount(text);
+            } catch (IllegalArgumentException e) {
+                throw new SuiteError(source, node.line(), what + " must be a number, got text '" + text + "'");
+            }
+        } else {
             throw new SuiteError(source, node.line(), what + " must be a number, got " + node.kind());
         }
-        double value = number.doubleValue();
         if (!(value >= min && value <= max)) {
-            throw new SuiteError(source, node.line(), what + " must be " + range(min, max) + ", got " + number);
+            throw new SuiteError(source, node.line(), what + " must be " + range(min, max) + ", got " + format(value));
         }
         return value;
     }
@@ -159,18 +181,12 @@ final class MappingReader {
     }
 
     private double parseSeconds(String text, YamlNode node, String what) {
-        String[][] units = {{"ms", "0.001"}, {"us", "0.000001"}, {"s", "1"}, {"m", "60"}, {"h", "3600"}};
-        for (String[] unit : units) {
-            if (text.endsWith(unit[0])) {
-                try {
-                    return Double.parseDouble(text.substring(0, text.length() - unit[0].length()).trim())
-                            * Double.parseDouble(unit[1]);
-                } catch (NumberFormatException e) {
-                    break;
-                }
-            }
+        try {
+            return Durations.parseNs(text) / 1e9;
+        } catch (IllegalArgumentException e) {
+            throw new SuiteError(source, node.line(), what + " must be a duration like 2s or 500ms, got text '" + text
+                    + "'");
         }
-        throw new SuiteError(source, node.line(), what + " must be a duration like 2s or 500ms, got text '" + text + "'");
     }
 
     boolean flag(String key, boolean defaultValue) {

@@ -1,5 +1,7 @@
 package io.reactorbench.scenarios.suite;
 
+import io.reactorbench.loadgen.LoadSpec;
+import io.reactorbench.wire.units.Durations;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -54,7 +56,7 @@ public final class SuiteParser {
         String name = suite.requireString("name");
         requireName(suite, "name", name);
         int trials = (int) suite.wholeNumber("trials", 3, 1, 100);
-        double warmup = suite.seconds("warmup", 5, 0);
+        double warmup = suite.seconds("warmup", Durations.parseNs(LoadSpec.DEFAULT_WARMUP) / 1e9, 0);
         double duration = suite.seconds("duration", 10, 0.5);
         double maxErrorRatio = suite.number("maxErrorRatio", 0.01, 0, 1);
         double startupTimeout = suite.seconds("startupTimeout", 20, 1);

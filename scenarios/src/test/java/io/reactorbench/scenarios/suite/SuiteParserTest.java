@@ -50,6 +50,16 @@ class SuiteParserTest {
         assertThat(suite.cellsPerTrial()).isEqualTo(9);
     }
 
+    @Test
+    void shouldTakeTheSharedUnitsForDurationsAndCounts() {
+        Suite suite = SuiteParser.parse("units.yaml", VALID.replace("duration: 2s", "duration: 1h2m")
+                .replace("connections: [1, 100]", "connections: [1, 20k]").replace("rate: 1000", "rate: 1.5k"));
+
+        assertThat(suite.scenarios().getFirst().durationSeconds()).isEqualTo(3720.0);
+        assertThat(suite.scenarios().get(1).connections()).isEqualTo(20_000);
+        assertThat(suite.scenarios().get(2).rate()).isEqualTo(1500.0);
+    }
+
     record Malformed(String why, String yaml, int line, String sentence) {
         @Override
         public String toString() {

@@ -1,0 +1,58 @@
+package io.reactorbench.loadgen;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ThresholdTest {
+
+    /** 10,000 requests, 5 timeouts (0.05 %), corrected p99 3 ms. */
+    private static final LoadResult RESULT = SyntheticResults.open(1000, 10_000, 5, 3_000_000, 0, 0);
+
+    @Test
+    void shouldJudgeLatencyInTheGivenUnitAndABareNumberAsMilliseconds() {
+        assertThat(Threshold.parse("p99<5ms").heldBy(RESULT)).isTrue();
+        assertThat(Threshold.parse("p99<2ms").heldBy(RESULT)).isFalse();
+        assertThat(Threshold.parse("p99 <= 3").heldBy(RESULT)).isTrue();
+        assertThat(Threshold.parse("max<0.002s").heldBy(RESULT)).isFalse();
+    }
+
+    @Test
+    void shouldJudgeErrorsAsAShareOfAllRequestsAndRpsAsThroughput() {
+        assertThat(Threshold.parse("errors<0.1%").heldBy(RESULT)).isTrue();
+        assertThat(Threshold.parse("errors<0.01%").heldBy(RESULT)).isFalse();
+        assertThat(Threshold.parse("errors<0.001").heldBy(RESULT)).isTrue();
+        assertThat(Threshold.parse("rps>=1k").heldBy(RESULT)).isTrue();
+        assertThat(Threshold.parse("rps>1k").heldBy(RESULT)).isFalse();
+    }
+
+    @Test
+    void shouldFailALatencyThresholdWhenNothingWasMeasured() {
+        LoadResult none = SyntheticResults.open(1000, 0, 5, 0, 0, 0);
+        assertThat(Threshold.parse("p99<1h").heldBy(none)).isFalse();
+        assertThat(Threshold.parse("p99<1h").observed(none)).isEqualTo("not measured");
+    }
+
+    @Test
+    void shouldReportEachThresholdOnALineAndWhetherAllHeld() {
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        boolean all = Threshold.report(List.of(Threshold.parse("p99<5ms"), Threshold.parse("errors<0.01%")), RESULT,
+                new PrintStream(printed, true, StandardCharsets.UTF_8));
+        assertThat(all).isFalse();
+        assertThat(printed.toString(StandardCharsets.UTF_8).lines().toList()).containsExactly(
+                "Threshold p99<5ms          ok (p99 3.000 ms)",
+                "Threshold errors<0.01%     FAILED (errors 0.050%)");
+    }
+
+    @Test
+    void shouldRefuseUnknownMetricsAndMalformedValues() {
+        assertThatThrownBy(() -> Threshold.parse("p98<5ms")).hasMessageContaining("unknown metric 'p98'");
+        assertThatThrownBy(() -> Threshold.parse("p99=5ms")).hasMessageContaining("expected METRIC<VALUE");
+        assertThatThrownBy(() -> Threshold.parse("p99<5 parsecs")).hasMessageContaining("unknown time unit");
+    }
+}
