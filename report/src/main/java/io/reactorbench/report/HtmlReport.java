@@ -9,6 +9,7 @@ import io.reactorbench.report.read.JmhReader;
 import io.reactorbench.report.read.RunReader;
 import io.reactorbench.report.render.ReportDocument;
 import io.reactorbench.report.render.Section;
+import io.reactorbench.report.table.ClientBound;
 import io.reactorbench.report.table.JmhTable;
 import io.reactorbench.report.table.SummaryTables;
 import java.nio.file.Path;
@@ -80,7 +81,8 @@ public final class HtmlReport {
 
     private static List<String> summaryParagraphs(RunView run) {
         return List.of("Each number is the median over the successful trials of a cell, with min–max below it. "
-                + "★ marks the best median of a column. Latency is corrected for coordinated omission where the "
+                + "★ marks the best median of a column, except where a load generator was saturated ("
+                + ClientBound.MARK + "): there the client, not the server, set throughput and latency. Latency is corrected for coordinated omission where the "
                 + "load was open loop (measured from the intended send time).");
     }
 
