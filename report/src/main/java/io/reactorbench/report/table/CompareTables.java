@@ -16,6 +16,8 @@ public final class CompareTables {
 
     public static final String HEADING_CHANGE = "change";
     public static final String HEADING_VERDICT = "beyond spread";
+    /** The verdict where a side ran one trial: no min–max, so no change can be told from noise. */
+    public static final String NO_SPREAD = "n = 1";
 
     private CompareTables() {
     }
@@ -57,13 +59,21 @@ public final class CompareTables {
                 rows.add(List.of(TableCell.text(design), TableCell.text(metric.heading()),
                         spreadCell(change.a()), spreadCell(change.b()),
                         new TableCell(Numbers.percentChange(change.fraction()), "", false, beyond),
-                        TableCell.text(beyond ? (change.isImprovement() ? "better" : "worse") : "")));
+                        TableCell.text(verdict(change))));
             }
         }
         if (designsA.isEmpty() || designsB.isEmpty()) {
             notes.add("scenario ran only in " + (designsA.isEmpty() ? "B" : "A"));
         }
         return new Table(label, List.of("design", "metric", "A", "B", HEADING_CHANGE, HEADING_VERDICT), rows, notes);
+    }
+
+    /** "better"/"worse" beyond the spread; "n = 1" where a side ran one trial and so has no spread to judge by. */
+    static String verdict(Change change) {
+        if (change.beyondSpread()) {
+            return change.isImprovement() ? "better" : "worse";
+        }
+        return change.a().isPresent() && change.b().isPresent() && !change.hasSpread() ? NO_SPREAD : "";
     }
 
     private static TableCell spreadCell(Spread spread) {
