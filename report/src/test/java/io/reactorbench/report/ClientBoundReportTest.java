@@ -28,21 +28,9 @@ class ClientBoundReportTest {
 
     @BeforeAll
     static void renderWithASaturatedClient() throws IOException {
-        run = Fixture.copyTo(temp.resolve("run"));
-        for (String trial : List.of("trial-1", "trial-2")) {
-            saturate(run.resolve("echo-open/engine-nio/" + trial + "/summary.json"), 0.97);
-            saturate(run.resolve("echo-open/netty-epoll/" + trial + "/summary.json"), 0.40);
-        }
+        run = Fixture.copyWithSaturatedClient(temp.resolve("run"));
         page = ReportPage.read(HtmlReport.write(run));
         markdown = Files.readString(run.resolve("report/report.md"));
-    }
-
-    private static void saturate(Path summary, double utilisation) throws IOException {
-        String json = Files.readString(summary);
-        Files.writeString(summary, json.replace("\"connectionsPerSecond\" : null", "\"connectionsPerSecond\" : null,"
-                + " \"loadGenerator\" : {\"cpuSeconds\" : " + utilisation * 10 + ", \"cpusUsed\" : " + utilisation
-                + ", \"threads\" : 1, \"cpusAvailable\" : 1, \"perThreadUtilisation\" : " + utilisation
-                + ", \"utilisation\" : " + utilisation + ", \"saturated\" : " + (utilisation >= 0.9) + "}"));
     }
 
     @Test
