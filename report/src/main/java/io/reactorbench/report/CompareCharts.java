@@ -73,7 +73,8 @@ final class CompareCharts {
         boolean corrected = byA.values().stream().flatMap(List::stream).anyMatch(TrialResult::latencyIsCorrected);
         return Optional.of(writer.write(PercentileChart.of(label + ": A solid, B dashed, "
                         + PercentileChart.latencyKind(corrected), curves), "compare-latency-" + FileNames.slug(label),
-                SECTION_LATENCY, "All successful trials of a design merged; A solid, B dashed, same colour per design."));
+                SECTION_LATENCY, "All successful trials of a design merged; A solid, B dashed, same colour per design."
+                        + (PercentileChart.logLatencyAxis(curves) ? " Latency on a log scale, as it spans decades." : "")));
     }
 
     /**
