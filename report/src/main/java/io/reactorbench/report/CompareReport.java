@@ -63,7 +63,9 @@ public final class CompareReport {
                 + "⚠ marks a change beyond the trials' spread: B's median outside A's min–max and A's median outside "
                 + "B's. " + CompareTables.NO_SPREAD + ": a side ran one trial, so it has no spread and no change is "
                 + "marked. Timings drift on a shared machine: trust ratios measured in the same run more than these.");
-        sections.add(new Section("Changes", paragraphs, CompareTables.of(a, b), List.of(), List.of()));
+        // What moved most comes first; every metric of every cell follows.
+        sections.add(new Section("Biggest changes", paragraphs, List.of(CompareTables.biggest(a, b)), List.of(), List.of()));
+        sections.add(new Section("Changes", List.of(), CompareTables.of(a, b), List.of(), List.of()));
         HtmlReport.chartSections(charts, sections);
         Map<String, String> facts = new LinkedHashMap<>();
         facts.put("A", a.id() + " (" + a.environment().cpuModel() + ", " + a.environment().jdk() + ", " + a.status() + ")");

@@ -81,6 +81,18 @@ public final class BarChart {
         return chart;
     }
 
+    /**
+     * A panel of signed percent changes: grouped bars (one series per metric) around a zero line, the scale
+     * free to run below zero, ticks in percent.
+     */
+    public static CategoryChart changePanel(String title, String yAxisTitle, List<String> categories,
+                                            List<BarSeries> series, int widthPx) {
+        CategoryChart chart = panel(title, yAxisTitle, categories, series, widthPx);
+        chart.getStyler().setYAxisMin(null);
+        chart.getStyler().setyAxisTickLabelsFormattingFunction(percent -> TickLabels.human(percent) + " %");
+        return chart;
+    }
+
     private static void style(CategoryChart chart) {
         ChartStyle.apply(chart.getStyler());
         chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);

@@ -22,6 +22,47 @@ public final class CompareTables {
     private CompareTables() {
     }
 
+    /** The changes of the "biggest changes" table: the largest by size, whatever their direction. */
+    public static final int BIGGEST_CHANGES = 10;
+
+    /**
+     * The {@link #BIGGEST_CHANGES} largest changes over every scenario, design and metric, largest first: what a
+     * reader looks for first. Changes of zero are left out.
+     */
+    public static Table biggest(RunView a, RunView b) {
+        Map<String, Map<String, List<TrialResult>>> byA = a.trialsByScenarioAndDesign();
+        Map<String, Map<String, List<TrialResult>>> byB = b.trialsByScenarioAndDesign();
+        record Found(String scenario, String design, Change change) {
+        }
+        List<List<TableCell>> rows = new ArrayList<>();
+        List<Found> found = new ArrayList<>();
+        for (String label : byA.keySet()) {
+            Map<String, List<TrialResult>> designsB = byB.getOrDefault(label, Map.of());
+            byA.get(label).forEach((design, trialsA) -> {
+                List<TrialResult> trialsB = designsB.getOrDefault(design, List.of());
+                if (trialsB.isEmpty()) {
+                    return;
+                }
+                for (Metric metric : ScenarioMetrics.forParams(trialsA.getFirst().params())) {
+                    Change change = new Change(metric, Spread.of(metric, trialsA), Spread.of(metric, trialsB));
+                    if (!Double.isNaN(change.fraction()) && change.fraction() != 0) {
+                        found.add(new Found(label, design, change));
+                    }
+                }
+            });
+        }
+        found.sort(java.util.Comparator.comparingDouble((Found f) -> -Math.abs(f.change().fraction())));
+        for (Found f : found.subList(0, Math.min(BIGGEST_CHANGES, found.size()))) {
+            Change change = f.change();
+            rows.add(List.of(TableCell.text(f.scenario()), TableCell.text(f.design()),
+                    TableCell.text(change.metric().heading()),
+                    new TableCell(Numbers.percentChange(change.fraction()), "", false, change.beyondSpread()),
+                    TableCell.text(verdict(change))));
+        }
+        return new Table("Biggest changes", List.of("scenario", "design", "metric", HEADING_CHANGE, HEADING_VERDICT),
+                rows, found.isEmpty() ? List.of("no metric changed") : List.of());
+    }
+
     public static List<Table> of(RunView a, RunView b) {
         Map<String, Map<String, List<TrialResult>>> byA = a.trialsByScenarioAndDesign();
         Map<String, Map<String, List<TrialResult>>> byB = b.trialsByScenarioAndDesign();
