@@ -75,6 +75,26 @@ class ChartReadabilityTest {
         assertThat(chart.getStyler().getYAxisMin()).isGreaterThan(0.0).isLessThanOrEqualTo(0.05);
     }
 
+    @Test
+    void shouldWriteTheSvgsTextAsTextElements(@org.junit.jupiter.api.io.TempDir java.nio.file.Path temp)
+            throws java.io.IOException {
+        ChartWriter writer = new ChartWriter(temp);
+        ChartFile bars = writer.write(new SmallMultiples("Server allocation per request", List.of(BarChart.perDesign(
+                "echo-open", "allocated per request (bytes)", List.of(new DesignBar("engine-nio", Color.BLUE, 0, 0),
+                        new DesignBar("netty-epoll", Color.RED, 1_250, 40)), 480))), "alloc", "s", "c");
+        ChartFile percentiles = writer.write(PercentileChart.of("echo-open: latency by percentile",
+                List.of(curve(1_000_000, 3_000_000))), "latency", "s", "c");
+
+        String barsSvg = java.nio.file.Files.readString(bars.svg());
+        String percentilesSvg = java.nio.file.Files.readString(percentiles.svg());
+        assertThat(barsSvg).contains("<text", ">Server allocation per request</text>", ">echo-open</text>",
+                ">engine-nio: 0</text>", ">netty-epoll: 1.25k</text>", ">allocated per request (bytes)</text>");
+        assertThat(percentilesSvg).contains(">echo-open: latency by percentile</text>", ">latency (ms)</text>",
+                ">engine-nio</text>");
+        // Glyph paths made these 300–860 KB each.
+        assertThat(java.nio.file.Files.size(bars.svg())).isLessThan(150_000);
+    }
+
     private static PercentileCurve curve(long lowestNs, long highestNs) {
         Histogram histogram = new Histogram(3);
         for (int i = 0; i < 1000; i++) {
