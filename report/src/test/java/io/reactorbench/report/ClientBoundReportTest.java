@@ -51,6 +51,7 @@ class ClientBoundReportTest {
         // throughput, p50, p99, p99.9, max: columns 2–6.
         for (List<ReportPage.Cell> row : rows) {
             assertThat(row.subList(2, 7)).as(row.getFirst().value()).noneMatch(ReportPage.Cell::best);
+            assertThat(row.getLast().best()).as("load CPU is no merit of the server's").isFalse();
         }
         assertThat(markdown).doesNotContain("**10,000** ★");
     }

@@ -54,7 +54,9 @@ public final class SummaryTables {
                     continue;
                 }
                 // A saturated client bounded these columns: no design wins them, the bounded one least of all.
-                boolean best = !(anyClientBound && ClientBound.BOUNDED_BY_THE_CLIENT.contains(metric))
+                // The load generator's CPU checks the measurement; it is no merit of the server's.
+                boolean best = metric != Metric.LOAD_GENERATOR_CPU
+                        && !(anyClientBound && ClientBound.BOUNDED_BY_THE_CLIENT.contains(metric))
                         && isBest(metric, spread, byDesign);
                 boolean marked = clientBound && (metric == Metric.THROUGHPUT || metric == Metric.LOAD_GENERATOR_CPU);
                 row.add(new TableCell(Numbers.format(spread.median()) + (marked ? " " + ClientBound.MARK : ""),
