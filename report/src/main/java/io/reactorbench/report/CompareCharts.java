@@ -11,6 +11,7 @@ import io.reactorbench.report.chart.PercentileCurve;
 import io.reactorbench.report.chart.SmallMultiples;
 import io.reactorbench.report.model.TrialResult;
 import io.reactorbench.report.read.LatencyLog;
+import io.reactorbench.report.table.Change;
 import io.reactorbench.report.table.Metric;
 import io.reactorbench.report.table.Spread;
 import java.nio.file.Path;
@@ -23,11 +24,7 @@ import java.util.Optional;
 final class CompareCharts {
 
     static final String SECTION_LATENCY = "Latency by percentile, A against B";
-    static final String SECTION_THROUGHPUT = "Throughput, A against B";
-
-    /** A dark, B light: neutral so that they do not read as two designs' colours. */
-    static final java.awt.Color RUN_A_COLOUR = new java.awt.Color(0x404040);
-    static final java.awt.Color RUN_B_COLOUR = new java.awt.Color(0xA6A6A6);
+    static final String SECTION_CHANGE = "Change from A to B";
 
     private final ScenarioGroups a;
     private final ScenarioGroups b;
@@ -48,7 +45,7 @@ final class CompareCharts {
             percentile(label).ifPresent(charts::add);
         }
         if (!common.isEmpty()) {
-            throughput(common).ifPresent(charts::add);
+            changes(common).ifPresent(charts::add);
         }
         return charts;
     }
@@ -73,15 +70,21 @@ final class CompareCharts {
         boolean corrected = byA.values().stream().flatMap(List::stream).anyMatch(TrialResult::latencyIsCorrected);
         return Optional.of(writer.write(PercentileChart.of(label + ": A solid, B dashed, "
                         + PercentileChart.latencyKind(corrected), curves), "compare-latency-" + FileNames.slug(label),
-                SECTION_LATENCY, "All successful trials of a design merged; A solid, B dashed, same colour per design."));
+                SECTION_LATENCY, "All successful trials of a design merged; A solid, B dashed, same colour per design."
+                        + (PercentileChart.logLatencyAxis(curves) ? " Latency on a log scale, as it spans decades." : "")));
     }
 
+    /** The metrics whose change the change chart shows, each as one bar per design. */
+    static final List<Metric> CHARTED_CHANGES = List.of(Metric.THROUGHPUT, Metric.P50, Metric.P99);
+    static final List<java.awt.Color> CHANGE_COLOURS = List.of(new java.awt.Color(0x404040), new java.awt.Color(0x8C8C8C),
+            new java.awt.Color(0xC8C8C8));
+
     /**
-     * One panel per scenario (scenarios differ by orders of magnitude), designs on x, A and B side by side.
-     * XChart fills a whole series with one colour, so here the runs have the colours and the x axis names
-     * the design. Only designs that both runs ran: a missing bar beside a whisker would read as zero.
+     * One panel per scenario, designs on x, a bar per metric: the change (B − A) / A in percent. Percent changes
+     * share a meaning across scenarios whose absolute values differ by orders of magnitude, and the eye reads a
+     * bar's length as the change itself instead of comparing two tall bars. Only designs both runs ran.
      */
-    private Optional<ChartFile> throughput(List<String> labels) {
+    private Optional<ChartFile> changes(List<String> labels) {
         List<String> drawn = labels.stream().filter(label -> !designsInBoth(label).isEmpty()).toList();
         if (drawn.isEmpty()) {
             return Optional.empty();
@@ -90,30 +93,27 @@ final class CompareCharts {
         List<org.knowm.xchart.internal.chartpart.Chart<?, ?>> panels = new ArrayList<>();
         for (String label : drawn) {
             List<String> designs = designsInBoth(label);
-            panels.add(BarChart.panel(label, "throughput (req/s)", designs, List.of(
-                    bars("A", RUN_A_COLOUR, a, label, designs), bars("B", RUN_B_COLOUR, b, label, designs)),
-                    panelWidthPx));
+            List<BarSeries> series = new ArrayList<>();
+            for (int i = 0; i < CHARTED_CHANGES.size(); i++) {
+                Metric metric = CHARTED_CHANGES.get(i);
+                List<Double> percents = new ArrayList<>();
+                for (String design : designs) {
+                    percents.add(100 * new Change(metric, Spread.of(metric, a.loaded().get(label).get(design)),
+                            Spread.of(metric, b.loaded().get(label).get(design))).fraction());
+                }
+                series.add(new BarSeries(metric.label(), CHANGE_COLOURS.get(i), percents,
+                        java.util.Collections.nCopies(designs.size(), 0.0)));
+            }
+            panels.add(BarChart.changePanel(label, "change B vs A (%)", designs, series, panelWidthPx));
         }
-        return Optional.of(writer.write(new SmallMultiples("Throughput, A against B", panels), "compare-throughput",
-                SECTION_THROUGHPUT, "Median over trials; whiskers cover each run's min–max. One panel per scenario, "
-                        + "each with its own scale; designs that ran in both runs."));
+        return Optional.of(writer.write(new SmallMultiples("Change from A to B", panels), "compare-change",
+                SECTION_CHANGE, "(B − A) / A of the medians over trials, in percent; for latency, up is slower. "
+                        + "One panel per scenario; designs that ran in both runs."));
     }
 
     private List<String> designsInBoth(String label) {
         return palette.designs().stream()
                 .filter(d -> a.loaded().get(label).containsKey(d) && b.loaded().get(label).containsKey(d)).toList();
-    }
-
-    private static BarSeries bars(String name, java.awt.Color colour, ScenarioGroups run, String label,
-                                  List<String> designs) {
-        List<Double> values = new ArrayList<>();
-        List<Double> errors = new ArrayList<>();
-        for (String design : designs) {
-            Spread spread = Spread.of(Metric.THROUGHPUT, run.loaded().get(label).getOrDefault(design, List.of()));
-            values.add(spread.median());
-            errors.add(spread.isPresent() ? Math.max(spread.max() - spread.median(), spread.median() - spread.min()) : 0);
-        }
-        return new BarSeries(name, colour, values, errors);
     }
 
     private static List<Path> okDirs(List<TrialResult> trials) {

@@ -28,6 +28,23 @@ public final class CompareReport {
         return runB.resolve("compare-vs-" + runA.toAbsolutePath().normalize().getFileName());
     }
 
+    /**
+     * Said when A and B are one run: the same directory shows no change by construction; the same run id in two
+     * directories means one is a copy of the other, perhaps edited.
+     */
+    static java.util.Optional<String> sameRun(RunView a, RunView b) {
+        if (a.dir().toAbsolutePath().normalize().equals(b.dir().toAbsolutePath().normalize())) {
+            return java.util.Optional.of("A and B are the same run (" + a.id() + ", the same directory): this "
+                    + "compares a run with itself, so it shows no change by construction, not a measurement that "
+                    + "nothing changed.");
+        }
+        if (!a.id().isEmpty() && a.id().equals(b.id())) {
+            return java.util.Optional.of("A and B carry the same run id (" + a.id() + "): one is a copy of the other, "
+                    + "not a second measurement.");
+        }
+        return java.util.Optional.empty();
+    }
+
     /** Writes the comparison of {@code runA} (before) and {@code runB} (after) and returns index.html's path. */
     public static Path write(Path runA, Path runB, Path outDir) {
         System.setProperty("java.awt.headless", "true");
@@ -37,10 +54,18 @@ public final class CompareReport {
         DesignPalette palette = new DesignPalette(Stream.concat(a.designs().stream(), b.designs().stream()).toList());
         List<ChartFile> charts = new CompareCharts(ScenarioGroups.of(a), ScenarioGroups.of(b), palette, outDir).writeAll();
         List<Section> sections = new ArrayList<>();
-        sections.add(new Section("Changes", List.of("Change = (B − A) / A of the medians over successful trials. "
+        List<String> paragraphs = new ArrayList<>();
+        sameRun(a, b).ifPresent(paragraphs::add);
+        if (a.oneTrialPerCell() || b.oneTrialPerCell()) {
+            paragraphs.add(HtmlReport.ONE_TRIAL.replace("Each cell ran once", "A side ran each cell once"));
+        }
+        paragraphs.add("Change = (B − A) / A of the medians over successful trials. "
                 + "⚠ marks a change beyond the trials' spread: B's median outside A's min–max and A's median outside "
-                + "B's. Timings drift on a shared machine: trust ratios measured in the same run more than these."),
-                CompareTables.of(a, b), List.of(), List.of()));
+                + "B's. " + CompareTables.NO_SPREAD + ": a side ran one trial, so it has no spread and no change is "
+                + "marked. Timings drift on a shared machine: trust ratios measured in the same run more than these.");
+        // What moved most comes first; every metric of every cell follows.
+        sections.add(new Section("Biggest changes", paragraphs, List.of(CompareTables.biggest(a, b)), List.of(), List.of()));
+        sections.add(new Section("Changes", List.of(), CompareTables.of(a, b), List.of(), List.of()));
         HtmlReport.chartSections(charts, sections);
         Map<String, String> facts = new LinkedHashMap<>();
         facts.put("A", a.id() + " (" + a.environment().cpuModel() + ", " + a.environment().jdk() + ", " + a.status() + ")");

@@ -9,6 +9,7 @@ import io.reactorbench.report.read.JmhReader;
 import io.reactorbench.report.read.RunReader;
 import io.reactorbench.report.render.ReportDocument;
 import io.reactorbench.report.render.Section;
+import io.reactorbench.report.table.ClientBound;
 import io.reactorbench.report.table.JmhTable;
 import io.reactorbench.report.table.SummaryTables;
 import java.nio.file.Path;
@@ -78,10 +79,20 @@ public final class HtmlReport {
         bySection.forEach((heading, files) -> sections.add(new Section(heading, List.of(), List.of(), files, List.of())));
     }
 
+    /** Said first where a run measured each cell once; {@code compare} says it too. */
+    public static final String ONE_TRIAL = "1 trial: a sanity check, not a verdict. Each cell ran once, so no number "
+            + "below has a spread to tell a difference from noise; run more trials before trusting one.";
+
     private static List<String> summaryParagraphs(RunView run) {
-        return List.of("Each number is the median over the successful trials of a cell, with min–max below it. "
-                + "★ marks the best median of a column. Latency is corrected for coordinated omission where the "
+        List<String> paragraphs = new ArrayList<>();
+        if (run.oneTrialPerCell()) {
+            paragraphs.add(ONE_TRIAL);
+        }
+        paragraphs.add("Each number is the median over the successful trials of a cell, with min–max below it. "
+                + "★ marks the best median of a column, except where a load generator was saturated ("
+                + ClientBound.MARK + "): there the client, not the server, set throughput and latency. Latency is corrected for coordinated omission where the "
                 + "load was open loop (measured from the intended send time).");
+        return paragraphs;
     }
 
     /** The run's status and cells that left no numbers at all (their scenario has no table). */

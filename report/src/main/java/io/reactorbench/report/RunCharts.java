@@ -34,8 +34,8 @@ final class RunCharts {
     static final String SECTION_TIMELINE = "Latency over time";
     static final String SECTION_MEMORY = "Memory per connection";
 
-    private static final String MINMAX_CAPTION = "Bars: median over trials; whiskers reach the trial farthest "
-            + "from the median (they cover min–max).";
+    private static final String MINMAX_CAPTION = "Bars: median over trials, the value under each bar; whiskers reach "
+            + "the trial farthest from the median (they cover min–max).";
 
     private final RunView run;
     private final DesignPalette palette;
@@ -85,7 +85,8 @@ final class RunCharts {
         String title = label + ": latency by percentile, " + PercentileChart.latencyKind(corrected);
         return java.util.Optional.of(writer.write(PercentileChart.of(title, curves),
                 "latency-" + FileNames.slug(label), SECTION_LATENCY,
-                "All successful trials of a design merged. x: percentile on a log scale (each step is one more nine)."));
+                "All successful trials of a design merged. x: percentile on a log scale (each step is one more nine)."
+                        + (PercentileChart.logLatencyAxis(curves) ? " y: latency on a log scale, as it spans decades." : "")));
     }
 
     /**
@@ -178,8 +179,8 @@ final class RunCharts {
         return java.util.Optional.of(writer.write(TimelineChart.of(label + ": p99 and max per second, GC pauses", tracks),
                 "timeline-" + FileNames.slug(label), SECTION_TIMELINE,
                 "First successful trial of each design, one panel each on a shared scale. Lines: p99 (solid) and "
-                        + "max (dashed) per second, at the second's middle; grey diamonds: GC pauses at their start, "
-                        + "height = pause duration."));
+                        + "max (dashed) per second, at the second's middle, each point marked when a short window has "
+                        + "few; grey diamonds: GC pauses at their start, height = pause duration."));
     }
 
     private java.util.Optional<List<ChartFile>> memory() {

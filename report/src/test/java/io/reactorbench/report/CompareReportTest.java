@@ -68,9 +68,21 @@ class CompareReportTest {
     @Test
     void shouldDrawOverlaidChartsAsValidImages() throws IOException {
         Path dir = index.getParent();
-        for (String chart : List.of("compare-latency-echo-open", "compare-throughput")) {
+        for (String chart : List.of("compare-latency-echo-open", "compare-change")) {
             assertThat(ImageIO.read(dir.resolve(chart + ".png").toFile())).as(chart).isNotNull();
         }
-        assertThat(Files.readString(dir.resolve("report.md"))).contains("(compare-throughput.png)", "| −50 % ⚠ | worse |");
+        assertThat(Files.readString(dir.resolve("report.md"))).contains("(compare-change.png)", "| −50 % ⚠ | worse |");
+    }
+
+    @Test
+    void shouldOpenWithTheBiggestChangesAndChartChangesInPercent() throws IOException {
+        ReportPage page = ReportPage.read(index);
+        List<List<ReportPage.Cell>> biggest = page.table("Biggest changes");
+        assertThat(biggest.getFirst()).extracting(ReportPage.Cell::value)
+                .containsExactly("echo-open", "engine-nio", "throughput (req/s)", "−50 %", "worse");
+        assertThat(page.html().indexOf("<h3>Biggest changes</h3>")).isLessThan(page.html().indexOf("<h3>echo-open</h3>"));
+        assertThat(page.html()).doesNotContain("Throughput, A against B");
+        assertThat(Files.readString(index.resolveSibling("report.md")))
+                .contains("![Change from A to B](compare-change.png)");
     }
 }

@@ -42,11 +42,11 @@ class SparseRunChartsTest {
         Path nowhere = temp.resolve("no-such-trial");
         List<TrialResult> trials = List.of(
                 new TrialResult(new CellKey("echo", "", "engine-nio"), 1, true, "", open, 10, 10_000, 1_000,
-                        ErrorCounts.NONE, latency, latency, ServerCost.UNKNOWN, null, Double.NaN, nowhere),
+                        ErrorCounts.NONE, latency, latency, ServerCost.UNKNOWN, null, Double.NaN, nowhere, Double.NaN),
                 new TrialResult(new CellKey("echo", "", "threads"), 1, false, "crashed", open, 0, 0, Double.NaN,
-                        ErrorCounts.NONE, null, null, ServerCost.UNKNOWN, null, Double.NaN, nowhere),
+                        ErrorCounts.NONE, null, null, ServerCost.UNKNOWN, null, Double.NaN, nowhere, Double.NaN),
                 new TrialResult(new CellKey("idle", "", "engine-nio"), 1, true, "", idle, 10, 0, 0,
-                        ErrorCounts.NONE, null, null, ServerCost.UNKNOWN, null, Double.NaN, nowhere));
+                        ErrorCounts.NONE, null, null, ServerCost.UNKNOWN, null, Double.NaN, nowhere, Double.NaN));
         RunView run = new RunView(temp, "sparse", "smoke", "incomplete", "", "",
                 new Environment("", 0, "", "", "", "", 0, "", "", "", "", false, ""), List.of(), trials,
                 List.of("netty-iouring skipped: io_uring unavailable"));

@@ -23,9 +23,9 @@ public final class SummaryTable {
     static final String SLOWREAD_LEGEND = "slowread: no latency (clients throttle their reads); stalls = the server"
             + " pushed back, at cap > 0 = connections whose whole in-flight cap the server buffered";
 
-    /** Marks a load generator that used ≥ 90 % of its CPU(s); explained under the table. */
-    static final String SATURATED_MARK = "!";
-    static final String SATURATED_LEGEND = SATURATED_MARK + " load generator saturated: throughput is bounded by the"
+    /** Marks a load generator that used ≥ 90 % of its CPU(s); explained under the table (the report uses both). */
+    public static final String SATURATED_MARK = "!";
+    public static final String SATURATED_LEGEND = SATURATED_MARK + " load generator saturated: throughput is bounded by the"
             + " client, compare server CPU per request";
 
     /** Marks a design that refused connections at its open-file limit; one line per design under the tables. */

@@ -17,20 +17,22 @@ public final class BarChart {
     /** Roughly the width of one tick-label character at 11 pt, to tell when a panel's labels would collide. */
     static final int TICK_LABEL_CHAR_PX = 7;
     static final int SLANTED_LABEL_DEGREES = 35;
+    static final String ALL_ZERO_SUFFIX = " — 0 for every design";
 
     private BarChart() {
     }
 
     /**
-     * One panel of a small multiple: a bar per design, the design named under its bar (no legend to look up)
-     * and filled with its colour. Designs without a value are left out. Null when no design has a value.
+     * One panel of a small multiple: a bar per design, the design and its value named under its bar (no legend
+     * to look up, and a zero bar, which has no height, still says "0" rather than looking unmeasured) and filled
+     * with its colour. Designs without a value are left out. Null when no design has a value.
      */
     public static CategoryChart perDesign(String title, String yAxisTitle, List<DesignBar> bars, int widthPx) {
         List<DesignBar> present = bars.stream().filter(b -> !Double.isNaN(b.value())).toList();
         if (present.isEmpty()) {
             return null;
         }
-        List<String> categories = present.stream().map(DesignBar::design).toList();
+        List<String> categories = present.stream().map(BarChart::valueLabel).toList();
         List<BarSeries> series = new ArrayList<>();
         for (int i = 0; i < present.size(); i++) {
             List<Double> values = new ArrayList<>();
@@ -48,9 +50,18 @@ public final class BarChart {
         chart.getStyler().setLegendVisible(false);
         chart.getStyler().setAvailableSpaceFill(0.7);
         if (present.stream().allMatch(b -> b.value() == 0)) {
-            chart.getStyler().setYAxisMax(1.0); // an all-zero panel (no GC pauses) still needs a range to draw
+            // An all-zero panel (no GC pause) still needs a range to draw, but a 0–1 scale of nothing would read as
+            // an empty measurement: the title says it and the scale goes.
+            chart.setTitle(title + ALL_ZERO_SUFFIX);
+            chart.getStyler().setYAxisMax(1.0);
+            chart.getStyler().setYAxisTicksVisible(false);
         }
         return chart;
+    }
+
+    /** The label under a design's bar: its id and its value, e.g. {@code engine-nio: 1.2k}. */
+    static String valueLabel(DesignBar bar) {
+        return bar.design() + ": " + TickLabels.human(bar.value());
     }
 
     /** One panel of a small multiple with grouped bars (e.g. run A and run B per design) and a legend. */
@@ -67,6 +78,18 @@ public final class BarChart {
             chart.getStyler().setXAxisLabelRotation(SLANTED_LABEL_DEGREES);
         }
         addSeries(chart, categories, series);
+        return chart;
+    }
+
+    /**
+     * A panel of signed percent changes: grouped bars (one series per metric) around a zero line, the scale
+     * free to run below zero, ticks in percent.
+     */
+    public static CategoryChart changePanel(String title, String yAxisTitle, List<String> categories,
+                                            List<BarSeries> series, int widthPx) {
+        CategoryChart chart = panel(title, yAxisTitle, categories, series, widthPx);
+        chart.getStyler().setYAxisMin(null);
+        chart.getStyler().setyAxisTickLabelsFormattingFunction(percent -> TickLabels.human(percent) + " %");
         return chart;
     }
 

@@ -14,12 +14,11 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import javax.imageio.ImageIO;
 import org.knowm.xchart.BitmapEncoder;
-import org.knowm.xchart.VectorGraphicsEncoder;
 import org.knowm.xchart.internal.chartpart.Chart;
 
 /**
- * Writes charts as PNG, and as SVG when XChart's optional vector library (VectorGraphics2D) is on the class
- * path — it is not a dependency of this module, so usually only PNG is written.
+ * Writes charts as PNG, and as SVG when XChart's vector library (VectorGraphics2D, which XChart brings) is on
+ * the class path; the SVG's text is {@code <text>}, searchable and small ({@link TextAsTextGraphics}).
  */
 public final class ChartWriter {
 
@@ -47,8 +46,7 @@ public final class ChartWriter {
             BitmapEncoder.saveBitmap(chart, png.toString(), BitmapEncoder.BitmapFormat.PNG);
             if (svgAvailable()) {
                 svg = dir.resolve(baseName + ".svg");
-                VectorGraphicsEncoder.saveVectorGraphic(chart, svg.toString(),
-                        VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
+                GridSvg.write(chart, svg);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

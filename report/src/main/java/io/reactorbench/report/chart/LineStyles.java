@@ -8,6 +8,15 @@ import org.knowm.xchart.style.markers.Marker;
 /** How a line is drawn when colour and marker already mean the design: the stroke tells the metric apart. */
 final class LineStyles {
 
+    /**
+     * Long dashes: XChart's DASH_DASH (3 px on, 3 off) reads as a dotted line at our widths, and the captions say
+     * "dashed". Dotted stays visibly dotted: short dots, wider gaps.
+     */
+    static final BasicStroke DASHED = new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
+            new float[] {9f, 5f}, 0f);
+    static final BasicStroke DOTTED = new BasicStroke(2f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND, 10f,
+            new float[] {1f, 5f}, 0f);
+
     private LineStyles() {
     }
 
@@ -22,8 +31,8 @@ final class LineStyles {
     static BasicStroke strokeForRank(int rank) {
         return switch (rank) {
             case 0 -> SeriesLines.SOLID;
-            case 1 -> SeriesLines.DASH_DASH;
-            default -> SeriesLines.DOT_DOT;
+            case 1 -> DASHED;
+            default -> DOTTED;
         };
     }
 }

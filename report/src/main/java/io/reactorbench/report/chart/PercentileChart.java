@@ -27,8 +27,12 @@ public final class PercentileChart {
     /** The x axis ends at 99.9999 % (six nines); beyond that a one-minute window holds no data. */
     static final double MAX_NINES = 6;
     static final int MAX_LABEL_DECIMALS = 8;
-    /** Height of the band under y = 0 that holds the percent labels, as a fraction of the y range. */
-    static final double LABEL_BAND = 0.06;
+    /** Height of the band at the top of a linear plot that holds the percent labels, as a fraction of the y range. */
+    static final double LABEL_BAND = 0.08;
+    /** The same band on a log axis, in decades. */
+    static final double LOG_LABEL_BAND_DECADES = 0.3;
+    /** From this ratio of highest to lowest latency on (two decades), the latency axis is logarithmic. */
+    static final double LOG_AXIS_FROM_RATIO = 100;
 
     private PercentileChart() {
     }
@@ -38,19 +42,32 @@ public final class PercentileChart {
                 .xAxisTitle("percentile").yAxisTitle("latency (ms)").build();
         ChartStyle.apply(chart.getStyler());
         int nines = (int) Math.max(1, Math.ceil(maxNines(curves) - 1e-9));
-        double yMax = niceCeiling(curves.stream().mapToDouble(c -> {
+        double highestMs = curves.stream().mapToDouble(c -> {
             double[] ys = points(c.histogramNs())[1];
             return ys.length == 0 ? 0 : ys[ys.length - 1];
-        }).max().orElse(1));
+        }).max().orElse(1);
         chart.getStyler().setXAxisMin(0.0);
         chart.getStyler().setXAxisMax((double) nines);
         chart.getStyler().setXAxisTicksVisible(false);
         chart.getStyler().setPlotGridVerticalLinesVisible(false);
-        // A band below zero holds the percent labels: no latency is negative, so no curve runs through them.
-        chart.getStyler().setYAxisMin(-LABEL_BAND * yMax);
-        chart.getStyler().setYAxisMax(yMax);
-        // The band's own tick (e.g. "-2") would read as a negative latency: it gets no label.
-        chart.getStyler().setyAxisTickLabelsFormattingFunction(ms -> ms < -1e-9 ? " " : TickLabels.human(ms)); // "" breaks TextLayout
+        // The percent labels sit in a band at the top of the plot, above every curve: a band under zero made the
+        // latency axis run below 0 ms.
+        double labelY;
+        if (logLatencyAxis(curves)) {
+            double lowestMs = lowestMs(curves);
+            double yMin = Math.pow(10, Math.floor(Math.log10(lowestMs)));
+            double yMax = Math.pow(10, Math.ceil(Math.log10(highestMs) + LOG_LABEL_BAND_DECADES));
+            chart.getStyler().setYAxisLogarithmic(true);
+            chart.getStyler().setYAxisMin(yMin);
+            chart.getStyler().setYAxisMax(yMax);
+            labelY = yMax / Math.pow(10, LOG_LABEL_BAND_DECADES / 2);
+        } else {
+            double yMax = niceCeiling(highestMs / (1 - LABEL_BAND));
+            chart.getStyler().setYAxisMin(0.0);
+            chart.getStyler().setYAxisMax(yMax);
+            labelY = yMax * (1 - LABEL_BAND / 2);
+        }
+        chart.getStyler().setyAxisTickLabelsFormattingFunction(TickLabels::human);
         chart.getStyler().setAnnotationLineColor(new java.awt.Color(0xCCCCCC));
         chart.getStyler().setAnnotationLineStroke(new java.awt.BasicStroke(1f));
         for (int nine = 0; nine <= nines; nine++) {
@@ -59,7 +76,7 @@ public final class PercentileChart {
             }
             // The first and last labels are nudged inwards so that they are not cut at the plot's border.
             double labelX = nine == 0 ? 0.06 * nines / 3 : nine == nines ? nine - 0.08 * nines / 3 : nine;
-            chart.addAnnotation(new AnnotationText(percentileLabel(nine), labelX, -LABEL_BAND * yMax / 2, false));
+            chart.addAnnotation(new AnnotationText(percentileLabel(nine), labelX, labelY, false));
         }
         for (PercentileCurve curve : curves) {
             double[][] points = points(curve.histogramNs());
@@ -69,10 +86,26 @@ public final class PercentileChart {
             XYSeries series = chart.addSeries(curve.name(), points[0], points[1]);
             series.setMarker(SeriesMarkers.NONE);
             series.setLineColor(curve.colour());
-            series.setLineStyle(curve.dashed() ? SeriesLines.DASH_DASH : SeriesLines.SOLID);
+            series.setLineStyle(curve.dashed() ? LineStyles.DASHED : SeriesLines.SOLID);
             series.setLineWidth(2f);
         }
         return chart;
+    }
+
+    /**
+     * Whether the curves span {@link #LOG_AXIS_FROM_RATIO} or more from their lowest to their highest latency:
+     * on a linear axis the median would be a flat line on the floor under a tail ten or a hundred times higher.
+     */
+    public static boolean logLatencyAxis(List<PercentileCurve> curves) {
+        double lowest = lowestMs(curves);
+        double highest = curves.stream().filter(c -> c.histogramNs().getTotalCount() > 0)
+                .mapToDouble(c -> c.histogramNs().getMaxValue() / 1e6).max().orElse(0);
+        return lowest > 0 && highest / lowest >= LOG_AXIS_FROM_RATIO;
+    }
+
+    private static double lowestMs(List<PercentileCurve> curves) {
+        return curves.stream().filter(c -> c.histogramNs().getTotalCount() > 0)
+                .mapToDouble(c -> Math.max(1, c.histogramNs().getMinNonZeroValue()) / 1e6).min().orElse(0);
     }
 
     /** Title suffix that says which latency a chart shows. */

@@ -21,6 +21,9 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  */
 public final class TimelineChart {
 
+    /** Up to this many intervals each point is marked; beyond it the markers would merge into a band. */
+    static final int MARKERS_UP_TO_POINTS = 20;
+
     private TimelineChart() {
     }
 
@@ -49,7 +52,11 @@ public final class TimelineChart {
                 .xAxisTitle("time in window (s)").yAxisTitle("latency / GC pause (ms)").build();
         ChartStyle.apply(chart.getStyler());
         chart.getStyler().setChartTitleFont(chart.getStyler().getAxisTitleFont().deriveFont(java.awt.Font.BOLD));
-        chart.getStyler().setLegendVisible(false); // the caption says solid p99, dashed max, diamonds GC
+        // A legend under each panel: the caption is read after the chart, if at all.
+        chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.OutsideS);
+        chart.getStyler().setLegendLayout(org.knowm.xchart.style.Styler.LegendLayout.Horizontal);
+        chart.getStyler().setyAxisTickLabelsFormattingFunction(TickLabels::human);
+        chart.getStyler().setxAxisTickLabelsFormattingFunction(TickLabels::human);
         chart.getStyler().setYAxisMin(0.0);
         chart.getStyler().setYAxisMax(yMax);
         chart.getStyler().setXAxisMin(0.0);
@@ -57,13 +64,14 @@ public final class TimelineChart {
         chart.getStyler().setMarkerSize(8);
         if (!track.intervals().isEmpty()) {
             double[] seconds = middles(track.intervals()).stream().mapToDouble(Double::doubleValue).toArray();
-            XYSeries p99 = chart.addSeries("p99", seconds,
+            // A short window has a handful of intervals: a line through two points hides that there are two.
+            boolean fewPoints = seconds.length <= MARKERS_UP_TO_POINTS;
+            XYSeries p99 = chart.addSeries("p99 per second", seconds,
                     track.intervals().stream().mapToDouble(i -> i.p99Ns() / 1e6).toArray());
-            LineStyles.style(p99, track.colour(), SeriesLines.SOLID, SeriesMarkers.NONE);
-            XYSeries max = chart.addSeries("max", seconds,
+            LineStyles.style(p99, track.colour(), SeriesLines.SOLID, fewPoints ? SeriesMarkers.CIRCLE : SeriesMarkers.NONE);
+            XYSeries max = chart.addSeries("max per second", seconds,
                     track.intervals().stream().mapToDouble(i -> i.maxNs() / 1e6).toArray());
-            LineStyles.style(max, track.colour(), SeriesLines.DASH_DASH, SeriesMarkers.NONE);
-            max.setLineWidth(1.2f);
+            LineStyles.style(max, track.colour(), LineStyles.DASHED, fewPoints ? SeriesMarkers.SQUARE : SeriesMarkers.NONE);
         }
         if (!track.pauses().isEmpty()) {
             XYSeries gc = chart.addSeries("GC pause",

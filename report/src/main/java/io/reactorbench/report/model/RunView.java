@@ -26,6 +26,13 @@ public record RunView(Path dir, String id, String suite, String status, String s
                 Collectors.groupingBy(t -> t.cell().design(), TreeMap::new, Collectors.toList())));
     }
 
+    /** Whether no cell has more than one successful trial: every number is a single measurement without a spread. */
+    public boolean oneTrialPerCell() {
+        return trials.stream().filter(TrialResult::ok)
+                .collect(Collectors.groupingBy(TrialResult::cell, Collectors.counting()))
+                .values().stream().allMatch(n -> n <= 1);
+    }
+
     /** Distinct design ids, sorted, over trials and cells (a design whose every cell failed still counts). */
     public List<String> designs() {
         return Stream.concat(cells.stream().map(CellStatus::cell), trials.stream().map(TrialResult::cell))

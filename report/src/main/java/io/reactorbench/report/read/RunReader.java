@@ -74,7 +74,8 @@ public final class RunReader {
                 m == null ? null : new MemoryFootprint(m.connections(), number(m.rssPerConnectionBytes()),
                         number(m.heapPerConnectionBytes()), Boolean.TRUE.equals(m.rssWithinResolution()),
                         number(MemoryPerConnection.rssUpperBoundBytesPerConnection(m))),
-                connectionsPerSecond == null ? Double.NaN : connectionsPerSecond, dir);
+                connectionsPerSecond == null ? Double.NaN : connectionsPerSecond, dir,
+                s.loadGenerator() == null ? Double.NaN : s.loadGenerator().utilisation());
     }
 
     private static ErrorCounts errors(io.reactorbench.results.ErrorCounts e) {

@@ -7,6 +7,7 @@ public enum Unit {
     MICROSECONDS("µs"),
     BYTES("B"),
     COUNT(""),
+    PERCENT("%"),
     CONNECTIONS_PER_SECOND("conn/s");
 
     private final String symbol;

@@ -2,7 +2,8 @@ package io.reactorbench.report.table;
 
 /**
  * How one metric of one cell moved from run A to run B. {@code beyondSpread}: B's median lies outside A's
- * min–max and A's median outside B's — a change larger than the trials' own scatter, not noise.
+ * min–max and A's median outside B's — a change larger than the trials' own scatter, not noise. A side with
+ * one trial has no scatter to judge by: its min–max is a point that any other value lies outside.
  */
 public record Change(Metric metric, Spread a, Spread b) {
 
@@ -14,8 +15,13 @@ public record Change(Metric metric, Spread a, Spread b) {
         return (b.median() - a.median()) / Math.abs(a.median());
     }
 
+    /** Whether both sides ran more than one trial, so that their min–max says how far the metric scatters. */
+    public boolean hasSpread() {
+        return a.trials() > 1 && b.trials() > 1;
+    }
+
     public boolean beyondSpread() {
-        return a.isPresent() && b.isPresent() && !a.covers(b.median()) && !b.covers(a.median());
+        return hasSpread() && !a.covers(b.median()) && !b.covers(a.median());
     }
 
     public boolean isImprovement() {

@@ -16,8 +16,51 @@ public final class CompareTables {
 
     public static final String HEADING_CHANGE = "change";
     public static final String HEADING_VERDICT = "beyond spread";
+    /** The verdict where a side ran one trial: no min–max, so no change can be told from noise. */
+    public static final String NO_SPREAD = "n = 1";
 
     private CompareTables() {
+    }
+
+    /** The changes of the "biggest changes" table: the largest by size, whatever their direction. */
+    public static final int BIGGEST_CHANGES = 10;
+
+    /**
+     * The {@link #BIGGEST_CHANGES} largest changes over every scenario, design and metric, largest first: what a
+     * reader looks for first. Changes of zero are left out.
+     */
+    public static Table biggest(RunView a, RunView b) {
+        Map<String, Map<String, List<TrialResult>>> byA = a.trialsByScenarioAndDesign();
+        Map<String, Map<String, List<TrialResult>>> byB = b.trialsByScenarioAndDesign();
+        record Found(String scenario, String design, Change change) {
+        }
+        List<List<TableCell>> rows = new ArrayList<>();
+        List<Found> found = new ArrayList<>();
+        for (String label : byA.keySet()) {
+            Map<String, List<TrialResult>> designsB = byB.getOrDefault(label, Map.of());
+            byA.get(label).forEach((design, trialsA) -> {
+                List<TrialResult> trialsB = designsB.getOrDefault(design, List.of());
+                if (trialsB.isEmpty()) {
+                    return;
+                }
+                for (Metric metric : ScenarioMetrics.forParams(trialsA.getFirst().params())) {
+                    Change change = new Change(metric, Spread.of(metric, trialsA), Spread.of(metric, trialsB));
+                    if (!Double.isNaN(change.fraction()) && change.fraction() != 0) {
+                        found.add(new Found(label, design, change));
+                    }
+                }
+            });
+        }
+        found.sort(java.util.Comparator.comparingDouble((Found f) -> -Math.abs(f.change().fraction())));
+        for (Found f : found.subList(0, Math.min(BIGGEST_CHANGES, found.size()))) {
+            Change change = f.change();
+            rows.add(List.of(TableCell.text(f.scenario()), TableCell.text(f.design()),
+                    TableCell.text(change.metric().heading()),
+                    new TableCell(Numbers.percentChange(change.fraction()), "", false, change.beyondSpread()),
+                    TableCell.text(verdict(change))));
+        }
+        return new Table("Biggest changes", List.of("scenario", "design", "metric", HEADING_CHANGE, HEADING_VERDICT),
+                rows, found.isEmpty() ? List.of("no metric changed") : List.of());
     }
 
     public static List<Table> of(RunView a, RunView b) {
@@ -57,13 +100,21 @@ public final class CompareTables {
                 rows.add(List.of(TableCell.text(design), TableCell.text(metric.heading()),
                         spreadCell(change.a()), spreadCell(change.b()),
                         new TableCell(Numbers.percentChange(change.fraction()), "", false, beyond),
-                        TableCell.text(beyond ? (change.isImprovement() ? "better" : "worse") : "")));
+                        TableCell.text(verdict(change))));
             }
         }
         if (designsA.isEmpty() || designsB.isEmpty()) {
             notes.add("scenario ran only in " + (designsA.isEmpty() ? "B" : "A"));
         }
         return new Table(label, List.of("design", "metric", "A", "B", HEADING_CHANGE, HEADING_VERDICT), rows, notes);
+    }
+
+    /** "better"/"worse" beyond the spread; "n = 1" where a side ran one trial and so has no spread to judge by. */
+    static String verdict(Change change) {
+        if (change.beyondSpread()) {
+            return change.isImprovement() ? "better" : "worse";
+        }
+        return change.a().isPresent() && change.b().isPresent() && !change.hasSpread() ? NO_SPREAD : "";
     }
 
     private static TableCell spreadCell(Spread spread) {

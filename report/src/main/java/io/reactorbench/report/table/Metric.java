@@ -25,7 +25,9 @@ public enum Metric {
     RSS_PER_CONNECTION("RSS/conn", Unit.BYTES, Better.LOWER,
             t -> t.memory() == null ? Double.NaN : t.memory().rssPerConnectionBytes()),
     HEAP_PER_CONNECTION("heap/conn", Unit.BYTES, Better.LOWER,
-            t -> t.memory() == null ? Double.NaN : t.memory().heapPerConnectionBytes());
+            t -> t.memory() == null ? Double.NaN : t.memory().heapPerConnectionBytes()),
+    /** The load generator's busy share of the CPUs it could use: not the server's number, the check on it. */
+    LOAD_GENERATOR_CPU("load CPU", Unit.PERCENT, Better.LOWER, t -> t.loadGeneratorUtilisation() * 100);
 
     private static final double NANOS_PER_MILLI = 1_000_000.0;
 

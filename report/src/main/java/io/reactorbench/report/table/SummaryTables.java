@@ -29,9 +29,12 @@ public final class SummaryTables {
 
     static Table table(RunView run, String scenarioLabel, Map<String, List<TrialResult>> byDesign) {
         ScenarioParams params = byDesign.values().iterator().next().getFirst().params();
-        List<Metric> metrics = ScenarioMetrics.forParams(params).stream()
+        List<Metric> shown = new ArrayList<>(ScenarioMetrics.forParams(params));
+        shown.add(Metric.LOAD_GENERATOR_CPU); // the console's "load CPU" column: whether the client was the limit
+        List<Metric> metrics = shown.stream()
                 .filter(m -> byDesign.values().stream().anyMatch(trials -> Spread.of(m, trials).isPresent()))
                 .toList();
+        boolean anyClientBound = ClientBound.any(byDesign);
         List<String> headings = new ArrayList<>(List.of("design", "trials ok"));
         metrics.forEach(m -> headings.add(m.heading()));
         List<List<TableCell>> rows = new ArrayList<>();
@@ -42,6 +45,7 @@ public final class SummaryTables {
             row.add(TableCell.text(design.getKey()));
             row.add(new TableCell(ok + "/" + trialCount(run, scenarioLabel, design.getKey(), trials.size()), "",
                     false, ok < trials.size()));
+            boolean clientBound = ClientBound.of(trials);
             for (Metric metric : metrics) {
                 Spread spread = Spread.of(metric, trials);
                 TableCell bound = metric == Metric.RSS_PER_CONNECTION ? withinResolution(trials) : null;
@@ -49,14 +53,22 @@ public final class SummaryTables {
                     row.add(bound);
                     continue;
                 }
-                boolean best = isBest(metric, spread, byDesign);
-                row.add(new TableCell(Numbers.format(spread.median()),
+                // A saturated client bounded these columns: no design wins them, the bounded one least of all.
+                // The load generator's CPU checks the measurement; it is no merit of the server's.
+                boolean best = metric != Metric.LOAD_GENERATOR_CPU
+                        && !(anyClientBound && ClientBound.BOUNDED_BY_THE_CLIENT.contains(metric))
+                        && isBest(metric, spread, byDesign);
+                boolean marked = clientBound && (metric == Metric.THROUGHPUT || metric == Metric.LOAD_GENERATOR_CPU);
+                row.add(new TableCell(Numbers.format(spread.median()) + (marked ? " " + ClientBound.MARK : ""),
                         spread.trials() > 1 && spread.min() != spread.max() ? Numbers.range(spread.min(), spread.max()) : "", best, false));
             }
             rows.add(row);
         }
-        return new Table(scenarioLabel + " — " + describe(params, byDesign), headings, rows,
-                failureNotes(run, scenarioLabel, byDesign));
+        List<String> notes = failureNotes(run, scenarioLabel, byDesign);
+        if (anyClientBound) {
+            notes.add(ClientBound.LEGEND);
+        }
+        return new Table(scenarioLabel + " — " + describe(params, byDesign), headings, rows, notes);
     }
 
     /**

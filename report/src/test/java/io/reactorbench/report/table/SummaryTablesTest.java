@@ -14,7 +14,7 @@ class SummaryTablesTest {
     private static TrialResult idle(int trial, double rss, boolean within, double upperBound) {
         return new TrialResult(new CellKey("idle", "", "engine-epoll"), trial, true, "",
                 new ScenarioParams("echo", "idle", 10_000, Double.NaN), 3, 6_000, 2_000, null, null, null, null,
-                new MemoryFootprint(10_000, rss, 55, within, upperBound), 0, null);
+                new MemoryFootprint(10_000, rss, 55, within, upperBound), 0, null, Double.NaN);
     }
 
     @Test
