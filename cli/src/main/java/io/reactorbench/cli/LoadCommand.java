@@ -113,9 +113,10 @@ final class LoadCommand implements Callable<Integer> {
             description = "Measured window, e.g. 10s, 2m, 1h2m (default: ${DEFAULT-VALUE}).")
     String duration;
 
-    @Option(names = "--warmup", defaultValue = LoadSpec.DEFAULT_WARMUP,
+    @Option(names = "--warmup",
             description = "Time run before the window and not measured, so JIT compilation and connection set-up do"
-                    + " not count (default: ${DEFAULT-VALUE}, as in suites).")
+                    + " not count (default: " + LoadSpec.DEFAULT_WARMUP + ", as in suites; 0s with --requests, whose"
+                    + " count is of measured requests from the start).")
     String warmup;
 
     @Option(names = "--stages", paramLabel = "DURATION:RATE[,…]",
@@ -248,7 +249,8 @@ final class LoadCommand implements Callable<Integer> {
         boolean churn = loadModel == LoadModel.CHURN;
         LoadOptionChecks.requirePositiveRate(rate);
         RateStages rateStages = stages == null ? null : RateStages.parse(stages, rate == null ? 0 : rate);
-        long warmupNs = Durations.parseNs(warmup);
+        // --requests N counts from the first request (wrk's and ab's meaning): a default warm-up would swallow them
+        long warmupNs = Durations.parseNs(warmup != null ? warmup : requests > 0 ? "0s" : LoadSpec.DEFAULT_WARMUP);
         long durationNs = rateStages == null ? Durations.parseNs(duration)
                 : LoadOptionChecks.stagedWindowNs(rateStages, warmupNs,
                         command.commandLine().getParseResult().hasMatchedOption("--duration"));

@@ -39,6 +39,13 @@ class LoadOptionsTest {
     }
 
     @Test
+    void shouldCountRequestsFromTheFirstWhenARequestCountIsGivenWithoutAWarmup() {
+        assertThat(spec("--target", "127.0.0.1:9", "--requests", "300").warmupNs()).isZero();
+        assertThat(spec("--target", "127.0.0.1:9", "--requests", "300", "--warmup", "2s").warmupNs())
+                .isEqualTo(TimeUnit.SECONDS.toNanos(2));
+    }
+
+    @Test
     void shouldRefuseAZeroOrNegativeRateByNameWithExit2() {
         assertThat(fixture.run("load", "--target", fixture.target(), "--rate", "0", "--duration", "1s")).isEqualTo(2);
         assertThat(fixture.run("load", "--target", fixture.target(), "--rate", "-5", "--duration", "1s")).isEqualTo(2);
