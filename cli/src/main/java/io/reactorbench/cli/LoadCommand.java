@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -33,9 +34,12 @@ final class LoadCommand implements Callable<Integer> {
     @Spec
     CommandSpec command;
 
-    @Option(names = "--target", required = true, split = ",", paramLabel = "HOST:PORT",
+    @Option(names = "--target", split = ",", paramLabel = "HOST:PORT",
             description = "Server address; repeat it or give a comma list to spread connections over several.")
     List<String> targets;
+
+    @Mixin
+    HttpRequestOptions http = new HttpRequestOptions();
 
     @Option(names = "--app", defaultValue = "echo", description = "echo, rpc or http (default: ${DEFAULT-VALUE}).")
     String app;
@@ -193,10 +197,22 @@ final class LoadCommand implements Callable<Integer> {
 
     LoadSpec buildSpec() {
         AppKind appKind = AppKind.parse(app);
+        if (http.url != null && targets != null) {
+            throw new UserError("give --target or --url, not both");
+        }
+        if (http.url == null && targets == null) {
+            throw new UserError("no target given (use --target HOST:PORT, or --url http://HOST:PORT/PATH)");
+        }
+        if (http.given()) {
+            if (command.commandLine().getParseResult().hasMatchedOption("--app") && appKind != AppKind.HTTP) {
+                throw new UserError("--url, --method, --header and --body apply to --app http, not " + app);
+            }
+            appKind = AppKind.HTTP;
+        }
         LoadModel loadModel = model == null ? null : LoadModel.parse(model);
         boolean churn = loadModel == LoadModel.CHURN;
         return LoadSpec.builder()
-                .targets(Endpoints.parseTargets(targets))
+                .targets(http.url != null ? List.of(http.parsedUrl().address()) : Endpoints.parseTargets(targets))
                 .sources(source == null ? List.of() : Endpoints.parseSources(source))
                 .app(appKind)
                 .model(loadModel)
@@ -219,6 +235,7 @@ final class LoadCommand implements Callable<Integer> {
                 .poller(PollerKind.parse(poller))
                 .readRateBytesPerSec(readRate)
                 .maxInFlightBytesPerConnection(maxInFlight)
+                .httpRequest(http.request())
                 .build();
     }
 

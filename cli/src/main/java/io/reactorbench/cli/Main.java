@@ -38,6 +38,8 @@ public final class Main implements Runnable {
         CommandLine cli = new CommandLine(new Main());
         cli.setExecutionExceptionHandler(new UserErrorHandler());
         cli.setParameterExceptionHandler(new UsageErrorHandler());
+        // '@FILE' is a value here (load --body @file, as curl spells it), not picocli's argument-file expansion.
+        cli.setExpandAtFiles(false);
         return cli.execute(args);
     }
 

@@ -27,11 +27,13 @@ import java.util.List;
  *        overloaded, and the corrected latencies include its delays. Null for closed loop and churn.
  * @param slowRead slowread model: bytes, send stalls and the in-flight cap; null for the other models (whose
  *        latencies are what matters; in slowread no latency is recorded, {@code requests} counts answers read)
+ * @param responses bytes read in the window and, for http, answers by status code (null in results written
+ *        before it existed)
  */
 public record LoadResult(String schema, Params params, double windowSeconds, long requests, double throughput,
         ErrorCounts errors, Latencies latencyNs, Double connectionsPerSecond, List<String> firstErrors,
         Memory memory, boolean stoppedEarly, int shards, Double clientCpuSeconds, LatencySummary sendLatenessNs,
-        SlowRead slowRead) {
+        SlowRead slowRead, Responses responses) {
 
     public static final String SCHEMA = "reactorbench.load/1";
 

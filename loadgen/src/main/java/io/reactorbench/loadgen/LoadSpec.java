@@ -24,6 +24,8 @@ import java.util.concurrent.TimeUnit;
  * @param readRateBytesPerSec slowread: bytes per second each connection reads of its answers (0 = never reads)
  * @param maxInFlightBytesPerConnection slowread: request bytes a connection may have sent but not had answered;
  *        the sender stops there, so a server that buffers without bound cannot make the run grow without bound
+ * @param httpRequest http: the request sent over and over ({@link HttpRequest#PLAINTEXT} unless {@code --url} and
+ *        its friends say otherwise)
  */
 public record LoadSpec(
         List<InetSocketAddress> targets,
@@ -51,7 +53,8 @@ public record LoadSpec(
         PollerKind poller,
         boolean allowRemote,
         long readRateBytesPerSec,
-        long maxInFlightBytesPerConnection) {
+        long maxInFlightBytesPerConnection,
+        HttpRequest httpRequest) {
 
     public static final int DEFAULT_ECHO_SIZE_BYTES = 64;
     public static final int DEFAULT_RPC_RESPONSE_BYTES = 64;
@@ -108,6 +111,9 @@ public record LoadSpec(
         }
         require(model != LoadModel.CHURN || depth == 1, "the churn model sends one request per connection (no --depth)");
         require(!batch || model == LoadModel.CLOSED, "--batch applies to the closed model only");
+        require(httpRequest != null, "httpRequest is required (HttpRequest.PLAINTEXT by default)");
+        require(app == AppKind.HTTP || httpRequest == HttpRequest.PLAINTEXT,
+                "--url, --method, --header and --body apply to --app http only");
     }
 
     private static void require(boolean ok, String message) {
@@ -122,7 +128,7 @@ public record LoadSpec(
 
     /** Bytes of one request on the wire. */
     public int requestBytes() {
-        return requestBytes(app, sizeBytes);
+        return app == AppKind.HTTP ? httpRequest.bytes().length : requestBytes(app, sizeBytes);
     }
 
     private static int requestBytes(AppKind app, int sizeBytes) {
@@ -148,7 +154,8 @@ public record LoadSpec(
         return new LoadSpec(targets, sources, app, model, share, connectRatePerSec / count, threads,
                 model == LoadModel.OPEN ? ratePerSec * fraction : 0, depth, batch, sizeBytes, responseSizeBytes,
                 cpuSpinNs, blockUs, heartbeatNs, durationNs, warmupNs, requests, timeoutNs, index, count,
-                firstConnectionIndex + first, poller, allowRemote, readRateBytesPerSec, maxInFlightBytesPerConnection);
+                firstConnectionIndex + first, poller, allowRemote, readRateBytesPerSec, maxInFlightBytesPerConnection,
+                httpRequest);
     }
 
     /** Named setters for the many knobs; {@link #build()} validates. */
@@ -176,6 +183,7 @@ public record LoadSpec(
         private PollerKind poller = PollerKind.auto();
         private Long readRateBytesPerSec;
         private long maxInFlightBytesPerConnection = DEFAULT_MAX_IN_FLIGHT_BYTES;
+        private HttpRequest httpRequest = HttpRequest.PLAINTEXT;
 
         public Builder targets(List<InetSocketAddress> v) { targets = v; return this; }
         public Builder sources(List<InetAddress> v) { sources = v; return this; }
@@ -203,6 +211,7 @@ public record LoadSpec(
         /** Null picks {@value #DEFAULT_READ_RATE_BYTES_PER_SEC} for slowread (0 otherwise). */
         public Builder readRateBytesPerSec(Long v) { readRateBytesPerSec = v; return this; }
         public Builder maxInFlightBytesPerConnection(long v) { maxInFlightBytesPerConnection = v; return this; }
+        public Builder httpRequest(HttpRequest v) { httpRequest = v; return this; }
 
         public LoadSpec build() {
             LoadModel m = model != null ? model : ratePerSec > 0 ? LoadModel.OPEN : LoadModel.CLOSED;
@@ -212,7 +221,7 @@ public record LoadSpec(
                     blockUs, heartbeatNs, durationNs, warmupNs, maxRequests, timeoutNs, 0, 1, 0, poller, allowRemote,
                     readRateBytesPerSec != null ? readRateBytesPerSec
                             : m == LoadModel.SLOWREAD ? DEFAULT_READ_RATE_BYTES_PER_SEC : 0,
-                    maxInFlightBytesPerConnection);
+                    maxInFlightBytesPerConnection, httpRequest);
         }
     }
 }

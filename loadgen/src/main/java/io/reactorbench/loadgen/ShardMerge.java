@@ -146,8 +146,12 @@ public final class ShardMerge {
         Double cpuSeconds = 0.0;
         LoadResult.SlowRead slowRead = null;
         long slowReadAnswers = 0;
+        Responses responses = null;
         for (int i = 0; i < shards.size(); i++) {
             LoadResult r = shards.get(i);
+            if (r.responses() != null) {
+                responses = responses == null ? r.responses() : responses.plus(r.responses());
+            }
             if (r.slowRead() != null) {
                 slowRead = slowRead == null ? r.slowRead() : slowRead.plus(r.slowRead());
                 slowReadAnswers += r.requests();
@@ -182,6 +186,6 @@ public final class ShardMerge {
                 new LoadResult.Latencies(whole.model().scheduled() && corrected != null
                         ? LatencySummary.of(corrected) : null, LatencySummary.of(uncorrected)),
                 connectionsPerSecond, List.copyOf(firstErrors), null, stoppedEarly, shards.size(), cpuSeconds,
-                worstLateness(shards), slowRead);
+                worstLateness(shards), slowRead, responses);
     }
 }

@@ -49,7 +49,19 @@ public final class SummaryPrinter {
         out.printf(Locale.ROOT, "  %d requests in %.2fs; errors: connect %d, timeout %d, reset %d, protocol %d%n",
                 r.requests(), r.windowSeconds(), r.errors().connect(), r.errors().timeout(), r.errors().reset(),
                 r.errors().protocol());
+        Responses responses = r.responses();
+        if (responses != null && responses.httpStatusCounts() != null) {
+            out.println("  HTTP status codes: " + (responses.httpStatusCounts().isEmpty() ? "(no answers)"
+                    : String.join(", ", responses.httpStatusCounts().entrySet().stream()
+                            .map(e -> e.getKey() + " x" + e.getValue()).toList())));
+            if (responses.unsuccessfulHttpAnswers() > 0) {
+                out.printf(Locale.ROOT, "  Non-2xx or 3xx responses: %d%n", responses.unsuccessfulHttpAnswers());
+            }
+        }
         out.printf(Locale.ROOT, "Requests/sec: %.2f%n", r.throughput());
+        if (responses != null) {
+            out.printf(Locale.ROOT, "Transfer/sec: %s%n", bytes((long) responses.bytesReadPerSecond()));
+        }
         if (r.clientCpuSeconds() != null && r.clientCpuSeconds() > 0) {
             out.printf(Locale.ROOT, "Load generator CPU: %.3f s in the window, %.0f requests per CPU second%n",
                     r.clientCpuSeconds(), r.requests() / r.clientCpuSeconds());
