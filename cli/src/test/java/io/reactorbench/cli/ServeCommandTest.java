@@ -86,6 +86,18 @@ class ServeCommandTest {
     }
 
     @Test
+    void shouldSayOnStderrWhyItStopsWhenStandardInputIsEmpty() throws Exception {
+        Process serve = serve(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")),
+                "--server", "threads", "--app", "echo");
+
+        assertThat(serve.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(serve.exitValue()).isZero();
+        assertThat(lines(serve.getInputStream().readAllBytes())).singleElement().asString().matches(READY);
+        assertThat(lines(serve.getErrorStream().readAllBytes())).singleElement().asString()
+                .contains("end of standard input").contains("--ignore-stdin");
+    }
+
+    @Test
     void shouldExitTwoWithOneLineWhenThePortIsInUse() throws Exception {
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
             Process serve = serve("--server", "threads", "--app", "echo", "--port", String.valueOf(taken.getLocalPort()));
@@ -107,6 +119,10 @@ class ServeCommandTest {
     }
 
     private Process serve(String... args) throws IOException {
+        return serve(ProcessBuilder.Redirect.PIPE, args);
+    }
+
+    private Process serve(ProcessBuilder.Redirect stdin, String... args) throws IOException {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "--enable-native-access=ALL-UNNAMED", "--sun-misc-unsafe-memory-access=allow",
@@ -114,7 +130,7 @@ class ServeCommandTest {
                 "-cp", System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")),
                 Main.class.getName(), "serve"));
         command.addAll(List.of(args));
-        Process process = new ProcessBuilder(command).start();
+        Process process = new ProcessBuilder(command).redirectInput(stdin).start();
         children.add(process);
         return process;
     }
