@@ -9,11 +9,9 @@ import io.reactorbench.wire.spi.App;
 import io.reactorbench.wire.spi.RunningServer;
 import io.reactorbench.wire.spi.ServerConfig;
 import io.reactorbench.wire.spi.ServerDesigns;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -39,20 +37,15 @@ class LoadUrlTest {
     @TempDir
     Path dir;
 
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    /** What the commands of one test printed, all of them. */
+    private final StringBuilder out = new StringBuilder();
+    private final StringBuilder err = new StringBuilder();
 
     private int run(String... args) {
-        PrintStream originalOut = System.out;
-        PrintStream originalErr = System.err;
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            return Main.execute(args);
-        } finally {
-            System.setOut(originalOut);
-            System.setErr(originalErr);
-        }
+        ReportCliFixture.Outcome outcome = ReportCliFixture.execute(args);
+        out.append(outcome.out());
+        err.append(outcome.err());
+        return outcome.exitCode();
     }
 
     /** A bounded closed-loop POST of {@code requests} answers at {@code url}; returns the --json result. */
@@ -63,7 +56,7 @@ class LoadUrlTest {
         int exit = run("load", "--url", url, "--method", "POST", "--header", "X-A: 1", "--body", "@" + body,
                 "--connections", "2", "--threads", "1", "--depth", "2", "--requests", String.valueOf(requests),
                 "--duration", "20s", "--progress", "none", "--json", json.toString());
-        assertThat(exit).as(out.toString(StandardCharsets.UTF_8) + err).isZero();
+        assertThat(exit).as(out.toString() + err).isZero();
         return ResultJson.read(json);
     }
 
@@ -79,7 +72,7 @@ class LoadUrlTest {
             assertThat(result.responses().httpStatusCounts()).containsOnlyKeys("501");
             assertThat(result.responses().httpStatusCounts().get("501")).isPositive();
             assertThat(result.responses().bytesRead()).isPositive();
-            assertThat(out.toString(StandardCharsets.UTF_8)).contains("HTTP status codes: 501 x")
+            assertThat(out.toString()).contains("HTTP status codes: 501 x")
                     .contains("Non-2xx or 3xx responses: ").contains("Transfer/sec: ");
         }
     }
@@ -92,7 +85,7 @@ class LoadUrlTest {
             int exit = run("load", "--url", "http://localhost:" + server.address().getPort() + "/missing",
                     "--connections", "1", "--threads", "1", "--requests", "50", "--progress", "none",
                     "--json", json.toString());
-            assertThat(exit).as(err.toString(StandardCharsets.UTF_8)).isZero();
+            assertThat(exit).as(err.toString()).isZero();
             LoadResult result = ResultJson.read(json);
             assertThat(result.params().app()).isEqualTo("http");
             assertThat(result.responses().httpStatusCounts()).containsOnlyKeys("404");
@@ -228,7 +221,7 @@ class LoadUrlTest {
         assertThat(run("load", "--url", "http://127.0.0.1:8080/x", "--target", "127.0.0.1:8080")).isEqualTo(2);
         assertThat(run("load", "--url", "http://127.0.0.1:8080/x", "--app", "echo")).isEqualTo(2);
         assertThat(run("load", "--url", "http://127.0.0.1:8080/x", "--body", "@" + dir.resolve("none"))).isEqualTo(2);
-        assertThat(err.toString(StandardCharsets.UTF_8).lines().toList()).hasSize(5)
+        assertThat(err.toString().lines().toList()).hasSize(5)
                 .anySatisfy(l -> assertThat(l).contains("not a loopback address"))
                 .anySatisfy(l -> assertThat(l).contains("only http:// URLs"))
                 .anySatisfy(l -> assertThat(l).contains("--target or --url, not both"))
