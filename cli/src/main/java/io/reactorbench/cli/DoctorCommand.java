@@ -22,6 +22,7 @@ final class DoctorCommand implements Callable<Integer> {
 
     /** Thread-per-connection servers need a thread (a kernel task) per connection, plus the JVM's own. */
     private static final long THREAD_RESERVE = 1_000;
+    private static final long STEAL_SAMPLE_MS = 500;
     /** Kernel memory per idle loopback connection pair, measured here (MACHINE-NOTES): about 10 KB of slab. */
     private static final long KERNEL_BYTES_PER_PAIR = 10_240;
 
@@ -44,7 +45,7 @@ final class DoctorCommand implements Callable<Integer> {
         if (connections == null) {
             return Main.EXIT_OK;
         }
-        return forConnections(connections, fds);
+        return forConnections(connections, fds, Privileges.current());
     }
 
     private static void machine(List<DoctorCheck> checks) {
@@ -54,6 +55,11 @@ final class DoctorCommand implements Callable<Integer> {
         int cores = Runtime.getRuntime().availableProcessors();
         checks.add(cores >= 2 ? DoctorCheck.ok("cores", cores + " (server on CPU 0, load on CPU 1 by default)")
                 : DoctorCheck.warn("cores", cores + ": server and load will share a CPU; numbers will be noisy"));
+        MachineNoise noise = new MachineNoise(Path.of("/"));
+        checks.add(noise.loadAverage(cores));
+        checks.add(stealOverHalfASecond(noise));
+        checks.add(noise.governor());
+        checks.add(noise.transparentHugePages());
         CpuPinning pinning = CpuPinning.decide(CpuSets.DEFAULT);
         checks.add(pinning.applied() ? DoctorCheck.ok("taskset", "works (taskset -c 0 and -c 1)")
                 : DoctorCheck.warn("taskset", pinning.note()));
@@ -96,8 +102,18 @@ final class DoctorCommand implements Callable<Integer> {
         }
     }
 
+    private static DoctorCheck stealOverHalfASecond(MachineNoise noise) {
+        String before = noise.read("proc/stat");
+        try {
+            Thread.sleep(STEAL_SAMPLE_MS); // steal since boot would hide a neighbour that arrived an hour ago
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return MachineNoise.cpuSteal(before, noise.read("proc/stat"), STEAL_SAMPLE_MS / 1000.0);
+    }
+
     /** What must change for N connections, as lines to paste, and whether it is possible at all here. */
-    private static int forConnections(long n, FdLimits fds) {
+    static int forConnections(long n, FdLimits fds, Privileges privileges) {
         System.out.println();
         System.out.println("to hold " + n + " connections (one server process and one load process):");
         List<String> paste = new ArrayList<>();
@@ -109,7 +125,7 @@ final class DoctorCommand implements Callable<Integer> {
             } else {
                 possible = false;
                 paste.add("# open files: needs " + fdsNeeded + ", hard limit is " + limit(fds.hard())
-                        + "; raising it needs root (CAP_SYS_RESOURCE):");
+                        + "; " + privileges.limitRemedy() + ":");
                 paste.add("#   echo '* hard nofile " + fdsNeeded + "' >> /etc/security/limits.conf   # then log in again");
                 paste.add("#   or: prlimit --pid $$ --nofile=" + fdsNeeded + ":" + fdsNeeded);
             }
@@ -160,10 +176,11 @@ final class DoctorCommand implements Callable<Integer> {
         }
         long max = fds.maxConnectionsAtHardLimit();
         System.out.println("this machine allows at most " + (max < 0 ? "an unknown number of" : Long.toString(max))
-                + " connections per scenario without root (open files hard limit " + limit(fds.hard()) + ")"
+                + " connections per scenario " + privileges.limitObstacle() + " (open files hard limit "
+                + limit(fds.hard()) + ")"
                 + (fds.maxConnections() < max ? ", " + fds.maxConnections() + " at the current soft limit" : ""));
         if (!possible) {
-            System.out.println(n + " connections are not possible here without root");
+            System.out.println(n + " connections are not possible here " + privileges.limitObstacle());
             return Main.EXIT_CHECK_FAILED;
         }
         return Main.EXIT_OK;

@@ -12,6 +12,7 @@ import io.reactorbench.loadgen.Preflight;
 import io.reactorbench.loadgen.RateCheck;
 import io.reactorbench.loadgen.RateStages;
 import io.reactorbench.loadgen.ResultJson;
+import io.reactorbench.loadgen.Target;
 import io.reactorbench.loadgen.Threshold;
 import io.reactorbench.wire.units.Durations;
 import java.io.PrintStream;
@@ -20,6 +21,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -39,11 +41,14 @@ final class LoadCommand implements Callable<Integer> {
     @Spec
     CommandSpec command;
 
-    @Option(names = "--target", required = true, split = ",", paramLabel = "HOST:PORT",
+    @Option(names = "--target", split = ",", paramLabel = "HOST:PORT",
             description = {"Server address; repeat it or give a comma list to spread connections over several.",
                 "HOST:PORT (tcp), udp:HOST:PORT (echo only: one datagram per request, each numbered, so lost ones"
                     + " count as timeouts) or unix:PATH (Unix-domain stream socket), as 'serve' prints after READY."})
     List<String> targets;
+
+    @Mixin
+    HttpRequestOptions http = new HttpRequestOptions();
 
     @Option(names = "--app", defaultValue = "echo", description = "echo, rpc or http (default: ${DEFAULT-VALUE}).")
     String app;
@@ -245,6 +250,18 @@ final class LoadCommand implements Callable<Integer> {
 
     LoadSpec buildSpec() {
         AppKind appKind = AppKind.parse(app);
+        if (http.url != null && targets != null) {
+            throw new UserError("give --target or --url, not both");
+        }
+        if (http.url == null && targets == null) {
+            throw new UserError("no target given (use --target HOST:PORT, or --url http://HOST:PORT/PATH)");
+        }
+        if (http.given()) {
+            if (command.commandLine().getParseResult().hasMatchedOption("--app") && appKind != AppKind.HTTP) {
+                throw new UserError("--url, --method, --header and --body apply to --app http, not " + app);
+            }
+            appKind = AppKind.HTTP;
+        }
         LoadModel loadModel = model == null ? null : LoadModel.parse(model);
         boolean churn = loadModel == LoadModel.CHURN;
         LoadOptionChecks.requirePositiveRate(rate);
@@ -255,7 +272,7 @@ final class LoadCommand implements Callable<Integer> {
                 : LoadOptionChecks.stagedWindowNs(rateStages, warmupNs,
                         command.commandLine().getParseResult().hasMatchedOption("--duration"));
         return LoadSpec.builder()
-                .targets(Endpoints.parseTargets(targets))
+                .targets(http.url != null ? List.of(Target.tcp(http.parsedUrl().address())) : Endpoints.parseTargets(targets))
                 .sources(source == null ? List.of() : Endpoints.parseSources(source))
                 .app(appKind)
                 .model(loadModel)
@@ -279,6 +296,7 @@ final class LoadCommand implements Callable<Integer> {
                 .poller(PollerKind.parse(poller))
                 .readRateBytesPerSec(readRate)
                 .maxInFlightBytesPerConnection(maxInFlight)
+                .httpRequest(http.request())
                 .build();
     }
 

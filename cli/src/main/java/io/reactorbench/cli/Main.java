@@ -16,9 +16,9 @@ import picocli.CommandLine.Command;
             CompareCommand.class,
             GateCommand.class,
             BaselineCommand.class,
-            CommandLine.HelpCommand.class
+            HelpCommand.class
         })
-public final class Main implements Runnable {
+public final class Main implements java.util.concurrent.Callable<Integer> {
 
     /** Exit codes shared by every subcommand. */
     public static final int EXIT_OK = 0;
@@ -38,11 +38,16 @@ public final class Main implements Runnable {
         CommandLine cli = new CommandLine(new Main());
         cli.setExecutionExceptionHandler(new UserErrorHandler());
         cli.setParameterExceptionHandler(new UsageErrorHandler());
+        // '@FILE' is a value here (load --body @file, as curl spells it), not picocli's argument-file expansion.
+        cli.setExpandAtFiles(false);
+        LoadOptionGroups.install(cli.getSubcommands().get("load"));
         return cli.execute(args);
     }
 
+    /** No command: the usage on stderr and exit 2, as for a command group without its subcommand. */
     @Override
-    public void run() {
-        spec.commandLine().usage(System.out);
+    public Integer call() {
+        spec.commandLine().usage(System.err);
+        return EXIT_USAGE;
     }
 }

@@ -1,5 +1,7 @@
 package io.reactorbench.cli;
 
+import io.reactorbench.scenarios.run.DryRun;
+import io.reactorbench.scenarios.run.FdLimits;
 import io.reactorbench.scenarios.run.Launcher;
 import io.reactorbench.scenarios.run.SuiteRunner;
 import io.reactorbench.scenarios.suite.DesignSpec;
@@ -19,11 +21,11 @@ import picocli.CommandLine.Parameters;
 
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = {"Runs a suite of scenarios across designs and trials and writes a results directory.",
-            "SUITE is a built-in suite (smoke, standard, connections) or a YAML file.",
+            "SUITE is a built-in suite (smoke, standard, connections, engine-vs-netty) or a YAML file.",
             "Exit 0 when every cell ran, 1 when some cell failed, 2 for a suite that cannot run."})
 final class RunCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "SUITE", description = "smoke, standard, connections, or a suite file")
+    @Parameters(index = "0", paramLabel = "SUITE", description = "smoke, standard, connections, engine-vs-netty, or a suite file")
     String suiteName;
 
     @Option(names = "--out", paramLabel = "DIR", description = "parent of the run directory (default: ${DEFAULT-VALUE})",
@@ -48,6 +50,11 @@ final class RunCommand implements Callable<Integer> {
                 "*.KEY=VALUE every scenario the key applies to (others skipped). Listed in run.json's notes."})
     List<String> sets;
 
+    @Option(names = "--dry-run",
+            description = "Check the suite (keys, values, designs, --set, fd limits) and print the cells it would run,"
+                    + " without running or writing anything. Exit 0 when it can run, 2 when not.")
+    boolean dryRun;
+
     /** How child JVMs are started; tests replace it to run from the test class path. */
     Launcher launcher = Launcher.current();
 
@@ -55,6 +62,11 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() {
         SuiteOverrides.Applied loaded = Suites.load(suiteName, SuiteOverrides.parse(sets == null ? List.of() : sets));
         Suite suite = narrowed(loaded.suite());
+        if (dryRun) {
+            loaded.notes().forEach(note -> System.out.println("note: " + note));
+            DryRun.print(suite, FdLimits.current(), System.out);
+            return Main.EXIT_OK;
+        }
         SuiteRunner.Outcome outcome = new SuiteRunner(launcher, System.out).run(suite, out, loaded.notes());
         RunPostSteps.afterRun(outcome, System.out);
         long failed = outcome.summaries().stream().filter(s -> !s.ok()).count();

@@ -94,6 +94,10 @@ final class ServeCommand implements Callable<Integer> {
                 new CountDownLatch(1).await(); // only a signal ends this; the shutdown hook stops the server
             } else {
                 new StdinControl(System.in, System.out, probe, server).run();
+                // Said on stderr because 'serve < /dev/null' (or a shell job without a terminal) otherwise
+                // prints READY and exits 0 at once with no hint why.
+                System.err.println("serve: end of standard input: stopping (standard input is the control"
+                        + " channel; pass --ignore-stdin to serve until SIGTERM/SIGINT)");
             }
         } catch (IOException | InterruptedException | RuntimeException e) {
             stopper.stop();

@@ -7,7 +7,10 @@ import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
 
 @Command(name = "servers", mixinStandardHelpOptions = true,
         description = "Lists every server design with its availability and the transports it serves (tcp, udp, unix).")
@@ -19,9 +22,19 @@ final class ServersCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @Option(names = "--json", description = "Print the designs as a JSON array (id, available, cause, description,"
+            + " options) for scripts.")
+    boolean json;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            out.println(JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build()
+                    .writeValueAsString(ServerDesigns.all().stream().map(DesignListing::of).toList()));
+            out.flush();
+            return Main.EXIT_OK;
+        }
         int idWidth = ServerDesigns.ids().stream().mapToInt(String::length).max().orElse(0);
         for (ServerDesign design : ServerDesigns.all()) {
             Availability availability = design.availability();

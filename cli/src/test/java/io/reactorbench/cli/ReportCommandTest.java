@@ -30,7 +30,8 @@ class ReportCommandTest {
         Path empty = Files.createDirectories(temp.resolve("empty"));
         Outcome outcome = ReportCliFixture.execute("report", empty.toString());
         assertThat(outcome.exitCode()).isEqualTo(2);
-        assertThat(outcome.err().lines()).containsExactly("report: not a results directory (no run.json): " + empty);
+        assertThat(outcome.err().lines())
+                .containsExactly("report: not a results directory (no run.json) nor a directory of runs: " + empty);
     }
 
     @Test

@@ -12,6 +12,10 @@ final class ServeChild {
     }
 
     static Process start(String... serveArgs) throws IOException {
+        return start(ProcessBuilder.Redirect.PIPE, serveArgs);
+    }
+
+    static Process start(ProcessBuilder.Redirect stdin, String... serveArgs) throws IOException {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "--enable-native-access=ALL-UNNAMED", "--sun-misc-unsafe-memory-access=allow",
@@ -19,6 +23,6 @@ final class ServeChild {
                 "-cp", System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")),
                 Main.class.getName(), "serve"));
         command.addAll(List.of(serveArgs));
-        return new ProcessBuilder(command).start();
+        return new ProcessBuilder(command).redirectInput(stdin).start();
     }
 }

@@ -85,6 +85,18 @@ class ServeCommandTest {
     }
 
     @Test
+    void shouldSayOnStderrWhyItStopsWhenStandardInputIsEmpty() throws Exception {
+        Process serve = serve(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")),
+                "--server", "threads", "--app", "echo");
+
+        assertThat(serve.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(serve.exitValue()).isZero();
+        assertThat(lines(serve.getInputStream().readAllBytes())).singleElement().asString().matches(READY);
+        assertThat(lines(serve.getErrorStream().readAllBytes())).singleElement().asString()
+                .contains("end of standard input").contains("--ignore-stdin");
+    }
+
+    @Test
     void shouldExitTwoWithOneLineWhenThePortIsInUse() throws Exception {
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
             Process serve = serve("--server", "threads", "--app", "echo", "--port", String.valueOf(taken.getLocalPort()));
@@ -106,7 +118,11 @@ class ServeCommandTest {
     }
 
     private Process serve(String... args) throws IOException {
-        Process process = ServeChild.start(args);
+        return serve(ProcessBuilder.Redirect.PIPE, args);
+    }
+
+    private Process serve(ProcessBuilder.Redirect stdin, String... args) throws IOException {
+        Process process = ServeChild.start(stdin, args);
         children.add(process);
         return process;
     }

@@ -30,11 +30,13 @@ import java.util.List;
  *        latencies are what matters; in slowread no latency is recorded, {@code requests} counts answers read)
  * @param warmupRequests requests answered during the warm-up, which the window excludes (0 without warm-up)
  * @param rateCheck open model: whether the run answered the rate it was asked for; null for the other models
+ * @param responses bytes read in the window and, for http, answers by status code (null in results written
+ *        before it existed)
  */
 public record LoadResult(String schema, Params params, double windowSeconds, long requests, double throughput,
         ErrorCounts errors, Latencies latencyNs, Double connectionsPerSecond, List<String> firstErrors,
         Memory memory, boolean stoppedEarly, int shards, Double clientCpuSeconds, LatencySummary sendLatenessNs,
-        SlowRead slowRead, Long warmupRequests, RateCheck rateCheck) {
+        SlowRead slowRead, Long warmupRequests, RateCheck rateCheck, Responses responses) {
 
     public static final String SCHEMA = "reactorbench.load/1";
 

@@ -102,6 +102,9 @@ public final class LoadRun {
         long answersAtWindowStart = 0;
         long sentAtWindowStart = 0;
         long readAtWindowStart = 0;
+        long[] statusAtWindowStart = statusCounts(workers);
+        long[] statusAtWindowEnd = statusAtWindowStart;
+        long readAtWindowEnd = 0;
         long cpuAtWindowStartNs = -1;
         long cpuAtWindowEndNs = -1;
         try {
@@ -148,6 +151,9 @@ public final class LoadRun {
                     writeInterval(log, intervalCorrected, intervalUncorrected, fromMs, toMs);
                     windowEndNs = nowNs;
                     cpuAtWindowEndNs = processCpuNs();
+                    // Sampled with the histograms, not after the workers stop, so they cover the same window.
+                    statusAtWindowEnd = statusCounts(workers);
+                    readAtWindowEnd = sum(workers, w -> w.bytesRead);
                 } else if (nowNs >= warmupEndNs) {
                     windowStartNs = nowNs;
                     cpuAtWindowStartNs = processCpuNs();
@@ -156,6 +162,7 @@ public final class LoadRun {
                     answersAtWindowStart = sum(workers, w -> w.answered);
                     sentAtWindowStart = sum(workers, w -> w.bytesSent);
                     readAtWindowStart = sum(workers, w -> w.bytesRead);
+                    statusAtWindowStart = statusCounts(workers);
                 }
                 Histogram shown = spec.model().scheduled() ? intervalCorrected : intervalUncorrected;
                 double seconds = Math.max(1e-9, (nowNs - lastTickNs) / 1e9);
@@ -200,9 +207,19 @@ public final class LoadRun {
             slowRead = slowReadResult(workers, sum(workers, w -> w.bytesSent) - sentAtWindowStart,
                     sum(workers, w -> w.bytesRead) - readAtWindowStart);
         }
+        long[] statusInWindow = null;
+        if (spec.app() == AppKind.HTTP) {
+            statusInWindow = new long[HttpProtocol.STATUS_CODES];
+            for (int code = 0; code < statusInWindow.length; code++) {
+                statusInWindow[code] = statusAtWindowEnd[code] - statusAtWindowStart[code];
+            }
+        }
+        Responses responses = Responses.of(windowEndNs < 0 ? 0 : readAtWindowEnd - readAtWindowStart, windowSeconds,
+                statusInWindow);
         LoadResult result = buildResult(control, windowSeconds, errorsAtWindowStart,
                 cycles(workers) - cyclesAtWindowStart, memory, stoppedEarly, cpuSeconds, slowRead, slowReadAnswers,
-                spec.warmupNs() > 0 ? answersAtWindowStart : 0);
+                spec.warmupNs() > 0 ? answersAtWindowStart : 0,
+                responses);
         if (outputs.json() != null) {
             ResultJson.write(result, outputs.json());
         }
@@ -214,7 +231,8 @@ public final class LoadRun {
 
     private LoadResult buildResult(RunControl control, double windowSeconds, ErrorCounts errorsAtWindowStart,
             long cyclesInWindow, LoadResult.Memory memory, boolean stoppedEarly, Double cpuSeconds,
-            LoadResult.SlowRead slowRead, long slowReadAnswers, long warmupRequests) {
+            LoadResult.SlowRead slowRead, long slowReadAnswers, long warmupRequests,
+            Responses responses) {
         // slowread records no latency (answers wait behind the throttle by design): requests are answers read.
         long requests = slowRead != null ? slowReadAnswers : totalUncorrected.getTotalCount();
         boolean scheduled = spec.model().scheduled();
@@ -225,7 +243,7 @@ public final class LoadRun {
                         LatencySummary.of(totalUncorrected)),
                 spec.model() == LoadModel.CHURN && windowSeconds > 0 ? cyclesInWindow / windowSeconds : null,
                 control.errors.firstDescriptions(), memory, stoppedEarly, 1, cpuSeconds, sendLateness, slowRead,
-                warmupRequests, RateCheck.of(spec, round3(windowSeconds), requests));
+                warmupRequests, RateCheck.of(spec, round3(windowSeconds), requests), responses);
     }
 
     private static LoadResult.SlowRead slowReadResult(List<LoadWorker> workers, long sentBytes, long readBytes) {
@@ -241,6 +259,12 @@ public final class LoadRun {
         }
         return new LoadResult.SlowRead(sentBytes, readBytes, stalls, round3(stallNs / 1e9), round3(longestNs / 1e9),
                 atCap);
+    }
+
+    private static long[] statusCounts(List<LoadWorker> workers) {
+        long[] counts = new long[HttpProtocol.STATUS_CODES];
+        workers.forEach(w -> w.addStatusCounts(counts));
+        return counts;
     }
 
     private static long sum(List<LoadWorker> workers, java.util.function.Function<LoadWorker, AtomicLong> counter) {

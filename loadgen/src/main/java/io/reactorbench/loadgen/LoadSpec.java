@@ -26,6 +26,8 @@ import java.util.concurrent.TimeUnit;
  * @param maxInFlightBytesPerConnection slowread: request bytes a connection may have sent but not had answered;
  *        the sender stops there, so a server that buffers without bound cannot make the run grow without bound
  * @param stages open loop: the total rate over the run (from {@code ratePerSec}), or null for a constant rate
+ * @param httpRequest http: the request sent over and over ({@link HttpRequest#PLAINTEXT} unless {@code --url} and
+ *        its friends say otherwise)
  */
 public record LoadSpec(
         List<Target> targets,
@@ -54,7 +56,8 @@ public record LoadSpec(
         boolean allowRemote,
         long readRateBytesPerSec,
         long maxInFlightBytesPerConnection,
-        RateStages stages) {
+        RateStages stages,
+        HttpRequest httpRequest) {
 
     public static final int DEFAULT_ECHO_SIZE_BYTES = 64;
     public static final int DEFAULT_RPC_RESPONSE_BYTES = 64;
@@ -131,6 +134,9 @@ public record LoadSpec(
                             + " for udp (a datagram starts with its connection and sequence number)");
         }
         require(!batch || model == LoadModel.CLOSED, "--batch applies to the closed model only");
+        require(httpRequest != null, "httpRequest is required (HttpRequest.PLAINTEXT by default)");
+        require(app == AppKind.HTTP || httpRequest == HttpRequest.PLAINTEXT,
+                "--url, --method, --header and --body apply to --app http only");
     }
 
     private static void require(boolean ok, String message) {
@@ -150,7 +156,7 @@ public record LoadSpec(
 
     /** Bytes of one request on the wire. */
     public int requestBytes() {
-        return requestBytes(app, sizeBytes);
+        return app == AppKind.HTTP ? httpRequest.bytes().length : requestBytes(app, sizeBytes);
     }
 
     private static int requestBytes(AppKind app, int sizeBytes) {
@@ -177,7 +183,8 @@ public record LoadSpec(
                 model == LoadModel.OPEN ? ratePerSec * fraction : 0, depth, batch, sizeBytes, responseSizeBytes,
                 cpuSpinNs, blockUs, heartbeatNs, durationNs, warmupNs, requests, timeoutNs, index, count,
                 firstConnectionIndex + first, poller, allowRemote, readRateBytesPerSec, maxInFlightBytesPerConnection,
-                stages == null ? null : stages.scaled(fraction));
+                stages == null ? null : stages.scaled(fraction),
+                httpRequest);
     }
 
     /** Named setters for the many knobs; {@link #build()} validates. */
@@ -206,6 +213,7 @@ public record LoadSpec(
         private Long readRateBytesPerSec;
         private long maxInFlightBytesPerConnection = DEFAULT_MAX_IN_FLIGHT_BYTES;
         private RateStages stages;
+        private HttpRequest httpRequest = HttpRequest.PLAINTEXT;
 
         public Builder targets(List<Target> v) { targets = v; return this; }
         public Builder sources(List<InetAddress> v) { sources = v; return this; }
@@ -235,6 +243,7 @@ public record LoadSpec(
         public Builder maxInFlightBytesPerConnection(long v) { maxInFlightBytesPerConnection = v; return this; }
         /** Null for a constant rate. */
         public Builder stages(RateStages v) { stages = v; return this; }
+        public Builder httpRequest(HttpRequest v) { httpRequest = v; return this; }
 
         public LoadSpec build() {
             LoadModel m = model != null ? model : ratePerSec > 0 || stages != null ? LoadModel.OPEN : LoadModel.CLOSED;
@@ -244,7 +253,7 @@ public record LoadSpec(
                     blockUs, heartbeatNs, durationNs, warmupNs, maxRequests, timeoutNs, 0, 1, 0, poller, allowRemote,
                     readRateBytesPerSec != null ? readRateBytesPerSec
                             : m == LoadModel.SLOWREAD ? DEFAULT_READ_RATE_BYTES_PER_SEC : 0,
-                    maxInFlightBytesPerConnection, stages);
+                    maxInFlightBytesPerConnection, stages, httpRequest);
         }
     }
 }

@@ -70,7 +70,7 @@ final class LoadWorker implements Runnable {
     final AtomicLong closedCycles = new AtomicLong();
     /** Answers completed (all models; the slowread model's count of requests, which records no latency). */
     final AtomicLong answered = new AtomicLong();
-    /** slowread: request bytes written and answer bytes read, over all connections. */
+    /** Request bytes written (slowread only) and answer bytes read (all models), over all connections. */
     final AtomicLong bytesSent = new AtomicLong();
     final AtomicLong bytesRead = new AtomicLong();
     /** slowread, written by the worker only and read after it has been joined: see {@link SendStalls}. */
@@ -156,6 +156,11 @@ final class LoadWorker implements Runnable {
     /** Global index of the slot's connection over all shards: shard-local connection {@code index + s*workers}. */
     private int globalConn(int s) {
         return spec.firstConnectionIndex() + index + s * workers;
+    }
+
+    /** Adds this worker's answers so far by HTTP status code; see {@link Protocol#addStatusCounts}. */
+    void addStatusCounts(long[] into) {
+        protocol.addStatusCounts(into);
     }
 
     boolean done() {
@@ -366,6 +371,7 @@ final class LoadWorker implements Runnable {
         if (n == 0) {
             return;
         }
+        bytesRead.lazySet(bytesRead.get() + n);
         readBuffer.flip();
         int outstanding = (int) (issued[s] - completed[s]);
         int answered = protocol.onResponseBytes(s, globalConn(s), completed[s], outstanding, readBuffer);

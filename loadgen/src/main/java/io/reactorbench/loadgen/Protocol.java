@@ -43,13 +43,17 @@ interface Protocol {
     /** Describes the last mismatch. */
     String mismatch();
 
+    /** Adds the answers seen so far, by HTTP status code (index), to {@code into}; apps without one add nothing. */
+    default void addStatusCounts(long[] into) {
+    }
+
     static Protocol create(LoadSpec spec, int slots) {
         return switch (spec.app()) {
             case ECHO -> spec.transport() == Transport.UDP ? new DatagramEchoProtocol(spec.sizeBytes())
                     : new EchoProtocol(slots, spec.sizeBytes());
             case RPC -> new RpcProtocol(slots, spec.sizeBytes(), spec.responseSizeBytes(), spec.cpuSpinNs(),
                     spec.blockUs());
-            case HTTP -> new HttpProtocol(slots);
+            case HTTP -> new HttpProtocol(slots, spec.httpRequest());
         };
     }
 }

@@ -153,8 +153,12 @@ public final class ShardMerge {
         LoadResult.SlowRead slowRead = null;
         long slowReadAnswers = 0;
         long warmupRequests = 0;
+        Responses responses = null;
         for (int i = 0; i < shards.size(); i++) {
             LoadResult r = shards.get(i);
+            if (r.responses() != null) {
+                responses = responses == null ? r.responses() : responses.plus(r.responses());
+            }
             if (r.slowRead() != null) {
                 slowRead = slowRead == null ? r.slowRead() : slowRead.plus(r.slowRead());
                 slowReadAnswers += r.requests();
@@ -190,6 +194,7 @@ public final class ShardMerge {
                 new LoadResult.Latencies(whole.model().scheduled() && corrected != null
                         ? LatencySummary.of(corrected) : null, LatencySummary.of(uncorrected)),
                 connectionsPerSecond, List.copyOf(firstErrors), null, stoppedEarly, shards.size(), cpuSeconds,
-                worstLateness(shards), slowRead, warmupRequests, RateCheck.of(whole, window, requests));
+                worstLateness(shards), slowRead, warmupRequests, RateCheck.of(whole, window, requests),
+                responses);
     }
 }

@@ -51,12 +51,24 @@ public final class SummaryPrinter {
         out.printf(Locale.ROOT, "  %d requests in %.2fs; errors: connect %d, timeout %d, reset %d, protocol %d%n",
                 r.requests(), r.windowSeconds(), r.errors().connect(), r.errors().timeout(), r.errors().reset(),
                 r.errors().protocol());
+        Responses responses = r.responses();
+        if (responses != null && responses.httpStatusCounts() != null) {
+            out.println("  HTTP status codes: " + (responses.httpStatusCounts().isEmpty() ? "(no answers)"
+                    : String.join(", ", responses.httpStatusCounts().entrySet().stream()
+                            .map(e -> e.getKey() + " x" + e.getValue()).toList())));
+            if (responses.unsuccessfulHttpAnswers() > 0) {
+                out.printf(Locale.ROOT, "  Non-2xx or 3xx responses: %d%n", responses.unsuccessfulHttpAnswers());
+            }
+        }
         out.printf(Locale.ROOT, "Requests/sec: %.2f%n", r.throughput());
         RateCheck rate = r.rateCheck();
         if (rate != null && rate.missed()) {
             out.printf(Locale.ROOT, "Rate MISSED: %.0f req/s answered of %.0f asked (%.1f%%, tolerance %.0f%%): the"
                     + " schedule fell behind, so corrected latencies measure a growing backlog%n", rate.achievedPerSec(),
                     rate.targetPerSec(), rate.achievedPercent(), rate.tolerance() * 100);
+        }
+        if (responses != null) {
+            out.printf(Locale.ROOT, "Transfer/sec: %s%n", bytes((long) responses.bytesReadPerSecond()));
         }
         if (r.clientCpuSeconds() != null && r.clientCpuSeconds() > 0) {
             out.printf(Locale.ROOT, "Load generator CPU: %.3f s in the window, %.0f requests per CPU second%n",

@@ -126,32 +126,32 @@ class ProtocolCheckTest {
     @Test
     void shouldAcceptPipelinedPlaintextResponsesSplitAnywhere() {
         for (int step = 1; step <= 40; step += 13) {
-            HttpProtocol http = new HttpProtocol(1);
+            HttpProtocol http = new HttpProtocol(1, HttpRequest.PLAINTEXT);
             assertThat(feed(http, 0, 3, ascii(OK + OK + OK), step)).as("step " + step).isEqualTo(3);
         }
     }
 
     @Test
     void shouldRejectAStatusOtherThan200() {
-        HttpProtocol http = new HttpProtocol(1);
+        HttpProtocol http = new HttpProtocol(1, HttpRequest.PLAINTEXT);
         assertThat(feed(http, 0, 1, ascii(OK.replace("200 OK", "404 Not Found")), 1000)).isEqualTo(Protocol.MISMATCH);
         assertThat(http.mismatch()).contains("status 404");
     }
 
     @Test
     void shouldRejectAWrongContentLengthOrBody() {
-        HttpProtocol http = new HttpProtocol(1);
+        HttpProtocol http = new HttpProtocol(1, HttpRequest.PLAINTEXT);
         assertThat(feed(http, 0, 1, ascii(OK.replace("13", "12").replace("World!", "World")), 1000))
                 .isEqualTo(Protocol.MISMATCH);
         assertThat(http.mismatch()).contains("Content-Length 12");
-        http = new HttpProtocol(1);
+        http = new HttpProtocol(1, HttpRequest.PLAINTEXT);
         assertThat(feed(http, 0, 1, ascii(OK.replace("World!", "world!")), 1000)).isEqualTo(Protocol.MISMATCH);
         assertThat(http.mismatch()).contains("body byte 7");
     }
 
     @Test
     void shouldRejectAnHttpResponseNobodyAskedFor() {
-        HttpProtocol http = new HttpProtocol(1);
+        HttpProtocol http = new HttpProtocol(1, HttpRequest.PLAINTEXT);
         assertThat(feed(http, 0, 1, ascii(OK + OK), 1000)).isEqualTo(Protocol.MISMATCH);
         assertThat(http.mismatch()).contains("no request outstanding");
     }

@@ -23,6 +23,6 @@ final class SyntheticResults {
                 p99Ns, p99Ns, p99Ns);
         return new LoadResult(LoadResult.SCHEMA, LoadResult.Params.of(spec), 10.0, requests, requests / 10.0,
                 new ErrorCounts(0, errors, 0, 0), new LoadResult.Latencies(latency, latency), null, List.of(), null,
-                false, 1, 1.0, null, null, warmupRequests, RateCheck.of(spec, 10.0, requests));
+                false, 1, 1.0, null, null, warmupRequests, RateCheck.of(spec, 10.0, requests), null);
     }
 }

@@ -143,7 +143,7 @@ public final class Results {
         } catch (IOException e) {
             throw new ResultsFormatException(file, "cannot read: " + e.getMessage());
         } catch (JacksonException e) {
-            throw new ResultsFormatException(file, "not valid JSON: " + e.getOriginalMessage());
+            throw new ResultsFormatException(file, "not valid JSON: " + JsonProblems.describe(e));
         }
         if (tree == null || !tree.isObject()) {
             throw new ResultsFormatException(file, "not a JSON object");
@@ -157,7 +157,7 @@ public final class Results {
             return ResultsJson.mapper().treeToValue(tree, type);
         } catch (JacksonException e) {
             throw new ResultsFormatException(file, "does not match schema " + expectedSchema + ": "
-                    + e.getOriginalMessage());
+                    + JsonProblems.describe(e));
         }
     }
 }

@@ -6,6 +6,7 @@ import io.reactorbench.scenarios.suite.Suite;
 import io.reactorbench.scenarios.suite.SuiteError;
 import io.reactorbench.scenarios.suite.VariantNames;
 import io.reactorbench.wire.spi.Availability;
+import io.reactorbench.wire.spi.NearestName;
 import io.reactorbench.wire.spi.ServerDesign;
 import io.reactorbench.wire.spi.ServerDesigns;
 import java.util.ArrayList;
@@ -35,7 +36,8 @@ public record RunPlan(Suite suite, List<String> notes) {
             Optional<ServerDesign> found = registry.stream().filter(d -> d.id().equals(design.id())).findFirst();
             if (found.isEmpty()) {
                 String sentence = "unknown server design '" + design.id() + "' (known: "
-                        + String.join(", ", ServerDesigns.ids()) + "; or external:<command with {port}>)";
+                        + String.join(", ", ServerDesigns.ids()) + "; or external:<command with {port}>)."
+                        + NearestName.hint(design.id(), ServerDesigns.ids());
                 throw design.line() > 0 ? new SuiteError(suite.source(), design.line(), sentence)
                         : new IllegalArgumentException("--designs: " + sentence);
             }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
@@ -29,8 +30,7 @@ final class YamlTreeReader {
             YamlNode root = readValue(parser);
             return root;
         } catch (JacksonException e) {
-            int line = e.getLocation() == null ? 1 : Math.max(1, e.getLocation().getLineNr());
-            throw new SuiteError(source, line, "not valid YAML: " + sentences(e.getOriginalMessage()));
+            throw new SuiteError(source, errorLine(e), "not valid YAML: " + sentences(e.getOriginalMessage()));
         }
     }
 
@@ -66,6 +66,17 @@ final class YamlTreeReader {
             case VALUE_NULL -> new YamlNode.Scalar(line, null);
             default -> throw new SuiteError(source, line, "unsupported YAML content (" + token + ")");
         };
+    }
+
+    /**
+     * The line of the offending character: SnakeYAML's problem mark (0-based) when it has one, because Jackson's
+     * own location is where its last token ended, a line early for a tab at the start of a line.
+     */
+    private static int errorLine(JacksonException e) {
+        if (e.getCause() instanceof MarkedYamlEngineException marked && marked.getProblemMark().isPresent()) {
+            return marked.getProblemMark().get().getLine() + 1;
+        }
+        return e.getLocation() == null ? 1 : Math.max(1, e.getLocation().getLineNr());
     }
 
     private static String sentences(String message) {

@@ -93,6 +93,8 @@ class SuiteParserTest {
                 new Malformed("cpu quota of nothing", VALID.replace("    blockUs: 1000\n",
                         "    blockUs: 1000\n    serverCpuQuota: 0%\n"), 20,
                         "'serverCpuQuota' in scenario 'slow' must be between 1 and 6400 (percent), got 0%"),
+                new Malformed("tab indentation", VALID.replace("    connections: 10\n", "\tconnections: 10\n"), 18,
+                        "found character '\\t(TAB)' that cannot start any token"),
                 new Malformed("broken yaml", VALID.replace("designs:", "designs: [unclosed"), 8,
                         "not valid YAML"));
     }

@@ -30,7 +30,8 @@ public final class ServerDesigns {
     /** Like {@link #find} but fails with a one-line message listing the known ids. */
     public static ServerDesign require(String id) {
         return find(id).orElseThrow(() -> new IllegalArgumentException(
-                "unknown server design '" + id + "' (known: " + String.join(", ", ids()) + ")"));
+                "unknown server design '" + id + "' (known: " + String.join(", ", ids()) + ")."
+                        + NearestName.hint(id, ids())));
     }
 
     public static Set<String> ids() {

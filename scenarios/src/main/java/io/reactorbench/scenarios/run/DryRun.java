@@ -1,0 +1,38 @@
+package io.reactorbench.scenarios.run;
+
+import io.reactorbench.scenarios.suite.DesignSpec;
+import io.reactorbench.scenarios.suite.Scenario;
+import io.reactorbench.scenarios.suite.Suite;
+import java.io.PrintStream;
+import java.util.Locale;
+
+/**
+ * {@code run --dry-run}: the suite checked exactly as a run checks it ({@link RunPlan}: designs known and
+ * available, {@code connections: max} resolved against the fd limit), then the cells it would run and the least
+ * time they take, printed instead of run. Nothing is started and nothing is written.
+ */
+public final class DryRun {
+
+    private DryRun() {
+    }
+
+    /** Prints the plan; throws what a run would throw before its first cell for a suite that cannot run. */
+    public static RunPlan print(Suite requested, FdLimits fds, PrintStream out) {
+        RunPlan plan = RunPlan.of(requested, fds);
+        Suite suite = plan.suite();
+        plan.notes().forEach(note -> out.println("note: " + note));
+        double measuredSeconds = 0;
+        for (Scenario scenario : suite.scenarios()) {
+            out.printf(Locale.ROOT, "  %-40s %s %s, %d connections, warm-up %.1fs + %.1fs%n", scenario.key(),
+                    scenario.app(), scenario.model(), scenario.connections(), scenario.warmupSeconds(),
+                    scenario.durationSeconds());
+            measuredSeconds += scenario.warmupSeconds() + scenario.durationSeconds();
+        }
+        int cells = suite.scenarios().size() * suite.designs().size() * suite.trials();
+        out.printf(Locale.ROOT, "suite %s is valid: %d scenarios x %d designs (%s) x %d trials = %d cells,"
+                        + " at least %.0f s of load; not run (--dry-run)%n", suite.name(), suite.scenarios().size(),
+                suite.designs().size(), String.join(", ", suite.designs().stream().map(DesignSpec::name).toList()),
+                suite.trials(), cells, measuredSeconds * suite.designs().size() * suite.trials());
+        return plan;
+    }
+}
