@@ -15,7 +15,7 @@ public final class NearestName {
         int bestDistance = Integer.MAX_VALUE;
         for (String candidate : known) {
             int d = distance(typed, candidate);
-            if (d < bestDistance) {
+            if (d < bestDistance || d == bestDistance && candidate.compareTo(best) < 0) { // ties: alphabetical
                 best = candidate;
                 bestDistance = d;
             }
