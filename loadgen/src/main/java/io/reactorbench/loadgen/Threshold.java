@@ -84,9 +84,13 @@ public record Threshold(String text, Metric metric, String operator, double limi
         return new Threshold(text.strip(), metric, m.group(2), limit);
     }
 
-    /** Whether {@code result} meets this threshold; a latency threshold fails when no latency was measured. */
+    /**
+     * Whether {@code result} meets this threshold. A run that answered nothing holds none (its error share and
+     * rate would read 0 and pass {@code errors<0.1%} or {@code rps<1000}), and a latency threshold fails when no
+     * latency was measured: a check that saw nothing is not a pass.
+     */
     public boolean heldBy(LoadResult result) {
-        if (metric.isLatency() && !hasLatency(result)) {
+        if (result.requests() == 0 || metric.isLatency() && !hasLatency(result)) {
             return false;
         }
         double observed = metric.value.applyAsDouble(result);

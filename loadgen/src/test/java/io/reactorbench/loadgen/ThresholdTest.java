@@ -39,6 +39,13 @@ class ThresholdTest {
     }
 
     @Test
+    void shouldHoldNoThresholdForARunThatAnsweredNothing() {
+        LoadResult silent = SyntheticResults.open(1000, 0, 0, 0, 0, 0); // no answer, no error: a server that hung
+        assertThat(Threshold.parse("errors<0.1%").heldBy(silent)).isFalse();
+        assertThat(Threshold.parse("rps<1000").heldBy(silent)).isFalse();
+    }
+
+    @Test
     void shouldReportEachThresholdOnALineAndWhetherAllHeld() {
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
         boolean all = Threshold.report(List.of(Threshold.parse("p99<5ms"), Threshold.parse("errors<0.01%")), RESULT,
