@@ -6,6 +6,7 @@ import io.reactorbench.sys.Errno;
 import io.reactorbench.sys.EventFdFlags;
 import io.reactorbench.sys.IoVec;
 import io.reactorbench.sys.LinuxSys;
+import io.reactorbench.sys.PollerKind;
 import io.reactorbench.sys.SockAddr;
 import io.reactorbench.sys.SocketFlags;
 import io.reactorbench.sys.SocketOptions;
@@ -54,7 +55,7 @@ final class EpollPoller implements Poller {
     private int[] fds = new int[64];
 
     EpollPoller(SocketSetup setup, boolean edgeTriggered) throws IOException {
-        String cause = unavailabilityCause();
+        String cause = PollerKind.EPOLL.unavailabilityCause();
         if (cause != null) {
             throw new IOException("epoll poller unavailable: " + cause);
         }
@@ -68,15 +69,6 @@ final class EpollPoller implements Poller {
         this.iov = new IoVec(arena, EventLoop.MAX_BUFFERS_PER_WRITE);
         this.sockAddr = new SockAddr(arena);
         this.sender = new SockAddr(arena);
-    }
-
-    /** Why epoll cannot be used here, or null when it can: a value, not an exception. */
-    static String unavailabilityCause() {
-        try {
-            return LinuxSys.isAvailable() ? null : LinuxSys.unavailabilityCause();
-        } catch (Throwable t) { // e.g. the sys module missing from the class path
-            return t.toString();
-        }
     }
 
     @Override

@@ -26,7 +26,7 @@
  *       from the loop's {@code BufferPool}.</li>
  *   <li>API — {@link io.reactorbench.engine.EventHandler} (onBoot, onOpen, onTraffic, onClose, onTick,
  *       onShutdown), {@link io.reactorbench.engine.Action}, {@link io.reactorbench.engine.EngineConfig} (validated
- *       once), {@link io.reactorbench.engine.PollerKind} (with availability as a value).</li>
+ *       once), {@link io.reactorbench.sys.PollerKind} (shared with the load generator; availability as a value).</li>
  * </ul>
  *
  * <p><b>The hot path</b> of a request: epoll_wait (shared by every ready connection) → read into the loop's buffer
