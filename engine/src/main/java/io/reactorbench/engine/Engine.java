@@ -75,7 +75,7 @@ public final class Engine {
             if (config.udp()) {
                 InetSocketAddress bindTo = (InetSocketAddress) config.address();
                 for (EventLoop loop : subLoops) {
-                    SocketAddress bound = loop.bindDatagram(bindTo, loops > 1);
+                    SocketAddress bound = loop.datagrams.bind(bindTo, loops > 1);
                     if (address == null) {
                         address = bound;
                         bindTo = new InetSocketAddress(bindTo.getAddress(), ((InetSocketAddress) bound).getPort());
@@ -294,7 +294,7 @@ public final class Engine {
         loop.execute(() -> {
             int slot = loop.slotOf(connId);
             if (slot >= 0) {
-                loop.closeGracefully(slot);
+                loop.connections.closeGracefully(slot);
             }
         });
     }
@@ -305,7 +305,7 @@ public final class Engine {
         loop.execute(() -> {
             int slot = loop.slotOf(connId);
             if (slot >= 0) {
-                loop.wake(slot);
+                loop.connections.wake(slot);
             }
         });
     }

@@ -66,7 +66,7 @@ final class EpollPoller implements Poller {
         check(LinuxSys.epollCtl(epfd, EpollFlags.EPOLL_CTL_ADD, wakeupFd, EpollFlags.EPOLLIN, WAKEUP_DATA),
                 "epoll_ctl(eventfd)");
         this.events = new EpollEvents(arena, MAX_EVENTS_PER_POLL);
-        this.iov = new IoVec(arena, EventLoop.MAX_BUFFERS_PER_WRITE);
+        this.iov = new IoVec(arena, WritePath.MAX_BUFFERS_PER_WRITE);
         this.sockAddr = new SockAddr(arena);
         this.sender = new SockAddr(arena);
     }

@@ -19,7 +19,11 @@
  *   <li>{@code LoadBalancer} — {@code RoundRobinBalancer}, {@code LeastConnectionsBalancer},
  *       {@code SourceHashBalancer}.</li>
  *   <li>Connections — {@code ConnectionTable}: flat arrays indexed by a dense per-loop slot (epoll maps
- *       slot to fd and registers the slot as epoll data), no object per connection; {@link io.reactorbench.engine.Conn}: the one flyweight per loop a callback sees;
+ *       slot to fd and registers the slot as epoll data), no object per connection; {@code ConnectionLifecycle}: the
+ *       state-transition table each connection's state word moves through (open, closing, lingering, closed, and
+ *       the read gates of pausing and backpressure), whose effects {@code Connections} carries out;
+ *       {@code ReadPath}, {@code WritePath} (queueing, water marks) and {@code DatagramPath}: what a loop does with
+ *       a ready socket; {@link io.reactorbench.engine.Conn}: the one flyweight per loop a callback sees;
  *       {@code TimingWheel}: idle timeouts and lingering closes without a timer per connection.</li>
  *   <li>Buffers — one read buffer per loop, shared ({@code Chunk}); {@code InboundBuffer} (unread bytes, only while
  *       there are some) and {@code OutboundBuffer} (unsent bytes, only while there are some), both made of chunks
