@@ -14,7 +14,8 @@
  *       (closed if its loop stops first), {@code CaughtFailures} logs what a loop caught and survived.</li>
  *   <li>{@code Poller} — readiness and socket I/O by slot: {@code NioPoller} ({@code Selector.select(Consumer)},
  *       portable) and {@code EpollPoller} (epoll through FFM; a connection is its fd and nothing else;
- *       level-triggered, or edge-triggered with a per-connection read budget). Its per-event calls go straight to
+ *       level-triggered, or edge-triggered with a per-connection read budget; {@code EpollSockets} sets its sockets
+ *       up). Its per-event calls go straight to
  *       {@code LinuxSys}, whose read/write/writev/epoll_wait allocate nothing and return -errno.</li>
  *   <li>{@code LoadBalancer} — {@code RoundRobinBalancer}, {@code LeastConnectionsBalancer},
  *       {@code SourceHashBalancer}.</li>
