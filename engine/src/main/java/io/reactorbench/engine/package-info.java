@@ -11,7 +11,8 @@
  *       {@code reusePort} every loop has its own SO_REUSEPORT listener and no main loop exists. Cross-thread calls
  *       ({@code asyncWrite}, {@code asyncClose}, {@code wake}) go by connection id onto the owning loop's queue;
  *       {@code AsyncWrites} bounds what off-loop writers may queue, {@code Adoption} carries an accepted socket
- *       (closed if its loop stops first), {@code CaughtFailures} logs what a loop caught and survived.</li>
+ *       (closed if its loop stops first), {@code CaughtFailures} logs what a loop caught and survived,
+ *       {@code Shutdown} stops every loop once, within a timeout.</li>
  *   <li>{@code Poller} — readiness and socket I/O by slot: {@code NioPoller} ({@code Selector.select(Consumer)},
  *       portable) and {@code EpollPoller} (epoll through FFM; a connection is its fd and nothing else;
  *       level-triggered, or edge-triggered with a per-connection read budget; {@code EpollSockets} sets its sockets
