@@ -7,7 +7,7 @@ import io.reactorbench.loadgen.LoadOutputs;
 import io.reactorbench.loadgen.LoadResult;
 import io.reactorbench.loadgen.LoadRun;
 import io.reactorbench.loadgen.LoadSpec;
-import io.reactorbench.loadgen.PollerKind;
+import io.reactorbench.sys.PollerKind;
 import io.reactorbench.loadgen.Preflight;
 import io.reactorbench.loadgen.RateCheck;
 import io.reactorbench.loadgen.RateStages;

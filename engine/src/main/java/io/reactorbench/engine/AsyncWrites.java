@@ -22,7 +22,7 @@ final class AsyncWrites {
 
     /**
      * Bytes of off-loop writes one loop may hold before running them. Past this the loop is not keeping up with
-     * its writers; as with {@link EventLoop#MAX_UNREAD_BYTES}, no producer may pin the heap's worth of buffers.
+     * its writers; as with {@link ReadPath#MAX_UNREAD_BYTES}, no producer may pin the heap's worth of buffers.
      */
     static final long MAX_QUEUED_BYTES = 64L * 1024 * 1024;
 
@@ -80,7 +80,7 @@ final class AsyncWrites {
                 complete(callback, connId, new ClosedChannelException());
                 return;
             }
-            if (!loop.isWritable(slot)) {
+            if (!loop.writes.isWritable(slot)) {
                 complete(callback, connId, new OutboundFullException("connection has over "
                         + loop.engine.config().outboundHighWaterBytes() + " bytes unsent"));
                 return;
@@ -88,9 +88,9 @@ final class AsyncWrites {
             long base = loop.poller.needsAddresses() && data.isDirect()
                     ? MemorySegment.ofBuffer(data).address() - data.position() : 0;
             try {
-                loop.write(slot, data, base);
+                loop.writes.write(slot, data, base);
             } catch (Throwable t) { // e.g. out of direct memory for the copy: this connection ends, not the loop
-                loop.failConnection(slot, "asyncWrite", t);
+                loop.connections.fail(slot, "asyncWrite", t);
                 complete(callback, connId, t);
                 return;
             }

@@ -108,12 +108,12 @@ public final class Conn {
     /** An {@code InetSocketAddress}, or a Unix-domain address (possibly null: unnamed peer). Allocates. */
     public SocketAddress remoteAddress() {
         int current = checkedSlot();
-        return datagram ? loop.lastSender() : loop.remoteAddress(current);
+        return datagram ? loop.datagrams.lastSender() : loop.poller.remoteAddress(current);
     }
 
     /** Allocates; not for the hot path. */
     public SocketAddress localAddress() {
-        return loop.localAddress(checkedSlot());
+        return loop.poller.localAddress(checkedSlot());
     }
 
     // ------------------------------------------------------------------ reading
@@ -178,20 +178,20 @@ public final class Conn {
     public void write(ByteBuffer src) {
         int current = checkedSlot();
         if (datagram) {
-            loop.sendDatagram(current, src, addressOf(src));
+            loop.datagrams.send(current, src, addressOf(src));
             return;
         }
-        loop.write(current, src, addressOf(src));
+        loop.writes.write(current, src, addressOf(src));
     }
 
     /**
      * Writes the buffers' remaining bytes (consuming them) in one gathering write when nothing is queued; the rest
-     * is queued in order. At most {@link EventLoop#MAX_BUFFERS_PER_WRITE} buffers.
+     * is queued in order. At most {@link WritePath#MAX_BUFFERS_PER_WRITE} buffers.
      */
     public void writev(ByteBuffer... srcs) {
         int current = checkedSlot();
-        if (srcs.length > EventLoop.MAX_BUFFERS_PER_WRITE) {
-            throw new IllegalArgumentException("at most " + EventLoop.MAX_BUFFERS_PER_WRITE + " buffers per writev");
+        if (srcs.length > WritePath.MAX_BUFFERS_PER_WRITE) {
+            throw new IllegalArgumentException("at most " + WritePath.MAX_BUFFERS_PER_WRITE + " buffers per writev");
         }
         if (datagram) {
             for (ByteBuffer src : srcs) {
@@ -199,17 +199,17 @@ public final class Conn {
             }
             return;
         }
-        long[] addresses = loop.writevAddresses();
+        long[] addresses = loop.writes.writevAddresses();
         for (int i = 0; i < srcs.length; i++) {
             addresses[i] = addressOf(srcs[i]);
         }
-        loop.writev(current, srcs, addresses, srcs.length);
+        loop.writes.writev(current, srcs, addresses, srcs.length);
     }
 
     /** Bytes queued and not yet sent. */
     public long outboundBuffered() {
         int current = checkedSlot();
-        return datagram ? 0 : loop.outboundBytes(current);
+        return datagram ? 0 : loop.writes.outboundBytes(current);
     }
 
     /**
@@ -218,7 +218,7 @@ public final class Conn {
      */
     public boolean isWritable() {
         int current = checkedSlot();
-        return datagram || loop.isWritable(current);
+        return datagram || loop.writes.isWritable(current);
     }
 
     /** Queues {@code src} on this connection's loop; see {@link Engine#asyncWrite}. */
@@ -234,12 +234,12 @@ public final class Conn {
         if (datagram) {
             throw new UnsupportedOperationException("a UDP socket is not paused per datagram");
         }
-        loop.pauseReading(current);
+        loop.reads.pauseReading(current);
     }
 
     /** Delivers input again; called outside a callback it also hands over what is buffered. */
     public void resumeReading() {
-        loop.resumeReading(checkedSlot());
+        loop.reads.resumeReading(checkedSlot());
     }
 
     /** Closes once the callback returns and queued bytes are sent. */

@@ -20,16 +20,8 @@ final class ConnectionTable {
     /** A UDP socket: each datagram is one onTraffic. */
     static final byte KIND_DATAGRAM = 3;
 
-    /** Reading stopped by the handler (e.g. while its blocking work runs elsewhere). */
-    static final int PAUSED_BY_HANDLER = 1;
-    /** Reading stopped because the outbound buffer passed the high-water mark. */
-    static final int PAUSED_BY_BACKPRESSURE = 1 << 1;
-    /** The peer sent FIN (or the read side failed): nothing more to read. */
-    static final int INPUT_CLOSED = 1 << 2;
-    /** Close once the outbound buffer is empty. */
-    static final int CLOSING = 1 << 3;
-    /** Output shut down after a close; reading and discarding until the peer's FIN or the linger deadline. */
-    static final int LINGERING = 1 << 4;
+    // Bits 0-4 of a state word are the connection's lifecycle (phase and read gates): see ConnectionLifecycle.
+
     /** Write interest is registered with the poller. */
     static final int WANTS_WRITE = 1 << 5;
     /** Read interest is registered with the poller. */
@@ -42,8 +34,9 @@ final class ConnectionTable {
     private int[] generation = new int[INITIAL_CAPACITY];
     private long[] lastActiveNs = new long[INITIAL_CAPACITY];
     /**
-     * Bytes read and dropped since the connection started {@link #LINGERING}, for the linger rule's byte cap; an int
-     * (4 B per connection, not 8) because the cap (1 MiB) closes the connection long before it could overflow.
+     * Bytes read and dropped since the connection started {@link ConnectionLifecycle#LINGERING}, for the linger
+     * rule's byte cap; an int (4 B per connection, not 8) because the cap (1 MiB) closes the connection long before it
+     * could overflow.
      */
     private int[] lingeredBytes = new int[INITIAL_CAPACITY];
     private Object[] context = new Object[INITIAL_CAPACITY];
@@ -108,8 +101,13 @@ final class ConnectionTable {
         return generation[slot];
     }
 
+    /** The state word: {@link ConnectionLifecycle}'s phase and read gates, and the poller interest bits. */
     int state(int slot) {
         return state[slot];
+    }
+
+    void state(int slot, int word) {
+        state[slot] = word;
     }
 
     boolean has(int slot, int flags) {

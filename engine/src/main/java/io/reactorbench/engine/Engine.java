@@ -1,5 +1,6 @@
 package io.reactorbench.engine;
 
+import io.reactorbench.sys.PollerKind;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
@@ -13,7 +14,6 @@ import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * A running multi-reactor server: a main loop that accepts and N sub-loops that serve (or, with reusePort, N
@@ -37,19 +37,16 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 public final class Engine {
 
-    private static final long DEFAULT_STOP_TIMEOUT_MS = 5_000;
-
     private final EngineConfig config;
     private final EventHandler handler;
     private final PollerKind pollerKind;
     private final EventLoop[] subLoops;
     private final EventLoop mainLoop;
-    private final AtomicBoolean stopping = new AtomicBoolean();
     private final CaughtFailures failures = new CaughtFailures();
     private final Executor offload;
     /** The offload executor when the engine made it (the config named none): shut down on stop. */
     private final ExecutorService ownedOffload;
-    private volatile boolean stopped;
+    private final Shutdown shutdown;
     private SocketAddress address;
     /** Every loop's acceptor, kept here so counters stay readable after the loops drop theirs on stop. */
     private final Acceptor[] acceptors;
@@ -74,7 +71,7 @@ public final class Engine {
             if (config.udp()) {
                 InetSocketAddress bindTo = (InetSocketAddress) config.address();
                 for (EventLoop loop : subLoops) {
-                    SocketAddress bound = loop.bindDatagram(bindTo, loops > 1);
+                    SocketAddress bound = loop.datagrams.bind(bindTo, loops > 1);
                     if (address == null) {
                         address = bound;
                         bindTo = new InetSocketAddress(bindTo.getAddress(), ((InetSocketAddress) bound).getPort());
@@ -110,6 +107,7 @@ public final class Engine {
         this.ownedOffload = config.offload() == null ? Executors.newVirtualThreadPerTaskExecutor() : null;
         this.offload = ownedOffload != null ? ownedOffload : config.offload();
         this.acceptors = collectAcceptors();
+        this.shutdown = new Shutdown(mainLoop, subLoops, this::afterLoopsStopped);
     }
 
     private EventLoop newLoop(int index, LoopRole role, PollerFactory pollers) throws IOException {
@@ -293,7 +291,7 @@ public final class Engine {
         loop.execute(() -> {
             int slot = loop.slotOf(connId);
             if (slot >= 0) {
-                loop.closeGracefully(slot);
+                loop.connections.closeGracefully(slot);
             }
         });
     }
@@ -304,7 +302,7 @@ public final class Engine {
         loop.execute(() -> {
             int slot = loop.slotOf(connId);
             if (slot >= 0) {
-                loop.wake(slot);
+                loop.connections.wake(slot);
             }
         });
     }
@@ -324,100 +322,30 @@ public final class Engine {
      * (what is still open then is closed abruptly). Calls {@code onShutdown} once.
      */
     public void stop(Duration timeout) {
-        if (onLoopThread()) {
-            stopInBackground(); // a loop cannot wait for itself to finish
-            return;
-        }
-        if (!stopping.compareAndSet(false, true)) {
-            awaitStopped(timeout);
-            return;
-        }
-        long deadlineNs = System.nanoTime() + timeout.toNanos();
-        try {
-            if (mainLoop != null) {
-                mainLoop.execute(mainLoop::beginShutdown);
-            }
-            for (EventLoop loop : subLoops) {
-                loop.execute(loop::beginShutdown);
-            }
-            joinAll(deadlineNs);
-            if (mainLoop != null) {
-                mainLoop.stopNow();
-            }
-            for (EventLoop loop : subLoops) {
-                loop.stopNow();
-            }
-            joinAll(System.nanoTime() + Math.min(timeout.toNanos(), 1_000_000_000L));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } finally {
-            try {
-                if (address instanceof UnixDomainSocketAddress unix) {
-                    Files.deleteIfExists(unix.getPath());
-                }
-                if (ownedOffload != null) {
-                    ownedOffload.shutdownNow(); // its tasks' wake-ups now find closed queues and are dropped
-                }
-                handler.onShutdown(this);
-            } catch (IOException e) {
-                System.err.println("engine: could not remove " + address + ": " + e.getMessage());
-            } finally {
-                stopped = true;
-                synchronized (this) {
-                    notifyAll();
-                }
-            }
-        }
+        shutdown.stop(timeout);
     }
 
-    private boolean onLoopThread() {
-        if (mainLoop != null && mainLoop.inLoop()) {
-            return true;
-        }
-        for (EventLoop loop : subLoops) {
-            if (loop.inLoop()) {
-                return true;
+    /** Once the loops are done: the Unix-domain socket's file, the engine's own offload executor, onShutdown. */
+    private void afterLoopsStopped() throws IOException {
+        if (address instanceof UnixDomainSocketAddress unix) {
+            try {
+                Files.deleteIfExists(unix.getPath());
+            } catch (IOException e) {
+                throw new IOException("could not remove " + address + ": " + e.getMessage(), e);
             }
         }
-        return false;
+        if (ownedOffload != null) {
+            ownedOffload.shutdownNow(); // its tasks' wake-ups now find closed queues and are dropped
+        }
+        handler.onShutdown(this);
     }
 
     /** For Action.SHUTDOWN: a loop thread cannot wait for itself. */
     void stopInBackground() {
-        if (!stopping.get()) {
-            Thread.ofPlatform().name("engine-shutdown").daemon(true)
-                    .start(() -> stop(Duration.ofMillis(DEFAULT_STOP_TIMEOUT_MS)));
-        }
+        shutdown.inBackground();
     }
 
     public boolean isStopped() {
-        return stopped;
-    }
-
-    private void joinAll(long deadlineNs) throws InterruptedException {
-        if (mainLoop != null) {
-            mainLoop.join(Math.max(1, (deadlineNs - System.nanoTime()) / 1_000_000));
-        }
-        for (EventLoop loop : subLoops) {
-            loop.join(Math.max(1, (deadlineNs - System.nanoTime()) / 1_000_000));
-        }
-    }
-
-    private void awaitStopped(Duration timeout) {
-        long deadlineMs = System.currentTimeMillis() + timeout.toMillis();
-        synchronized (this) {
-            while (!stopped) {
-                long leftMs = deadlineMs - System.currentTimeMillis();
-                if (leftMs <= 0) {
-                    return;
-                }
-                try {
-                    wait(leftMs);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
-            }
-        }
+        return shutdown.isStopped();
     }
 }

@@ -1,5 +1,6 @@
 package io.reactorbench.engine;
 
+import io.reactorbench.sys.PollerKind;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.net.UnixDomainSocketAddress;

@@ -1,17 +1,18 @@
 package io.reactorbench.engine;
 
+import static io.reactorbench.engine.EpollSockets.check;
+
 import io.reactorbench.sys.EpollEvents;
 import io.reactorbench.sys.EpollFlags;
 import io.reactorbench.sys.Errno;
 import io.reactorbench.sys.EventFdFlags;
 import io.reactorbench.sys.IoVec;
 import io.reactorbench.sys.LinuxSys;
+import io.reactorbench.sys.PollerKind;
 import io.reactorbench.sys.SockAddr;
 import io.reactorbench.sys.SocketFlags;
-import io.reactorbench.sys.SocketOptions;
 import java.io.IOException;
 import java.lang.foreign.Arena;
-import java.net.Inet6Address;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.net.UnixDomainSocketAddress;
@@ -33,7 +34,6 @@ final class EpollPoller implements Poller {
     private static final int MAX_EVENTS_PER_POLL = 1024;
     /** The eventfd's epoll data; slots are never negative, so it cannot collide with one. */
     private static final long WAKEUP_DATA = -1L;
-    private static final int ACCEPT_FLAGS = SocketFlags.SOCK_NONBLOCK | SocketFlags.SOCK_CLOEXEC;
     private static final int HANGUP_BITS = EpollFlags.EPOLLHUP | EpollFlags.EPOLLERR | EpollFlags.EPOLLRDHUP;
 
     private final Arena arena = Arena.ofShared();
@@ -54,7 +54,7 @@ final class EpollPoller implements Poller {
     private int[] fds = new int[64];
 
     EpollPoller(SocketSetup setup, boolean edgeTriggered) throws IOException {
-        String cause = unavailabilityCause();
+        String cause = PollerKind.EPOLL.unavailabilityCause();
         if (cause != null) {
             throw new IOException("epoll poller unavailable: " + cause);
         }
@@ -65,18 +65,9 @@ final class EpollPoller implements Poller {
         check(LinuxSys.epollCtl(epfd, EpollFlags.EPOLL_CTL_ADD, wakeupFd, EpollFlags.EPOLLIN, WAKEUP_DATA),
                 "epoll_ctl(eventfd)");
         this.events = new EpollEvents(arena, MAX_EVENTS_PER_POLL);
-        this.iov = new IoVec(arena, EventLoop.MAX_BUFFERS_PER_WRITE);
+        this.iov = new IoVec(arena, WritePath.MAX_BUFFERS_PER_WRITE);
         this.sockAddr = new SockAddr(arena);
         this.sender = new SockAddr(arena);
-    }
-
-    /** Why epoll cannot be used here, or null when it can: a value, not an exception. */
-    static String unavailabilityCause() {
-        try {
-            return LinuxSys.isAvailable() ? null : LinuxSys.unavailabilityCause();
-        } catch (Throwable t) { // e.g. the sys module missing from the class path
-            return t.toString();
-        }
     }
 
     @Override
@@ -125,7 +116,7 @@ final class EpollPoller implements Poller {
         if (address instanceof UnixDomainSocketAddress unix) {
             return listenUnix(unix, backlog);
         }
-        int fd = boundSocket((InetSocketAddress) address, SocketFlags.SOCK_STREAM, reusePort);
+        int fd = EpollSockets.boundSocket((InetSocketAddress) address, SocketFlags.SOCK_STREAM, reusePort);
         try {
             check(LinuxSys.listen(fd, backlog), "listen");
             return add(fd, EpollFlags.EPOLLIN, "epoll_ctl(listener)");
@@ -136,14 +127,8 @@ final class EpollPoller implements Poller {
     }
 
     private int listenUnix(UnixDomainSocketAddress address, int backlog) throws IOException {
-        int fd = check(LinuxSys.socket(SocketFlags.AF_UNIX, SocketFlags.SOCK_STREAM | ACCEPT_FLAGS, 0), "socket");
+        int fd = EpollSockets.listeningUnix(address, backlog);
         try {
-            int bound = LinuxSys.bind(fd, address);
-            if (bound == -Errno.EADDRINUSE) {
-                throw new java.net.BindException("address already in use: " + address);
-            }
-            check(bound, "bind " + address);
-            check(LinuxSys.listen(fd, backlog), "listen");
             int slot = add(fd, EpollFlags.EPOLLIN, "epoll_ctl(listener)");
             unixListeners.put(slot, address);
             return slot;
@@ -168,7 +153,7 @@ final class EpollPoller implements Poller {
     @Override
     public Object accept(int listenerSlot) throws IOException {
         while (true) {
-            int fd = LinuxSys.accept4(fds[listenerSlot], ACCEPT_FLAGS);
+            int fd = LinuxSys.accept4(fds[listenerSlot], EpollSockets.ACCEPT_FLAGS);
             if (fd >= 0) {
                 return fd; // boxed once per connection, then unboxed by register
             }
@@ -186,7 +171,7 @@ final class EpollPoller implements Poller {
 
     @Override
     public InetSocketAddress remoteAddressOf(Object accepted) {
-        return inetOrNull((Integer) accepted);
+        return EpollSockets.inetOrNull((Integer) accepted);
     }
 
     @Override
@@ -198,7 +183,7 @@ final class EpollPoller implements Poller {
     public int register(Object accepted) throws IOException {
         int fd = (Integer) accepted;
         try {
-            applyOptions(fd);
+            EpollSockets.applyOptions(fd, setup);
             int interest = edgeTriggered
                     ? EpollFlags.EPOLLIN | EpollFlags.EPOLLOUT | EpollFlags.EPOLLRDHUP | EpollFlags.EPOLLET
                     : EpollFlags.EPOLLIN | EpollFlags.EPOLLRDHUP;
@@ -206,29 +191,6 @@ final class EpollPoller implements Poller {
         } catch (IOException | RuntimeException e) {
             LinuxSys.close(fd);
             throw e;
-        }
-    }
-
-    /** The accepted socket's options, as {@link SocketSetup#apply} sets them on the nio poller. */
-    private void applyOptions(int fd) throws IOException {
-        if (setup.tcpNoDelay()) {
-            int set = LinuxSys.setsockoptInt(fd, SocketOptions.IPPROTO_TCP, SocketOptions.TCP_NODELAY, 1);
-            if (set == -Errno.EOPNOTSUPP) {
-                return; // a Unix-domain socket: no TCP options, kernel-default buffers
-            }
-            check(set, "setsockopt TCP_NODELAY");
-        }
-        if (setup.keepAlive()) {
-            check(LinuxSys.setsockoptInt(fd, SocketOptions.SOL_SOCKET, SocketOptions.SO_KEEPALIVE, 1),
-                    "setsockopt SO_KEEPALIVE");
-        }
-        if (setup.sendBufferBytes() > 0) {
-            check(LinuxSys.setsockoptInt(fd, SocketOptions.SOL_SOCKET, SocketOptions.SO_SNDBUF,
-                    setup.sendBufferBytes()), "setsockopt SO_SNDBUF");
-        }
-        if (setup.receiveBufferBytes() > 0) {
-            check(LinuxSys.setsockoptInt(fd, SocketOptions.SOL_SOCKET, SocketOptions.SO_RCVBUF,
-                    setup.receiveBufferBytes()), "setsockopt SO_RCVBUF");
         }
     }
 
@@ -304,35 +266,9 @@ final class EpollPoller implements Poller {
         }
     }
 
-    /**
-     * A non-blocking IPv4/IPv6 socket of {@code type} with SO_REUSEADDR (and SO_REUSEPORT if asked) bound to
-     * {@code address}; closed again if any step fails. EADDRINUSE becomes a BindException, as the JDK reports it.
-     */
-    private static int boundSocket(InetSocketAddress address, int type, boolean reusePort) throws IOException {
-        boolean ipv6 = address.getAddress() instanceof Inet6Address;
-        int fd = check(LinuxSys.socket(ipv6 ? SocketFlags.AF_INET6 : SocketFlags.AF_INET, type | ACCEPT_FLAGS, 0),
-                "socket");
-        try {
-            check(LinuxSys.setsockoptInt(fd, SocketOptions.SOL_SOCKET, SocketOptions.SO_REUSEADDR, 1), "SO_REUSEADDR");
-            if (reusePort) {
-                check(LinuxSys.setsockoptInt(fd, SocketOptions.SOL_SOCKET, SocketOptions.SO_REUSEPORT, 1),
-                        "SO_REUSEPORT");
-            }
-            int bound = LinuxSys.bind(fd, address);
-            if (bound == -Errno.EADDRINUSE) {
-                throw new java.net.BindException("address already in use: " + address);
-            }
-            check(bound, "bind " + address);
-            return fd;
-        } catch (IOException | RuntimeException e) {
-            LinuxSys.close(fd);
-            throw e;
-        }
-    }
-
     @Override
     public int bindDatagram(InetSocketAddress address, boolean reusePort) throws IOException {
-        int fd = boundSocket(address, SocketFlags.SOCK_DGRAM, reusePort);
+        int fd = EpollSockets.boundSocket(address, SocketFlags.SOCK_DGRAM, reusePort);
         try {
             return add(fd, EpollFlags.EPOLLIN, "epoll_ctl(udp)");
         } catch (IOException | RuntimeException e) {
@@ -388,7 +324,7 @@ final class EpollPoller implements Poller {
 
     @Override
     public SocketAddress remoteAddress(int slot) {
-        return inetOrNull(fds[slot]);
+        return EpollSockets.inetOrNull(fds[slot]);
     }
 
     @Override
@@ -423,15 +359,6 @@ final class EpollPoller implements Poller {
         return slot;
     }
 
-    /** The peer's IP address, or null (a Unix-domain peer, or one already gone). */
-    private static InetSocketAddress inetOrNull(int fd) {
-        try {
-            return LinuxSys.peerAddress(fd);
-        } catch (RuntimeException e) {
-            return null;
-        }
-    }
-
     private InetSocketAddress localAddressOrFail(int fd) throws IOException {
         check(LinuxSys.localAddress(fd, sockAddr), "getsockname");
         return sockAddr.toInetSocketAddress();
@@ -442,10 +369,4 @@ final class EpollPoller implements Poller {
         return FAILED;
     }
 
-    private static int check(int result, String what) throws IOException {
-        if (result < 0) {
-            throw new IOException(what + ": " + Errno.message(result));
-        }
-        return result;
-    }
 }

@@ -3,34 +3,19 @@ package io.reactorbench.engine;
 import io.reactorbench.wire.spi.LingerRule;
 import java.io.IOException;
 import java.net.SocketAddress;
-import java.nio.ByteBuffer;
-import java.nio.channels.ClosedChannelException;
-import java.util.concurrent.TimeoutException;
 
 /**
  * One reactor: a thread, a poller, and the connections it owns, served serially without locks. The main loop
  * is an EventLoop that holds only a listener; sub-loops hold connections (and, with reusePort, a listener of
  * their own). {@link #runOnce} is the whole loop — poll, dispatch, queued tasks, timers — and tests call it by
- * hand with an injected clock.
+ * hand with an injected clock. What it does to a ready socket lives beside it, one final class each on the loop's
+ * own fields: {@link ReadPath}, {@link WritePath}, {@link DatagramPath}, and {@link Connections}, which moves each
+ * connection through the {@link ConnectionLifecycle} table.
  */
-final class EventLoop implements Poller.ReadySink, TimingWheel.Expiry, LeastConnectionsBalancer.Counted {
+final class EventLoop implements Poller.ReadySink, LeastConnectionsBalancer.Counted {
 
     /** Tasks run per iteration: cross-thread commands cannot starve I/O (gnet's MaxAsyncTasksAtOneTime). */
     static final int MAX_TASKS_PER_ITERATION = 256;
-    /**
-     * Edge-triggered only: reads per connection per readiness event. A connection with more is put back on
-     * the read-again list for the next iteration, so one fast sender cannot starve the loop's other connections.
-     */
-    static final int READS_PER_EVENT_BUDGET = 16;
-    /** Datagrams received per readiness event, so one busy UDP socket cannot starve the loop's connections. */
-    static final int DATAGRAMS_PER_EVENT = 64;
-    /**
-     * Unread bytes a connection may accumulate: a handler that never consumes (waiting for a message that never
-     * completes) must not let one peer take the heap's worth of direct memory. Above the largest rpc frame (16 MiB).
-     */
-    static final int MAX_UNREAD_BYTES = 64 * 1024 * 1024;
-    /** Buffers per gathering write; more wait for the next write (IOV_MAX is 1024, 64 x 16 KiB is plenty). */
-    static final int MAX_BUFFERS_PER_WRITE = 64;
     /**
      * How long, and how many bytes, a closed connection keeps reading and discarding after its last reply, so the
      * reply is not lost to an RST: the rule every design applies.
@@ -60,19 +45,14 @@ final class EventLoop implements Poller.ReadySink, TimingWheel.Expiry, LeastConn
     final HandOffCount handOffs = new HandOffCount();
     private final TimingWheel wheel;
     private final NanoClock clock;
-    private final long idleTimeoutNs;
-    private final long highWaterBytes;
-    private final long lowWaterBytes;
-    private final boolean edgeTriggered;
-    private final Chunk readChunk;
+    /** The loop's one read buffer, shared by its connections: only bytes a handler leaves unread are copied out. */
+    final Chunk readChunk;
     final Chunk outChunk;
-    private final Conn conn;
-    private final ByteBuffer[] gatherBuffers = new ByteBuffer[MAX_BUFFERS_PER_WRITE];
-    private final long[] gatherAddresses = new long[MAX_BUFFERS_PER_WRITE];
-    private final long[] writevAddresses = new long[MAX_BUFFERS_PER_WRITE];
-    private int[] readAgain = new int[16];
-    private int readAgainCount;
-    private int[] readAgainBatch = new int[16];
+    final Conn conn;
+    final Connections connections;
+    final ReadPath reads;
+    final WritePath writes;
+    final DatagramPath datagrams;
     private Acceptor acceptor;
     /** Accepted sockets this loop could not register (an option or epoll_ctl refused); from any thread. */
     private volatile long failedRegistrations;
@@ -96,13 +76,13 @@ final class EventLoop implements Poller.ReadySink, TimingWheel.Expiry, LeastConn
         this.tasks = new TaskQueue(poller::wakeup, t -> failures.caught("engine loop " + index + ": a queued task", t));
         this.asyncWrites = new AsyncWrites(this);
         this.wheel = new TimingWheel(WHEEL_TICK_NS, WHEEL_BUCKETS, nowNs);
-        this.idleTimeoutNs = config.idleTimeoutNs();
-        this.highWaterBytes = config.outboundHighWaterBytes();
-        this.lowWaterBytes = config.outboundLowWaterBytes();
-        this.edgeTriggered = poller.edgeTriggered();
         this.readChunk = new Chunk(config.readBufferBytes());
         this.outChunk = new Chunk(config.readBufferBytes());
         this.conn = new Conn(this);
+        this.connections = new Connections(this, wheel, failures, config.idleTimeoutNs());
+        this.reads = new ReadPath(this);
+        this.writes = new WritePath(this, config.outboundHighWaterBytes(), config.outboundLowWaterBytes());
+        this.datagrams = new DatagramPath(this, failures);
         if (handler.ticks() && role == LoopRole.SUB) {
             nextTickNs = nowNs; // the first tick comes with the first iteration
         }
@@ -143,15 +123,15 @@ final class EventLoop implements Poller.ReadySink, TimingWheel.Expiry, LeastConn
 
     /** One iteration: poll (up to {@code maxWaitMs}, negative = as long as timers allow), dispatch, tasks, timers. */
     int runOnce(long maxWaitMs) throws IOException {
-        long timeoutMs = tasks.isEmpty() && readAgainCount == 0 ? waitMs(maxWaitMs) : 0;
+        long timeoutMs = tasks.isEmpty() && !reads.hasReadAgain() ? waitMs(maxWaitMs) : 0;
         clockRead = false;
         int work = poller.poll(timeoutMs, this);
         if (!clockRead) {
             nowNs = clock.nanoTime();
         }
-        work += runReadAgain();
+        work += reads.runReadAgain();
         work += tasks.drain(MAX_TASKS_PER_ITERATION);
-        work += wheel.advance(nowNs, this);
+        work += wheel.advance(nowNs, connections);
         work += runTimers();
         if (shuttingDown && table.size() == 0) {
             stopped = true;
@@ -207,7 +187,7 @@ final class EventLoop implements Poller.ReadySink, TimingWheel.Expiry, LeastConn
             dispatchReady(slot, readyOps);
         } catch (Throwable t) { // e.g. out of direct memory for a connection's unread bytes
             if (table.kind(slot) == ConnectionTable.KIND_CONNECTION) {
-                failConnection(slot, "a connection", t);
+                connections.fail(slot, "a connection", t);
             } else {
                 failures.caught("engine loop " + index + ": a listener or datagram socket", t);
             }
@@ -218,15 +198,15 @@ final class EventLoop implements Poller.ReadySink, TimingWheel.Expiry, LeastConn
         byte kind = table.kind(slot);
         if (kind == ConnectionTable.KIND_CONNECTION) {
             if ((readyOps & Poller.WRITABLE) != 0) {
-                flush(slot);
+                writes.flush(slot);
             }
             if ((readyOps & Poller.READABLE) != 0 && table.kind(slot) == ConnectionTable.KIND_CONNECTION) {
-                onReadable(slot, (readyOps & Poller.HANGUP) != 0);
+                reads.onReadable(slot, (readyOps & Poller.HANGUP) != 0);
             }
         } else if (kind == ConnectionTable.KIND_LISTENER && acceptor != null) {
             acceptor.onAcceptable(nowNs);
         } else if (kind == ConnectionTable.KIND_DATAGRAM) {
-            onDatagramsReadable(slot);
+            datagrams.onReadable(slot);
         }
     }
 
@@ -267,8 +247,6 @@ final class EventLoop implements Poller.ReadySink, TimingWheel.Expiry, LeastConn
         return table.kind(slot) == ConnectionTable.KIND_CONNECTION && table.generation(slot) == generation ? slot : -1;
     }
 
-    // ------------------------------------------------------------------ connection life cycle
-
     /** On this loop: takes over an accepted socket. */
     void adopt(Object accepted) {
         if (shuttingDown) {
@@ -286,543 +264,16 @@ final class EventLoop implements Poller.ReadySink, TimingWheel.Expiry, LeastConn
         }
         table.addConnection(slot, nowNs);
         handOffs.onTaken();
-        table.set(slot, ConnectionTable.WANTS_READ);
-        if (idleTimeoutNs > 0) {
-            wheel.schedule(slot, nowNs + idleTimeoutNs);
-        }
-        Action action;
-        conn.bind(slot, null);
-        try {
-            action = handler.onOpen(conn);
-        } catch (Throwable t) {
-            failConnection(slot, "onOpen", t);
-            return;
-        }
-        conn.unbind(); // else later writes from tasks (asyncWrite) look as if made inside a callback
-        afterCallback(slot, action);
+        connections.open(slot, nowNs);
     }
 
-    /**
-     * Handler code, or the engine serving this connection, failed: the connection is closed with that cause
-     * (as Netty's default exceptionCaught would), the failure logged once, and the loop goes on.
-     */
-    void failConnection(int slot, String where, Throwable failure) {
-        failures.caught("engine loop " + index + ": " + where, failure);
-        conn.unbind();
-        conn.takeCloseRequest();
-        conn.takeWriteFailure();
-        closeNow(slot, failure);
+    /** The time of this iteration's poll (read once per poll, after the wait). */
+    long nowNs() {
+        return nowNs;
     }
 
-    private void onReadable(int slot, boolean hangup) {
-        int state = table.state(slot);
-        if ((state & ConnectionTable.LINGERING) != 0) {
-            discardInput(slot);
-            return;
-        }
-        if ((state & (ConnectionTable.PAUSED_BY_HANDLER | ConnectionTable.PAUSED_BY_BACKPRESSURE
-                | ConnectionTable.INPUT_CLOSED | ConnectionTable.CLOSING)) != 0) {
-            if (hangup && !edgeTriggered) {
-                closeNow(slot, new ClosedChannelException()); // level-triggered HUP repeats until we close
-            }
-            return;
-        }
-        int budget = edgeTriggered ? READS_PER_EVENT_BUDGET : 1;
-        ByteBuffer buffer = readChunk.buffer;
-        while (budget-- > 0) {
-            buffer.clear();
-            int n = poller.read(slot, buffer, readChunk.address);
-            if (n == Poller.WOULD_BLOCK) {
-                return;
-            }
-            if (n == Poller.EOF) {
-                onInputClosed(slot);
-                return;
-            }
-            if (n == Poller.FAILED) {
-                closeNow(slot, poller.lastFailure());
-                return;
-            }
-            table.touch(slot, nowNs);
-            buffer.flip();
-            Chunk inbound = table.inbound(slot);
-            if (inbound == null) {
-                dispatchTraffic(slot, readChunk);
-            } else {
-                if (InboundBuffer.readable(inbound) > MAX_UNREAD_BYTES) {
-                    closeNow(slot, new IOException("peer sent over " + MAX_UNREAD_BYTES + " bytes the handler left unread"));
-                    return;
-                }
-                inbound = InboundBuffer.append(pool, inbound, buffer);
-                table.inbound(slot, inbound);
-                dispatchTraffic(slot, inbound);
-            }
-            if (!readable(slot)) {
-                return;
-            }
-            if (n < buffer.capacity() && !(hangup && edgeTriggered)) {
-                return; // a short read drained the socket; new bytes bring a new event (but a FIN seen with this edge won't)
-            }
-        }
-        if (edgeTriggered) {
-            scheduleReadAgain(slot);
-        }
-    }
-
-    private boolean readable(int slot) {
-        return table.kind(slot) == ConnectionTable.KIND_CONNECTION
-                && !table.has(slot, ConnectionTable.PAUSED_BY_HANDLER | ConnectionTable.PAUSED_BY_BACKPRESSURE
-                        | ConnectionTable.INPUT_CLOSED | ConnectionTable.CLOSING | ConnectionTable.LINGERING);
-    }
-
-    /** Calls onTraffic with {@code view} (the loop's read buffer or the connection's inbound chunk). */
-    private void dispatchTraffic(int slot, Chunk view) {
-        conn.bind(slot, view);
-        Action action;
-        try {
-            action = handler.onTraffic(conn);
-        } catch (Throwable t) {
-            failConnection(slot, "onTraffic", t);
-            return;
-        }
-        conn.unbind();
-        keepUnread(slot, view);
-        afterCallback(slot, action);
-    }
-
-    /** Only the bytes the handler left unread are copied, and only out of the shared read buffer. */
-    private void keepUnread(int slot, Chunk view) {
-        if (view == readChunk) {
-            if (readChunk.buffer.hasRemaining()) {
-                table.inbound(slot, InboundBuffer.of(pool, readChunk.buffer));
-            }
-        } else if (view != null && !view.buffer.hasRemaining()) {
-            table.inbound(slot, null);
-            pool.release(view);
-        }
-    }
-
-    private void afterCallback(int slot, Action action) {
-        boolean closeRequested = conn.takeCloseRequest();
-        IOException writeFailure = conn.takeWriteFailure();
-        if (table.kind(slot) != ConnectionTable.KIND_CONNECTION) {
-            return;
-        }
-        if (writeFailure != null) {
-            closeNow(slot, writeFailure);
-            return;
-        }
-        if (action == Action.SHUTDOWN) {
-            engine.stopInBackground();
-        }
-        if (closeRequested || action == Action.CLOSE) {
-            closeGracefully(slot);
-            return;
-        }
-        checkBackpressure(slot);
-        updateInterest(slot);
-    }
-
-    /** wake(): onTraffic with whatever is buffered (possibly nothing). */
-    void wake(int slot) {
-        Chunk inbound = table.inbound(slot);
-        if (inbound != null) {
-            dispatchTraffic(slot, inbound);
-        } else {
-            readChunk.buffer.clear().limit(0);
-            dispatchTraffic(slot, readChunk);
-        }
-    }
-
-    void pauseReading(int slot) {
-        table.set(slot, ConnectionTable.PAUSED_BY_HANDLER);
-        if (!conn.inCallback()) {
-            updateInterest(slot);
-        }
-    }
-
-    /** Inside a callback only clears the pause; outside one it also delivers what is buffered. */
-    void resumeReading(int slot) {
-        if (!table.has(slot, ConnectionTable.PAUSED_BY_HANDLER)) {
-            return;
-        }
-        table.clear(slot, ConnectionTable.PAUSED_BY_HANDLER);
-        if (conn.inCallback()) {
-            if (edgeTriggered) {
-                scheduleReadAgain(slot); // bytes that arrived while paused brought no new edge
-            }
-            return; // afterCallback updates the interest
-        }
-        onResumed(slot);
-    }
-
-    private void onResumed(int slot) {
-        updateInterest(slot);
-        if (!readable(slot)) {
-            return; // still paused for another reason, or closed because the poller refused the change
-        }
-        wake(slot);
-        if (edgeTriggered && readable(slot)) {
-            scheduleReadAgain(slot); // bytes that arrived while paused brought no new edge
-        }
-    }
-
-    private void onInputClosed(int slot) {
-        table.set(slot, ConnectionTable.INPUT_CLOSED);
-        closeGracefully(slot); // every byte received was already handed to onTraffic: flush the answers, close
-    }
-
-    /** Stops reading, lets the outbound buffer drain, then closes (after a lingering read if input is open). */
-    void closeGracefully(int slot) {
-        if (table.kind(slot) != ConnectionTable.KIND_CONNECTION || table.has(slot, ConnectionTable.LINGERING)) {
-            return;
-        }
-        table.set(slot, ConnectionTable.CLOSING);
-        OutboundBuffer outbound = table.outbound(slot);
-        if (outbound == null || outbound.isEmpty()) {
-            finishClose(slot);
-        } else {
-            updateInterest(slot);
-        }
-    }
-
-    private void finishClose(int slot) {
-        if (table.has(slot, ConnectionTable.INPUT_CLOSED) || shuttingDown) {
-            closeNow(slot, null);
-            return;
-        }
-        // Our FIN goes out after the reply; reading on until the peer's FIN keeps an RST from destroying it.
-        poller.shutdownOutput(slot);
-        table.clear(slot, ConnectionTable.CLOSING);
-        table.set(slot, ConnectionTable.LINGERING);
-        wheel.schedule(slot, nowNs + LINGER_TIMEOUT_NS);
-        updateInterest(slot);
-    }
-
-    private void discardInput(int slot) {
-        ByteBuffer buffer = readChunk.buffer;
-        for (int i = 0; i < READS_PER_EVENT_BUDGET; i++) {
-            buffer.clear();
-            int n = poller.read(slot, buffer, readChunk.address);
-            if (n == Poller.WOULD_BLOCK) {
-                return;
-            }
-            if (n < 0 || LINGER.byteCapReached(table.addLingeredBytes(slot, n))) {
-                closeNow(slot, null);
-                return;
-            }
-        }
-    }
-
-    /** Closes at once: buffers go back to the pool, the handler hears why. */
-    void closeNow(int slot, Throwable cause) {
-        if (table.kind(slot) != ConnectionTable.KIND_CONNECTION) {
-            return;
-        }
-        wheel.cancel(slot);
-        Chunk inbound = table.inbound(slot);
-        if (inbound != null) {
-            pool.release(inbound);
-        }
-        OutboundBuffer outbound = table.outbound(slot);
-        if (outbound != null) {
-            outbound.clear(pool);
-        }
-        conn.bind(slot, null);
-        try {
-            handler.onClose(conn, cause);
-        } catch (Throwable t) {
-            failures.caught("engine loop " + index + ": onClose", t); // and the fd is closed all the same
-        } finally {
-            conn.unbind();
-            conn.takeCloseRequest();
-            conn.takeWriteFailure();
-        }
-        poller.close(slot);
-        table.remove(slot);
-    }
-
-    @Override
-    public void onExpired(int slot, long expiredAtNs) {
-        if (table.kind(slot) != ConnectionTable.KIND_CONNECTION) {
-            return;
-        }
-        if (table.has(slot, ConnectionTable.LINGERING)) {
-            closeNow(slot, null);
-            return;
-        }
-        if (idleTimeoutNs <= 0) {
-            return;
-        }
-        long deadlineNs = table.lastActiveNs(slot) + idleTimeoutNs;
-        if (deadlineNs - expiredAtNs <= 0) {
-            closeNow(slot, new TimeoutException("idle for " + idleTimeoutNs / 1_000_000 + " ms"));
-        } else {
-            wheel.schedule(slot, deadlineNs);
-        }
-    }
-
-    // ------------------------------------------------------------------ writing
-
-    /** Writes straight to the socket when nothing is queued; queues (copies) only what the socket did not take. */
-    void write(int slot, ByteBuffer src, long srcBaseAddress) {
-        if (!src.hasRemaining()) {
-            return;
-        }
-        int state = table.state(slot);
-        if ((state & ConnectionTable.LINGERING) != 0) {
-            src.position(src.limit()); // output already shut down
-            return;
-        }
-        OutboundBuffer outbound = table.outbound(slot);
-        boolean wasEmpty = outbound == null || outbound.isEmpty();
-        if (wasEmpty) {
-            if (srcBaseAddress != 0 || !poller.needsAddresses()) {
-                long n = poller.write(slot, src, srcBaseAddress);
-                if (n == Poller.FAILED) {
-                    src.position(src.limit());
-                    onWriteFailed(slot);
-                    return;
-                }
-                if (!src.hasRemaining()) {
-                    return;
-                }
-            }
-            if (outbound == null) {
-                outbound = new OutboundBuffer();
-                table.outbound(slot, outbound);
-            }
-        }
-        outbound.append(pool, src);
-        if (wasEmpty && srcBaseAddress == 0 && poller.needsAddresses()) {
-            flush(slot); // a buffer without a native address: written from its copy, now
-        }
-        if (!conn.inCallback()) {
-            checkBackpressure(slot);
-            updateInterest(slot);
-        }
-    }
-
-    /**
-     * Several buffers in one gathering write when nothing is queued; what the socket does not take is queued,
-     * buffer after buffer. {@code addresses[i]} is the native base address of {@code srcs[i]} (0 = none).
-     */
-    void writev(int slot, ByteBuffer[] srcs, long[] addresses, int count) {
-        OutboundBuffer outbound = table.outbound(slot);
-        boolean direct = (outbound == null || outbound.isEmpty()) && !table.has(slot, ConnectionTable.LINGERING);
-        for (int i = 0; i < count && direct; i++) {
-            direct = addresses[i] != 0 || !poller.needsAddresses();
-        }
-        if (direct && count > 1) {
-            for (int i = 0; i < count; i++) {
-                gatherAddresses[i] = addresses[i] + srcs[i].position(); // writev wants where the bytes start
-            }
-            long written = poller.writev(slot, srcs, gatherAddresses, count);
-            if (written == Poller.FAILED) {
-                for (int i = 0; i < count; i++) {
-                    srcs[i].position(srcs[i].limit());
-                }
-                onWriteFailed(slot);
-                return;
-            }
-            for (int i = 0; i < count && written > 0; i++) {
-                int n = (int) Math.min(written, srcs[i].remaining());
-                srcs[i].position(srcs[i].position() + n);
-                written -= n;
-            }
-        }
-        for (int i = 0; i < count; i++) {
-            write(slot, srcs[i], addresses[i]); // the rest: written or queued, in order
-        }
-    }
-
-    private void onWriteFailed(int slot) {
-        if (conn.inCallback()) {
-            conn.writeFailed(poller.lastFailure());
-        } else {
-            closeNow(slot, poller.lastFailure());
-        }
-    }
-
-    /** Scratch for {@link Conn#writev}: the native address of each buffer. */
-    long[] writevAddresses() {
-        return writevAddresses;
-    }
-
-    long outboundBytes(int slot) {
-        OutboundBuffer outbound = table.outbound(slot);
-        return outbound == null ? 0 : outbound.bytes();
-    }
-
-    /** Sends queued bytes with gathering writes until the socket is full or the queue is empty. */
-    void flush(int slot) {
-        OutboundBuffer outbound = table.outbound(slot);
-        while (outbound != null && !outbound.isEmpty()) {
-            int count = outbound.gather(gatherBuffers, gatherAddresses, MAX_BUFFERS_PER_WRITE);
-            long gathered = 0;
-            for (int i = 0; i < count; i++) {
-                gathered += gatherBuffers[i].remaining();
-            }
-            long n = poller.writev(slot, gatherBuffers, gatherAddresses, count);
-            if (n == Poller.FAILED) {
-                onWriteFailed(slot);
-                return;
-            }
-            outbound.consume(pool, n);
-            if (n < gathered) {
-                break; // the socket is full: wait for writability
-            }
-        }
-        if (conn.inCallback()) {
-            return;
-        }
-        if (outbound != null && outbound.isEmpty() && table.has(slot, ConnectionTable.CLOSING)) {
-            finishClose(slot);
-            return;
-        }
-        checkBackpressure(slot);
-        updateInterest(slot);
-    }
-
-    /** Whether asyncWrite takes bytes for this connection: not above the high-water mark (until back at the low). */
-    boolean isWritable(int slot) {
-        return !table.has(slot, ConnectionTable.PAUSED_BY_BACKPRESSURE);
-    }
-
-    /** The writability signal: off-loop writers refused above the high-water mark may go on. */
-    private void onWritable(int slot) {
-        conn.bind(slot, null);
-        try {
-            handler.onWritable(conn);
-        } catch (Throwable t) {
-            failConnection(slot, "onWritable", t);
-            return;
-        }
-        conn.unbind();
-        afterCallback(slot, Action.NONE);
-    }
-
-    private void checkBackpressure(int slot) {
-        long pending = outboundBytes(slot);
-        if (table.has(slot, ConnectionTable.PAUSED_BY_BACKPRESSURE)) {
-            if (pending <= lowWaterBytes) {
-                table.clear(slot, ConnectionTable.PAUSED_BY_BACKPRESSURE);
-                onWritable(slot);
-                onResumed(slot);
-            }
-        } else if (pending > highWaterBytes) {
-            table.set(slot, ConnectionTable.PAUSED_BY_BACKPRESSURE);
-        }
-    }
-
-    /** Tells the poller what this connection waits for, only when that changed (each change is a syscall on epoll). */
-    private void updateInterest(int slot) {
-        if (table.kind(slot) != ConnectionTable.KIND_CONNECTION) {
-            return;
-        }
-        int state = table.state(slot);
-        boolean wantRead = (state & ConnectionTable.LINGERING) != 0
-                || (state & (ConnectionTable.PAUSED_BY_HANDLER | ConnectionTable.PAUSED_BY_BACKPRESSURE
-                        | ConnectionTable.INPUT_CLOSED | ConnectionTable.CLOSING)) == 0;
-        OutboundBuffer outbound = table.outbound(slot);
-        boolean wantWrite = outbound != null && !outbound.isEmpty();
-        if (outbound != null && outbound.isEmpty()) {
-            table.outbound(slot, null); // an idle connection keeps no outbound buffer
-        }
-        boolean hadRead = (state & ConnectionTable.WANTS_READ) != 0;
-        boolean hadWrite = (state & ConnectionTable.WANTS_WRITE) != 0;
-        if (wantRead != hadRead || wantWrite != hadWrite) {
-            if (!poller.interest(slot, wantRead, wantWrite)) {
-                closeNow(slot, poller.lastFailure()); // its readiness would no longer be what this table says
-                return;
-            }
-            int flags = (wantRead ? ConnectionTable.WANTS_READ : 0) | (wantWrite ? ConnectionTable.WANTS_WRITE : 0);
-            table.clear(slot, ConnectionTable.WANTS_READ | ConnectionTable.WANTS_WRITE);
-            table.set(slot, flags);
-        }
-    }
-
-    // ------------------------------------------------------------------ edge-triggered read-again list
-
-    private void scheduleReadAgain(int slot) {
-        if (readAgainCount == readAgain.length) {
-            readAgain = java.util.Arrays.copyOf(readAgain, readAgainCount * 2);
-        }
-        readAgain[readAgainCount++] = slot;
-    }
-
-    private int runReadAgain() {
-        int count = readAgainCount;
-        if (count == 0) {
-            return 0;
-        }
-        // swap the two lists: slots scheduled while running these go to the next iteration
-        int[] batch = readAgain;
-        readAgain = readAgainBatch.length >= batch.length ? readAgainBatch : new int[batch.length];
-        readAgainBatch = batch;
-        readAgainCount = 0;
-        for (int i = 0; i < count; i++) {
-            int slot = batch[i];
-            try {
-                if (readable(slot)) {
-                    onReadable(slot, false);
-                }
-            } catch (Throwable t) {
-                failConnection(slot, "a connection", t);
-            }
-        }
-        return count;
-    }
-
-    // ------------------------------------------------------------------ datagrams
-
-    SocketAddress bindDatagram(java.net.InetSocketAddress address, boolean reusePort) throws IOException {
-        int slot = poller.bindDatagram(address, reusePort);
-        table.addDatagram(slot);
-        return poller.localAddress(slot);
-    }
-
-    private void onDatagramsReadable(int slot) {
-        ByteBuffer buffer = readChunk.buffer;
-        for (int i = 0; i < DATAGRAMS_PER_EVENT && !shuttingDown; i++) {
-            buffer.clear();
-            int n = poller.receive(slot, buffer, readChunk.address);
-            if (n < 0) {
-                return; // NO_DATAGRAM, or a failure such as a queued ICMP error: nothing to deliver
-            }
-            buffer.flip();
-            conn.bindDatagram(slot, readChunk);
-            Action action;
-            try {
-                action = handler.onTraffic(conn);
-            } catch (Throwable t) {
-                failures.caught("engine loop " + index + ": onTraffic of a datagram", t);
-                action = Action.NONE; // one bad datagram does not take the socket down
-            }
-            conn.unbind();
-            conn.takeCloseRequest();
-            conn.takeWriteFailure();
-            if (action == Action.SHUTDOWN) {
-                engine.stopInBackground();
-            }
-        }
-    }
-
-    /** A reply to the sender of the datagram being handled: sent whole or dropped, never queued. */
-    void sendDatagram(int slot, ByteBuffer src, long srcBaseAddress) {
-        if (srcBaseAddress == 0 && poller.needsAddresses()) {
-            Chunk copy = pool.acquire(src.remaining());
-            copy.buffer.clear();
-            copy.buffer.put(src).flip();
-            poller.sendToLastSender(slot, copy.buffer, copy.address);
-            pool.release(copy);
-            return;
-        }
-        poller.sendToLastSender(slot, src, srcBaseAddress);
-    }
-
-    SocketAddress lastSender() {
-        return poller.lastSender();
+    boolean isShuttingDown() {
+        return shuttingDown;
     }
 
     // ------------------------------------------------------------------ listeners and shutdown
@@ -844,15 +295,10 @@ final class EventLoop implements Poller.ReadySink, TimingWheel.Expiry, LeastConn
         }
         for (int slot = 0; slot < table.capacity(); slot++) {
             if (table.kind(slot) == ConnectionTable.KIND_CONNECTION) {
-                if (table.has(slot, ConnectionTable.LINGERING)) {
-                    closeNow(slot, null);
-                } else {
-                    closeGracefully(slot);
-                }
+                connections.on(slot, ConnectionLifecycle.STOPPING, null);
             }
         }
     }
-
 
     /** From any thread: stop now; the loop closes what is left as it exits. */
     void stopNow() {
@@ -881,7 +327,7 @@ final class EventLoop implements Poller.ReadySink, TimingWheel.Expiry, LeastConn
         }
         for (int slot = 0; slot < table.capacity(); slot++) {
             if (table.kind(slot) == ConnectionTable.KIND_CONNECTION) {
-                closeNow(slot, null);
+                connections.closeNow(slot, null);
             } else if (table.kind(slot) == ConnectionTable.KIND_DATAGRAM) {
                 poller.close(slot);
                 table.remove(slot);
@@ -889,17 +335,5 @@ final class EventLoop implements Poller.ReadySink, TimingWheel.Expiry, LeastConn
         }
         tasks.close(); // before the poller: no wake-up may write to its fd once that is closed
         poller.close();
-    }
-
-    SocketAddress remoteAddress(int slot) {
-        return poller.remoteAddress(slot);
-    }
-
-    SocketAddress localAddress(int slot) {
-        return poller.localAddress(slot);
-    }
-
-    Chunk readChunk() {
-        return readChunk;
     }
 }

@@ -9,7 +9,9 @@ import java.nio.ByteBuffer;
  * One loop's readiness API and socket I/O, by slot. The two implementations differ in what a socket is (a
  * {@code SocketChannel} and its key for nio, a bare fd for epoll); that difference stays behind this
  * interface so there is one {@link EventLoop}. I/O results are numbers, not exceptions: a closed or reset
- * peer is an expected event.
+ * peer is an expected event. Which implementation runs is a {@link io.reactorbench.sys.PollerKind}, the name the load
+ * generator uses too; its poller interface is its own, a client's (connect, finish the connect), where this one is a
+ * server's (listen, accept, register, datagrams to the last sender).
  *
  * <p>Loop-confined except {@link #wakeup()}.
  */

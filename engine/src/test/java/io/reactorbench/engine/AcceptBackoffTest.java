@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.reactorbench.engine.apps.EchoHandler;
 import io.reactorbench.sys.Errno;
 import io.reactorbench.sys.LinuxSys;
+import io.reactorbench.sys.PollerKind;
 import io.reactorbench.sys.SocketFlags;
 import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;

@@ -2,6 +2,7 @@ package io.reactorbench.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.reactorbench.sys.PollerKind;
 import java.io.IOException;
 import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
@@ -136,7 +137,7 @@ class AsyncWriteBackpressureTest {
             while (loop.asyncWrites.queuedBytes() > 0) {
                 loop.runOnce(0); // bounded: each iteration takes up to MAX_TASKS_PER_ITERATION writes
             }
-            assertThat(loop.outboundBytes((int) id)).isLessThanOrEqualTo(HIGH_WATER_BYTES + oneMiB.capacity());
+            assertThat(loop.writes.outboundBytes((int) id)).isLessThanOrEqualTo(HIGH_WATER_BYTES + oneMiB.capacity());
             assertThat(outcomes).as("some written, the rest refused above the high-water mark")
                     .contains((Throwable) null).hasAtLeastOneElementOfType(OutboundFullException.class);
         }
@@ -155,7 +156,7 @@ class AsyncWriteBackpressureTest {
     private Throwable write(long id, ByteBuffer data, AtomicLong maxOutboundBytes) throws Exception {
         CompletableFuture<Throwable> done = new CompletableFuture<>();
         engine.asyncWrite(id, data, (c, error) -> {
-            maxOutboundBytes.accumulateAndGet(engine.loop(0).outboundBytes((int) c), Math::max); // on the loop
+            maxOutboundBytes.accumulateAndGet(engine.loop(0).writes.outboundBytes((int) c), Math::max); // on the loop
             done.complete(error);
         });
         return done.get(AWAIT_SECONDS, TimeUnit.SECONDS);

@@ -23,14 +23,14 @@ class ConnectionTableTest {
     void shouldBumpTheGenerationAndForgetEverythingOnRemove() {
         table.addConnection(7, 1L);
         table.context(7, "session");
-        table.set(7, ConnectionTable.PAUSED_BY_HANDLER);
+        table.set(7, ConnectionLifecycle.PAUSED_BY_HANDLER);
         int generation = table.generation(7);
         table.remove(7);
         assertThat(table.generation(7)).isEqualTo(generation + 1);
         assertThat(table.context(7)).isNull();
         assertThat(table.size()).isZero();
         table.addConnection(7, 2L);
-        assertThat(table.has(7, ConnectionTable.PAUSED_BY_HANDLER)).isFalse();
+        assertThat(table.has(7, ConnectionLifecycle.PAUSED_BY_HANDLER)).isFalse();
     }
 
     @Test
@@ -49,9 +49,9 @@ class ConnectionTableTest {
     @Test
     void shouldSetAndClearStateFlagsIndependently() {
         table.addConnection(1, 0L);
-        table.set(1, ConnectionTable.WANTS_READ | ConnectionTable.CLOSING);
-        table.clear(1, ConnectionTable.CLOSING);
+        table.set(1, ConnectionTable.WANTS_READ | ConnectionLifecycle.PAUSED_BY_BACKPRESSURE);
+        table.clear(1, ConnectionLifecycle.PAUSED_BY_BACKPRESSURE);
         assertThat(table.has(1, ConnectionTable.WANTS_READ)).isTrue();
-        assertThat(table.has(1, ConnectionTable.CLOSING)).isFalse();
+        assertThat(table.has(1, ConnectionLifecycle.PAUSED_BY_BACKPRESSURE)).isFalse();
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.reactorbench.sys.EventFdFlags;
 import io.reactorbench.sys.LinuxSys;
+import io.reactorbench.sys.PollerKind;
 import java.io.IOException;
 import java.nio.channels.SocketChannel;
 import java.nio.file.Files;

@@ -2,6 +2,7 @@ package io.reactorbench.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.reactorbench.sys.PollerKind;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;

@@ -1,6 +1,7 @@
 package io.reactorbench.engine;
 
 import io.reactorbench.engine.apps.EchoHandler;
+import io.reactorbench.sys.PollerKind;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;

@@ -5,6 +5,7 @@ import static io.reactorbench.engine.LoopbackClients.read;
 import static io.reactorbench.engine.LoopbackClients.roundTrip;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.reactorbench.sys.PollerKind;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;

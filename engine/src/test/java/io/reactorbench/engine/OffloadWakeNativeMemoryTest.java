@@ -3,6 +3,7 @@ package io.reactorbench.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.reactorbench.sys.LinuxSys;
+import io.reactorbench.sys.PollerKind;
 import java.nio.channels.SocketChannel;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;

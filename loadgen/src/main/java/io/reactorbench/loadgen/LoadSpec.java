@@ -1,5 +1,6 @@
 package io.reactorbench.loadgen;
 
+import io.reactorbench.sys.PollerKind;
 import io.reactorbench.wire.spi.Transport;
 import java.net.InetAddress;
 import java.util.List;
@@ -21,7 +22,8 @@ import java.util.concurrent.TimeUnit;
  * @param sizeBytes echo message size or rpc request payload
  * @param maxRequests stop after this many completed requests; 0 = no limit
  * @param firstConnectionIndex global index of this shard's first connection (tags echo streams and rpc ids)
- * @param poller how the workers wait for their sockets: NIO Selector, or epoll through FFM
+ * @param poller how the workers wait for their sockets: NIO Selector, or epoll through FFM ({@code AUTO} is resolved
+ *        here, so the spec names the poller that runs)
  * @param readRateBytesPerSec slowread: bytes per second each connection reads of its answers (0 = never reads)
  * @param maxInFlightBytesPerConnection slowread: request bytes a connection may have sent but not had answered;
  *        the sender stops there, so a server that buffers without bound cannot make the run grow without bound
@@ -88,6 +90,7 @@ public record LoadSpec(
             }
         }
         require(app != null && model != null && poller != null, "app, model and poller are required");
+        poller = poller.resolve(); // AUTO becomes the poller that runs here, which load.json records
         require(connections >= 1, "--connections must be at least 1");
         require(connectRatePerSec > 0, "--connect-rate must be positive");
         require(threads >= 1, "--threads must be at least 1");
@@ -209,7 +212,7 @@ public record LoadSpec(
         private long maxRequests;
         private long timeoutNs = TimeUnit.SECONDS.toNanos(5);
         private boolean allowRemote;
-        private PollerKind poller = PollerKind.auto();
+        private PollerKind poller = PollerKind.AUTO;
         private Long readRateBytesPerSec;
         private long maxInFlightBytesPerConnection = DEFAULT_MAX_IN_FLIGHT_BYTES;
         private RateStages stages;

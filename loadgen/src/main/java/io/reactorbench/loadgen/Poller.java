@@ -1,5 +1,6 @@
 package io.reactorbench.loadgen;
 
+import io.reactorbench.sys.PollerKind;
 import io.reactorbench.wire.spi.Transport;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -14,6 +15,11 @@ import java.nio.ByteBuffer;
  * {@link #wakeup()}. Every socket of a poller is of the transport it was opened for: a TCP or Unix-domain stream, or
  * a UDP socket connected to its target (so reads and writes are one datagram each, and only the target's answers
  * arrive).
+ *
+ * <p>Which one is {@link PollerKind}, shared with the engine; the interface is not: the engine's poller is a server's
+ * (listen, accept, register accepted sockets, datagrams to the last sender, readiness as its own bits), this one a
+ * client's (connect and finish the connect, a slot the worker chose, NIO's readiness bits), so one interface would
+ * leave half its methods unsupported on each side.
  */
 interface Poller extends AutoCloseable {
 
@@ -72,6 +78,6 @@ interface Poller extends AutoCloseable {
     }
 
     static Poller open(PollerKind kind, int slots, Transport transport) throws IOException {
-        return kind == PollerKind.EPOLL ? new EpollPoller(slots, transport) : new NioPoller(slots, transport);
+        return kind.resolve() == PollerKind.EPOLL ? new EpollPoller(slots, transport) : new NioPoller(slots, transport);
     }
 }

@@ -3,6 +3,7 @@ package io.reactorbench.loadgen;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.reactorbench.sys.LinuxSys;
+import io.reactorbench.sys.PollerKind;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;

@@ -40,7 +40,7 @@ interface ConnectionStore {
         @Override
         public Object lookup(int fd) {
             if (table.kind(fd) != ConnectionTable.KIND_CONNECTION
-                    || (table.state(fd) & ConnectionTable.PAUSED_BY_HANDLER) != 0) {
+                    || (table.state(fd) & ConnectionLifecycle.PAUSED_BY_HANDLER) != 0) {
                 return null;
             }
             return table.context(fd);
@@ -78,7 +78,7 @@ interface ConnectionStore {
         @Override
         public Object lookup(int fd) {
             MapConn conn = connections.get(fd);
-            if (conn == null || (conn.state & ConnectionTable.PAUSED_BY_HANDLER) != 0) {
+            if (conn == null || (conn.state & ConnectionLifecycle.PAUSED_BY_HANDLER) != 0) {
                 return null;
             }
             return conn.handlerContext;

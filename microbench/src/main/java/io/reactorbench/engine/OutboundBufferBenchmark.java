@@ -48,8 +48,8 @@ public class OutboundBufferBenchmark {
     private ByteBuffer fiveChunksOfBytes;
     private OutboundBuffer small;
     private OutboundBuffer streaming;
-    private final ByteBuffer[] gathered = new ByteBuffer[EventLoop.MAX_BUFFERS_PER_WRITE];
-    private final long[] addresses = new long[EventLoop.MAX_BUFFERS_PER_WRITE];
+    private final ByteBuffer[] gathered = new ByteBuffer[WritePath.MAX_BUFFERS_PER_WRITE];
+    private final long[] addresses = new long[WritePath.MAX_BUFFERS_PER_WRITE];
 
     @Setup
     public void setUp() {

@@ -120,7 +120,7 @@ final class LibcCalls {
     private LibcCalls() {
     }
 
-    @SuppressWarnings("restricted") // the point of this class; Availability reports a denied native access
+    @SuppressWarnings("restricted") // the point of this class; NativeBindingsProbe reports a denied native access
     private static MethodHandle captured(String name, boolean critical, MemoryLayout result,
                                          MemoryLayout... arguments) {
         FunctionDescriptor descriptor = FunctionDescriptor.of(result, arguments);

@@ -47,12 +47,12 @@ public final class LinuxSys {
 
     /** Whether the bindings work here (Linux, x86_64/aarch64, native access allowed). */
     public static boolean isAvailable() {
-        return Availability.CAUSE == null;
+        return NativeBindingsProbe.CAUSE == null;
     }
 
     /** Why they do not, or {@code null} when available. */
     public static String unavailabilityCause() {
-        return Availability.CAUSE;
+        return NativeBindingsProbe.CAUSE;
     }
 
     /**

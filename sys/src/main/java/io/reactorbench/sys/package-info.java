@@ -1,5 +1,6 @@
 /**
- * Linux system calls for the engine's epoll poller and the load generator, bound with the FFM API (no JNI).
+ * Linux system calls for the engine's epoll poller and the load generator, bound with the FFM API (no JNI), and the
+ * choice between that poller and nio.
  *
  * <ul>
  *   <li>{@link io.reactorbench.sys.LinuxSys}: the calls, each returning a result {@code >= 0} or {@code -errno};
@@ -9,6 +10,8 @@
  *   <li>{@link io.reactorbench.sys.Errno}, {@link io.reactorbench.sys.EpollFlags},
  *       {@link io.reactorbench.sys.EventFdFlags}, {@link io.reactorbench.sys.SocketFlags},
  *       {@link io.reactorbench.sys.SocketOptions}: the Linux constants (x86_64 and aarch64 share them).</li>
+ *   <li>{@link io.reactorbench.sys.PollerKind}: nio, epoll or auto, the one name of a poller for the engine and the
+ *       load generator, whose implementations differ (a server's and a client's) but whose choice does not.</li>
  * </ul>
  */
 package io.reactorbench.sys;

@@ -30,7 +30,7 @@ class NativeAccessDeniedTest {
     private static String runProbe(String nativeAccessFlag) throws IOException, InterruptedException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Process child = new ProcessBuilder(List.of(java, nativeAccessFlag, "-Xshare:auto", "-XX:TieredStopAtLevel=1",
-                "-cp", System.getProperty("java.class.path"), AvailabilityProbeMain.class.getName()))
+                "-cp", System.getProperty("java.class.path"), NativeBindingsProbeMain.class.getName()))
                 .redirectErrorStream(true)
                 .start();
         child.getOutputStream().close();

@@ -1,6 +1,6 @@
 package io.reactorbench.engine.apps;
 
-import io.reactorbench.engine.PollerKind;
+import io.reactorbench.sys.PollerKind;
 
 /** {@code engine}: the epoll poller where it works, otherwise nio. */
 public final class EngineAutoDesign extends EngineDesign {

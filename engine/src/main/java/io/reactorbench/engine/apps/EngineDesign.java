@@ -4,7 +4,7 @@ import io.reactorbench.engine.Engine;
 import io.reactorbench.engine.EngineConfig;
 import io.reactorbench.engine.EventHandler;
 import io.reactorbench.engine.LoadBalancing;
-import io.reactorbench.engine.PollerKind;
+import io.reactorbench.sys.PollerKind;
 import io.reactorbench.wire.spi.App;
 import io.reactorbench.wire.spi.Availability;
 import io.reactorbench.wire.spi.RunningServer;

@@ -1,6 +1,6 @@
 package io.reactorbench.engine.apps;
 
-import io.reactorbench.engine.PollerKind;
+import io.reactorbench.sys.PollerKind;
 
 /** {@code engine-epoll}: the engine on native epoll through FFM. */
 public final class EngineEpollDesign extends EngineDesign {

@@ -1,6 +1,6 @@
 package io.reactorbench.engine.apps;
 
-import io.reactorbench.engine.PollerKind;
+import io.reactorbench.sys.PollerKind;
 
 /** {@code engine-nio}: the engine on {@code java.nio.channels.Selector}. */
 public final class EngineNioDesign extends EngineDesign {

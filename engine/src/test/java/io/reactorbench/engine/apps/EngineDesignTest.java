@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.reactorbench.engine.EngineConfig;
 import io.reactorbench.engine.LoadBalancing;
-import io.reactorbench.engine.PollerKind;
+import io.reactorbench.sys.PollerKind;
 import io.reactorbench.wire.spi.App;
 import io.reactorbench.wire.spi.ServerConfig;
 import io.reactorbench.wire.spi.ServerDesigns;

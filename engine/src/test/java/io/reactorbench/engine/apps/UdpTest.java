@@ -7,7 +7,7 @@ import io.reactorbench.engine.Conn;
 import io.reactorbench.engine.Engine;
 import io.reactorbench.engine.EngineConfig;
 import io.reactorbench.engine.EventHandler;
-import io.reactorbench.engine.PollerKind;
+import io.reactorbench.sys.PollerKind;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.nio.ByteBuffer;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.reactorbench.engine.Engine;
 import io.reactorbench.engine.EngineConfig;
-import io.reactorbench.engine.PollerKind;
+import io.reactorbench.sys.PollerKind;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
 import java.nio.ByteBuffer;

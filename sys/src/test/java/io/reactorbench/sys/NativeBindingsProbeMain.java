@@ -1,9 +1,9 @@
 package io.reactorbench.sys;
 
 /** Prints what {@link LinuxSys} says about itself; run in a child JVM by {@link NativeAccessDeniedTest}. */
-public final class AvailabilityProbeMain {
+public final class NativeBindingsProbeMain {
 
-    private AvailabilityProbeMain() {
+    private NativeBindingsProbeMain() {
     }
 
     public static void main(String[] args) {

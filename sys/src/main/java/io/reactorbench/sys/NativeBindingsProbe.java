@@ -1,16 +1,17 @@
 package io.reactorbench.sys;
 
 /**
- * Whether the bindings work here, decided once: the OS and CPU, then linking the libc handles (which fails when
- * native access is denied), then one real call (epoll_create1 and close). Platform support is a value, so a CLI can
- * print "epoll poller unavailable: cause" instead of a stack trace.
+ * The probe behind {@link LinuxSys#isAvailable()}: whether these native bindings work here, decided once — the OS
+ * and CPU, then linking the libc handles (which fails when native access is denied), then one real call
+ * (epoll_create1 and close). Platform support is a value, so a CLI can print "epoll poller unavailable: cause"
+ * instead of a stack trace. (Not {@code wire.spi.Availability}, which says whether a server design can run.)
  */
-final class Availability {
+final class NativeBindingsProbe {
 
     /** {@code null} when available. */
     static final String CAUSE = probe();
 
-    private Availability() {
+    private NativeBindingsProbe() {
     }
 
     private static String probe() {
