@@ -1,5 +1,7 @@
 package io.reactorbench.results;
 
+import io.reactorbench.wire.spi.Transport;
+
 /**
  * The workload of one cell, as given to the load generator.
  *
@@ -12,6 +14,8 @@ package io.reactorbench.results;
  * @param cpuSpinNs   server CPU work per request (rpc)
  * @param blockUs     server blocking work per request (rpc)
  * @param serverCpuQuotaPercent the server's CPU cap in percent of one CPU (a cgroup CFS quota); null = uncapped
+ * @param transport   {@code tcp}, {@code unix} or {@code udp}: what the server listened on; summaries written before
+ *                    the field existed were all TCP, and read back as {@code tcp}
  */
 public record CellParams(
         String app,
@@ -25,12 +29,25 @@ public record CellParams(
         long blockUs,
         double warmupSeconds,
         double durationSeconds,
-        Double serverCpuQuotaPercent) {
+        Double serverCpuQuotaPercent,
+        String transport) {
 
-    /** The workload of an uncapped server (as summaries written before the CPU quota existed read back). */
+    public CellParams {
+        transport = transport == null ? Transport.TCP.id() : transport;
+    }
+
+    /** The workload over TCP. */
+    public CellParams(String app, String model, int connections, double rate, int size, int depth, int responseSize,
+                      long cpuSpinNs, long blockUs, double warmupSeconds, double durationSeconds,
+                      Double serverCpuQuotaPercent) {
+        this(app, model, connections, rate, size, depth, responseSize, cpuSpinNs, blockUs, warmupSeconds,
+                durationSeconds, serverCpuQuotaPercent, Transport.TCP.id());
+    }
+
+    /** The workload of an uncapped server over TCP (as summaries written before the CPU quota existed read back). */
     public CellParams(String app, String model, int connections, double rate, int size, int depth, int responseSize,
                       long cpuSpinNs, long blockUs, double warmupSeconds, double durationSeconds) {
         this(app, model, connections, rate, size, depth, responseSize, cpuSpinNs, blockUs, warmupSeconds,
-                durationSeconds, null);
+                durationSeconds, null, Transport.TCP.id());
     }
 }

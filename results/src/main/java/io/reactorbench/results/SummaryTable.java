@@ -1,5 +1,6 @@
 package io.reactorbench.results;
 
+import io.reactorbench.wire.spi.Transport;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,7 +47,9 @@ public final class SummaryTable {
             CellSummary any = scenario.getValue().values().iterator().next().getFirst();
             out.append('\n').append(scenario.getKey());
             if (any.params() != null) {
-                out.append("  (").append(any.params().app()).append(", ").append(any.params().model()).append(", ")
+                out.append("  (").append(any.params().app())
+                        .append(Transport.TCP.id().equals(any.params().transport()) ? "" : " over " + any.params().transport())
+                        .append(", ").append(any.params().model()).append(", ")
                         .append(any.params().connections()).append(" connections")
                         .append(any.params().serverCpuQuotaPercent() == null ? ""
                                 : String.format(Locale.ROOT, ", server capped at %.0f%% of a CPU",

@@ -68,6 +68,20 @@ class ResultsRoundTripTest {
     }
 
     @Test
+    void shouldReadTheTransportOfACellAndTakeOlderSummariesWithoutItAsTcp() throws Exception {
+        Files.writeString(temp.resolve("summary.json"), """
+                {"schema":"reactorbench.summary/1","scenario":"s","design":"d","trial":1,"status":"ok",
+                 "params":{"app":"echo","model":"closed","connections":4,"rate":0,"size":64,"depth":1}}""");
+        Path unixCell = Files.createDirectories(temp.resolve("unix"));
+        Files.writeString(unixCell.resolve("summary.json"), """
+                {"schema":"reactorbench.summary/1","scenario":"s","design":"d","trial":1,"status":"ok",
+                 "params":{"app":"echo","model":"closed","connections":4,"transport":"unix"}}""");
+
+        assertThat(Results.readSummary(temp).params().transport()).isEqualTo("tcp");
+        assertThat(Results.readSummary(unixCell).params().transport()).isEqualTo("unix");
+    }
+
+    @Test
     void shouldGiveMedianMinMaxOverTrials() {
         assertThat(Spread.of(List.of(3, 1, 2, 10))).isEqualTo(new Spread(2.5, 1, 10, 4));
         assertThat(Spread.of(List.of())).isNull();

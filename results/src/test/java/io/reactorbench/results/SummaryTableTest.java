@@ -125,4 +125,14 @@ class SummaryTableTest {
         assertThat(row).contains("295.0KiB/s", "89", "80s / 3.92s", "114.4MiB / 31.5MiB", "4%");
         assertThat(table).contains(SummaryTable.SLOWREAD_LEGEND);
     }
+
+    @Test
+    void shouldNameTheTransportOfAScenarioThatDidNotRunOverTcp() {
+        CellParams unix = new CellParams("echo", "closed", 4, 0, 64, 1, 0, 0, 0, 1, 8, null, "unix");
+        CellSummary cell = new CellSummary(SchemaVersions.SUMMARY, "echo-unix", "", "engine-epoll", 1, CellStatus.OK,
+                null, unix, 8, 400_000, 50_000, ErrorCounts.NONE, null, ServerMetrics.UNKNOWN, null, null);
+
+        assertThat(SummaryTable.render(List.of(cell))).contains("echo-unix  (echo over unix, closed, 4 connections)");
+        assertThat(SummaryTable.render(List.of(echo("engine-epoll", null)))).contains("(echo, closed, 100 connections)");
+    }
 }

@@ -65,7 +65,7 @@ public final class RunReader {
         ScenarioParams params = p == null ? ScenarioParams.UNKNOWN
                 // rate 0 (or absent) means "as fast as the connections go"
                 : new ScenarioParams(text(p.app()), text(p.model()), p.connections(), p.rate() > 0 ? p.rate() : Double.NaN,
-                        p.serverCpuQuotaPercent() != null ? p.serverCpuQuotaPercent() : Double.NaN);
+                        p.serverCpuQuotaPercent() != null ? p.serverCpuQuotaPercent() : Double.NaN, p.transport());
         MemoryPerConnection m = s.memory();
         Double connectionsPerSecond = s.connectionsPerSecond();
         return new TrialResult(new CellKey(s.scenario(), s.variant(), s.design()), s.trial(), s.ok(), text(s.reason()),

@@ -106,6 +106,7 @@ public final class SummaryTables {
     static String describe(ScenarioParams params, Map<String, List<TrialResult>> byDesign) {
         StringBuilder text = new StringBuilder();
         text.append(params.app().isEmpty() ? "" : params.app() + ", ");
+        text.append(params.notTcp() ? "over " + params.transport() + ", " : "");
         text.append(switch (params.model()) {
             case "open" -> "open loop" + (Double.isNaN(params.rate()) ? "" : " at " + Numbers.format(params.rate()) + " req/s");
             case "closed" -> "closed loop";

@@ -31,4 +31,13 @@ class SummaryTablesTest {
         assertThat(SummaryTables.withinResolution(List.of(idle(1, 250, false, 270), idle(2, 260, false, 280),
                 idle(3, 10, true, 120)))).isNull();
     }
+
+    @Test
+    void shouldNameTheTransportInTheTitleOnlyWhereItIsNotTcp() {
+        ScenarioParams unix = new ScenarioParams("echo", "closed", 4, Double.NaN, Double.NaN, "unix");
+
+        assertThat(SummaryTables.describe(unix, java.util.Map.of())).startsWith("echo, over unix, closed loop, 4 connections");
+        assertThat(SummaryTables.describe(new ScenarioParams("echo", "closed", 4, Double.NaN), java.util.Map.of()))
+                .startsWith("echo, closed loop, 4 connections");
+    }
 }

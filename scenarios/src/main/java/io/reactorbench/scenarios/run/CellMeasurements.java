@@ -88,7 +88,7 @@ public final class CellMeasurements {
                 load.path("clientCpuSeconds").isNumber() ? load.path("clientCpuSeconds").asDouble() : null,
                 windowSeconds, load.path("params").path("threads").isNumber()
                         ? load.path("params").path("threads").asInt() : null, r.loadCpus());
-        MemoryPerConnection memory = s.idle() ? IdleMemory.of(r) : null;
+        MemoryPerConnection memory = s.measuresMemoryPerConnection() ? IdleMemory.of(r) : null;
 
         CellStatus status = CellStatus.OK;
         String reason = null;
@@ -134,7 +134,7 @@ public final class CellMeasurements {
     public static CellParams params(Scenario s) {
         return new CellParams(s.app(), s.model(), s.connections(), s.rate(), s.size(), s.depth(), s.responseSize(),
                 s.cpuNs(), s.blockUs(), s.warmupSeconds(), s.durationSeconds(),
-                s.serverCpuCapped() ? s.serverCpuQuotaPercent() : null);
+                s.serverCpuCapped() ? s.serverCpuQuotaPercent() : null, s.transport().id());
     }
 
     private static ServerMetrics serverMetrics(Recorded r, double throughput) {

@@ -60,12 +60,14 @@ final class CellRunner {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create " + cellDir, e);
         }
+        CellListenAddress listen = null;
         ServerUnderTest server = null;
         ServerCpuQuota quota = null;
         LoadProcess load = null;
         List<ProbeSample> samples = new ArrayList<>();
         try {
-            server = startServer(scenario, design, cellDir);
+            listen = CellListenAddress.of(scenario.transport(), cellDir);
+            server = startServer(scenario, design, listen, cellDir);
             if (scenario.serverCpuCapped()) {
                 // from READY on: start-up runs uncapped, warm-up and the measured window capped
                 quota = ServerCpuQuota.apply(context.cpuQuotas(), context.store().id() + "-" + server.process().pid(),
@@ -79,8 +81,8 @@ final class CellRunner {
             List<long[]> ownGc = new ArrayList<>();
             List<ProbeSample> idleBefore = null;
             int fdsBefore = ProcFs.openFds(server.process());
-            if (scenario.idle()) {
-                SettledSamples.prime(server.address(), PRIMING_CONNECTIONS);
+            if (scenario.measuresMemoryPerConnection()) {
+                SettledSamples.prime(server.target(), PRIMING_CONNECTIONS);
                 Thread.sleep(PRIMING_SETTLE_MS);
                 long gcFromMs = System.currentTimeMillis();
                 idleBefore = SettledSamples.take(server, "idle-before", sample -> record(cellDir, samples, sample));
@@ -94,7 +96,7 @@ final class CellRunner {
             List<String> loadJvmOptions = new ArrayList<>(List.of("--enable-native-access=ALL-UNNAMED"));
             loadJvmOptions.addAll(context.classDataSharing().options("load"));
             command.addAll(context.launcher().command(loadJvmOptions,
-                    LoadArguments.of(scenario, server.address(), loadJson, hlogTemp)));
+                    LoadArguments.of(scenario, server.target(), loadJson, hlogTemp)));
             Files.writeString(cellDir.resolve(LOAD_LOG_FILE), String.join(" ", command) + "\n");
             load = LoadProcess.start(command, cellDir.resolve(LOAD_LOG_FILE), context.children());
 
@@ -111,7 +113,8 @@ final class CellRunner {
                 if (!server.alive()) {
                     throw new CellFailure(server.exitReason() + " (during the load)");
                 }
-                if (scenario.idle() && idleAfter == null && idleSettled(scenario, load, sample, server, fdsBefore)) {
+                if (scenario.measuresMemoryPerConnection() && idleAfter == null
+                        && idleSettled(scenario, load, sample, server, fdsBefore)) {
                     long gcFromMs = System.currentTimeMillis();
                     idleAfter = SettledSamples.take(server, "idle-after", s -> record(cellDir, samples, s));
                     ownGc.add(new long[] {gcFromMs, System.currentTimeMillis()});
@@ -149,6 +152,9 @@ final class CellRunner {
             if (server != null) {
                 server.close();
             }
+            if (listen != null) {
+                listen.close();
+            }
             if (quota != null) {
                 quota.close();
             }
@@ -161,7 +167,8 @@ final class CellRunner {
         return failed;
     }
 
-    private ServerUnderTest startServer(Scenario scenario, DesignSpec design, Path cellDir) throws IOException {
+    private ServerUnderTest startServer(Scenario scenario, DesignSpec design, CellListenAddress listen, Path cellDir)
+            throws IOException {
         Path log = cellDir.resolve(SERVER_LOG_FILE);
         Files.deleteIfExists(log);
         Files.createFile(log);
@@ -174,18 +181,18 @@ final class CellRunner {
         jvmOptions.addAll(context.classDataSharing().options("server"));
         jvmOptions.addAll(context.suite().serverJvmOptions());
         jvmOptions.addAll(design.jvmOptions());
-        if (scenario.idle()) {
+        if (scenario.measuresMemoryPerConnection()) {
             jvmOptions.add(IDLE_GC_PAUSE_SOURCE);
         }
         List<String> command = new ArrayList<>(context.pinning().serverPrefix());
-        command.addAll(context.launcher().command(jvmOptions, serveArguments(scenario, design)));
+        command.addAll(context.launcher().command(jvmOptions, serveArguments(scenario, design, listen)));
         Files.writeString(log, String.join(" ", command) + "\n");
         return JvmServer.start(command, log, context.children(), timeout);
     }
 
-    private List<String> serveArguments(Scenario scenario, DesignSpec design) {
-        List<String> args = new ArrayList<>(List.of("serve", "--server", design.id(), "--app", scenario.app(),
-                "--host", "127.0.0.1", "--port", "0"));
+    private List<String> serveArguments(Scenario scenario, DesignSpec design, CellListenAddress listen) {
+        List<String> args = new ArrayList<>(List.of("serve", "--server", design.id(), "--app", scenario.app()));
+        args.addAll(listen.serveArguments());
         Integer loops = design.loops() != null ? design.loops() : context.suite().serverLoops();
         if (loops != null && loops > 0) {
             args.addAll(List.of("--loops", Integer.toString(loops)));

@@ -3,6 +3,7 @@ package io.reactorbench.scenarios.run;
 import io.reactorbench.scenarios.suite.DesignSpec;
 import io.reactorbench.scenarios.suite.Scenario;
 import io.reactorbench.scenarios.suite.Suite;
+import io.reactorbench.wire.spi.Transport;
 import java.io.PrintStream;
 import java.util.Locale;
 
@@ -24,7 +25,8 @@ public final class DryRun {
         double measuredSeconds = 0;
         for (Scenario scenario : suite.scenarios()) {
             out.printf(Locale.ROOT, "  %-40s %s %s, %d connections, warm-up %.1fs + %.1fs%n", scenario.key(),
-                    scenario.app(), scenario.model(), scenario.connections(), scenario.warmupSeconds(),
+                    scenario.app() + (scenario.transport() == Transport.TCP ? "" : " over " + scenario.transport().id()),
+                    scenario.model(), scenario.connections(), scenario.warmupSeconds(),
                     scenario.durationSeconds());
             measuredSeconds += scenario.warmupSeconds() + scenario.durationSeconds();
         }

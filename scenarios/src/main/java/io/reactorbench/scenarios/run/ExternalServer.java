@@ -1,5 +1,6 @@
 package io.reactorbench.scenarios.run;
 
+import io.reactorbench.loadgen.Target;
 import io.reactorbench.results.ProbeSample;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -87,8 +88,8 @@ final class ExternalServer implements ServerUnderTest {
     }
 
     @Override
-    public InetSocketAddress address() {
-        return address;
+    public Target target() {
+        return Target.tcp(address); // {port} in its command: external designs listen on TCP only
     }
 
     @Override

@@ -1,12 +1,13 @@
 package io.reactorbench.scenarios.run;
 
+import io.reactorbench.loadgen.Endpoints;
+import io.reactorbench.loadgen.Target;
 import io.reactorbench.results.ProbeSample;
 import io.reactorbench.results.ResultsJson;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
@@ -20,7 +21,8 @@ import java.util.concurrent.TimeoutException;
 import tools.jackson.databind.JsonNode;
 
 /**
- * A {@code reactorbench serve} child JVM. It prints {@code READY host:port} once bound and answers
+ * A {@code reactorbench serve} child JVM. It prints {@code READY host:port} ({@code READY udp:host:port},
+ * {@code READY unix:/path} with {@code --listen}) once bound and answers
  * {@code STATS} / {@code GC} lines on its standard input with one line each; it stops when its standard input
  * closes, so even a runner killed with SIGKILL does not leave it behind.
  */
@@ -35,11 +37,11 @@ final class JvmServer implements ServerUnderTest {
     private final ChildProcesses children;
     private final Path logFile;
     private final OutputStream stdin;
-    private final CompletableFuture<InetSocketAddress> ready = new CompletableFuture<>();
+    private final CompletableFuture<Target> ready = new CompletableFuture<>();
     private final BlockingQueue<String> answers = new LinkedBlockingQueue<>();
     private final Deque<String> lastOutput = new ArrayDeque<>();
     private volatile boolean insideProbe = true;
-    private InetSocketAddress address;
+    private Target target;
 
     private JvmServer(Process process, ChildProcesses children, Path logFile) {
         this.process = process;
@@ -65,7 +67,7 @@ final class JvmServer implements ServerUnderTest {
         }
         JvmServer server = new JvmServer(process, children, logFile);
         try {
-            server.address = server.ready.get((long) (startupTimeoutSeconds * 1000), TimeUnit.MILLISECONDS);
+            server.target = server.ready.get((long) (startupTimeoutSeconds * 1000), TimeUnit.MILLISECONDS);
             return server;
         } catch (TimeoutException e) {
             server.close();
@@ -88,7 +90,7 @@ final class JvmServer implements ServerUnderTest {
             String line;
             while ((line = reader.readLine()) != null) {
                 if (line.startsWith("READY ") && !ready.isDone()) {
-                    ready.complete(parseAddress(line.substring(6).trim()));
+                    ready.complete(Endpoints.parseTarget(line.substring(6).trim()));
                 } else if (line.startsWith("STATS ") || line.startsWith("GC ")) {
                     answers.add(line);
                 } else {
@@ -107,15 +109,9 @@ final class JvmServer implements ServerUnderTest {
         }
     }
 
-    private static InetSocketAddress parseAddress(String hostPort) {
-        int colon = hostPort.lastIndexOf(':');
-        String host = hostPort.substring(0, colon).replace("[", "").replace("]", "");
-        return new InetSocketAddress(host, Integer.parseInt(hostPort.substring(colon + 1)));
-    }
-
     @Override
-    public InetSocketAddress address() {
-        return address;
+    public Target target() {
+        return target;
     }
 
     @Override

@@ -1,7 +1,7 @@
 package io.reactorbench.scenarios.run;
 
+import io.reactorbench.loadgen.Target;
 import io.reactorbench.scenarios.suite.Scenario;
-import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,9 +12,10 @@ final class LoadArguments {
     private LoadArguments() {
     }
 
-    static List<String> of(Scenario s, InetSocketAddress target, Path json, Path hlog) {
+    /** {@code target} as the server's READY line named it: {@code host:port}, {@code udp:host:port} or {@code unix:/path}. */
+    static List<String> of(Scenario s, Target target, Path json, Path hlog) {
         List<String> args = new ArrayList<>(List.of("load",
-                "--target", target.getAddress().getHostAddress() + ":" + target.getPort(),
+                "--target", target.text(),
                 "--app", s.app(),
                 "--model", s.model(),
                 "--connections", Integer.toString(s.connections()),

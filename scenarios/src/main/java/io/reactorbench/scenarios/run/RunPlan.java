@@ -9,15 +9,18 @@ import io.reactorbench.wire.spi.Availability;
 import io.reactorbench.wire.spi.NearestName;
 import io.reactorbench.wire.spi.ServerDesign;
 import io.reactorbench.wire.spi.ServerDesigns;
+import io.reactorbench.wire.spi.Transport;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The suite checked against this machine before the first cell: unknown designs are errors (with the suite's
  * file and line), unavailable ones (no io_uring, no FFM) are left out with a note, since that is a fact of the
- * machine rather than a failure of the design, and {@code connections: max} becomes the largest count the fd
- * limits allow.
+ * machine rather than a failure of the design, a design that cannot listen on a scenario's transport is an error
+ * (naming both, so a run does not find out cell by cell), and {@code connections: max} becomes the largest count
+ * the fd limits allow.
  *
  * @param suite        the suite with {@code max} resolved and unavailable designs left out
  * @param notes        sentences to print before the run and keep in run.json
@@ -25,10 +28,17 @@ import java.util.Optional;
 public record RunPlan(Suite suite, List<String> notes) {
 
     public static RunPlan of(Suite suite, FdLimits fds) {
+        return of(suite, fds, ServerDesigns.all());
+    }
+
+    /** Against the designs in {@code registry} (those on the class path; empty: every id passes, serve judges). */
+    static RunPlan of(Suite suite, FdLimits fds, List<ServerDesign> registry) {
         List<String> notes = new ArrayList<>();
         List<DesignSpec> runnable = new ArrayList<>();
-        List<ServerDesign> registry = ServerDesigns.all();
         for (DesignSpec design : suite.designs()) {
+            if (design.external()) {
+                checkTransports(suite, design, Set.of(Transport.TCP), "tcp only, as its command takes a {port}");
+            }
             if (design.external() || registry.isEmpty()) {
                 runnable.add(design); // no registry on this class path: serve reports an unknown design per cell
                 continue;
@@ -43,6 +53,7 @@ public record RunPlan(Suite suite, List<String> notes) {
             }
             Availability availability = found.get().availability();
             if (availability.available()) {
+                checkTransports(suite, design, found.get().transports(), ServerDesigns.transportList(found.get()));
                 runnable.add(design);
             } else {
                 notes.add(design.name() + " skipped: unavailable on this machine (" + availability.cause() + ")");
@@ -51,7 +62,20 @@ public record RunPlan(Suite suite, List<String> notes) {
         if (runnable.isEmpty()) {
             throw new IllegalArgumentException("no design of suite " + suite.name() + " can run here: " + String.join("; ", notes));
         }
+        suite.scenarios().stream().filter(s -> s.idle() && !s.measuresMemoryPerConnection()).map(Scenario::name)
+                .distinct().forEach(name -> notes.add("no memory per connection for " + name + ": it runs over udp,"
+                        + " whose server holds no connections (one socket answers every client)"));
         return new RunPlan(suite.withDesigns(runnable).withScenarios(resolveConnections(suite, fds, notes)), notes);
+    }
+
+    private static void checkTransports(Suite suite, DesignSpec design, Set<Transport> served, String servedText) {
+        for (Scenario s : suite.scenarios()) {
+            if (!served.contains(s.transport())) {
+                throw new SuiteError(suite.source(), s.line(), "scenario '" + s.name() + "' runs over "
+                        + s.transport().id() + ", which design " + design.name() + " cannot listen on (it serves: "
+                        + servedText + "); drop the design or the scenario, or give this one its own suite");
+            }
+        }
     }
 
     private static List<Scenario> resolveConnections(Suite suite, FdLimits fds, List<String> notes) {

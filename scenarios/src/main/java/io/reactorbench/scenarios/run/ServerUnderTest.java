@@ -1,12 +1,13 @@
 package io.reactorbench.scenarios.run;
 
+import io.reactorbench.loadgen.Target;
 import io.reactorbench.results.ProbeSample;
-import java.net.InetSocketAddress;
 
 /** A started server of one cell, probed from inside (when it is a reactorbench JVM) and from outside. */
 public interface ServerUnderTest extends AutoCloseable {
 
-    InetSocketAddress address();
+    /** Where it listens, as {@code load --target} takes it (TCP, UDP or a Unix-domain socket). */
+    Target target();
 
     /** The process to measure from outside (its descendants are summed in). */
     ProcessHandle process();

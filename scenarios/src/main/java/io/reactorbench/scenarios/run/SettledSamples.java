@@ -1,9 +1,12 @@
 package io.reactorbench.scenarios.run;
 
+import io.reactorbench.loadgen.Target;
 import io.reactorbench.results.ProbeSample;
+import io.reactorbench.wire.spi.Transport;
+import java.io.Closeable;
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.nio.channels.SocketChannel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -52,22 +55,27 @@ final class SettledSamples {
      * Opens and closes a few connections before the "before" side is sampled, so that the classes and buffers a
      * server sets up on its first connection are not counted as the cost of the measured ones.
      */
-    static void prime(InetSocketAddress address, int connections) {
-        List<Socket> sockets = new ArrayList<>();
+    static void prime(Target target, int connections) {
+        List<Closeable> sockets = new ArrayList<>();
         try {
             for (int i = 0; i < connections; i++) {
-                Socket socket = new Socket();
-                sockets.add(socket);
-                socket.connect(address, 1_000);
+                if (target.transport() == Transport.UNIX) {
+                    // connects at once while the listener's backlog has room, and a handful is far below any backlog
+                    sockets.add(SocketChannel.open(target.address()));
+                } else {
+                    Socket socket = new Socket();
+                    sockets.add(socket);
+                    socket.connect(target.address(), 1_000);
+                }
             }
         } catch (IOException ignored) {
             // priming is best effort: the measurement proper will tell if the server does not accept
         } finally {
-            for (Socket socket : sockets) {
+            for (Closeable socket : sockets) {
                 try {
                     socket.close();
                 } catch (IOException ignored) {
-                    // closing a loopback socket does not fail in a way that matters here
+                    // closing a local socket does not fail in a way that matters here
                 }
             }
         }

@@ -1,5 +1,7 @@
 package io.reactorbench.scenarios.suite;
 
+import io.reactorbench.wire.spi.Transport;
+
 /**
  * One scenario variant: a workload with every swept parameter fixed to one value. Units are in the names.
  *
@@ -18,6 +20,8 @@ package io.reactorbench.scenarios.suite;
  *                         On a machine with as many cores as server and load generator get, a load generator as
  *                         expensive per request as the server bounds the throughput; capping the server gives the
  *                         load generator headroom, so the cell measures the server (the "server-bound" cells).
+ * @param transport        what the server listens on and the load generator connects with: TCP (the default), a
+ *                         Unix-domain socket, or UDP (echo only, one datagram per request)
  */
 public record Scenario(
         String name,
@@ -39,7 +43,8 @@ public record Scenario(
         double maxErrorRatio,
         int line,
         long readRate,
-        double serverCpuQuotaPercent) {
+        double serverCpuQuotaPercent,
+        Transport transport) {
 
     /** Placeholder for "as many connections as this machine allows", resolved by the runner. */
     public static final int MAX_CONNECTIONS = -1;
@@ -49,7 +54,7 @@ public record Scenario(
                     int size, int responseSize, long cpuNs, long blockUs, double heartbeatSeconds, double connectRate,
                     int loadThreads, double warmupSeconds, double durationSeconds, double maxErrorRatio, int line) {
         this(name, variant, app, model, connections, rate, depth, size, responseSize, cpuNs, blockUs, heartbeatSeconds,
-                connectRate, loadThreads, warmupSeconds, durationSeconds, maxErrorRatio, line, 0, 0);
+                connectRate, loadThreads, warmupSeconds, durationSeconds, maxErrorRatio, line, 0, 0, Transport.TCP);
     }
 
     /** True when the server runs under a CPU quota (see {@link #serverCpuQuotaPercent}). */
@@ -69,15 +74,23 @@ public record Scenario(
         return "churn".equals(model);
     }
 
+    /**
+     * Idle scenarios measure memory per connection, except over UDP: its server holds no connections (one socket
+     * answers every client), so a figure per "connection" would divide by something the server never kept.
+     */
+    public boolean measuresMemoryPerConnection() {
+        return idle() && transport != Transport.UDP;
+    }
+
     public Scenario withConnections(int newConnections, String newVariant) {
         return new Scenario(name, newVariant, app, model, newConnections, rate, depth, size, responseSize, cpuNs,
                 blockUs, heartbeatSeconds, connectRate, loadThreads, warmupSeconds, durationSeconds, maxErrorRatio, line,
-                readRate, serverCpuQuotaPercent);
+                readRate, serverCpuQuotaPercent, transport);
     }
 
     public Scenario withWindow(double newWarmupSeconds, double newDurationSeconds) {
         return new Scenario(name, variant, app, model, connections, rate, depth, size, responseSize, cpuNs,
                 blockUs, heartbeatSeconds, connectRate, loadThreads, newWarmupSeconds, newDurationSeconds, maxErrorRatio, line,
-                readRate, serverCpuQuotaPercent);
+                readRate, serverCpuQuotaPercent, transport);
     }
 }

@@ -1,6 +1,7 @@
 package io.reactorbench.scenarios.suite;
 
 import io.reactorbench.loadgen.LoadSpec;
+import io.reactorbench.wire.spi.Transport;
 import io.reactorbench.wire.units.Durations;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -23,7 +24,7 @@ public final class SuiteParser {
     private static final Set<String> DESIGN_KEYS = Set.of("id", "name", "loops", "options", "jvmOptions");
     private static final Set<String> SCENARIO_KEYS = Set.of("name", "app", "model", "connections", "rate", "depth",
             "size", "responseSize", "cpuNs", "blockUs", "heartbeat", "connectRate", "threads", "warmup", "duration",
-            "maxErrorRatio", "readRate", "serverCpuQuota");
+            "maxErrorRatio", "readRate", "serverCpuQuota", "transport");
     /** Keys that may hold a list of values: each value becomes a variant of the scenario. */
     private static final List<String> SWEEPABLE = List.of("connections", "rate", "size", "depth");
     private static final Set<String> APPS = Set.of("echo", "rpc", "http");
@@ -223,6 +224,7 @@ public final class SuiteParser {
         double maxErrorRatio = s.number("maxErrorRatio", suiteMaxErrorRatio, 0, 1);
         // Percent of one CPU, up to 64 CPUs; at 1 % the kernel's smallest quota (1 ms) needs a 100 ms period already.
         double serverCpuQuota = s.percent("serverCpuQuota", 0, 1, 6400);
+        Transport transport = transport(s, app, model);
 
         List<Scenario> variants = new ArrayList<>();
         for (Map<String, Number> point : cartesian(swept)) {
@@ -239,9 +241,29 @@ public final class SuiteParser {
             }
             variants.add(new Scenario(name, variant, app, model, connections, rate, depth, size, responseSize, cpuNs,
                     blockUs, heartbeat, connectRate, threads, warmup, duration, maxErrorRatio, s.line(), readRate,
-                    serverCpuQuota));
+                    serverCpuQuota, transport));
         }
         return variants;
+    }
+
+    /** tcp unless the scenario says; over udp only the workloads a datagram can carry (as the load generator rules). */
+    private static Transport transport(MappingReader s, String app, String model) {
+        String id = s.string("transport", Transport.TCP.id());
+        Transport transport;
+        try {
+            transport = Transport.parse(id);
+        } catch (IllegalArgumentException unknown) {
+            throw s.error("transport", "'transport' in " + s.where() + " must be one of tcp, unix, udp, got '" + id + "'");
+        }
+        if (transport == Transport.UDP && !app.equals("echo")) {
+            throw s.error("transport", s.where() + " runs app " + app + " over udp, which carries the echo app only"
+                    + " (one datagram per request); use tcp or unix");
+        }
+        if (transport == Transport.UDP && (model.equals("churn") || model.equals("slowread"))) {
+            throw s.error("transport", "model " + model + " in " + s.where() + " needs connections, and udp has none;"
+                    + " use tcp or unix");
+        }
+        return transport;
     }
 
     private List<Number> sweepValues(MappingReader s, String key) {

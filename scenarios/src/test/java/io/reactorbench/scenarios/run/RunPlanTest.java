@@ -3,10 +3,18 @@ package io.reactorbench.scenarios.run;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.reactorbench.scenarios.suite.DesignSpec;
 import io.reactorbench.scenarios.suite.Scenario;
 import io.reactorbench.scenarios.suite.Suite;
 import io.reactorbench.scenarios.suite.SuiteError;
 import io.reactorbench.scenarios.suite.SuiteParser;
+import io.reactorbench.wire.spi.Availability;
+import io.reactorbench.wire.spi.RunningServer;
+import io.reactorbench.wire.spi.ServerConfig;
+import io.reactorbench.wire.spi.ServerDesign;
+import io.reactorbench.wire.spi.Transport;
+import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class RunPlanTest {
@@ -46,5 +54,73 @@ class RunPlanTest {
                 .isInstanceOf(SuiteError.class)
                 .hasMessageStartingWith("idle.yaml:4: ")
                 .hasMessageContaining("asks for 30000 connections but this machine allows at most 19800");
+    }
+
+    /** A design in the registry that listens on {@code transports}; never started here. */
+    private record Listening(String id, Set<Transport> transports, Availability availability) implements ServerDesign {
+        Listening(String id, Transport... transports) {
+            this(id, Set.of(transports), Availability.ok());
+        }
+
+        @Override
+        public String description() {
+            return id + " (test double)";
+        }
+
+        @Override
+        public RunningServer start(ServerConfig config) {
+            throw new UnsupportedOperationException("a plan starts nothing");
+        }
+    }
+
+    private static Suite overTransports(String designs) {
+        return SuiteParser.parse("transports.yaml", """
+                name: transports
+                designs: %s
+                scenarios:
+                  - {name: echo, app: echo, connections: 2}
+                  - {name: echo-unix, app: echo, connections: 2, transport: unix}
+                  - {name: idle-udp, app: echo, model: idle, heartbeat: 1s, connections: 2, transport: udp}
+                """.formatted(designs));
+    }
+
+    private static final List<ServerDesign> REGISTRY = List.of(
+            new Listening("reactor", Transport.TCP, Transport.UDP, Transport.UNIX),
+            new Listening("blocking", Transport.TCP),
+            new Listening("absent", Set.of(Transport.TCP), Availability.unavailable("not on this machine")));
+
+    @Test
+    void shouldRefuseADesignThatCannotListenOnAScenariosTransportNamingBoth() {
+        assertThatThrownBy(() -> RunPlan.of(overTransports("[reactor, blocking]"), new FdLimits(20_000, 20_000), REGISTRY))
+                .isInstanceOf(SuiteError.class)
+                .hasMessageStartingWith("transports.yaml:5: ")
+                .hasMessageContaining("scenario 'echo-unix' runs over unix, which design blocking cannot listen on"
+                        + " (it serves: tcp)");
+    }
+
+    @Test
+    void shouldRefuseAnExternalDesignOverAnythingButTcp() {
+        assertThatThrownBy(() -> RunPlan.of(overTransports("[\"external:./srv --port {port}\"]"),
+                new FdLimits(20_000, 20_000), REGISTRY))
+                .isInstanceOf(SuiteError.class)
+                .hasMessageContaining("scenario 'echo-unix' runs over unix, which design external:./srv --port {port}"
+                        + " cannot listen on (it serves: tcp only, as its command takes a {port})");
+    }
+
+    @Test
+    void shouldLeaveAnUnavailableDesignOutBeforeJudgingItsTransports() {
+        RunPlan plan = RunPlan.of(overTransports("[reactor, absent]"), new FdLimits(20_000, 20_000), REGISTRY);
+
+        assertThat(plan.suite().designs()).extracting(DesignSpec::id).containsExactly("reactor");
+    }
+
+    @Test
+    void shouldNoteThatAnIdleScenarioOverUdpHasNoMemoryPerConnection() {
+        RunPlan plan = RunPlan.of(overTransports("[reactor]"), new FdLimits(20_000, 20_000), REGISTRY);
+
+        assertThat(plan.suite().scenarios()).extracting(Scenario::transport)
+                .containsExactly(Transport.TCP, Transport.UNIX, Transport.UDP);
+        assertThat(plan.notes()).containsExactly("no memory per connection for idle-udp: it runs over udp, whose server"
+                + " holds no connections (one socket answers every client)");
     }
 }

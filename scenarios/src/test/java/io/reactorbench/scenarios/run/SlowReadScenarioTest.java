@@ -3,6 +3,7 @@ package io.reactorbench.scenarios.run;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.reactorbench.loadgen.Target;
 import io.reactorbench.scenarios.suite.Scenario;
 import io.reactorbench.scenarios.suite.SuiteError;
 import io.reactorbench.scenarios.suite.SuiteParser;
@@ -24,7 +25,7 @@ class SlowReadScenarioTest {
     }
 
     private static List<String> loadArgs(Scenario s) {
-        return LoadArguments.of(s, new InetSocketAddress("127.0.0.1", 9000), Path.of("load.json"), Path.of("l.hlog"));
+        return LoadArguments.of(s, Target.tcp(new InetSocketAddress("127.0.0.1", 9000)), Path.of("load.json"), Path.of("l.hlog"));
     }
 
     @Test

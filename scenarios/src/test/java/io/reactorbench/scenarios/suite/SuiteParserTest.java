@@ -3,6 +3,7 @@ package io.reactorbench.scenarios.suite;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.reactorbench.wire.spi.Transport;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -93,6 +94,14 @@ class SuiteParserTest {
                 new Malformed("cpu quota of nothing", VALID.replace("    blockUs: 1000\n",
                         "    blockUs: 1000\n    serverCpuQuota: 0%\n"), 20,
                         "'serverCpuQuota' in scenario 'slow' must be between 1 and 6400 (percent), got 0%"),
+                new Malformed("unknown transport", VALID.replace("connections: [1, 100]",
+                        "connections: [1, 100]\n    transport: quic"), 14,
+                        "'transport' in scenario 'echo' must be one of tcp, unix, udp, got 'quic'"),
+                new Malformed("rpc over udp", VALID.replace("    blockUs: 1000\n", "    blockUs: 1000\n    transport: udp\n"),
+                        20, "scenario 'slow' runs app rpc over udp, which carries the echo app only"),
+                new Malformed("churn over udp", VALID.replace("connections: [1, 100]",
+                        "connections: [1, 100]\n    model: churn\n    transport: udp"), 15,
+                        "model churn in scenario 'echo' needs connections, and udp has none"),
                 new Malformed("tab indentation", VALID.replace("    connections: 10\n", "\tconnections: 10\n"), 18,
                         "found character '\\t(TAB)' that cannot start any token"),
                 new Malformed("broken yaml", VALID.replace("designs:", "designs: [unclosed"), 8,
@@ -116,6 +125,30 @@ class SuiteParserTest {
 
         assertThat(suite.scenarios()).extracting(Scenario::serverCpuQuotaPercent).containsExactly(50.0, 50.0, 150.0);
         assertThat(SuiteParser.parse("tiny.yaml", VALID).scenarios()).noneMatch(Scenario::serverCpuCapped);
+    }
+
+    @Test
+    void shouldReadTheTransportOfEachScenarioAndDefaultToTcp() {
+        Suite suite = SuiteParser.parse("tiny.yaml", VALID.replace("connections: [1, 100]",
+                "connections: [1, 100]\n    transport: unix").replace("    blockUs: 1000\n", "    blockUs: 1000\n    transport: tcp\n"));
+
+        assertThat(suite.scenarios()).extracting(Scenario::transport)
+                .containsExactly(Transport.UNIX, Transport.UNIX, Transport.TCP);
+        assertThat(SuiteParser.parse("tiny.yaml", VALID).scenarios()).extracting(Scenario::transport)
+                .containsOnly(Transport.TCP);
+    }
+
+    @Test
+    void shouldTakeIdleEchoOverUdpButMeasureNoMemoryPerConnectionThere() {
+        Suite suite = SuiteParser.parse("idle.yaml", """
+                name: idle
+                designs: [a]
+                scenarios:
+                  - {name: idle-udp, app: echo, model: idle, heartbeat: 1s, connections: 10, transport: udp}
+                  - {name: idle-unix, app: echo, model: idle, heartbeat: 1s, connections: 10, transport: unix}
+                """);
+
+        assertThat(suite.scenarios()).extracting(Scenario::measuresMemoryPerConnection).containsExactly(false, true);
     }
 
     @Test
