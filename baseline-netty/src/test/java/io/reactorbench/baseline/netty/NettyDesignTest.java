@@ -3,8 +3,8 @@ package io.reactorbench.baseline.netty;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.reactorbench.wire.client.RpcResponseDecoder;
 import io.reactorbench.wire.rpc.RpcFrame;
-import io.reactorbench.wire.rpc.RpcResponseDecoder;
 import io.reactorbench.wire.spi.App;
 import io.reactorbench.wire.spi.Availability;
 import io.reactorbench.wire.spi.RunningServer;
