@@ -1,25 +1,31 @@
 package io.reactorbench.cli;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.net.JarURLConnection;
+import java.net.URISyntaxException;
+import java.net.URL;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.stream.Stream;
 
 /**
- * For the report and compare command tests: the report module's fixture run (found in the source tree
- * beside this module) copied to a temp directory, and a way to run a command while capturing its output.
+ * For the report and compare command tests: the report module's fixture run, read from the classpath (report's
+ * test-jar, a test-scoped dependency of this module) and copied to a temp directory, and a way to run a command
+ * while capturing its output. A fixture that is not there fails the test: nothing is skipped.
  */
 final class ReportCliFixture {
 
-    static final Path FIXTURE_RUN = Path.of("../report/src/test/resources/fixture-run");
-    static final Path FIXTURE_JMH = Path.of("../report/src/test/resources/jmh/jmh-result.json");
+    /** The fixture run's directory and the JMH result file, as report's test resources name them. */
+    private static final String FIXTURE_RUN = "fixture-run";
+    private static final String FIXTURE_JMH = "jmh/jmh-result.json";
 
     private ReportCliFixture() {
     }
@@ -28,21 +34,55 @@ final class ReportCliFixture {
     record Outcome(int exitCode, String out, String err) {
     }
 
+    /** Copies the fixture run into {@code target} (created) and returns it. */
     static Path copyRun(Path target) {
-        assumeTrue(Files.isDirectory(FIXTURE_RUN), "report fixture not found at " + FIXTURE_RUN.toAbsolutePath());
-        try (Stream<Path> files = Files.walk(FIXTURE_RUN)) {
+        // run.json marks the run directory; the test-jar holds it as a jar entry (verify), a plain build of the
+        // reactor as a file under report/target/test-classes (test).
+        URL runJson = resource(FIXTURE_RUN + "/run.json");
+        try {
+            if (runJson.getProtocol().equals("jar")) {
+                Path jar = Path.of(((JarURLConnection) runJson.openConnection()).getJarFileURL().toURI());
+                try (FileSystem jarFiles = FileSystems.newFileSystem(jar)) {
+                    copyTree(jarFiles.getPath("/" + FIXTURE_RUN), target);
+                }
+            } else {
+                copyTree(Path.of(runJson.toURI()).getParent(), target);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+        return target;
+    }
+
+    /** Copies the fixture JMH result file to {@code target}. */
+    static void copyJmh(Path target) throws IOException {
+        try (InputStream in = resource(FIXTURE_JMH).openStream()) {
+            Files.copy(in, target);
+        }
+    }
+
+    private static URL resource(String name) {
+        URL url = ReportCliFixture.class.getClassLoader().getResource(name);
+        if (url == null) {
+            throw new IllegalStateException("report fixture " + name + " is not on the test classpath (report's"
+                    + " test-jar, from report/src/test/resources)");
+        }
+        return url;
+    }
+
+    private static void copyTree(Path source, Path target) throws IOException {
+        try (Stream<Path> files = Files.walk(source)) {
             for (Path file : files.toList()) {
-                Path destination = target.resolve(FIXTURE_RUN.relativize(file).toString());
+                Path destination = target.resolve(source.relativize(file).toString());
                 if (Files.isDirectory(file)) {
                     Files.createDirectories(destination);
                 } else {
                     Files.copy(file, destination, StandardCopyOption.REPLACE_EXISTING);
                 }
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
-        return target;
     }
 
     static Outcome execute(String... args) {

@@ -44,7 +44,7 @@ class ReportCommandTest {
     @Test
     void shouldWriteAJmhOnlyReportNextToTheJmhFile() throws Exception {
         Path jmh = temp.resolve("jmh-result.json");
-        Files.copy(ReportCliFixture.FIXTURE_JMH, jmh);
+        ReportCliFixture.copyJmh(jmh);
         Outcome outcome = ReportCliFixture.execute("report", "--jmh", jmh.toString());
         assertThat(outcome.exitCode()).as(outcome.err()).isZero();
         Path index = temp.resolve("jmh-report/index.html");

@@ -1,6 +1,6 @@
 package io.reactorbench.conformance;
 
-import io.reactorbench.wire.http.HttpResponseParser;
+import io.reactorbench.wire.client.HttpResponseParser;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;

@@ -3,7 +3,7 @@ package io.reactorbench.conformance;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.reactorbench.conformance.RpcReplies.Request;
-import io.reactorbench.wire.echo.EchoVerifier;
+import io.reactorbench.wire.client.EchoVerifier;
 import io.reactorbench.wire.spi.App;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -56,7 +56,7 @@ class PeerBehaviourConformanceTest {
                 case ECHO -> {
                     byte[] message = new byte[100_000];
                     ByteBuffer fill = ByteBuffer.wrap(message);
-                    new EchoVerifier().send(fill, message.length);
+                    EchoVerifier.put(fill, 0, 0, message.length);
                     client.write(message);
                     client.shutdownOutput();
                     assertThat(client.readUntilClosed(200_000)).isEqualTo(message);

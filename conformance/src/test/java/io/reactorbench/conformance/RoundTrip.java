@@ -2,7 +2,7 @@ package io.reactorbench.conformance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.reactorbench.wire.echo.EchoVerifier;
+import io.reactorbench.wire.client.EchoVerifier;
 import io.reactorbench.wire.spi.App;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -21,7 +21,7 @@ final class RoundTrip {
             case ECHO -> {
                 ByteBuffer out = ByteBuffer.allocate(4 + 60);
                 out.putInt(tag);
-                new EchoVerifier().send(out, 60);
+                EchoVerifier.put(out, 0, 0, 60);
                 yield out.array();
             }
             case RPC -> RpcReplies.encode(List.of(RpcReplies.Request.of(tag, 100)));

@@ -1,7 +1,7 @@
 package io.reactorbench.conformance;
 
+import io.reactorbench.wire.client.RpcResponseDecoder;
 import io.reactorbench.wire.rpc.RpcFrame;
-import io.reactorbench.wire.rpc.RpcResponseDecoder;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;

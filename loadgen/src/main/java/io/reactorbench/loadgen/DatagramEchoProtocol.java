@@ -1,5 +1,7 @@
 package io.reactorbench.loadgen;
 
+import io.reactorbench.wire.PayloadPattern;
+import io.reactorbench.wire.client.EchoVerifier;
 import java.nio.ByteBuffer;
 
 /**
@@ -42,9 +44,7 @@ final class DatagramEchoProtocol implements Protocol {
         }
         long seq = firstSeq + fromOffset / sizeBytes;
         out.putInt(globalConn).putLong(seq);
-        for (int i = HEADER_BYTES; i < sizeBytes; i++) {
-            out.put(EchoProtocol.patternAt(globalConn, seq * sizeBytes + i));
-        }
+        EchoVerifier.put(out, EchoProtocol.phase(globalConn), seq * sizeBytes + HEADER_BYTES, sizeBytes - HEADER_BYTES);
     }
 
     /** {@code in} holds one datagram (a read on a datagram socket returns one). */
@@ -67,16 +67,16 @@ final class DatagramEchoProtocol implements Protocol {
                     + " (in flight: " + nextSeq + ".." + (nextSeq + outstanding - 1) + ")";
             return MISMATCH;
         }
-        for (int i = HEADER_BYTES; i < sizeBytes; i++) {
-            byte expected = EchoProtocol.patternAt(globalConn, seq * sizeBytes + i);
-            byte got = in.get(start + i);
-            if (got != expected) {
-                mismatch = "udp echo: byte " + i + " of datagram " + seq + " of connection " + conn + " is "
-                        + (got & 0xff) + ", sent " + (expected & 0xff);
-                return MISMATCH;
-            }
+        in.position(start + HEADER_BYTES);
+        int wrong = PayloadPattern.check(in, EchoProtocol.phase(globalConn) + seq * sizeBytes + HEADER_BYTES,
+                sizeBytes - HEADER_BYTES);
+        if (wrong >= 0) {
+            int i = HEADER_BYTES + wrong;
+            mismatch = "udp echo: byte " + i + " of datagram " + seq + " of connection " + conn + " is "
+                    + (in.get(start + i) & 0xff) + ", sent "
+                    + (EchoVerifier.at(EchoProtocol.phase(globalConn), seq * sizeBytes + i) & 0xff);
+            return MISMATCH;
         }
-        in.position(start + length);
         if (seq != nextSeq) {
             mismatch = "udp: datagram " + nextSeq + (seq - nextSeq > 1 ? ".." + (seq - 1) : "") + " of connection "
                     + conn + " lost (the answer to " + seq + " came first)";

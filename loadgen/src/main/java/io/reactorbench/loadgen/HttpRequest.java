@@ -1,6 +1,6 @@
 package io.reactorbench.loadgen;
 
-import io.reactorbench.wire.http.HttpRequests;
+import io.reactorbench.wire.client.HttpRequests;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;

@@ -166,7 +166,7 @@ public record LoadSpec(
         return switch (app) {
             case ECHO -> sizeBytes;
             case RPC -> io.reactorbench.wire.rpc.RpcFrame.requestLength(sizeBytes);
-            case HTTP -> io.reactorbench.wire.http.HttpRequests.GET_PLAINTEXT.length;
+            case HTTP -> io.reactorbench.wire.client.HttpRequests.GET_PLAINTEXT.length;
         };
     }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.Test;
  * end, uniformly 0..100 ms, so the 99th percentile lies near 85 ms and the 90th outside the stalls, a few ms. Closed loop: during a stall each connection has just one request waiting and sends nothing
  * else, so the stall hides in a handful of samples among tens of thousands of fast ones.
  */
+@Tag("bench") // wall-clock: asserts measured latencies / a throughput ratio; mvn verify -Pbench
 class CoordinatedOmissionTest {
 
     private static final long STALL_MS = 100;

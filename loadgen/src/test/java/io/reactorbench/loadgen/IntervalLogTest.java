@@ -11,6 +11,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.HdrHistogram.HistogramLogProcessor;
 import org.HdrHistogram.HistogramLogReader;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -22,21 +23,23 @@ class IntervalLogTest {
     @TempDir
     Path dir;
 
-    @Test
-    void shouldWriteAnIntervalLogThatHdrHistogramReadsBackWithEveryRequestCountedOncePerTag() throws Exception {
-        Path hlog = dir.resolve("out.hlog");
-        Path json = dir.resolve("out.json");
-        LoadResult result;
+    /** A 2.5 s window after a 1 s warm-up, at 1,000 requests/s, written to --json and --hlog. */
+    private LoadResult runWithIntervalLog(Path json, Path hlog) throws Exception {
         try (TestServer server = new TestServer(TestServer.Mode.ECHO)) {
             LoadSpec spec = LoadSpec.builder().targets(Endpoints.parseTargets(List.of(server.target())))
                     .connections(8).threads(2).ratePerSec(1000)
                     .warmupNs(TimeUnit.MILLISECONDS.toNanos(1000))
                     .durationNs(TimeUnit.MILLISECONDS.toNanos(2500)).build();
-            result = new LoadRun(spec, new LoadOutputs(json, hlog, System.out, System.err, LoadOutputs.Progress.LINES, true,
-                    false)).execute();
+            return new LoadRun(spec, new LoadOutputs(json, hlog, System.out, System.err, LoadOutputs.Progress.LINES,
+                    true, false)).execute();
         }
-        assertThat(result.errors().total()).as(result.firstErrors().toString()).isZero();
+    }
 
+    /** The interval histograms of a log, untagged (corrected) and uncorrected in turn. */
+    private record Intervals(int count, long corrected, long uncorrected) {
+    }
+
+    private static Intervals readIntervals(Path hlog) throws Exception {
         long corrected = 0;
         long uncorrected = 0;
         int intervals = 0;
@@ -60,17 +63,38 @@ class IntervalLogTest {
             intervals++;
         }
         reader.close();
-        // A 2.5 s window after a 1 s warm-up: ticks of 1 s (fewer if the machine delays the reporter).
-        assertThat(intervals / 2).isBetween(1, 3);
         assertThat(intervals % 2).isZero();
-        assertThat(corrected).isEqualTo(result.requests());
-        assertThat(uncorrected).isEqualTo(result.requests());
-        assertThat(result.windowSeconds()).isBetween(2.4, 2.7);
+        return new Intervals(intervals / 2, corrected, uncorrected);
+    }
+
+    @Test
+    void shouldWriteAnIntervalLogThatHdrHistogramReadsBackWithEveryRequestCountedOncePerTag() throws Exception {
+        Path hlog = dir.resolve("out.hlog");
+        Path json = dir.resolve("out.json");
+        LoadResult result = runWithIntervalLog(json, hlog);
+        assertThat(result.errors().total()).as(result.firstErrors().toString()).isZero();
+
+        Intervals intervals = readIntervals(hlog);
+        assertThat(intervals.count()).isPositive();
+        assertThat(intervals.corrected()).isEqualTo(result.requests());
+        assertThat(intervals.uncorrected()).isEqualTo(result.requests());
 
         LoadResult reread = ResultJson.read(json);
         assertThat(reread).isEqualTo(result);
         assertThat(ResultJson.toJson(result)).contains("\"p9999\"", "\"windowSeconds\"", "\"throughput\"",
                 "\"corrected\"", "\"uncorrected\"", "\"schema\" : \"reactorbench.load/1\"");
+    }
+
+    /** Wall-clock: the window is the duration without the warm-up, logged in ticks of 1 s (-Pbench). */
+    @Test
+    @Tag("bench")
+    void shouldMeasureTheDurationWithoutTheWarmupInOneSecondIntervals() throws Exception {
+        Path hlog = dir.resolve("out.hlog");
+        LoadResult result = runWithIntervalLog(dir.resolve("out.json"), hlog);
+        assertThat(result.errors().total()).as(result.firstErrors().toString()).isZero();
+        // A 2.5 s window after a 1 s warm-up: ticks of 1 s (fewer if the machine delays the reporter).
+        assertThat(readIntervals(hlog).count()).isBetween(1, 3);
+        assertThat(result.windowSeconds()).isBetween(2.4, 2.7);
     }
 
     /**

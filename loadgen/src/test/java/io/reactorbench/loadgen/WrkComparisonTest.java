@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
  * the same in-test http server, must count throughputs within 15 % of each other. Timings on a shared 2-core
  * machine drift, so the two run back to back, interleaved three times, and the best of each is compared.
  */
+@Tag("bench") // wall-clock: asserts measured latencies / a throughput ratio; mvn verify -Pbench
 class WrkComparisonTest {
 
     private static final int CONNECTIONS = 64;

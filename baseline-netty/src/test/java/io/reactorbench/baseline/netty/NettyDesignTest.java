@@ -3,8 +3,8 @@ package io.reactorbench.baseline.netty;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.reactorbench.wire.client.RpcResponseDecoder;
 import io.reactorbench.wire.rpc.RpcFrame;
-import io.reactorbench.wire.rpc.RpcResponseDecoder;
 import io.reactorbench.wire.spi.App;
 import io.reactorbench.wire.spi.Availability;
 import io.reactorbench.wire.spi.RunningServer;
@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -31,6 +32,12 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** Small round trips through the three Netty designs; the conformance module has the full suite. */
 @Timeout(value = 30, unit = TimeUnit.SECONDS)
 class NettyDesignTest {
+
+    /**
+     * Bytes the slow peer has written before the other peer asks: more than loopback socket buffers take from a
+     * peer the server does not read (so the server is reading it), well past the server's 64 KiB water mark.
+     */
+    private static final long FLOOD_UNDER_WAY_BYTES = 1024 * 1024;
 
     static Stream<String> designs() {
         return Stream.of("netty-nio", "netty-epoll", "netty-iouring");
@@ -85,8 +92,10 @@ class NettyDesignTest {
     void shouldServeOthersWhileAPeerSendsWithoutReadingThenEchoEverything(String id) throws Exception {
         byte[] sent = randomBytes(16 * 1024 * 1024);
         try (RunningServer server = start(id, App.ECHO); Socket slow = connect(server); Socket other = connect(server)) {
-            CompletableFuture<Void> sending = CompletableFuture.runAsync(() -> write(slow, sent));
-            Thread.sleep(200); // let the slow peer's buffers and the server's water mark fill
+            AtomicLong sentBytes = new AtomicLong();
+            CompletableFuture<Void> sending = CompletableFuture.runAsync(() -> writeCounting(slow, sent, sentBytes));
+            // The other peer asks in the middle of the flood, not before it starts (what a fixed sleep hoped for).
+            awaitAtLeast(sentBytes, FLOOD_UNDER_WAY_BYTES, sending);
             other.getOutputStream().write('x');
             assertThat(other.getInputStream().read()).isEqualTo('x');
             assertThat(slow.getInputStream().readNBytes(sent.length)).isEqualTo(sent);
@@ -153,6 +162,33 @@ class NettyDesignTest {
         byte[] bytes = new byte[length];
         new Random(42).nextBytes(bytes);
         return bytes;
+    }
+
+    /** Writes {@code bytes} in 64 KiB pieces, adding each piece to {@code sentBytes} once it is written. */
+    private static void writeCounting(Socket socket, byte[] bytes, AtomicLong sentBytes) {
+        try {
+            for (int offset = 0; offset < bytes.length; offset += 64 * 1024) {
+                int n = Math.min(64 * 1024, bytes.length - offset);
+                socket.getOutputStream().write(bytes, offset, n);
+                sentBytes.addAndGet(n);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Waits until {@code sentBytes} reaches {@code bytes}; fails if the writer fails or 10 s pass first. */
+    private static void awaitAtLeast(AtomicLong sentBytes, long bytes, CompletableFuture<Void> writer)
+            throws InterruptedException {
+        long deadlineNs = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (sentBytes.get() < bytes && !writer.isCompletedExceptionally()) {
+            if (System.nanoTime() - deadlineNs > 0) {
+                throw new AssertionError("the slow peer sent only " + sentBytes.get() + " of " + bytes
+                        + " bytes within 10 s: the server does not read it");
+            }
+            Thread.sleep(5); // polling a condition, not timing anything
+        }
+        assertThat(writer).as("the slow peer's writes").isNotCompletedExceptionally();
     }
 
     private static void write(Socket socket, byte[] bytes) {

@@ -2,8 +2,8 @@ package io.reactorbench.baseline.nio;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.reactorbench.wire.client.RpcResponseDecoder;
 import io.reactorbench.wire.rpc.RpcFrame;
-import io.reactorbench.wire.rpc.RpcResponseDecoder;
 import io.reactorbench.wire.spi.App;
 import io.reactorbench.wire.spi.RunningServer;
 import io.reactorbench.wire.spi.ServerConfig;

@@ -2,10 +2,10 @@ package io.reactorbench.engine.apps;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.reactorbench.wire.http.HttpRequests;
-import io.reactorbench.wire.http.HttpResponseParser;
+import io.reactorbench.wire.client.HttpRequests;
+import io.reactorbench.wire.client.HttpResponseParser;
+import io.reactorbench.wire.client.RpcResponseDecoder;
 import io.reactorbench.wire.rpc.RpcFrame;
-import io.reactorbench.wire.rpc.RpcResponseDecoder;
 import io.reactorbench.wire.spi.App;
 import io.reactorbench.wire.spi.RunningServer;
 import io.reactorbench.wire.spi.ServerConfig;

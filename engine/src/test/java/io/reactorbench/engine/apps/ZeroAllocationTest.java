@@ -2,7 +2,7 @@ package io.reactorbench.engine.apps;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.reactorbench.wire.http.HttpRequests;
+import io.reactorbench.wire.client.HttpRequests;
 import io.reactorbench.wire.spi.App;
 import io.reactorbench.wire.spi.RunningServer;
 import io.reactorbench.wire.spi.ServerConfig;

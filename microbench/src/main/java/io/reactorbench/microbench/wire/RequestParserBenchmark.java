@@ -3,7 +3,7 @@ package io.reactorbench.microbench.wire;
 import io.reactorbench.microbench.JvmArgs;
 import io.reactorbench.wire.app.ServerSession;
 import io.reactorbench.wire.app.ServerSession.Outcome;
-import io.reactorbench.wire.http.HttpRequests;
+import io.reactorbench.wire.client.HttpRequests;
 import io.reactorbench.wire.rpc.RpcFrame;
 import io.reactorbench.wire.spi.App;
 import java.nio.ByteBuffer;

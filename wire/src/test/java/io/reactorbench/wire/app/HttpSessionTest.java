@@ -3,8 +3,8 @@ package io.reactorbench.wire.app;
 import static io.reactorbench.wire.app.SessionDriver.ascii;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.reactorbench.wire.client.HttpRequests;
 import io.reactorbench.wire.http.HttpDate;
-import io.reactorbench.wire.http.HttpRequests;
 import java.nio.ByteBuffer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;

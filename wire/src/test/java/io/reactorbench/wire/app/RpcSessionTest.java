@@ -2,8 +2,8 @@ package io.reactorbench.wire.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.reactorbench.wire.client.RpcResponseDecoder;
 import io.reactorbench.wire.rpc.RpcFrame;
-import io.reactorbench.wire.rpc.RpcResponseDecoder;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;

@@ -2,10 +2,10 @@ package io.reactorbench.wire.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.reactorbench.wire.http.HttpRequests;
-import io.reactorbench.wire.http.HttpResponseParser;
+import io.reactorbench.wire.client.HttpRequests;
+import io.reactorbench.wire.client.HttpResponseParser;
+import io.reactorbench.wire.client.RpcResponseDecoder;
 import io.reactorbench.wire.rpc.RpcFrame;
-import io.reactorbench.wire.rpc.RpcResponseDecoder;
 import java.lang.management.ManagementFactory;
 import java.nio.ByteBuffer;
 import org.junit.jupiter.api.Test;

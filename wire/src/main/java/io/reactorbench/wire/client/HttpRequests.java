@@ -1,4 +1,4 @@
-package io.reactorbench.wire.http;
+package io.reactorbench.wire.client;
 
 import java.nio.charset.StandardCharsets;
 
