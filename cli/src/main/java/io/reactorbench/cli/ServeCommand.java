@@ -1,5 +1,7 @@
 package io.reactorbench.cli;
 
+import io.reactorbench.scenarios.probe.ServerProbe;
+import io.reactorbench.scenarios.probe.StdinControl;
 import io.reactorbench.wire.spi.App;
 import io.reactorbench.wire.spi.Availability;
 import io.reactorbench.wire.spi.RunningServer;

@@ -1,4 +1,4 @@
-package io.reactorbench.cli;
+package io.reactorbench.scenarios.probe;
 
 import io.reactorbench.wire.spi.RunningServer;
 import java.io.BufferedReader;
@@ -14,7 +14,7 @@ import java.util.Locale;
  * output. {@code STATS} answers {@code STATS {json}}, {@code GC} collects and answers {@code GC {json}};
  * end of input means "stop".
  */
-final class StdinControl {
+public final class StdinControl {
 
     /** GC notifications arrive on another thread after System.gc() returns; wait this long for the first one. */
     private static final long GC_NOTIFICATION_WAIT_MS = 1_000;
@@ -25,7 +25,7 @@ final class StdinControl {
     private final ServerProbe probe;
     private final RunningServer server;
 
-    StdinControl(InputStream in, PrintStream out, ServerProbe probe, RunningServer server) {
+    public StdinControl(InputStream in, PrintStream out, ServerProbe probe, RunningServer server) {
         this.in = in;
         this.out = out;
         this.probe = probe;
@@ -33,7 +33,7 @@ final class StdinControl {
     }
 
     /** Answers commands until end of input. */
-    void run() throws IOException {
+    public void run() throws IOException {
         BufferedReader lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
         String line;
         while ((line = lines.readLine()) != null) {

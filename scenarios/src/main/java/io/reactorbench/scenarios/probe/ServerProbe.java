@@ -1,4 +1,4 @@
-package io.reactorbench.cli;
+package io.reactorbench.scenarios.probe;
 
 import com.sun.management.GarbageCollectionNotificationInfo;
 import com.sun.management.GcInfo;
@@ -23,7 +23,7 @@ import javax.management.openmbean.CompositeData;
  * "G1 Young Generation"), never from the concurrent-cycle beans ("ZGC Major Cycles", "G1 Concurrent GC"),
  * whose durations are not pauses.
  */
-final class ServerProbe {
+public final class ServerProbe {
 
     private final com.sun.management.OperatingSystemMXBean os =
             (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
@@ -47,7 +47,7 @@ final class ServerProbe {
      * Starts listening to GC notifications and starts JFR's pause stream (in the background); call before the
      * server starts so no pause is missed.
      */
-    static ServerProbe install() {
+    public static ServerProbe install() {
         ServerProbe probe = new ServerProbe(GcPauseRecorder.start());
         for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
             if (pool.getType() == MemoryType.HEAP) {

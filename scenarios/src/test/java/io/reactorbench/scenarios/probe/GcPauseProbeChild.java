@@ -1,4 +1,4 @@
-package io.reactorbench.cli;
+package io.reactorbench.scenarios.probe;
 
 import io.reactorbench.wire.spi.RunningServer;
 import java.net.InetSocketAddress;
