@@ -1,6 +1,8 @@
 package io.reactorbench.scenarios.probe;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The GC pauses seen so far, in nanoseconds: count, total and longest since start, and the recent ones (bounded)
@@ -37,41 +39,33 @@ final class GcPauseLog {
     }
 
     /**
-     * Appends {@code "gcCount":n,"gcPauseTotalMs":ms,"gcPauseMaxMs":ms,"pauses":[[startEpochMs,durationMs],...]}
-     * and forgets the pauses listed. Durations keep every nanosecond; start times keep microseconds, which is what
-     * a double holds of an epoch time in milliseconds.
+     * The totals since start and the pauses recorded since the previous call, which are then forgotten. Pauses are
+     * [startEpochMs, durationMs]: durations keep every nanosecond, start times microseconds, which is what a double
+     * holds of an epoch time in milliseconds.
      */
-    synchronized void appendJsonAndDrain(StringBuilder json) {
-        json.append("\"gcCount\":").append(count).append(",\"gcPauseTotalMs\":");
-        appendMs(json, totalNs);
-        json.append(",\"gcPauseMaxMs\":");
-        appendMs(json, maxNs);
-        json.append(",\"pauses\":[");
-        String separator = "";
+    synchronized Drained drain() {
+        List<List<Double>> pauses = new ArrayList<>(recentPauses.size());
         for (long[] pause : recentPauses) {
-            json.append(separator).append('[');
-            appendMs(json, pause[0] / NS_PER_US * NS_PER_US);
-            json.append(',');
-            appendMs(json, pause[1]);
-            json.append(']');
-            separator = ",";
+            pauses.add(List.of(epochMs(pause[0]), ms(pause[1])));
         }
         recentPauses.clear();
-        json.append(']');
+        return new Drained(count, ms(totalNs), ms(maxNs), pauses);
     }
 
-    /** Exact decimal milliseconds ("12.3405", "0.02", "7"), never the exponent form Double.toString gives small values. */
-    static void appendMs(StringBuilder json, long ns) {
-        json.append(ns / NS_PER_MS);
-        long fractionNs = ns % NS_PER_MS;
-        if (fractionNs == 0) {
-            return;
-        }
-        String digits = Long.toString(NS_PER_MS + fractionNs).substring(1); // six digits, leading zeros kept
-        int end = digits.length();
-        while (digits.charAt(end - 1) == '0') {
-            end--;
-        }
-        json.append('.').append(digits, 0, end);
+    /** What {@link #drain} hands over, in the units of the probe's answer. */
+    record Drained(long count, double totalMs, double maxMs, List<List<Double>> pauses) {
+    }
+
+    /**
+     * Milliseconds as the double nearest the exact value: one correctly rounded division of two exact doubles
+     * (durations stay far below 2^53 ns), as parsing the exact decimal would give.
+     */
+    static double ms(long ns) {
+        return ns / (double) NS_PER_MS;
+    }
+
+    /** An epoch time in ms to the microsecond: epoch nanoseconds exceed 2^53, epoch microseconds do not. */
+    static double epochMs(long epochNs) {
+        return (epochNs / NS_PER_US) / 1_000.0;
     }
 }

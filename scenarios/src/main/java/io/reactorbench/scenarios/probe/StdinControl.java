@@ -11,8 +11,8 @@ import java.util.Locale;
 
 /**
  * The control channel of {@code serve}: one command per line on standard input, one answer line on standard
- * output. {@code STATS} answers {@code STATS {json}}, {@code GC} collects and answers {@code GC {json}};
- * end of input means "stop".
+ * output ({@link ProbeProtocol}). {@code STATS} answers {@code STATS {json}}, {@code GC} collects and answers
+ * {@code GC {json}}; end of input means "stop".
  */
 public final class StdinControl {
 
@@ -46,10 +46,10 @@ public final class StdinControl {
 
     private void answer(String command) {
         String reply = switch (command.toUpperCase(Locale.ROOT)) {
-            case "STATS" -> "STATS " + probe.statsJson(server);
-            case "GC" -> {
+            case ProbeProtocol.STATS -> ProbeProtocol.answer(ProbeProtocol.STATS, probe.sample(server));
+            case ProbeProtocol.GC -> {
                 collect();
-                yield "GC " + probe.statsJson(server);
+                yield ProbeProtocol.answer(ProbeProtocol.GC, probe.sample(server));
             }
             default -> "ERROR unknown command " + command;
         };

@@ -1,7 +1,7 @@
 package io.reactorbench.scenarios.run;
 
 import io.reactorbench.results.ProbeSample;
-import io.reactorbench.results.ResultsJson;
+import io.reactorbench.scenarios.probe.ProbeProtocol;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -17,7 +17,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import tools.jackson.databind.JsonNode;
 
 /**
  * A {@code reactorbench serve} child JVM. It prints {@code READY host:port} once bound and answers
@@ -89,7 +88,7 @@ final class JvmServer implements ServerUnderTest {
             while ((line = reader.readLine()) != null) {
                 if (line.startsWith("READY ") && !ready.isDone()) {
                     ready.complete(parseAddress(line.substring(6).trim()));
-                } else if (line.startsWith("STATS ") || line.startsWith("GC ")) {
+                } else if (ProbeProtocol.isAnswer(line)) {
                     answers.add(line);
                 } else {
                     synchronized (lastOutput) {
@@ -130,17 +129,17 @@ final class JvmServer implements ServerUnderTest {
 
     @Override
     public synchronized ProbeSample probe(String label) {
-        return ProbeSamples.of(label, ask("STATS"), process.toHandle());
+        return ProbeSamples.of(label, ask(ProbeProtocol.STATS), process.toHandle());
     }
 
     @Override
     public synchronized ProbeSample collectGarbageAndProbe(String label) {
-        ask("GC");
+        ask(ProbeProtocol.GC);
         return probe(label);
     }
 
-    /** Sends a probe command and returns the JSON of its answer, or null when the server does not answer. */
-    private JsonNode ask(String command) {
+    /** Sends a probe command and returns the sample it answers, or null when the server does not answer. */
+    private ProbeSample ask(String command) {
         if (!insideProbe || !process.isAlive()) {
             return null;
         }
@@ -153,8 +152,7 @@ final class JvmServer implements ServerUnderTest {
                 insideProbe = false; // does not speak the probe protocol: stop waiting for it every second
                 return null;
             }
-            int space = answer.indexOf(' ');
-            return ResultsJson.mapper().readTree(answer.substring(space + 1));
+            return ProbeProtocol.parseAnswer(answer);
         } catch (IOException | RuntimeException e) {
             return null;
         } catch (InterruptedException e) {
