@@ -247,7 +247,6 @@ final class LoadCommand implements Callable<Integer> {
             appKind = AppKind.HTTP;
         }
         LoadModel loadModel = model == null ? null : LoadModel.parse(model);
-        boolean churn = loadModel == LoadModel.CHURN;
         LoadOptionChecks.requirePositiveRate(rate);
         RateStages rateStages = stages == null ? null : RateStages.parse(stages, rate == null ? 0 : rate);
         // --requests N counts from the first request (wrk's and ab's meaning): a default warm-up would swallow them
@@ -255,14 +254,12 @@ final class LoadCommand implements Callable<Integer> {
         long durationNs = rateStages == null ? Durations.parseNs(duration)
                 : LoadOptionChecks.stagedWindowNs(rateStages, warmupNs,
                         command.commandLine().getParseResult().hasMatchedOption("--duration"));
-        return LoadSpec.builder()
+        LoadSpec.Builder spec = LoadSpec.builder()
                 .targets(http.url != null ? List.of(Target.tcp(http.parsedUrl().address())) : Endpoints.parseTargets(targets))
                 .sources(source == null ? List.of() : Endpoints.parseSources(source))
                 .app(appKind)
                 .model(loadModel)
                 .connections(connections)
-                .connectRatePerSec(connectRate != null ? connectRate : churn ? 1e9 : 2_000)
-                .threads(threads != null ? threads : Runtime.getRuntime().availableProcessors())
                 .ratePerSec(rate == null ? 0 : rate)
                 .depth(depth)
                 .batch(batch)
@@ -280,8 +277,14 @@ final class LoadCommand implements Callable<Integer> {
                 .poller(PollerKind.parse(poller))
                 .readRateBytesPerSec(readRate)
                 .maxInFlightBytesPerConnection(maxInFlight)
-                .httpRequest(http.request())
-                .build();
+                .httpRequest(http.request());
+        if (connectRate != null) {
+            spec.connectRatePerSec(connectRate);
+        }
+        if (threads != null) {
+            spec.threads(threads);
+        }
+        return spec.build();
     }
 
     private void preflight(LoadSpec whole) {
