@@ -45,11 +45,12 @@ public final class ServerProbe {
     }
 
     /**
-     * Starts listening to GC notifications and starts JFR's pause stream (in the background); call before the
-     * server starts so no pause is missed.
+     * Starts listening to GC notifications and starts JFR's pause stream (in the background), and readies the
+     * answer's writer; call before the server starts so no pause is missed.
      */
     public static ServerProbe install() {
         ServerProbe probe = new ServerProbe(GcPauseRecorder.start());
+        ProbeProtocol.prepareWriter();
         for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
             if (pool.getType() == MemoryType.HEAP) {
                 probe.heapPools.add(pool.getName());
