@@ -2,6 +2,7 @@ package io.reactorbench.cli;
 
 import io.reactorbench.loadgen.AppKind;
 import io.reactorbench.loadgen.Endpoints;
+import io.reactorbench.loadgen.LoadAgents;
 import io.reactorbench.loadgen.LoadModel;
 import io.reactorbench.loadgen.LoadOutputs;
 import io.reactorbench.loadgen.LoadResult;
@@ -201,9 +202,7 @@ final class LoadCommand implements Callable<Integer> {
         PrintStream summaryOut = jsonToStdout ? System.err : System.out;
         LoadOutputs outputs = new LoadOutputs(jsonToStdout ? null : json, hlog, summaryOut, System.err, progressMode(),
                 !noSummary, reportMemory);
-        LoadResult result = agents > 1
-                ? new LoadAgents(whole, agents, ownArgs(), outputs).run()
-                : runHere(mine, outputs);
+        LoadResult result = agents > 1 ? runAgents(whole, outputs) : new LoadRun(mine, outputs).executeStoppingOnSignal();
         if (jsonToStdout) {
             System.out.println(ResultJson.toJson(result));
         }
@@ -218,26 +217,11 @@ final class LoadCommand implements Callable<Integer> {
         return answered && thresholdsHeld ? Main.EXIT_OK : Main.EXIT_CHECK_FAILED;
     }
 
-    /** Runs in this process; Ctrl-C / SIGTERM stop the run, which still prints and writes what it measured. */
-    static LoadResult runHere(LoadSpec spec, LoadOutputs outputs) throws Exception {
-        LoadRun run = new LoadRun(spec, outputs);
-        Thread hook = new Thread(() -> {
-            run.requestStop();
-            try {
-                run.awaitFinished(15_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "load-stop");
-        Runtime.getRuntime().addShutdownHook(hook);
+    private LoadResult runAgents(LoadSpec whole, LoadOutputs outputs) throws Exception {
         try {
-            return run.execute();
-        } finally {
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException shuttingDown) {
-                // Already shutting down: the hook is running and waits for us.
-            }
+            return new LoadAgents(whole, agents, new LoadAgentCommand(ownArgs()), outputs).run();
+        } catch (LoadAgents.AgentFailedException e) {
+            throw new UserError(e.getMessage(), Main.EXIT_CHECK_FAILED);
         }
     }
 
@@ -263,7 +247,6 @@ final class LoadCommand implements Callable<Integer> {
             appKind = AppKind.HTTP;
         }
         LoadModel loadModel = model == null ? null : LoadModel.parse(model);
-        boolean churn = loadModel == LoadModel.CHURN;
         LoadOptionChecks.requirePositiveRate(rate);
         RateStages rateStages = stages == null ? null : RateStages.parse(stages, rate == null ? 0 : rate);
         // --requests N counts from the first request (wrk's and ab's meaning): a default warm-up would swallow them
@@ -271,14 +254,12 @@ final class LoadCommand implements Callable<Integer> {
         long durationNs = rateStages == null ? Durations.parseNs(duration)
                 : LoadOptionChecks.stagedWindowNs(rateStages, warmupNs,
                         command.commandLine().getParseResult().hasMatchedOption("--duration"));
-        return LoadSpec.builder()
+        LoadSpec.Builder spec = LoadSpec.builder()
                 .targets(http.url != null ? List.of(Target.tcp(http.parsedUrl().address())) : Endpoints.parseTargets(targets))
                 .sources(source == null ? List.of() : Endpoints.parseSources(source))
                 .app(appKind)
                 .model(loadModel)
                 .connections(connections)
-                .connectRatePerSec(connectRate != null ? connectRate : churn ? 1e9 : 2_000)
-                .threads(threads != null ? threads : Runtime.getRuntime().availableProcessors())
                 .ratePerSec(rate == null ? 0 : rate)
                 .depth(depth)
                 .batch(batch)
@@ -296,8 +277,14 @@ final class LoadCommand implements Callable<Integer> {
                 .poller(PollerKind.parse(poller))
                 .readRateBytesPerSec(readRate)
                 .maxInFlightBytesPerConnection(maxInFlight)
-                .httpRequest(http.request())
-                .build();
+                .httpRequest(http.request());
+        if (connectRate != null) {
+            spec.connectRatePerSec(connectRate);
+        }
+        if (threads != null) {
+            spec.threads(threads);
+        }
+        return spec.build();
     }
 
     private void preflight(LoadSpec whole) {

@@ -56,7 +56,7 @@ final class RunCommand implements Callable<Integer> {
     boolean dryRun;
 
     /** How child JVMs are started; tests replace it to run from the test class path. */
-    Launcher launcher = Launcher.current();
+    Launcher launcher = Launcher.current(Main.class.getName());
 
     @Override
     public Integer call() {

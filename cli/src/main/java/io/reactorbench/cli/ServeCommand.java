@@ -1,18 +1,16 @@
 package io.reactorbench.cli;
 
+import io.reactorbench.scenarios.probe.ServeSession;
 import io.reactorbench.wire.spi.App;
 import io.reactorbench.wire.spi.Availability;
-import io.reactorbench.wire.spi.RunningServer;
 import io.reactorbench.wire.spi.ServerConfig;
 import io.reactorbench.wire.spi.ServerDesign;
 import io.reactorbench.wire.spi.ServerDesigns;
 import java.io.IOException;
 import java.net.BindException;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -26,8 +24,6 @@ import picocli.CommandLine.Spec;
             "STATS (answers 'STATS {json}'), GC (collects, answers 'GC {json}')."
         })
 final class ServeCommand implements Callable<Integer> {
-
-    static final Duration STOP_TIMEOUT = Duration.ofSeconds(5);
 
     @Spec
     CommandSpec spec;
@@ -81,38 +77,11 @@ final class ServeCommand implements Callable<Integer> {
         ServerDesigns.checkOptions(design, config);
         ServerDesigns.checkTransport(design, config);
 
-        ServerProbe probe = ServerProbe.install();
-        RunningServer server = start(design, config);
-        ServerStopper stopper = new ServerStopper(server);
-        Thread onSignal = new Thread(stopper::stopAndHalt, "serve-shutdown");
-        Runtime.getRuntime().addShutdownHook(onSignal);
-
-        System.out.println("READY " + config.transport().format(server.boundAddress()));
-        System.out.flush();
         try {
-            if (ignoreStdin) {
-                new CountDownLatch(1).await(); // only a signal ends this; the shutdown hook stops the server
-            } else {
-                new StdinControl(System.in, System.out, probe, server).run();
-                // Said on stderr because 'serve < /dev/null' (or a shell job without a terminal) otherwise
-                // prints READY and exits 0 at once with no hint why.
-                System.err.println("serve: end of standard input: stopping (standard input is the control"
-                        + " channel; pass --ignore-stdin to serve until SIGTERM/SIGINT)");
-            }
-        } catch (IOException | InterruptedException | RuntimeException e) {
-            stopper.stop();
-            try {
-                Runtime.getRuntime().removeShutdownHook(onSignal); // so that the error's exit code stands
-            } catch (IllegalStateException shuttingDown) {
-                // a signal came at the same moment: the hook ends it
-            }
-            throw e;
+            ServeSession.serve(design, config, ignoreStdin);
+        } catch (BindException e) {
+            throw new UserError("cannot bind " + config.transport().format(config.bindAddress()) + ": " + e.getMessage());
         }
-        stopper.stop();
-        // The hook stays installed on this normal end: a SIGTERM often comes with the end of input (Java's
-        // Process.destroy() signals, then closes the pipe), and when the signal's shutdown starts first the JVM
-        // would exit 143 unless the hook halts it with 0. On a plain end of input the hook runs at exit too,
-        // finds the server stopped, and halts with the same 0.
         return Main.EXIT_OK;
     }
 
@@ -139,39 +108,5 @@ final class ServeCommand implements Callable<Integer> {
             all.put("edge-triggered", "true");
         }
         return all;
-    }
-
-    private RunningServer start(ServerDesign design, ServerConfig config) throws IOException {
-        try {
-            return design.start(config);
-        } catch (BindException e) {
-            throw new UserError("cannot bind " + config.transport().format(config.bindAddress()) + ": " + e.getMessage());
-        }
-    }
-
-    /** Stops the server once, whether end of input or a signal comes first. */
-    private static final class ServerStopper {
-
-        private final RunningServer server;
-        private boolean stopped;
-
-        ServerStopper(RunningServer server) {
-            this.server = server;
-        }
-
-        synchronized void stop() {
-            if (!stopped) {
-                stopped = true;
-                server.stop(STOP_TIMEOUT);
-            }
-        }
-
-        /** From the shutdown hook on SIGTERM/SIGINT: a graceful stop is a normal end, so exit 0, not 143. */
-        void stopAndHalt() {
-            stop();
-            System.out.flush();
-            System.err.flush();
-            Runtime.getRuntime().halt(Main.EXIT_OK);
-        }
     }
 }

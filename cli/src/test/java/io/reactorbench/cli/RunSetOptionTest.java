@@ -63,7 +63,7 @@ class RunSetOptionTest {
     void shouldRunWithTheOverridesAndListThemInRunJson() throws Exception {
         RunCommand command = new RunCommand();
         command.launcher = Launcher.fromClassPath(ProcessHandle.current().info().command().orElseThrow(),
-                System.getProperty("java.class.path"));
+                System.getProperty("java.class.path"), Main.class.getName());
         Path runs = temp.resolve("runs");
 
         int exit = new CommandLine(command).execute(suiteFile().toString(), "--out", runs.toString(), "--only", "rpc",

@@ -2,6 +2,8 @@ package io.reactorbench.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.reactorbench.results.ProbeSample;
+import io.reactorbench.scenarios.probe.ProbeProtocol;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -43,15 +45,24 @@ class ServeCommandTest {
             client.getOutputStream().write('x');
             assertThat(client.getInputStream().read()).isEqualTo('x');
             send(control, "STATS");
-            String stats = out.readLine();
-            assertThat(stats).startsWith("STATS {\"timeMs\":").endsWith("}")
-                    .contains("\"connections\":1,", "\"cpuNs\":", "\"allocatedBytes\":", "\"gcCount\":",
-                            "\"gcPauseTotalMs\":", "\"gcPauseMaxMs\":", "\"pauses\":[", "\"heapUsedBytes\":",
-                            "\"heapAfterGcBytes\":", "\"threads\":", "\"pid\":" + serve.pid() + "}")
-                    .doesNotContain("rejectedOnFdLimit"); // vthreads does not count them
+            String line = out.readLine();
+            assertThat(line).startsWith("STATS {");
+            ProbeSample stats = ProbeProtocol.parseAnswer(line);
+            assertThat(stats.connections()).isEqualTo(1);
+            assertThat(stats.pid()).isEqualTo(serve.pid());
+            assertThat(List.of(stats.timeMs(), stats.cpuNs(), stats.allocatedBytes(), stats.gcCount(),
+                    stats.heapUsedBytes(), stats.heapAfterGcBytes())).doesNotContainNull();
+            assertThat(List.of(stats.gcPauseTotalMs(), stats.gcPauseMaxMs())).doesNotContainNull();
+            assertThat(stats.threads()).isPositive();
+            assertThat(stats.gcPauseSource()).isIn("jfr", "notifications");
+            assertThat(stats.rejectedOnFdLimit()).isNull(); // vthreads does not count them
         }
         send(control, "GC");
-        assertThat(out.readLine()).startsWith("GC {").contains("\"pauses\":[[").doesNotContain("\"heapAfterGcBytes\":-1");
+        String line = out.readLine();
+        assertThat(line).startsWith("GC {");
+        ProbeSample afterGc = ProbeProtocol.parseAnswer(line);
+        assertThat(afterGc.pauses()).isNotEmpty();
+        assertThat(afterGc.heapAfterGcBytes()).isNotEqualTo(-1L);
         send(control, "HELLO");
         assertThat(out.readLine()).isEqualTo("ERROR unknown command HELLO");
 
@@ -67,7 +78,9 @@ class ServeCommandTest {
         readyPort(out.readLine());
         OutputStream control = serve.getOutputStream();
         send(control, "STATS");
-        assertThat(out.readLine()).startsWith("STATS {").contains("\"connections\":0,\"rejectedOnFdLimit\":0,");
+        ProbeSample stats = ProbeProtocol.parseAnswer(out.readLine());
+        assertThat(stats.connections()).isZero();
+        assertThat(stats.rejectedOnFdLimit()).isZero();
         control.close();
         assertThat(serve.waitFor(30, TimeUnit.SECONDS)).isTrue();
         assertThat(serve.exitValue()).isZero();

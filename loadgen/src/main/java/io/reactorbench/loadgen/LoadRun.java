@@ -24,6 +24,8 @@ public final class LoadRun {
     private static final long TICK_NS = TimeUnit.SECONDS.toNanos(1);
     /** Extra time allowed for the connect phase beyond connections / connect rate. */
     private static final long CONNECT_SLACK_NS = TimeUnit.SECONDS.toNanos(5);
+    /** How long a signalled shutdown waits for the run to write its result. */
+    private static final long STOP_WAIT_MS = 15_000;
 
     private final LoadSpec spec;
     private final LoadOutputs outputs;
@@ -62,6 +64,31 @@ public final class LoadRun {
             return measure();
         } finally {
             finished.countDown();
+        }
+    }
+
+    /**
+     * {@link #execute()} that Ctrl-C / SIGTERM end early: the JVM's shutdown waits (up to {@value #STOP_WAIT_MS}
+     * ms) until the run has printed and written what it measured.
+     */
+    public LoadResult executeStoppingOnSignal() throws IOException {
+        Thread hook = new Thread(() -> {
+            requestStop();
+            try {
+                awaitFinished(STOP_WAIT_MS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "load-stop");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            return execute();
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // Already shutting down: the hook is running and waits for us.
+            }
         }
     }
 

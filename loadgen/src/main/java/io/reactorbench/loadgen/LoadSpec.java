@@ -72,6 +72,10 @@ public record LoadSpec(
      * (p99 of 35-51 ms seen here against ~3 ms steady), which a short window would otherwise report.
      */
     public static final String DEFAULT_WARMUP = "5s";
+    /** Connections opened per second: paced, so that the opening is not a SYN flood the server's backlog drops. */
+    public static final double DEFAULT_CONNECT_RATE_PER_SEC = 2_000;
+    /** Churn measures opening connections, so it opens them as fast as it can. */
+    public static final double UNPACED_CONNECT_RATE_PER_SEC = 1e9;
 
     public LoadSpec {
         targets = List.copyOf(targets);
@@ -197,7 +201,7 @@ public record LoadSpec(
         private AppKind app = AppKind.ECHO;
         private LoadModel model;
         private int connections = 10;
-        private double connectRatePerSec = 2_000;
+        private Double connectRatePerSec;
         private int threads = Runtime.getRuntime().availableProcessors();
         private double ratePerSec;
         private int depth = 1;
@@ -224,6 +228,7 @@ public record LoadSpec(
         /** Null picks open when a rate is given, else closed. */
         public Builder model(LoadModel v) { model = v; return this; }
         public Builder connections(int v) { connections = v; return this; }
+        /** Unset picks {@link #DEFAULT_CONNECT_RATE_PER_SEC}, or unpaced for churn. */
         public Builder connectRatePerSec(double v) { connectRatePerSec = v; return this; }
         public Builder threads(int v) { threads = v; return this; }
         public Builder ratePerSec(double v) { ratePerSec = v; return this; }
@@ -251,7 +256,9 @@ public record LoadSpec(
         public LoadSpec build() {
             LoadModel m = model != null ? model : ratePerSec > 0 || stages != null ? LoadModel.OPEN : LoadModel.CLOSED;
             int size = sizeBytes != null ? sizeBytes : app == AppKind.ECHO ? DEFAULT_ECHO_SIZE_BYTES : 0;
-            return new LoadSpec(targets, sources, app, m, connections, connectRatePerSec, threads,
+            double connectRate = connectRatePerSec != null ? connectRatePerSec
+                    : m == LoadModel.CHURN ? UNPACED_CONNECT_RATE_PER_SEC : DEFAULT_CONNECT_RATE_PER_SEC;
+            return new LoadSpec(targets, sources, app, m, connections, connectRate, threads,
                     ratePerSec, depth, batch, size, responseSizeBytes, cpuSpinNs,
                     blockUs, heartbeatNs, durationNs, warmupNs, maxRequests, timeoutNs, 0, 1, 0, poller, allowRemote,
                     readRateBytesPerSec != null ? readRateBytesPerSec

@@ -38,6 +38,14 @@ class LoadSpecTest {
     }
 
     @Test
+    void shouldPaceTheOpeningOfConnectionsExceptForChurnUnlessARateIsGiven() {
+        assertThat(local().build().connectRatePerSec()).isEqualTo(LoadSpec.DEFAULT_CONNECT_RATE_PER_SEC);
+        assertThat(local().model(LoadModel.CHURN).build().connectRatePerSec())
+                .isEqualTo(LoadSpec.UNPACED_CONNECT_RATE_PER_SEC);
+        assertThat(local().model(LoadModel.CHURN).connectRatePerSec(500).build().connectRatePerSec()).isEqualTo(500.0);
+    }
+
+    @Test
     void shouldDeriveTheIdleRateFromTheHeartbeat() {
         LoadSpec idle = local().model(LoadModel.IDLE).connections(1000).heartbeatNs(TimeUnit.SECONDS.toNanos(5)).build();
         assertThat(idle.ratePerSec()).isEqualTo(200.0);

@@ -3,7 +3,7 @@ package io.reactorbench.scenarios.run;
 import io.reactorbench.loadgen.Endpoints;
 import io.reactorbench.loadgen.Target;
 import io.reactorbench.results.ProbeSample;
-import io.reactorbench.results.ResultsJson;
+import io.reactorbench.scenarios.probe.ProbeProtocol;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -18,7 +18,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import tools.jackson.databind.JsonNode;
 
 /**
  * A {@code reactorbench serve} child JVM. It prints {@code READY host:port} ({@code READY udp:host:port},
@@ -91,7 +90,7 @@ final class JvmServer implements ServerUnderTest {
             while ((line = reader.readLine()) != null) {
                 if (line.startsWith("READY ") && !ready.isDone()) {
                     ready.complete(Endpoints.parseTarget(line.substring(6).trim()));
-                } else if (line.startsWith("STATS ") || line.startsWith("GC ")) {
+                } else if (ProbeProtocol.isAnswer(line)) {
                     answers.add(line);
                 } else {
                     synchronized (lastOutput) {
@@ -126,17 +125,17 @@ final class JvmServer implements ServerUnderTest {
 
     @Override
     public synchronized ProbeSample probe(String label) {
-        return ProbeSamples.of(label, ask("STATS"), process.toHandle());
+        return ProbeSamples.of(label, ask(ProbeProtocol.STATS), process.toHandle());
     }
 
     @Override
     public synchronized ProbeSample collectGarbageAndProbe(String label) {
-        ask("GC");
+        ask(ProbeProtocol.GC);
         return probe(label);
     }
 
-    /** Sends a probe command and returns the JSON of its answer, or null when the server does not answer. */
-    private JsonNode ask(String command) {
+    /** Sends a probe command and returns the sample it answers, or null when the server does not answer. */
+    private ProbeSample ask(String command) {
         if (!insideProbe || !process.isAlive()) {
             return null;
         }
@@ -149,8 +148,7 @@ final class JvmServer implements ServerUnderTest {
                 insideProbe = false; // does not speak the probe protocol: stop waiting for it every second
                 return null;
             }
-            int space = answer.indexOf(' ');
-            return ResultsJson.mapper().readTree(answer.substring(space + 1));
+            return ProbeProtocol.parseAnswer(answer);
         } catch (IOException | RuntimeException e) {
             return null;
         } catch (InterruptedException e) {

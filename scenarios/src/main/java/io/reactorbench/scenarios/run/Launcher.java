@@ -11,22 +11,21 @@ import java.util.Objects;
 /**
  * How to start another {@code reactorbench} JVM (a server or the load generator): the same java binary as
  * this process, and either the same jar ({@code -jar reactorbench.jar}) or, when running from classes (tests,
- * IDE), the same class path with the main class named.
+ * IDE), the same class path with the main class named. The main class is the caller's (the CLI's): this module
+ * starts it, but does not know it.
  *
  * @param java      path of the java executable
  * @param classArgs {@code [-jar, <jar>]} or {@code [-cp, <class path>, <main class>]}
  */
 public record Launcher(String java, List<String> classArgs) {
 
-    public static final String MAIN_CLASS = "io.reactorbench.cli.Main";
-
     public Launcher {
         Objects.requireNonNull(java, "java");
         classArgs = List.copyOf(classArgs);
     }
 
-    /** The launcher of this very process. */
-    public static Launcher current() {
+    /** The launcher of this very process, whose entry point is {@code mainClass} when it runs from classes. */
+    public static Launcher current(String mainClass) {
         String java = ProcessHandle.current().info().command()
                 .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         Path codeSource = codeSource();
@@ -34,12 +33,12 @@ public record Launcher(String java, List<String> classArgs) {
                 && Path.of(System.getProperty("java.class.path", "")).toAbsolutePath().equals(codeSource.toAbsolutePath())) {
             return new Launcher(java, List.of("-jar", codeSource.toString()));
         }
-        return fromClassPath(java, System.getProperty("java.class.path"));
+        return fromClassPath(java, System.getProperty("java.class.path"), mainClass);
     }
 
-    /** Same java, the given class path, main class {@link #MAIN_CLASS}. */
-    public static Launcher fromClassPath(String java, String classPath) {
-        return new Launcher(java, List.of("-cp", classPath, MAIN_CLASS));
+    /** The given java and class path, entering at {@code mainClass}. */
+    public static Launcher fromClassPath(String java, String classPath, String mainClass) {
+        return new Launcher(java, List.of("-cp", classPath, mainClass));
     }
 
     /**

@@ -1,5 +1,7 @@
 package io.reactorbench.scenarios.run;
 
+import io.reactorbench.results.ProbeSample;
+import io.reactorbench.scenarios.probe.ProbeProtocol;
 import java.io.BufferedReader;
 import java.io.DataInputStream;
 import java.io.IOException;
@@ -14,6 +16,7 @@ import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.HdrHistogram.Histogram;
@@ -55,7 +58,7 @@ public final class StandInReactorbench {
         String line;
         while ((line = in.readLine()) != null) {
             if (line.equals("STATS")) {
-                out.println("STATS " + stats());
+                out.println(stats());
             } else if (line.equals("GC")) {
                 System.gc();
                 out.println("GC {}");
@@ -73,11 +76,9 @@ public final class StandInReactorbench {
         var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         var threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         long heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
-        return "{\"timeMs\":" + System.currentTimeMillis() + ",\"cpuNs\":" + os.getProcessCpuTime()
-                + ",\"allocatedBytes\":" + threads.getTotalThreadAllocatedBytes() + ",\"gcCount\":0,\"gcPauseTotalMs\":0,"
-                + "\"gcPauseMaxMs\":0,\"pauses\":[],\"heapUsedBytes\":" + heap + ",\"heapAfterGcBytes\":" + heap
-                + ",\"threads\":" + threads.getThreadCount() + ",\"connections\":" + CONNECTIONS.get()
-                + ",\"pid\":" + ProcessHandle.current().pid() + "}";
+        return ProbeProtocol.answer(ProbeProtocol.STATS, ProbeSample.inside(System.currentTimeMillis(),
+                os.getProcessCpuTime(), threads.getTotalThreadAllocatedBytes(), 0L, 0.0, 0.0, List.of(), heap, heap,
+                threads.getThreadCount(), CONNECTIONS.get(), ProcessHandle.current().pid(), null, null, null));
     }
 
     private static void accept(ServerSocket listener) {

@@ -1,4 +1,4 @@
-package io.reactorbench.cli;
+package io.reactorbench.scenarios.probe;
 
 import java.time.Duration;
 import java.time.Instant;

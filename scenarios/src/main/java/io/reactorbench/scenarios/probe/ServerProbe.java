@@ -1,7 +1,8 @@
-package io.reactorbench.cli;
+package io.reactorbench.scenarios.probe;
 
 import com.sun.management.GarbageCollectionNotificationInfo;
 import com.sun.management.GcInfo;
+import io.reactorbench.results.ProbeSample;
 import io.reactorbench.wire.spi.RunningServer;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
@@ -16,14 +17,14 @@ import javax.management.NotificationEmitter;
 import javax.management.openmbean.CompositeData;
 
 /**
- * The server's view of itself, answered on {@code serve}'s standard input: CPU time, allocation, GC pauses,
- * heap, threads and connections, as one JSON line. GC pauses come from JFR to the nanosecond
- * ({@link GcPauseRecorder}); the JVM's GC notifications give the heap after each GC and, until JFR records or
- * when it cannot, the pauses in whole milliseconds, taken from the pause beans only ("ZGC Minor Pauses",
- * "G1 Young Generation"), never from the concurrent-cycle beans ("ZGC Major Cycles", "G1 Concurrent GC"),
- * whose durations are not pauses.
+ * The server's view of itself, answered on {@code serve}'s standard input: CPU time, allocation, GC pauses, heap,
+ * threads and connections, as one {@link ProbeSample} ({@link ProbeProtocol} writes it). GC pauses come from JFR
+ * to the nanosecond ({@link GcPauseRecorder}); the JVM's GC notifications give the heap after each GC and, until
+ * JFR records or when it cannot, the pauses in whole milliseconds, taken from the pause beans only ("ZGC Minor
+ * Pauses", "G1 Young Generation"), never from the concurrent-cycle beans ("ZGC Major Cycles", "G1 Concurrent
+ * GC"), whose durations are not pauses.
  */
-final class ServerProbe {
+public final class ServerProbe {
 
     private final com.sun.management.OperatingSystemMXBean os =
             (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
@@ -44,11 +45,12 @@ final class ServerProbe {
     }
 
     /**
-     * Starts listening to GC notifications and starts JFR's pause stream (in the background); call before the
-     * server starts so no pause is missed.
+     * Starts listening to GC notifications and starts JFR's pause stream (in the background), and readies the
+     * answer's writer; call before the server starts so no pause is missed.
      */
-    static ServerProbe install() {
+    public static ServerProbe install() {
         ServerProbe probe = new ServerProbe(GcPauseRecorder.start());
+        ProbeProtocol.prepareWriter();
         for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
             if (pool.getType() == MemoryType.HEAP) {
                 probe.heapPools.add(pool.getName());
@@ -97,11 +99,11 @@ final class ServerProbe {
     }
 
     /**
-     * One JSON object; the pauses listed are those since the previous call. After a GC it first waits (up to a
-     * few seconds) for JFR to deliver that GC's pauses, and only then reads the clocks and counters, so that
-     * everything in the answer is as of the answer.
+     * The server's answer to STATS; the pauses listed are those since the previous call. After a GC it first waits
+     * (up to a few seconds) for JFR to deliver that GC's pauses, and only then reads the clocks and counters, so
+     * that everything in the answer is as of the answer.
      */
-    String statsJson(RunningServer server) {
+    public ProbeSample sample(RunningServer server) {
         try {
             pauses.awaitPausesNotifiedSoFar();
         } catch (InterruptedException e) {
@@ -111,23 +113,15 @@ final class ServerProbe {
         long cpuNs = os.getProcessCpuTime();
         long allocatedBytes = threads.getTotalThreadAllocatedBytes();
         long heapUsedBytes = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
-        StringBuilder json = new StringBuilder(256)
-                .append("{\"timeMs\":").append(timeMs)
-                .append(",\"cpuNs\":").append(cpuNs)
-                .append(",\"allocatedBytes\":").append(allocatedBytes);
-        json.append(',');
-        pauses.appendJsonAndDrain(json);
-        json.append(",\"heapUsedBytes\":").append(heapUsedBytes);
+        GcPauseLog.Drained gc = pauses.drain();
+        String source = pauses.source();
+        long heapAfterGc;
         synchronized (this) {
-            json.append(",\"heapAfterGcBytes\":").append(heapAfterGcBytes);
+            heapAfterGc = heapAfterGcBytes;
         }
-        json.append(",\"threads\":").append(threads.getThreadCount())
-                .append(",\"connections\":").append(server.openConnections());
         long rejected = server.rejectedOnFdLimit();
-        if (rejected >= 0) {
-            json.append(",\"rejectedOnFdLimit\":").append(rejected);
-        }
-        return json.append(",\"pid\":").append(pid)
-                .append('}').toString();
+        return ProbeSample.inside(timeMs, cpuNs, allocatedBytes, gc.count(), gc.totalMs(), gc.maxMs(), gc.pauses(),
+                heapUsedBytes, heapAfterGc, threads.getThreadCount(), server.openConnections(), pid,
+                rejected >= 0 ? rejected : null, source, pauses.sourceNote());
     }
 }

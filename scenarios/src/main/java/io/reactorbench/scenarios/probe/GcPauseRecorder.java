@@ -1,4 +1,4 @@
-package io.reactorbench.cli;
+package io.reactorbench.scenarios.probe;
 
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicLong;
@@ -8,7 +8,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * JVM's GC notifications give whole milliseconds, so a ZGC pause (tens of microseconds) or a small heap's young
  * pause reads 0 there. Starting JFR takes a few hundred milliseconds, so it starts on its own thread while the
  * server starts; until it records (or for good, if it cannot start) the notifications' pauses count instead, and
- * the STATS JSON says which source it is: {@code "gcPauseSource":"jfr"} or {@code "notifications"}.
+ * the probe's answer says which source it is: {@code gcPauseSource} {@code jfr} or {@code notifications}.
  */
 final class GcPauseRecorder {
 
@@ -100,29 +100,15 @@ final class GcPauseRecorder {
         gcNotificationsDelivered = notified; // also on timeout: a stalled JFR must not slow every later STATS
     }
 
-    /** Appends the pause fields of the STATS JSON and forgets the pauses listed. */
-    void appendJsonAndDrain(StringBuilder json) {
-        log.appendJsonAndDrain(json);
-        json.append(",\"gcPauseSource\":\"").append(source()).append('"');
-        String cause = jfrUnavailableCause;
-        if (cause != null) {
-            json.append(",\"gcPauseSourceNote\":\"JFR unavailable: ");
-            appendJsonText(json, cause);
-            json.append('"');
-        }
+    /** The pauses since the previous call (which are then forgotten) and the totals since start. */
+    GcPauseLog.Drained drain() {
+        return log.drain();
     }
 
-    private static void appendJsonText(StringBuilder json, String text) {
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == '"' || c == '\\') {
-                json.append('\\').append(c);
-            } else if (c < 0x20) {
-                json.append(' ');
-            } else {
-                json.append(c);
-            }
-        }
+    /** Why JFR is not the source ("JFR unavailable: ..."), or null while it is or may still become it. */
+    String sourceNote() {
+        String cause = jfrUnavailableCause;
+        return cause == null ? null : "JFR unavailable: " + cause;
     }
 
     private static long nowEpochNs() {

@@ -1,5 +1,6 @@
-package io.reactorbench.cli;
+package io.reactorbench.scenarios.probe;
 
+import io.reactorbench.results.ProbeSample;
 import io.reactorbench.wire.spi.RunningServer;
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -7,8 +8,8 @@ import java.time.Duration;
 /**
  * Runs in a child JVM started with the GC under test (the test JVM's own heap is too large for a few young GCs):
  * installs the probe, waits until its pause source is the one named by the argument ("jfr", or "notifications"
- * when JFR is turned off), allocates enough for several collections and prints one STATS JSON line, or
- * "NO-SOURCE {json}" when that source never came.
+ * when JFR is turned off), allocates enough for several collections and prints one STATS answer line, or
+ * "NO-SOURCE" and the last answer when that source never came.
  */
 final class GcPauseProbeChild {
 
@@ -20,18 +21,18 @@ final class GcPauseProbeChild {
     static volatile Object sink;
 
     public static void main(String[] args) throws InterruptedException {
-        String expectedSource = "\"gcPauseSource\":\"" + args[0] + "\"";
+        String expectedSource = args[0];
         ServerProbe probe = ServerProbe.install();
         RunningServer server = new NoServer();
         long deadlineNs = System.nanoTime() + JFR_START_TIMEOUT_MS * 1_000_000;
-        String stats = probe.statsJson(server);
-        while (!stats.contains(expectedSource)) {
+        ProbeSample stats = probe.sample(server);
+        while (!expectedSource.equals(stats.gcPauseSource())) {
             if (System.nanoTime() > deadlineNs) {
-                System.out.println("NO-SOURCE " + stats);
+                System.out.println("NO-SOURCE " + ProbeProtocol.answer(ProbeProtocol.STATS, stats));
                 return;
             }
             Thread.sleep(50);
-            stats = probe.statsJson(server);
+            stats = probe.sample(server);
         }
         Object[] survivors = new Object[64]; // some data survives a young GC, as on a server
         for (int round = 0; round < ALLOCATION_ROUNDS; round++) {
@@ -41,7 +42,7 @@ final class GcPauseProbeChild {
             survivors[round % survivors.length] = sink;
         }
         sink = survivors;
-        System.out.println(probe.statsJson(server));
+        System.out.println(ProbeProtocol.answer(ProbeProtocol.STATS, probe.sample(server)));
     }
 
     private static final class NoServer implements RunningServer {

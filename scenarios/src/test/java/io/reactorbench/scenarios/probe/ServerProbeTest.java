@@ -1,4 +1,4 @@
-package io.reactorbench.cli;
+package io.reactorbench.scenarios.probe;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,11 +1,8 @@
-package io.reactorbench.cli;
+package io.reactorbench.scenarios.machine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.reactorbench.scenarios.run.FdLimits;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -29,9 +26,9 @@ class MachineNoiseTest {
     @Test
     void shouldWarnWhenTheLoadAverageIsHighForTheCores() throws Exception {
         assertThat(noise("proc/loadavg", "17.13 17.20 10.54 30/728 16019\n").loadAverage(2).level())
-                .isEqualTo(DoctorCheck.Level.WARN);
+                .isEqualTo(MachineCheck.Level.WARN);
         assertThat(noise("proc/loadavg", "0.10 0.20 0.30 1/100 1\n").loadAverage(2).level())
-                .isEqualTo(DoctorCheck.Level.OK);
+                .isEqualTo(MachineCheck.Level.OK);
     }
 
     @Test
@@ -40,18 +37,18 @@ class MachineNoiseTest {
         String stolen = "cpu  1050 0 520 8100 0 0 0 130 0 0\n"; // 30 of 200 ticks stolen
         String quiet = "cpu  1050 0 520 8130 0 0 0 100 0 0\n";
 
-        DoctorCheck busy = MachineNoise.cpuSteal(before, stolen, 0.5);
-        assertThat(busy.level()).isEqualTo(DoctorCheck.Level.WARN);
+        MachineCheck busy = MachineNoise.cpuSteal(before, stolen, 0.5);
+        assertThat(busy.level()).isEqualTo(MachineCheck.Level.WARN);
         assertThat(busy.finding()).startsWith("15.0% of CPU time over 0.5 s");
-        assertThat(MachineNoise.cpuSteal(before, quiet, 0.5).level()).isEqualTo(DoctorCheck.Level.OK);
+        assertThat(MachineNoise.cpuSteal(before, quiet, 0.5).level()).isEqualTo(MachineCheck.Level.OK);
     }
 
     @Test
     void shouldWarnAboutAGovernorThatFollowsTheLoadAndNoteWhenThereIsNone() throws Exception {
-        assertThat(noise().governor().level()).isEqualTo(DoctorCheck.Level.NOTE);
+        assertThat(noise().governor().level()).isEqualTo(MachineCheck.Level.NOTE);
         MachineNoise mixed = noise("sys/devices/system/cpu/cpu0/cpufreq/scaling_governor", "performance\n",
                 "sys/devices/system/cpu/cpu1/cpufreq/scaling_governor", "powersave\n");
-        assertThat(mixed.governor().level()).isEqualTo(DoctorCheck.Level.WARN);
+        assertThat(mixed.governor().level()).isEqualTo(MachineCheck.Level.WARN);
         assertThat(mixed.governor().finding()).startsWith("performance, powersave");
     }
 
@@ -59,9 +56,9 @@ class MachineNoiseTest {
     void shouldWarnWhenTransparentHugePagesAreAlways() throws Exception {
         String path = "sys/kernel/mm/transparent_hugepage/enabled";
         assertThat(noise(path, "[always] madvise never\n").transparentHugePages().level())
-                .isEqualTo(DoctorCheck.Level.WARN);
+                .isEqualTo(MachineCheck.Level.WARN);
         assertThat(noise(path, "always [madvise] never\n").transparentHugePages().level())
-                .isEqualTo(DoctorCheck.Level.OK);
+                .isEqualTo(MachineCheck.Level.OK);
     }
 
     @Test
@@ -70,17 +67,10 @@ class MachineNoiseTest {
         assertThat(rootInContainer).isEqualTo(new Privileges(0, false));
         assertThat(Privileges.parse("Uid: 0 0 0 0 CapEff: 000001ffffffffff").sysResource()).isTrue();
 
-        ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        PrintStream original = System.out;
-        int exit;
-        try {
-            System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
-            exit = DoctorCommand.forConnections(1_000_000, new FdLimits(20_000, 20_000), rootInContainer);
-        } finally {
-            System.setOut(original);
-        }
-        String printed = captured.toString(StandardCharsets.UTF_8);
-        assertThat(exit).isEqualTo(1);
+        ConnectionCapacity.Advice advice = ConnectionCapacity.advise(1_000_000, new FdLimits(20_000, 20_000),
+                rootInContainer);
+        String printed = String.join("\n", advice.lines());
+        assertThat(advice.possible()).isFalse();
         assertThat(printed).contains("the container lacks CAP_SYS_RESOURCE").doesNotContain("without root");
     }
 }

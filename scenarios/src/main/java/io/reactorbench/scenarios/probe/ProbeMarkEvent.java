@@ -1,4 +1,4 @@
-package io.reactorbench.cli;
+package io.reactorbench.scenarios.probe;
 
 import jdk.jfr.Event;
 import jdk.jfr.Label;

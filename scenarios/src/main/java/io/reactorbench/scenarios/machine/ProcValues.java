@@ -1,14 +1,13 @@
-package io.reactorbench.cli;
+package io.reactorbench.scenarios.machine;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
 
-/** Reads the kernel and tool facts {@code doctor} reports; every reader returns null when it cannot tell. */
-final class DoctorMachine {
+/** Reads the kernel facts {@code doctor} reports; every reader returns null when it cannot tell. */
+final class ProcValues {
 
-    private DoctorMachine() {
+    private ProcValues() {
     }
 
     static String procValue(String path) {
@@ -37,23 +36,5 @@ final class DoctorMachine {
         }
         String[] bounds = range.split(" ");
         return Long.parseLong(bounds[1]) - Long.parseLong(bounds[0]) + 1;
-    }
-
-    /** Output of a short command, or null when it is missing or fails. */
-    static String run(String... command) {
-        try {
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-            if (!process.waitFor(10, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                return null;
-            }
-            String output = new String(process.getInputStream().readAllBytes());
-            return process.exitValue() == 0 ? output : null;
-        } catch (IOException e) {
-            return null;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return null;
-        }
     }
 }

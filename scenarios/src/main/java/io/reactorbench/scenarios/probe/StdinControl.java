@@ -1,4 +1,4 @@
-package io.reactorbench.cli;
+package io.reactorbench.scenarios.probe;
 
 import io.reactorbench.wire.spi.RunningServer;
 import java.io.BufferedReader;
@@ -11,10 +11,10 @@ import java.util.Locale;
 
 /**
  * The control channel of {@code serve}: one command per line on standard input, one answer line on standard
- * output. {@code STATS} answers {@code STATS {json}}, {@code GC} collects and answers {@code GC {json}};
- * end of input means "stop".
+ * output ({@link ProbeProtocol}). {@code STATS} answers {@code STATS {json}}, {@code GC} collects and answers
+ * {@code GC {json}}; end of input means "stop".
  */
-final class StdinControl {
+public final class StdinControl {
 
     /** GC notifications arrive on another thread after System.gc() returns; wait this long for the first one. */
     private static final long GC_NOTIFICATION_WAIT_MS = 1_000;
@@ -25,7 +25,7 @@ final class StdinControl {
     private final ServerProbe probe;
     private final RunningServer server;
 
-    StdinControl(InputStream in, PrintStream out, ServerProbe probe, RunningServer server) {
+    public StdinControl(InputStream in, PrintStream out, ServerProbe probe, RunningServer server) {
         this.in = in;
         this.out = out;
         this.probe = probe;
@@ -33,7 +33,7 @@ final class StdinControl {
     }
 
     /** Answers commands until end of input. */
-    void run() throws IOException {
+    public void run() throws IOException {
         BufferedReader lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
         String line;
         while ((line = lines.readLine()) != null) {
@@ -46,10 +46,10 @@ final class StdinControl {
 
     private void answer(String command) {
         String reply = switch (command.toUpperCase(Locale.ROOT)) {
-            case "STATS" -> "STATS " + probe.statsJson(server);
-            case "GC" -> {
+            case ProbeProtocol.STATS -> ProbeProtocol.answer(ProbeProtocol.STATS, probe.sample(server));
+            case ProbeProtocol.GC -> {
                 collect();
-                yield "GC " + probe.statsJson(server);
+                yield ProbeProtocol.answer(ProbeProtocol.GC, probe.sample(server));
             }
             default -> "ERROR unknown command " + command;
         };

@@ -1,4 +1,4 @@
-package io.reactorbench.cli;
+package io.reactorbench.scenarios.machine;
 
 /**
  * Who this process is, as far as raising limits goes: root in a container is often not allowed what root
@@ -13,7 +13,7 @@ record Privileges(int uid, boolean sysResource) {
     private static final int CAP_SYS_RESOURCE = 24;
 
     static Privileges current() {
-        return parse(DoctorMachine.procValue("/proc/self/status"));
+        return parse(ProcValues.procValue("/proc/self/status"));
     }
 
     /** From /proc/self/status (whitespace folded or not): its {@code Uid:} and {@code CapEff:} lines. */

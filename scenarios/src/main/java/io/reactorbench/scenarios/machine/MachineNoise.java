@@ -1,4 +1,4 @@
-package io.reactorbench.cli;
+package io.reactorbench.scenarios.machine;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -26,28 +26,28 @@ final class MachineNoise {
     }
 
     /** 1-minute load average against the cores: more runnable threads than cores means the run competes. */
-    DoctorCheck loadAverage(int cores) {
+    MachineCheck loadAverage(int cores) {
         String text = read("proc/loadavg");
         if (text == null) {
-            return DoctorCheck.warn("load average", "unknown (no /proc/loadavg)");
+            return MachineCheck.warn("load average", "unknown (no /proc/loadavg)");
         }
         double oneMinute = Double.parseDouble(text.strip().split("\\s+")[0]);
         String finding = String.format(Locale.ROOT, "%.2f over the last minute on %d cores", oneMinute, cores);
         return oneMinute >= cores * 0.5
-                ? DoctorCheck.warn("load average", finding + ": other work is running; numbers will be noisy"
+                ? MachineCheck.warn("load average", finding + ": other work is running; numbers will be noisy"
                         + " (see top; run benchmarks on a quiet machine)")
-                : DoctorCheck.ok("load average", finding);
+                : MachineCheck.ok("load average", finding);
     }
 
     /**
      * Share of CPU time stolen by the hypervisor between two readings of /proc/stat ({@code cpu} line:
      * user nice system idle iowait irq softirq steal ...).
      */
-    static DoctorCheck cpuSteal(String statBefore, String statAfter, double sampleSeconds) {
+    static MachineCheck cpuSteal(String statBefore, String statAfter, double sampleSeconds) {
         long[] before = cpuTimes(statBefore);
         long[] after = cpuTimes(statAfter);
         if (before == null || after == null || before.length < 8 || after.length < 8) {
-            return DoctorCheck.warn("CPU steal", "unknown (no steal column in /proc/stat)");
+            return MachineCheck.warn("CPU steal", "unknown (no steal column in /proc/stat)");
         }
         long total = 0;
         for (int i = 0; i < 8; i++) {
@@ -56,13 +56,13 @@ final class MachineNoise {
         double share = total <= 0 ? 0 : (after[7] - before[7]) / (double) total;
         String finding = String.format(Locale.ROOT, "%.1f%% of CPU time over %.1f s", share * 100, sampleSeconds);
         return share > STEAL_WARN_SHARE
-                ? DoctorCheck.warn("CPU steal", finding + ": the hypervisor gives these cores to others; timings will"
+                ? MachineCheck.warn("CPU steal", finding + ": the hypervisor gives these cores to others; timings will"
                         + " wander (use a dedicated or bare-metal machine for numbers worth quoting)")
-                : DoctorCheck.ok("CPU steal", finding);
+                : MachineCheck.ok("CPU steal", finding);
     }
 
     /** The cpufreq governors of all CPUs: anything but performance lets the clock follow the load. */
-    DoctorCheck governor() {
+    MachineCheck governor() {
         TreeSet<String> governors = new TreeSet<>();
         Path cpus = root.resolve("sys/devices/system/cpu");
         try (Stream<Path> entries = Files.exists(cpus) ? Files.list(cpus) : Stream.empty()) {
@@ -73,30 +73,30 @@ final class MachineNoise {
                 }
             }
         } catch (IOException e) {
-            return DoctorCheck.warn("CPU governor", "unknown (" + e.getMessage() + ")");
+            return MachineCheck.warn("CPU governor", "unknown (" + e.getMessage() + ")");
         }
         if (governors.isEmpty()) {
-            return DoctorCheck.note("CPU governor", "none visible (no cpufreq here: a VM or container, the host"
+            return MachineCheck.note("CPU governor", "none visible (no cpufreq here: a VM or container, the host"
                     + " sets the clock)");
         }
         String found = String.join(", ", governors);
         return governors.equals(new TreeSet<>(List.of("performance")))
-                ? DoctorCheck.ok("CPU governor", found)
-                : DoctorCheck.warn("CPU governor", found + ": the clock follows the load, so short runs measure"
+                ? MachineCheck.ok("CPU governor", found)
+                : MachineCheck.warn("CPU governor", found + ": the clock follows the load, so short runs measure"
                         + " ramp-up; for steady numbers: cpupower frequency-set -g performance");
     }
 
     /** Transparent huge pages: 'always' lets khugepaged and compaction stall the JVM at random moments. */
-    DoctorCheck transparentHugePages() {
+    MachineCheck transparentHugePages() {
         String enabled = read("sys/kernel/mm/transparent_hugepage/enabled");
         if (enabled == null) {
-            return DoctorCheck.note("transparent hugepages", "not available here");
+            return MachineCheck.note("transparent hugepages", "not available here");
         }
         String chosen = selected(enabled);
         return "always".equals(chosen)
-                ? DoctorCheck.warn("transparent hugepages", "always: compaction and khugepaged can stall the JVM"
+                ? MachineCheck.warn("transparent hugepages", "always: compaction and khugepaged can stall the JVM"
                         + " (latency outliers); echo madvise > /sys/kernel/mm/transparent_hugepage/enabled")
-                : DoctorCheck.ok("transparent hugepages", chosen + " (the JVM uses them only when asked)");
+                : MachineCheck.ok("transparent hugepages", chosen + " (the JVM uses them only when asked)");
     }
 
     /** The bracketed choice of a sysfs selector, e.g. {@code always [madvise] never} → madvise. */

@@ -1,0 +1,138 @@
+package io.reactorbench.loadgen;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A load split over K processes ({@code load --agents K}): runs share 0 here and starts K-1 child JVMs running
+ * their shares, each with its own file limit; then adds their interval logs (histograms, never percentiles) into
+ * one result. The children start about a JVM start-up later than share 0, so the first and last merged intervals
+ * are partial.
+ */
+public final class LoadAgents {
+
+    /** Time allowed beyond the run's own length for children to start, connect and write their files. */
+    private static final long CHILD_SLACK_MS = TimeUnit.SECONDS.toMillis(60);
+
+    /** How to start agent {@code index} of {@code agents}: a process that writes its result and interval log. */
+    @FunctionalInterface
+    public interface AgentCommand {
+        List<String> command(int index, int agents, Path json, Path hlog);
+    }
+
+    /** An agent that did not finish or wrote no result: the merged numbers would miss its share. */
+    public static final class AgentFailedException extends RuntimeException {
+        AgentFailedException(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    private final LoadSpec whole;
+    private final int agents;
+    private final AgentCommand agentCommand;
+    private final LoadOutputs outputs;
+
+    public LoadAgents(LoadSpec whole, int agents, AgentCommand agentCommand, LoadOutputs outputs) {
+        this.whole = whole;
+        this.agents = agents;
+        this.agentCommand = agentCommand;
+        this.outputs = outputs;
+    }
+
+    /**
+     * Runs every share and returns the merged result, written and printed as {@link LoadOutputs} asks.
+     *
+     * @throws AgentFailedException when a child does not finish in time or writes no result
+     */
+    public LoadResult run() throws IOException, InterruptedException {
+        Path dir = Files.createTempDirectory("reactorbench-agents");
+        List<Process> children = new ArrayList<>();
+        Thread hook = new Thread(() -> children.forEach(Process::destroy), "load-agents-stop");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            for (int i = 1; i < agents; i++) {
+                children.add(new ProcessBuilder(agentCommand.command(i, agents, json(dir, i), hlog(dir, i)))
+                        .redirectErrorStream(true)
+                        .redirectOutput(log(dir, i).toFile())
+                        .start());
+            }
+            LoadOutputs own = new LoadOutputs(null, hlog(dir, 0), outputs.out(), outputs.progressOut(),
+                    outputs.progress(), false, outputs.reportMemory());
+            LoadResult first = new LoadRun(whole.forShard(0, agents), own).executeStoppingOnSignal();
+            List<LoadResult> results = new ArrayList<>();
+            results.add(first);
+            long waitMs = TimeUnit.NANOSECONDS.toMillis(whole.warmupNs() + whole.durationNs()) + CHILD_SLACK_MS;
+            for (int i = 1; i < agents; i++) {
+                Process child = children.get(i - 1);
+                if (!child.waitFor(waitMs, TimeUnit.MILLISECONDS)) {
+                    child.destroyForcibly();
+                    throw new AgentFailedException("agent " + i + " did not finish; its output is in " + log(dir, i));
+                }
+                if (!Files.exists(json(dir, i))) {
+                    throw new AgentFailedException("agent " + i + " exited with " + child.exitValue()
+                            + " and wrote no result: " + lastLine(log(dir, i)));
+                }
+                results.add(ResultJson.read(json(dir, i)));
+            }
+            List<Path> logs = new ArrayList<>();
+            for (int i = 0; i < agents; i++) {
+                logs.add(hlog(dir, i));
+            }
+            ShardMerge.Totals totals = ShardMerge.mergeLogs(logs, outputs.hlog());
+            LoadResult merged = ShardMerge.mergeResults(whole, results, totals);
+            if (outputs.json() != null) {
+                ResultJson.write(merged, outputs.json());
+            }
+            if (outputs.printSummary()) {
+                SummaryPrinter.print(outputs.out(), merged,
+                        totals.corrected(whole.model()), totals.uncorrected(whole.model()));
+            }
+            deleteQuietly(dir);
+            return merged;
+        } finally {
+            children.forEach(Process::destroy);
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // The hook is already running.
+            }
+        }
+    }
+
+    private static Path json(Path dir, int index) {
+        return dir.resolve("agent-" + index + ".json");
+    }
+
+    private static Path hlog(Path dir, int index) {
+        return dir.resolve("agent-" + index + ".hlog");
+    }
+
+    private static Path log(Path dir, int index) {
+        return dir.resolve("agent-" + index + ".log");
+    }
+
+    /** Removes the agents' files once merged; kept when something failed, to be read. */
+    private static void deleteQuietly(Path dir) {
+        try (var files = Files.list(dir)) {
+            for (Path f : files.toList()) {
+                Files.deleteIfExists(f);
+            }
+            Files.deleteIfExists(dir);
+        } catch (IOException e) {
+            // A leftover temp directory is harmless.
+        }
+    }
+
+    private static String lastLine(Path log) {
+        try {
+            List<String> lines = Files.readAllLines(log);
+            return lines.isEmpty() ? "(no output)" : lines.getLast();
+        } catch (IOException e) {
+            return "(no output)";
+        }
+    }
+}
