@@ -36,7 +36,7 @@ class RunTransportsEndToEndTest {
         Path suite = copySuite();
         RunCommand command = new RunCommand();
         command.launcher = Launcher.fromClassPath(ProcessHandle.current().info().command().orElseThrow(),
-                System.getProperty("java.class.path"));
+                System.getProperty("java.class.path"), Main.class.getName());
         Path runs = temp.resolve("runs");
 
         int exit = new CommandLine(command).execute(suite.toString(), "--designs", "engine-nio",
