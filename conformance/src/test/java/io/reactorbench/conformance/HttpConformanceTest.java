@@ -178,4 +178,16 @@ class HttpConformanceTest {
             assertPlaintext(replies.get(1));
         }
     }
+
+    /** What follows a request that says Connection: close is not answered, even when it is already in the pipe. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("targets")
+    void shouldAnswerNothingAfterAConnectionCloseRequestWhileThePeerKeepsSending(Target target) throws Exception {
+        try (Client client = new Client(SERVERS.addressOf(target))) {
+            client.write(HttpReplies.GET_PLAINTEXT_THEN_CLOSE + HttpReplies.GET_PLAINTEXT);
+            List<Reply> replies = HttpReplies.parse(client.readUntilClosed(64 * 1024));
+            assertThat(replies).hasSize(1);
+            assertPlaintext(replies.get(0));
+        }
+    }
 }

@@ -74,28 +74,6 @@ class ThreadPerConnectionDesignTest {
 
     @ParameterizedTest
     @MethodSource("designs")
-    void shouldAnswerThenCloseWhenRequestSaysConnectionCloseWhilePeerKeepsSending(String id) throws Exception {
-        try (RunningServer server = start(id, App.HTTP); Socket socket = connect(server)) {
-            socket.getOutputStream().write(("GET /plaintext HTTP/1.1\r\nConnection: close\r\n\r\n"
-                    + "GET /plaintext HTTP/1.1\r\n").getBytes(StandardCharsets.US_ASCII));
-            String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
-            assertThat(response).startsWith("HTTP/1.1 200 OK").endsWith("Hello, World!");
-            assertThat(response.split("HTTP/1.1", -1)).hasSize(2);
-        }
-    }
-
-    @ParameterizedTest
-    @MethodSource("designs")
-    void shouldAnswer400AndCloseOnAMalformedRequestLine(String id) throws Exception {
-        try (RunningServer server = start(id, App.HTTP); Socket socket = connect(server)) {
-            socket.getOutputStream().write("NOT HTTP AT ALL\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
-            String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
-            assertThat(response).startsWith("HTTP/1.1 400 ");
-        }
-    }
-
-    @ParameterizedTest
-    @MethodSource("designs")
     void shouldCountOpenConnectionsAndCloseThemOnStop(String id) throws Exception {
         RunningServer server = start(id, App.ECHO);
         try (Socket first = connect(server); Socket second = connect(server)) {
