@@ -1,11 +1,11 @@
 package io.reactorbench.cli;
 
 import io.reactorbench.loadgen.LoadOutputs;
-import io.reactorbench.loadgen.LoadResult;
 import io.reactorbench.loadgen.LoadSpec;
-import io.reactorbench.loadgen.ResultJson;
 import io.reactorbench.loadgen.ShardMerge;
 import io.reactorbench.loadgen.SummaryPrinter;
+import io.reactorbench.results.load.LoadJson;
+import io.reactorbench.results.load.LoadResult;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -70,7 +70,7 @@ final class LoadAgents {
                     throw new UserError("agent " + i + " exited with " + child.exitValue() + " and wrote no result: "
                             + lastLine(dir.resolve("agent-" + i + ".log")), Main.EXIT_CHECK_FAILED);
                 }
-                results.add(ResultJson.read(json));
+                results.add(LoadJson.read(json));
             }
             List<Path> logs = new ArrayList<>();
             for (int i = 0; i < agents; i++) {
@@ -79,7 +79,7 @@ final class LoadAgents {
             ShardMerge.Totals totals = ShardMerge.mergeLogs(logs, outputs.hlog());
             LoadResult merged = ShardMerge.mergeResults(whole, results, totals);
             if (outputs.json() != null) {
-                ResultJson.write(merged, outputs.json());
+                LoadJson.write(merged, outputs.json());
             }
             if (outputs.printSummary()) {
                 SummaryPrinter.print(outputs.out(), merged,

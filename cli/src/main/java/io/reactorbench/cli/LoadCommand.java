@@ -4,16 +4,16 @@ import io.reactorbench.loadgen.AppKind;
 import io.reactorbench.loadgen.Endpoints;
 import io.reactorbench.loadgen.LoadModel;
 import io.reactorbench.loadgen.LoadOutputs;
-import io.reactorbench.loadgen.LoadResult;
 import io.reactorbench.loadgen.LoadRun;
 import io.reactorbench.loadgen.LoadSpec;
 import io.reactorbench.loadgen.PollerKind;
 import io.reactorbench.loadgen.Preflight;
-import io.reactorbench.loadgen.RateCheck;
 import io.reactorbench.loadgen.RateStages;
-import io.reactorbench.loadgen.ResultJson;
 import io.reactorbench.loadgen.Target;
 import io.reactorbench.loadgen.Threshold;
+import io.reactorbench.results.load.LoadJson;
+import io.reactorbench.results.load.LoadResult;
+import io.reactorbench.results.load.RateCheck;
 import io.reactorbench.wire.units.Durations;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -205,7 +205,7 @@ final class LoadCommand implements Callable<Integer> {
                 ? new LoadAgents(whole, agents, ownArgs(), outputs).run()
                 : runHere(mine, outputs);
         if (jsonToStdout) {
-            System.out.println(ResultJson.toJson(result));
+            System.out.println(LoadJson.toJson(result));
         }
         RateCheck rateCheck = result.rateCheck();
         if (rateCheck != null && rateCheck.missed()) {

@@ -2,6 +2,7 @@ package io.reactorbench.loadgen;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.reactorbench.results.load.LoadResult;
 import io.reactorbench.sys.LinuxSys;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
