@@ -5,16 +5,16 @@ import io.reactorbench.loadgen.Endpoints;
 import io.reactorbench.loadgen.LoadAgents;
 import io.reactorbench.loadgen.LoadModel;
 import io.reactorbench.loadgen.LoadOutputs;
-import io.reactorbench.loadgen.LoadResult;
 import io.reactorbench.loadgen.LoadRun;
 import io.reactorbench.loadgen.LoadSpec;
 import io.reactorbench.sys.PollerKind;
 import io.reactorbench.loadgen.Preflight;
-import io.reactorbench.loadgen.RateCheck;
 import io.reactorbench.loadgen.RateStages;
-import io.reactorbench.loadgen.ResultJson;
 import io.reactorbench.loadgen.Target;
 import io.reactorbench.loadgen.Threshold;
+import io.reactorbench.results.load.LoadJson;
+import io.reactorbench.results.load.LoadResult;
+import io.reactorbench.results.load.RateCheck;
 import io.reactorbench.wire.units.Durations;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -204,7 +204,7 @@ final class LoadCommand implements Callable<Integer> {
                 !noSummary, reportMemory);
         LoadResult result = agents > 1 ? runAgents(whole, outputs) : new LoadRun(mine, outputs).executeStoppingOnSignal();
         if (jsonToStdout) {
-            System.out.println(ResultJson.toJson(result));
+            System.out.println(LoadJson.toJson(result));
         }
         RateCheck rateCheck = result.rateCheck();
         if (rateCheck != null && rateCheck.missed()) {

@@ -12,8 +12,10 @@ import io.reactorbench.results.ErrorCounts;
 import io.reactorbench.results.GcPauses;
 import io.reactorbench.results.LatencySummary;
 import io.reactorbench.results.LatencyViews;
+import io.reactorbench.results.Results;
 import io.reactorbench.results.ResultsJson;
 import io.reactorbench.results.ResultsLayout;
+import io.reactorbench.results.ResultsStore;
 import io.reactorbench.results.RunManifest;
 import io.reactorbench.results.RunStatus;
 import io.reactorbench.results.SchemaVersions;
@@ -29,10 +31,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.ObjectMapper;
-import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.ObjectNode;
 
 /** {@code gate} and {@code baseline save} on made-up run directories: exit codes, files, messages. */
 class GateCommandTest {
@@ -227,29 +225,26 @@ class GateCommandTest {
      */
     private Path fixtureFirstTrials(String name, double throughputFactor, double p99Factor) throws Exception {
         Path run = ReportCliFixture.copyRun(dir.resolve(name));
-        ObjectMapper json = ResultsJson.mapper();
-        Path manifestFile = run.resolve(ResultsLayout.RUN_FILE);
-        ObjectNode manifest = (ObjectNode) json.readTree(Files.readString(manifestFile));
-        ArrayNode kept = json.createArrayNode();
-        for (JsonNode cell : manifest.get("cells")) {
-            if (cell.get("trial").asInt() != 1) {
-                continue;
-            }
-            kept.add(cell);
-            Path summaryFile = run.resolve(cell.get("dir").asString()).resolve(ResultsLayout.SUMMARY_FILE);
-            ObjectNode summary = (ObjectNode) json.readTree(Files.readString(summaryFile));
-            summary.put("throughput", summary.get("throughput").asDouble() * throughputFactor);
-            for (String view : List.of("corrected", "uncorrected")) {
-                JsonNode latency = summary.get("latencyNs").get(view);
-                if (latency instanceof ObjectNode values) {
-                    values.put("p99", (long) (values.get("p99").asLong() * p99Factor));
-                }
-            }
-            Files.writeString(summaryFile, json.writeValueAsString(summary));
+        RunManifest manifest = Results.readRun(run);
+        List<CellRef> kept = manifest.cells().stream().filter(cell -> cell.trial() == 1).toList();
+        ResultsStore store = ResultsStore.open(run);
+        for (CellRef cell : kept) {
+            CellSummary s = Results.readSummary(run, cell).orElseThrow();
+            LatencyViews latency = new LatencyViews(scaledP99(s.latencyNs().corrected(), p99Factor),
+                    scaledP99(s.latencyNs().uncorrected(), p99Factor));
+            store.writeSummary(store.cellDir(cell), new CellSummary(s.schema(), s.scenario(), s.variant(), s.design(),
+                    s.trial(), s.status(), s.reason(), s.params(), s.windowSeconds(), s.requests(),
+                    s.throughput() * throughputFactor, s.errors(), latency, s.server(), s.memory(),
+                    s.connectionsPerSecond(), s.loadGenerator(), s.slowRead()));
         }
-        manifest.set("cells", kept);
-        Files.writeString(manifestFile, json.writeValueAsString(manifest));
+        store.writeRun(manifest.withCells(kept));
         return run;
+    }
+
+    private static LatencySummary scaledP99(LatencySummary latency, double factor) {
+        return latency == null ? null : new LatencySummary(latency.count(), latency.mean(), latency.p50(),
+                latency.p75(), latency.p90(), (long) (latency.p99() * factor), latency.p999(), latency.p9999(),
+                latency.max());
     }
 
     /** A run with two designs × three trials of rpc; {@code cpuUs} sets the server CPU per request of both. */

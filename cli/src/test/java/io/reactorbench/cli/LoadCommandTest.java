@@ -2,8 +2,8 @@ package io.reactorbench.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.reactorbench.loadgen.LoadResult;
-import io.reactorbench.loadgen.ResultJson;
+import io.reactorbench.results.load.LoadJson;
+import io.reactorbench.results.load.LoadResult;
 import java.nio.file.Path;
 import org.HdrHistogram.HistogramLogReader;
 import org.junit.jupiter.api.Test;
@@ -53,7 +53,7 @@ class LoadCommandTest {
         assertThat(exit).as(printed + fixture.err()).isZero();
         assertThat(printed).contains("Latency, corrected for coordinated omission").contains("Latency, uncorrected")
                 .contains("Detailed percentile spectrum").contains("Requests/sec:");
-        LoadResult result = ResultJson.read(json);
+        LoadResult result = LoadJson.read(json);
         assertThat(result.errors().total()).isZero();
         assertThat(result.requests()).isPositive();
         assertThat(result.params().model()).isEqualTo("open");
@@ -69,7 +69,7 @@ class LoadCommandTest {
                 "--warmup", "0s",
                 "--threads", "1", "--agents", "2", "--json", json.toString(), "--progress", "none");
         assertThat(exit).as(fixture.out() + fixture.err()).isZero();
-        LoadResult merged = ResultJson.read(json);
+        LoadResult merged = LoadJson.read(json);
         assertThat(merged.shards()).isEqualTo(2);
         assertThat(merged.errors().total()).isZero();
         assertThat(merged.latencyNs().uncorrected().count()).isEqualTo(merged.requests());

@@ -2,8 +2,8 @@ package io.reactorbench.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.reactorbench.loadgen.LoadResult;
-import io.reactorbench.loadgen.ResultJson;
+import io.reactorbench.results.load.LoadJson;
+import io.reactorbench.results.load.LoadResult;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -60,7 +60,7 @@ class LoadOutputsCliTest {
         assertThat(exit).as(fixture.err()).isZero();
         Path written = dir.resolve("result.json");
         Files.writeString(written, fixture.out());
-        LoadResult result = ResultJson.read(written);
+        LoadResult result = LoadJson.read(written);
         assertThat(result.schema()).isEqualTo(LoadResult.SCHEMA);
         assertThat(result.requests()).isPositive();
         assertThat(fixture.err()).contains("Requests/sec:");

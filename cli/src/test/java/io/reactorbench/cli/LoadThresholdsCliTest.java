@@ -3,8 +3,8 @@ package io.reactorbench.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import io.reactorbench.loadgen.LoadResult;
-import io.reactorbench.loadgen.ResultJson;
+import io.reactorbench.results.load.LoadJson;
+import io.reactorbench.results.load.LoadResult;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -54,7 +54,7 @@ class LoadThresholdsCliTest {
         Path json = dir.resolve("missed.json");
         int exit = load("--connections", "1", "--rate", "1M", "--duration", "500ms", "--json", json.toString());
         assertThat(exit).as(fixture.err()).isZero();
-        LoadResult result = ResultJson.read(json);
+        LoadResult result = LoadJson.read(json);
         assertThat(result.rateCheck().missed()).isTrue();
         assertThat(result.rateCheck().targetPerSec()).isEqualTo(1_000_000);
         assertThat(result.rateCheck().achievedPerSec()).isLessThan(950_000);
@@ -68,7 +68,7 @@ class LoadThresholdsCliTest {
         int exit = load("--connections", "2", "--stages", "500ms:100,500ms:300", "--rate", "100", "--json",
                 json.toString());
         assertThat(exit).as(fixture.out() + fixture.err()).isZero();
-        LoadResult result = ResultJson.read(json);
+        LoadResult result = LoadJson.read(json);
         assertThat(result.params().stages()).isEqualTo("0.5s:100,0.5s:300");
         assertThat(result.params().durationSeconds()).isEqualTo(1.0);
         // 100/s for 0.5 s, then 100 -> 300/s over 0.5 s: 50 + 100 = 150 requests scheduled in 1 s.

@@ -3,8 +3,8 @@ package io.reactorbench.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.reactorbench.loadgen.LoadResult;
-import io.reactorbench.loadgen.ResultJson;
+import io.reactorbench.results.load.LoadJson;
+import io.reactorbench.results.load.LoadResult;
 import io.reactorbench.wire.spi.App;
 import io.reactorbench.wire.spi.RunningServer;
 import io.reactorbench.wire.spi.ServerConfig;
@@ -57,7 +57,7 @@ class LoadUrlTest {
                 "--connections", "2", "--threads", "1", "--depth", "2", "--requests", String.valueOf(requests),
                 "--duration", "20s", "--progress", "none", "--json", json.toString());
         assertThat(exit).as(out.toString() + err).isZero();
-        return ResultJson.read(json);
+        return LoadJson.read(json);
     }
 
     @Test
@@ -86,7 +86,7 @@ class LoadUrlTest {
                     "--connections", "1", "--threads", "1", "--requests", "50", "--progress", "none",
                     "--json", json.toString());
             assertThat(exit).as(err.toString()).isZero();
-            LoadResult result = ResultJson.read(json);
+            LoadResult result = LoadJson.read(json);
             assertThat(result.params().app()).isEqualTo("http");
             assertThat(result.responses().httpStatusCounts()).containsOnlyKeys("404");
         }

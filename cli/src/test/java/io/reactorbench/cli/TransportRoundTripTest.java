@@ -2,8 +2,8 @@ package io.reactorbench.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.reactorbench.loadgen.LoadResult;
-import io.reactorbench.loadgen.ResultJson;
+import io.reactorbench.results.load.LoadJson;
+import io.reactorbench.results.load.LoadResult;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -80,7 +80,7 @@ class TransportRoundTripTest {
                 "--poller", c.loadPoller(), "--progress", "none", "--json", json.toString());
 
         assertThat(load.exitCode()).as(load.out() + load.err()).isZero();
-        LoadResult result = ResultJson.read(json);
+        LoadResult result = LoadJson.read(json);
         assertThat(result.requests()).isEqualTo(REQUESTS);
         assertThat(result.errors().total()).as(String.join("; ", result.firstErrors())).isZero();
         assertThat(result.params().transport()).isEqualTo(c.transport());

@@ -1,5 +1,6 @@
 package io.reactorbench.loadgen;
 
+import io.reactorbench.results.ErrorCounts;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLongArray;

@@ -1,5 +1,7 @@
 package io.reactorbench.loadgen;
 
+import io.reactorbench.results.load.LoadJson;
+import io.reactorbench.results.load.LoadResult;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -76,7 +78,7 @@ public final class LoadAgents {
                     throw new AgentFailedException("agent " + i + " exited with " + child.exitValue()
                             + " and wrote no result: " + lastLine(log(dir, i)));
                 }
-                results.add(ResultJson.read(json(dir, i)));
+                results.add(LoadJson.read(json(dir, i)));
             }
             List<Path> logs = new ArrayList<>();
             for (int i = 0; i < agents; i++) {
@@ -85,7 +87,7 @@ public final class LoadAgents {
             ShardMerge.Totals totals = ShardMerge.mergeLogs(logs, outputs.hlog());
             LoadResult merged = ShardMerge.mergeResults(whole, results, totals);
             if (outputs.json() != null) {
-                ResultJson.write(merged, outputs.json());
+                LoadJson.write(merged, outputs.json());
             }
             if (outputs.printSummary()) {
                 SummaryPrinter.print(outputs.out(), merged,

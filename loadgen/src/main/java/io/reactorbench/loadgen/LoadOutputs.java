@@ -1,5 +1,6 @@
 package io.reactorbench.loadgen;
 
+import io.reactorbench.results.load.LoadResult;
 import java.io.PrintStream;
 import java.nio.file.Path;
 

@@ -1,5 +1,11 @@
 package io.reactorbench.loadgen;
 
+import io.reactorbench.results.ErrorCounts;
+import io.reactorbench.results.LatencySummary;
+import io.reactorbench.results.LatencyViews;
+import io.reactorbench.results.load.LoadJson;
+import io.reactorbench.results.load.LoadResult;
+import io.reactorbench.results.load.Responses;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
@@ -248,7 +254,7 @@ public final class LoadRun {
                 spec.warmupNs() > 0 ? answersAtWindowStart : 0,
                 responses);
         if (outputs.json() != null) {
-            ResultJson.write(result, outputs.json());
+            LoadJson.write(result, outputs.json());
         }
         if (outputs.printSummary()) {
             SummaryPrinter.print(out, result, correctedHistogram(), totalUncorrected);
@@ -263,14 +269,14 @@ public final class LoadRun {
         // slowread records no latency (answers wait behind the throttle by design): requests are answers read.
         long requests = slowRead != null ? slowReadAnswers : totalUncorrected.getTotalCount();
         boolean scheduled = spec.model().scheduled();
-        return new LoadResult(LoadResult.SCHEMA, LoadResult.Params.of(spec), round3(windowSeconds), requests,
+        return new LoadResult(LoadResult.SCHEMA, LoadResults.params(spec), round3(windowSeconds), requests,
                 windowSeconds > 0 ? requests / windowSeconds : 0,
                 control.errors.snapshot().minus(errorsAtWindowStart),
-                new LoadResult.Latencies(scheduled ? LatencySummary.of(totalCorrected) : null,
+                new LatencyViews(scheduled ? LatencySummary.of(totalCorrected) : null,
                         LatencySummary.of(totalUncorrected)),
                 spec.model() == LoadModel.CHURN && windowSeconds > 0 ? cyclesInWindow / windowSeconds : null,
                 control.errors.firstDescriptions(), memory, stoppedEarly, 1, cpuSeconds, sendLateness, slowRead,
-                warmupRequests, RateCheck.of(spec, round3(windowSeconds), requests), responses);
+                warmupRequests, LoadResults.rateCheck(spec, round3(windowSeconds), requests), responses);
     }
 
     private static LoadResult.SlowRead slowReadResult(List<LoadWorker> workers, long sentBytes, long readBytes) {

@@ -1,5 +1,10 @@
 package io.reactorbench.loadgen;
 
+import io.reactorbench.results.ErrorCounts;
+import io.reactorbench.results.LatencySummary;
+import io.reactorbench.results.LatencyViews;
+import io.reactorbench.results.load.LoadResult;
+import io.reactorbench.results.load.Responses;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -185,16 +190,12 @@ public final class ShardMerge {
         }
         // slowread records no latency: its requests are the answers the agents counted.
         long requests = slowRead != null ? slowReadAnswers : uncorrected.getTotalCount();
-        LoadResult.Params p = LoadResult.Params.of(whole);
-        LoadResult.Params params = new LoadResult.Params(p.app(), p.model(), p.connections(), p.rate(), p.size(),
-                p.depth(), p.batch(), p.responseSize(), p.cpuSpinNs(), p.blockUs(), p.warmupSeconds(), p.durationSeconds(),
-                p.timeoutSeconds(), p.threads(), p.targets(), "all/" + shards.size(), p.poller(),
-                p.readRateBytesPerSec(), p.maxInFlightBytes(), p.transport(), p.stages());
-        return new LoadResult(LoadResult.SCHEMA, params, window, requests, window > 0 ? requests / window : 0, errors,
-                new LoadResult.Latencies(whole.model().scheduled() && corrected != null
+        return new LoadResult(LoadResult.SCHEMA, LoadResults.params(whole).mergedFrom(shards.size()), window, requests,
+                window > 0 ? requests / window : 0, errors,
+                new LatencyViews(whole.model().scheduled() && corrected != null
                         ? LatencySummary.of(corrected) : null, LatencySummary.of(uncorrected)),
                 connectionsPerSecond, List.copyOf(firstErrors), null, stoppedEarly, shards.size(), cpuSeconds,
-                worstLateness(shards), slowRead, warmupRequests, RateCheck.of(whole, window, requests),
+                worstLateness(shards), slowRead, warmupRequests, LoadResults.rateCheck(whole, window, requests),
                 responses);
     }
 }

@@ -1,5 +1,9 @@
 package io.reactorbench.loadgen;
 
+import io.reactorbench.results.LatencySummary;
+import io.reactorbench.results.load.LoadResult;
+import io.reactorbench.results.load.RateCheck;
+import io.reactorbench.results.load.Responses;
 import java.io.PrintStream;
 import java.util.Locale;
 import org.HdrHistogram.AbstractHistogram;

@@ -1,5 +1,7 @@
 package io.reactorbench.loadgen;
 
+import io.reactorbench.results.LatencySummary;
+import io.reactorbench.results.load.LoadResult;
 import io.reactorbench.wire.units.Durations;
 import io.reactorbench.wire.units.Quantities;
 import java.io.PrintStream;

@@ -2,6 +2,8 @@ package io.reactorbench.loadgen;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.reactorbench.results.load.LoadJson;
+import io.reactorbench.results.load.LoadResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -79,9 +81,9 @@ class IntervalLogTest {
         assertThat(intervals.corrected()).isEqualTo(result.requests());
         assertThat(intervals.uncorrected()).isEqualTo(result.requests());
 
-        LoadResult reread = ResultJson.read(json);
+        LoadResult reread = LoadJson.read(json);
         assertThat(reread).isEqualTo(result);
-        assertThat(ResultJson.toJson(result)).contains("\"p9999\"", "\"windowSeconds\"", "\"throughput\"",
+        assertThat(LoadJson.toJson(result)).contains("\"p9999\"", "\"windowSeconds\"", "\"throughput\"",
                 "\"corrected\"", "\"uncorrected\"", "\"schema\" : \"reactorbench.load/1\"");
     }
 

@@ -2,6 +2,8 @@ package io.reactorbench.loadgen;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.reactorbench.results.load.LoadJson;
+import io.reactorbench.results.load.LoadResult;
 import io.reactorbench.sys.PollerKind;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -166,7 +168,7 @@ class LoadRunTest {
             assertThat(r.stoppedEarly()).isTrue();
             assertThat(r.windowSeconds()).isLessThan(10);
             assertThat(r.requests()).isPositive();
-            assertThat(ResultJson.read(json).stoppedEarly()).isTrue();
+            assertThat(LoadJson.read(json).stoppedEarly()).isTrue();
         } finally {
             java.nio.file.Files.deleteIfExists(json);
         }

@@ -2,6 +2,7 @@ package io.reactorbench.loadgen;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.reactorbench.results.load.RateCheck;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -15,7 +16,7 @@ class RateCheckTest {
     @Test
     void shouldFlagARunThatAnsweredAQuarterOfItsRate() {
         // The run: 300,000 req/s asked, 74,775 answered.
-        RateCheck check = RateCheck.of(open().ratePerSec(300_000).build(), 10.0, 747_750);
+        RateCheck check = LoadResults.rateCheck(open().ratePerSec(300_000).build(), 10.0, 747_750);
         assertThat(check.missed()).isTrue();
         assertThat(check.targetPerSec()).isEqualTo(300_000);
         assertThat(check.achievedPerSec()).isEqualTo(74_775);
@@ -25,8 +26,8 @@ class RateCheckTest {
     @Test
     void shouldPassARunWithinTheToleranceAndFlagOneJustBeyondIt() {
         LoadSpec spec = open().ratePerSec(1000).build();
-        assertThat(RateCheck.of(spec, 10.0, 9_501).missed()).isFalse();
-        assertThat(RateCheck.of(spec, 10.0, 9_499).missed()).isTrue();
+        assertThat(LoadResults.rateCheck(spec, 10.0, 9_501).missed()).isFalse();
+        assertThat(LoadResults.rateCheck(spec, 10.0, 9_499).missed()).isTrue();
     }
 
     @Test
@@ -35,13 +36,13 @@ class RateCheckTest {
         RateStages stages = RateStages.parse("2s:100,2s:300", 100);
         LoadSpec spec = open().stages(stages).warmupNs(TimeUnit.SECONDS.toNanos(2))
                 .durationNs(TimeUnit.SECONDS.toNanos(2)).build();
-        RateCheck check = RateCheck.of(spec, 2.0, 400);
+        RateCheck check = LoadResults.rateCheck(spec, 2.0, 400);
         assertThat(check.targetPerSec()).isEqualTo(200);
         assertThat(check.missed()).isFalse();
     }
 
     @Test
     void shouldNotCheckModelsWithoutASchedule() {
-        assertThat(RateCheck.of(open().build(), 10.0, 5)).isNull();
+        assertThat(LoadResults.rateCheck(open().build(), 10.0, 5)).isNull();
     }
 }

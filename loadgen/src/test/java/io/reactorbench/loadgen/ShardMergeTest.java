@@ -2,6 +2,8 @@ package io.reactorbench.loadgen;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.reactorbench.results.ErrorCounts;
+import io.reactorbench.results.load.LoadResult;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -66,7 +68,7 @@ class ShardMergeTest {
         ShardMerge.Totals totals = ShardMerge.mergeLogs(List.of(a, b), null);
         LoadSpec whole = LoadSpec.builder().targets(Endpoints.parseTargets(List.of("127.0.0.1:9")))
                 .connections(4).ratePerSec(40).durationNs(TimeUnit.SECONDS.toNanos(2)).build();
-        LoadResult shard = new LoadResult(LoadResult.SCHEMA, LoadResult.Params.of(whole.forShard(0, 2)), 2.0, 20, 10,
+        LoadResult shard = new LoadResult(LoadResult.SCHEMA, LoadResults.params(whole.forShard(0, 2)), 2.0, 20, 10,
                 new ErrorCounts(1, 2, 3, 4), null, null, List.of("connect: refused"), null, false, 1, 0.5, null, null, 0L, null, null);
 
         LoadResult merged = ShardMerge.mergeResults(whole, List.of(shard, shard), totals);

@@ -3,6 +3,7 @@ package io.reactorbench.loadgen;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.reactorbench.results.load.LoadResult;
 import io.reactorbench.sys.PollerKind;
 import java.util.List;
 import java.util.concurrent.TimeUnit;

@@ -1,5 +1,9 @@
 package io.reactorbench.loadgen;
 
+import io.reactorbench.results.ErrorCounts;
+import io.reactorbench.results.LatencySummary;
+import io.reactorbench.results.LatencyViews;
+import io.reactorbench.results.load.LoadResult;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -21,8 +25,8 @@ final class SyntheticResults {
                 .durationNs(TimeUnit.SECONDS.toNanos(10)).build();
         LatencySummary latency = new LatencySummary(requests, p99Ns / 2.0, p99Ns / 4, p99Ns / 3, p99Ns / 2, p99Ns,
                 p99Ns, p99Ns, p99Ns);
-        return new LoadResult(LoadResult.SCHEMA, LoadResult.Params.of(spec), 10.0, requests, requests / 10.0,
-                new ErrorCounts(0, errors, 0, 0), new LoadResult.Latencies(latency, latency), null, List.of(), null,
-                false, 1, 1.0, null, null, warmupRequests, RateCheck.of(spec, 10.0, requests), null);
+        return new LoadResult(LoadResult.SCHEMA, LoadResults.params(spec), 10.0, requests, requests / 10.0,
+                new ErrorCounts(0, errors, 0, 0), new LatencyViews(latency, latency), null, List.of(), null,
+                false, 1, 1.0, null, null, warmupRequests, LoadResults.rateCheck(spec, 10.0, requests), null);
     }
 }

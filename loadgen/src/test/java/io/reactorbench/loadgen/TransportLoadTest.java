@@ -2,6 +2,7 @@ package io.reactorbench.loadgen;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.reactorbench.results.load.LoadResult;
 import io.reactorbench.sys.PollerKind;
 import java.nio.file.Path;
 import java.util.List;

@@ -2,6 +2,7 @@ package io.reactorbench.loadgen;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.reactorbench.results.load.LoadResult;
 import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

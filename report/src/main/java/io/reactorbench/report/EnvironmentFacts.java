@@ -1,7 +1,8 @@
 package io.reactorbench.report;
 
-import io.reactorbench.report.model.Environment;
 import io.reactorbench.report.model.RunView;
+import io.reactorbench.results.Environment;
+import io.reactorbench.results.Pinning;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -13,6 +14,8 @@ final class EnvironmentFacts {
 
     static Map<String, String> of(RunView run) {
         Environment e = run.environment();
+        Pinning pinning = e.pinning();
+        String jvmOptions = String.join(" ", e.jvmOptions());
         Map<String, String> facts = new LinkedHashMap<>();
         facts.put("run", run.id() + " (suite " + run.suite() + ")");
         facts.put("status", run.status());
@@ -20,10 +23,10 @@ final class EnvironmentFacts {
         facts.put("machine", e.cpuModel() + ", " + e.cores() + " cores, host " + e.hostname());
         facts.put("OS", e.os() + ", kernel " + e.kernel() + ", fd limit " + e.fdLimit());
         facts.put("JDK", e.jdk());
-        facts.put("server JVM options", e.jvmOptions().isEmpty() ? "—" : e.jvmOptions());
-        facts.put("pinning", "server CPUs " + orDash(e.pinningServer()) + ", load CPUs " + orDash(e.pinningLoad())
-                + (e.pinningApplied() ? " (applied)" : " (not applied)")
-                + (e.pinningNote().isEmpty() ? "" : ": " + e.pinningNote()));
+        facts.put("server JVM options", jvmOptions.isEmpty() ? "—" : jvmOptions);
+        facts.put("pinning", "server CPUs " + orDash(pinning.server()) + ", load CPUs " + orDash(pinning.load())
+                + (pinning.applied() ? " (applied)" : " (not applied)")
+                + (pinning.note().isEmpty() ? "" : ": " + pinning.note()));
         facts.put("git commit", orDash(e.gitCommit()));
         return facts;
     }

@@ -2,7 +2,6 @@ package io.reactorbench.report;
 
 import io.reactorbench.report.chart.ChartFile;
 import io.reactorbench.report.chart.DesignPalette;
-import io.reactorbench.report.model.CellStatus;
 import io.reactorbench.report.model.RunView;
 import io.reactorbench.report.model.TrialResult;
 import io.reactorbench.report.read.JmhReader;
@@ -12,6 +11,7 @@ import io.reactorbench.report.render.Section;
 import io.reactorbench.report.table.ClientBound;
 import io.reactorbench.report.table.JmhTable;
 import io.reactorbench.report.table.SummaryTables;
+import io.reactorbench.results.CellRef;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -101,10 +101,10 @@ public final class HtmlReport {
         if (!"complete".equals(run.status())) {
             notes.add("run status is '" + run.status() + "': some cells may be missing");
         }
-        Set<String> withTrials = run.trials().stream().map(t -> t.cell().scenarioLabel()).collect(Collectors.toSet());
-        for (CellStatus cell : run.cells()) {
-            if (!withTrials.contains(cell.cell().scenarioLabel())) {
-                notes.add(cell.cell().scenarioLabel() + " / " + cell.cell().design() + " trial " + cell.trial()
+        Set<String> withTrials = run.trials().stream().map(t -> t.cell().scenarioKey()).collect(Collectors.toSet());
+        for (CellRef cell : run.cells()) {
+            if (!withTrials.contains(cell.scenarioKey())) {
+                notes.add(cell.scenarioKey() + " / " + cell.design() + " trial " + cell.trial()
                         + (cell.ok() ? ": no summary.json" : " failed" + (cell.reason().isEmpty() ? "" : ": " + cell.reason())));
             }
         }

@@ -4,10 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.reactorbench.report.chart.ChartFile;
 import io.reactorbench.report.chart.DesignPalette;
-import io.reactorbench.report.model.CellKey;
-import io.reactorbench.report.model.Environment;
-import io.reactorbench.report.model.ErrorCounts;
-import io.reactorbench.report.model.LatencySummary;
 import io.reactorbench.report.model.RunView;
 import io.reactorbench.report.model.ScenarioParams;
 import io.reactorbench.report.model.ServerCost;
@@ -16,6 +12,11 @@ import io.reactorbench.report.render.HtmlRenderer;
 import io.reactorbench.report.render.ReportDocument;
 import io.reactorbench.report.render.Section;
 import io.reactorbench.report.table.SummaryTables;
+import io.reactorbench.results.CellKey;
+import io.reactorbench.results.Environment;
+import io.reactorbench.results.ErrorCounts;
+import io.reactorbench.results.LatencySummary;
+import io.reactorbench.results.Pinning;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -38,7 +39,8 @@ class SparseRunChartsTest {
     void shouldDrawWhatARunWithHolesAllowsWithoutFailing() {
         ScenarioParams open = new ScenarioParams("echo", "open", 10, 1000);
         ScenarioParams idle = new ScenarioParams("echo", "idle", 100, Double.NaN);
-        LatencySummary latency = new LatencySummary(100, 1e6, 1e6, 1e6, 1e6, 2e6, 3e6, 3e6, 4e6);
+        LatencySummary latency = new LatencySummary(100, 1e6, 1_000_000, 1_000_000, 1_000_000, 2_000_000,
+                3_000_000, 3_000_000, 4_000_000);
         Path nowhere = temp.resolve("no-such-trial");
         List<TrialResult> trials = List.of(
                 new TrialResult(new CellKey("echo", "", "engine-nio"), 1, true, "", open, 10, 10_000, 1_000,
@@ -48,7 +50,7 @@ class SparseRunChartsTest {
                 new TrialResult(new CellKey("idle", "", "engine-nio"), 1, true, "", idle, 10, 0, 0,
                         ErrorCounts.NONE, null, null, ServerCost.UNKNOWN, null, Double.NaN, nowhere, Double.NaN));
         RunView run = new RunView(temp, "sparse", "smoke", "incomplete", "", "",
-                new Environment("", 0, "", "", "", "", 0, "", "", "", "", false, ""), List.of(), trials,
+                new Environment("", 0, "", "", "", List.of(), 0L, "", "", new Pinning("", "", false, "")), List.of(), trials,
                 List.of("netty-iouring skipped: io_uring unavailable"));
 
         List<ChartFile> charts = new RunCharts(run, new DesignPalette(run.designs()), temp).writeAll();

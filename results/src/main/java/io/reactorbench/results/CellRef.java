@@ -23,7 +23,12 @@ public record CellRef(
 
     /** Scenario plus variant as shown to users and used as directory name: {@code echo@connections=1000}. */
     public String scenarioKey() {
-        return variant.isEmpty() ? scenario : scenario + "@" + variant;
+        return CellKey.scenarioKey(scenario, variant);
+    }
+
+    /** The cell without its trial number. */
+    public CellKey cellKey() {
+        return new CellKey(scenario, variant, design);
     }
 
     public boolean ok() {

@@ -53,7 +53,12 @@ public record CellSummary(
     }
 
     public String scenarioKey() {
-        return variant.isEmpty() ? scenario : scenario + "@" + variant;
+        return CellKey.scenarioKey(scenario, variant);
+    }
+
+    /** The cell without its trial number. */
+    public CellKey cellKey() {
+        return new CellKey(scenario, variant, design);
     }
 
     public boolean ok() {

@@ -1,6 +1,8 @@
 package io.reactorbench.results;
 
-/** Percentiles of one latency histogram, all in nanoseconds. */
+import org.HdrHistogram.AbstractHistogram;
+
+/** Percentiles of one latency histogram, all in nanoseconds (load.json's and summary.json's {@code latencyNs}). */
 public record LatencySummary(
         long count,
         double mean,
@@ -12,8 +14,17 @@ public record LatencySummary(
         long p9999,
         long max) {
 
-    /** Reads the percentiles off an HdrHistogram whose values are nanoseconds. */
-    public static LatencySummary of(org.HdrHistogram.AbstractHistogram histogram) {
+    /** Nothing recorded: every figure 0. */
+    public static final LatencySummary EMPTY = new LatencySummary(0, 0, 0, 0, 0, 0, 0, 0, 0);
+
+    /**
+     * Reads the percentiles off an HdrHistogram whose values are nanoseconds. An empty one (a run that answered
+     * nothing) is {@link #EMPTY} by definition here, not by whatever the library answers for percentiles of nothing.
+     */
+    public static LatencySummary of(AbstractHistogram histogram) {
+        if (histogram.getTotalCount() == 0) {
+            return EMPTY;
+        }
         return new LatencySummary(histogram.getTotalCount(), histogram.getMean(),
                 histogram.getValueAtPercentile(50), histogram.getValueAtPercentile(75),
                 histogram.getValueAtPercentile(90), histogram.getValueAtPercentile(99),

@@ -12,6 +12,12 @@ public final class SchemaVersions {
     /** {@code summary.json} of one cell. */
     public static final String SUMMARY = "reactorbench.summary/1";
 
+    /**
+     * {@code load.json}, the load generator's result ({@link io.reactorbench.results.load.LoadResult}); written into
+     * the file, but not insisted on by its reader ({@link io.reactorbench.results.load.LoadJson} says why).
+     */
+    public static final String LOAD = "reactorbench.load/1";
+
     private SchemaVersions() {
     }
 }

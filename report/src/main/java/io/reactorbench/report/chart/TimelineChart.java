@@ -1,7 +1,7 @@
 package io.reactorbench.report.chart;
 
-import io.reactorbench.report.model.GcPause;
 import io.reactorbench.report.read.LatencyInterval;
+import io.reactorbench.results.GcPause;
 import java.awt.Color;
 import java.util.ArrayList;
 import java.util.List;

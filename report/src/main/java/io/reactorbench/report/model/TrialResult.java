@@ -1,5 +1,8 @@
 package io.reactorbench.report.model;
 
+import io.reactorbench.results.CellKey;
+import io.reactorbench.results.ErrorCounts;
+import io.reactorbench.results.LatencySummary;
 import java.nio.file.Path;
 
 /**

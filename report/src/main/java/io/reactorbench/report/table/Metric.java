@@ -1,8 +1,8 @@
 package io.reactorbench.report.table;
 
-import io.reactorbench.report.model.LatencySummary;
 import io.reactorbench.report.model.TrialResult;
 import io.reactorbench.report.render.Unit;
+import io.reactorbench.results.LatencySummary;
 import java.util.function.ToDoubleFunction;
 
 /**
@@ -11,10 +11,10 @@ import java.util.function.ToDoubleFunction;
  */
 public enum Metric {
     THROUGHPUT("throughput", Unit.REQUESTS_PER_SECOND, Better.HIGHER, TrialResult::throughput),
-    P50("p50", Unit.MILLISECONDS, Better.LOWER, t -> latencyMs(t, LatencySummary::p50Ns)),
-    P99("p99", Unit.MILLISECONDS, Better.LOWER, t -> latencyMs(t, LatencySummary::p99Ns)),
-    P999("p99.9", Unit.MILLISECONDS, Better.LOWER, t -> latencyMs(t, LatencySummary::p999Ns)),
-    MAX("max", Unit.MILLISECONDS, Better.LOWER, t -> latencyMs(t, LatencySummary::maxNs)),
+    P50("p50", Unit.MILLISECONDS, Better.LOWER, t -> latencyMs(t, LatencySummary::p50)),
+    P99("p99", Unit.MILLISECONDS, Better.LOWER, t -> latencyMs(t, LatencySummary::p99)),
+    P999("p99.9", Unit.MILLISECONDS, Better.LOWER, t -> latencyMs(t, LatencySummary::p999)),
+    MAX("max", Unit.MILLISECONDS, Better.LOWER, t -> latencyMs(t, LatencySummary::max)),
     ERRORS("errors", Unit.COUNT, Better.LOWER, t -> t.errors().total()),
     CPU_PER_REQUEST("CPU/req", Unit.MICROSECONDS, Better.LOWER, t -> t.server().cpuUsPerRequest()),
     ALLOC_PER_REQUEST("alloc/req", Unit.BYTES, Better.LOWER, t -> t.server().allocatedBytesPerRequest()),

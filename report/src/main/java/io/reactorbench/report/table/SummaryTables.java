@@ -1,10 +1,10 @@
 package io.reactorbench.report.table;
 
-import io.reactorbench.report.model.CellStatus;
 import io.reactorbench.report.model.RunView;
 import io.reactorbench.report.model.ScenarioParams;
 import io.reactorbench.report.model.TrialResult;
 import io.reactorbench.report.render.Numbers;
+import io.reactorbench.results.CellRef;
 import io.reactorbench.results.MemoryPerConnection;
 import java.util.ArrayList;
 import java.util.List;
@@ -126,7 +126,7 @@ public final class SummaryTables {
 
     private static long trialCount(RunView run, String scenarioLabel, String design, int summaries) {
         long inIndex = run.cells().stream()
-                .filter(c -> c.cell().scenarioLabel().equals(scenarioLabel) && c.cell().design().equals(design))
+                .filter(c -> c.scenarioKey().equals(scenarioLabel) && c.design().equals(design))
                 .count();
         return Math.max(inIndex, summaries);
     }
@@ -136,13 +136,13 @@ public final class SummaryTables {
         List<String> notes = new ArrayList<>();
         byDesign.values().stream().flatMap(List::stream).filter(t -> !t.ok()).forEach(t -> notes.add(
                 t.cell().design() + " trial " + t.trial() + " failed" + (t.reason().isEmpty() ? "" : ": " + t.reason())));
-        for (CellStatus cell : run.cells()) {
-            if (!cell.cell().scenarioLabel().equals(scenarioLabel)) {
+        for (CellRef cell : run.cells()) {
+            if (!cell.scenarioKey().equals(scenarioLabel)) {
                 continue;
             }
-            List<TrialResult> trials = byDesign.getOrDefault(cell.cell().design(), List.of());
+            List<TrialResult> trials = byDesign.getOrDefault(cell.design(), List.of());
             if (trials.stream().noneMatch(t -> t.trial() == cell.trial())) {
-                notes.add(cell.cell().design() + " trial " + cell.trial() + (cell.ok() ? " has no summary.json"
+                notes.add(cell.design() + " trial " + cell.trial() + (cell.ok() ? " has no summary.json"
                         : " failed" + (cell.reason().isEmpty() ? "" : ": " + cell.reason())));
             }
         }

@@ -2,8 +2,8 @@ package io.reactorbench.report.chart;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.reactorbench.report.model.GcPause;
 import io.reactorbench.report.read.LatencyInterval;
+import io.reactorbench.results.GcPause;
 import java.awt.Color;
 import java.util.List;
 import org.HdrHistogram.Histogram;

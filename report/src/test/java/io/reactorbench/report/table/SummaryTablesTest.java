@@ -2,10 +2,10 @@ package io.reactorbench.report.table;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.reactorbench.report.model.CellKey;
 import io.reactorbench.report.model.MemoryFootprint;
 import io.reactorbench.report.model.ScenarioParams;
 import io.reactorbench.report.model.TrialResult;
+import io.reactorbench.results.CellKey;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

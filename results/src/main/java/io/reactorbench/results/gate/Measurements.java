@@ -1,5 +1,6 @@
 package io.reactorbench.results.gate;
 
+import io.reactorbench.results.CellKey;
 import io.reactorbench.results.Environment;
 import java.util.List;
 import java.util.Map;

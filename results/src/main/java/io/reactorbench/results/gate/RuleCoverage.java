@@ -1,5 +1,6 @@
 package io.reactorbench.results.gate;
 
+import io.reactorbench.results.CellKey;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;

@@ -1,5 +1,6 @@
 package io.reactorbench.results.gate;
 
+import io.reactorbench.results.CellKey;
 import io.reactorbench.results.CellRef;
 import io.reactorbench.results.CellSummary;
 import io.reactorbench.results.Results;
@@ -30,7 +31,7 @@ public final class RunDirectoryReader {
         Map<CellKey, List<TrialValues>> trials = new LinkedHashMap<>();
         Map<CellKey, CellSummary> firstSummary = new LinkedHashMap<>();
         for (CellRef cell : run.cells()) {
-            CellKey key = new CellKey(cell.scenario(), cell.variant(), cell.design());
+            CellKey key = cell.cellKey();
             String where = key + " trial " + cell.trial();
             if (!cell.ok()) {
                 unjudgeable.add(where + " failed in run " + run.id() + ": " + cell.reason());

@@ -1,5 +1,7 @@
 package io.reactorbench.results.gate;
 
+import io.reactorbench.results.CellKey;
+
 /**
  * Which cells a rule applies to. The scenario pattern is matched against the scenario name and against
  * {@code scenario@variant}, so {@code echo-pingpong} covers every variant of it.

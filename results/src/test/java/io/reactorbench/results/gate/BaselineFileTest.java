@@ -3,6 +3,7 @@ package io.reactorbench.results.gate;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.reactorbench.results.CellKey;
 import io.reactorbench.results.ResultsFormatException;
 import io.reactorbench.results.RunStatus;
 import java.nio.file.Files;

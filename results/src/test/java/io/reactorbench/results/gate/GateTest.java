@@ -2,6 +2,7 @@ package io.reactorbench.results.gate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.reactorbench.results.CellKey;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

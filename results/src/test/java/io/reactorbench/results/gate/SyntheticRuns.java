@@ -1,6 +1,7 @@
 package io.reactorbench.results.gate;
 
 import io.reactorbench.results.AtomicFiles;
+import io.reactorbench.results.CellKey;
 import io.reactorbench.results.CellParams;
 import io.reactorbench.results.CellRef;
 import io.reactorbench.results.CellStatus;

@@ -6,23 +6,21 @@ import io.reactorbench.results.CellSummary;
 import io.reactorbench.results.ErrorCounts;
 import io.reactorbench.results.GcPause;
 import io.reactorbench.results.GcPauses;
-import io.reactorbench.results.LatencySummary;
 import io.reactorbench.results.LatencyViews;
 import io.reactorbench.results.LoadGeneratorCpu;
 import io.reactorbench.results.MemoryPerConnection;
 import io.reactorbench.results.ProbeSample;
-import io.reactorbench.results.ResultsJson;
 import io.reactorbench.results.SchemaVersions;
 import io.reactorbench.results.SlowReadSummary;
 import io.reactorbench.results.ServerMetrics;
+import io.reactorbench.results.load.LoadResult;
 import io.reactorbench.scenarios.suite.Scenario;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
-import tools.jackson.databind.JsonNode;
 
 /**
- * Turns what one cell recorded (the load generator's JSON, the server's probe samples) into its summary.
+ * Turns what one cell recorded (the load generator's load.json, the server's probe samples) into its summary.
  * A pure function of its inputs, so the arithmetic is tested without processes.
  *
  * <p>Server CPU and allocation are rates over the probe samples that fall inside the measured window,
@@ -36,6 +34,7 @@ public final class CellMeasurements {
     /**
      * What a cell recorded.
      *
+     * @param load               the load generator's result (load.json)
      * @param samples            every probe sample of the cell, in time order
      * @param probeBytesPerSample allocation of answering one STATS, measured on the idle server; 0 if unknown
      * @param idleBefore         idle scenarios: settled samples after a GC before connecting, else null
@@ -47,7 +46,7 @@ public final class CellMeasurements {
             Scenario scenario,
             String design,
             int trial,
-            JsonNode load,
+            LoadResult load,
             List<ProbeSample> samples,
             MeasuredWindow window,
             long probeBytesPerSample,
@@ -57,7 +56,7 @@ public final class CellMeasurements {
             Integer loadCpus) {
 
         /** Without the load generator's CPU count (its utilisation is then taken against its threads). */
-        public Recorded(Scenario scenario, String design, int trial, JsonNode load, List<ProbeSample> samples,
+        public Recorded(Scenario scenario, String design, int trial, LoadResult load, List<ProbeSample> samples,
                         MeasuredWindow window, long probeBytesPerSample, List<ProbeSample> idleBefore,
                         List<ProbeSample> idleAfter, List<long[]> ownGcIntervals) {
             this(scenario, design, trial, load, samples, window, probeBytesPerSample, idleBefore, idleAfter,
@@ -70,24 +69,18 @@ public final class CellMeasurements {
 
     public static CellSummary summarize(Recorded r) {
         Scenario s = r.scenario();
-        JsonNode load = r.load();
-        long requests = load.path("requests").asLong(0);
-        double windowSeconds = load.path("windowSeconds").isNumber() ? load.path("windowSeconds").asDouble()
-                : r.window().seconds();
-        double throughput = load.path("throughput").isNumber() ? load.path("throughput").asDouble()
-                : windowSeconds > 0 ? requests / windowSeconds : 0;
-        ErrorCounts errors = errors(load.path("errors"));
-        boolean slowReadModel = "slowread".equals(s.model()) || load.path("slowRead").isObject();
-        LatencyViews latency = slowReadModel ? null : new LatencyViews(latency(load.path("latencyNs").path("corrected")),
-                latency(load.path("latencyNs").path("uncorrected")));
-        Double connectionsPerSecond = load.path("connectionsPerSecond").isNumber()
-                ? load.path("connectionsPerSecond").asDouble() : null;
+        LoadResult load = r.load();
+        long requests = load.requests();
+        double windowSeconds = load.windowSeconds();
+        double throughput = load.throughput();
+        ErrorCounts errors = load.errors() == null ? ErrorCounts.NONE : load.errors();
+        boolean slowReadModel = "slowread".equals(s.model()) || load.slowRead() != null;
+        LatencyViews latency = slowReadModel ? null : load.latencyNs();
+        Double connectionsPerSecond = load.connectionsPerSecond();
 
         ServerMetrics server = serverMetrics(r, throughput);
-        LoadGeneratorCpu loadGenerator = LoadGeneratorCpu.of(
-                load.path("clientCpuSeconds").isNumber() ? load.path("clientCpuSeconds").asDouble() : null,
-                windowSeconds, load.path("params").path("threads").isNumber()
-                        ? load.path("params").path("threads").asInt() : null, r.loadCpus());
+        LoadGeneratorCpu loadGenerator = LoadGeneratorCpu.of(load.clientCpuSeconds(), windowSeconds,
+                load.params() == null ? null : load.params().threads(), r.loadCpus());
         MemoryPerConnection memory = s.measuresMemoryPerConnection() ? IdleMemory.of(r) : null;
 
         CellStatus status = CellStatus.OK;
@@ -110,19 +103,18 @@ public final class CellMeasurements {
      * The slowread model's own numbers from load.json's {@code slowRead} (null for other models). Its latency is
      * left out of the summary: readers throttled on purpose make it meaningless.
      */
-    static SlowReadSummary slowRead(JsonNode load, double windowSeconds) {
-        JsonNode node = load.path("slowRead");
-        if (!node.isObject()) {
+    static SlowReadSummary slowRead(LoadResult load, double windowSeconds) {
+        LoadResult.SlowRead measured = load.slowRead();
+        if (measured == null) {
             return null;
         }
-        long sent = node.path("bytesSent").asLong(0);
-        long read = node.path("bytesRead").asLong(0);
-        JsonNode params = load.path("params");
+        long sent = measured.bytesSent();
+        long read = measured.bytesRead();
+        LoadResult.Params params = load.params();
         return new SlowReadSummary(sent, read, windowSeconds > 0 ? sent / windowSeconds : 0,
-                windowSeconds > 0 ? read / windowSeconds : 0, node.path("stalls").asLong(0),
-                node.path("stallSeconds").asDouble(0), node.path("longestStallSeconds").asDouble(0),
-                node.path("connectionsAtCap").asInt(0), ProbeSamples.longOrNull(params, "readRateBytesPerSec"),
-                ProbeSamples.longOrNull(params, "maxInFlightBytes"));
+                windowSeconds > 0 ? read / windowSeconds : 0, measured.stalls(), measured.stallSeconds(),
+                measured.longestStallSeconds(), measured.connectionsAtCap(),
+                params == null ? null : params.readRateBytesPerSec(), params == null ? null : params.maxInFlightBytes());
     }
 
     /** A failed cell's summary: what it was, why it failed, no numbers. */
@@ -250,23 +242,7 @@ public final class CellMeasurements {
         return a == null || b == null ? null : b - a;
     }
 
-    private static ErrorCounts errors(JsonNode node) {
-        long connect = node.path("connect").asLong(0);
-        long timeout = node.path("timeout").asLong(0);
-        long reset = node.path("reset").asLong(0);
-        long protocol = node.path("protocol").asLong(0);
-        long total = node.path("total").isNumber() ? node.path("total").asLong() : connect + timeout + reset + protocol;
-        return new ErrorCounts(connect, timeout, reset, protocol, total);
-    }
-
     private static String describe(ErrorCounts e) {
         return "connect " + e.connect() + ", timeout " + e.timeout() + ", reset " + e.reset() + ", protocol " + e.protocol();
-    }
-
-    private static LatencySummary latency(JsonNode node) {
-        if (!node.isObject()) {
-            return null;
-        }
-        return ResultsJson.mapper().treeToValue(node, LatencySummary.class);
     }
 }

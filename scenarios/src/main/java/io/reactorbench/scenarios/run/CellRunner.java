@@ -3,9 +3,10 @@ package io.reactorbench.scenarios.run;
 import io.reactorbench.results.AtomicFiles;
 import io.reactorbench.results.CellSummary;
 import io.reactorbench.results.ProbeSample;
-import io.reactorbench.results.ResultsJson;
 import io.reactorbench.results.Results;
 import io.reactorbench.results.ResultsLayout;
+import io.reactorbench.results.load.LoadJson;
+import io.reactorbench.results.load.LoadResult;
 import io.reactorbench.scenarios.suite.DesignSpec;
 import io.reactorbench.scenarios.suite.Scenario;
 import java.io.IOException;
@@ -16,7 +17,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.HdrHistogram.Histogram;
-import tools.jackson.databind.JsonNode;
 
 /**
  * Runs one cell: start the server, sample it while the load generator runs its warm-up and measured window,
@@ -127,12 +127,12 @@ final class CellRunner {
             if (!Files.isRegularFile(loadJson)) {
                 throw new CellFailure("load generator wrote no " + LOAD_JSON_FILE);
             }
-            JsonNode loadResult = ResultsJson.mapper().readTree(Files.readString(loadJson));
+            LoadResult loadResult = LoadJson.read(loadJson);
             Path hlog = cellDir.resolve(ResultsLayout.LATENCY_LOG_FILE);
             if (Files.isRegularFile(hlogTemp)) {
                 AtomicFiles.moveInto(hlogTemp, hlog);
             }
-            MeasuredWindow window = window(loadResult, load, scenario, hlog);
+            MeasuredWindow window = window(loadResult, load, hlog);
             CellSummary summary = CellMeasurements.summarize(new CellMeasurements.Recorded(scenario, design.name(), trial,
                     loadResult, samples, window, probeBytes, idleBefore, idleAfter, ownGc,
                     context.pinning().loadCpuCount()));
@@ -222,15 +222,11 @@ final class CellRunner {
     }
 
     /**
-     * The measured window on the wall clock, from the best source at hand: the load generator's own
-     * {@code windowStartMs}/{@code windowEndMs} if its JSON has them; else the interval log, whose intervals
+     * The measured window on the wall clock, from the best source at hand: the interval log, whose intervals
      * carry absolute timestamps and cover exactly the window (warm-up intervals are not logged); else the
-     * load process's exit, reaching back {@code windowSeconds}.
+     * load process's exit, reaching back load.json's {@code windowSeconds}.
      */
-    private static MeasuredWindow window(JsonNode load, LoadProcess process, Scenario scenario, Path hlog) {
-        if (load.path("windowStartMs").isNumber() && load.path("windowEndMs").isNumber()) {
-            return new MeasuredWindow(load.path("windowStartMs").asLong(), load.path("windowEndMs").asLong());
-        }
+    private static MeasuredWindow window(LoadResult load, LoadProcess process, Path hlog) {
         if (Files.isRegularFile(hlog)) {
             try {
                 List<Histogram> intervals = Results.readLatencyIntervals(hlog, null);
@@ -243,10 +239,8 @@ final class CellRunner {
                 // fall back to the exit time
             }
         }
-        double seconds = load.path("windowSeconds").isNumber() ? load.path("windowSeconds").asDouble()
-                : scenario.durationSeconds();
         long endMs = process.exitedAtMs() - LOAD_EXIT_LAG_MS;
-        return new MeasuredWindow(endMs - (long) (seconds * 1000), endMs);
+        return new MeasuredWindow(endMs - (long) (load.windowSeconds() * 1000), endMs);
     }
 
     private ProbeSample record(Path cellDir, List<ProbeSample> samples, ProbeSample sample) {

@@ -1,10 +1,10 @@
 package io.reactorbench.scenarios.run;
 
 /**
- * The measured window of a cell on the wall clock (ms since the epoch). Taken from the load generator's JSON
- * when it reports it ({@code windowStartMs}/{@code windowEndMs}); otherwise anchored at the load process's
- * exit, which follows the window's end within milliseconds, and reaching back {@code windowSeconds}: the
- * start of a load JVM (class loading, connecting) varies too much to anchor there.
+ * The measured window of a cell on the wall clock (ms since the epoch). Taken from the interval log's timestamps
+ * when there is one; otherwise anchored at the load process's exit, which follows the window's end within
+ * milliseconds, and reaching back load.json's {@code windowSeconds}: the start of a load JVM (class loading,
+ * connecting) varies too much to anchor there.
  */
 record MeasuredWindow(long startMs, long endMs) {
 

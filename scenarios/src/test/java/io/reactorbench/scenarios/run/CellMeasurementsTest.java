@@ -7,10 +7,10 @@ import io.reactorbench.results.GcPause;
 import io.reactorbench.results.MemoryPerConnection;
 import io.reactorbench.results.ProbeSample;
 import io.reactorbench.results.ResultsJson;
+import io.reactorbench.results.load.LoadResult;
 import io.reactorbench.scenarios.suite.Scenario;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import tools.jackson.databind.JsonNode;
 
 class CellMeasurementsTest {
 
@@ -24,13 +24,13 @@ class CellMeasurementsTest {
                 cpuNs, 50_000_000L);
     }
 
-    private static JsonNode load(long requests, double windowSeconds, long errors) {
-        return ResultsJson.mapper().readTree("""
+    private static LoadResult load(long requests, double windowSeconds, long errors) {
+        return ResultsJson.mapper().readValue("""
                 {"requests": %d, "throughput": %f, "windowSeconds": %f,
                  "errors": {"connect": 0, "timeout": %d, "reset": 0, "protocol": 0, "total": %d},
                  "latencyNs": {"corrected": null, "uncorrected": {"count": 5, "mean": 1, "p50": 1, "p75": 1, "p90": 1,
                   "p99": 2, "p999": 3, "p9999": 3, "max": 3}}}
-                """.formatted(requests, requests / windowSeconds, windowSeconds, errors, errors));
+                """.formatted(requests, requests / windowSeconds, windowSeconds, errors, errors), LoadResult.class);
     }
 
     @Test
@@ -185,13 +185,13 @@ class CellMeasurementsTest {
 
     @Test
     void shouldCarryTheLoadGeneratorsCpuIntoTheSummaryAndMarkItSaturated() {
-        JsonNode load = ResultsJson.mapper().readTree("""
+        LoadResult load = ResultsJson.mapper().readValue("""
                 {"requests": 400000, "throughput": 50000, "windowSeconds": 8.0, "clientCpuSeconds": 7.9,
                  "params": {"threads": 1},
                  "errors": {"connect": 0, "timeout": 0, "reset": 0, "protocol": 0, "total": 0},
                  "latencyNs": {"corrected": null, "uncorrected": {"count": 5, "mean": 1, "p50": 1, "p75": 1, "p90": 1,
                   "p99": 2, "p999": 3, "p9999": 3, "max": 3}}}
-                """);
+                """, LoadResult.class);
 
         CellSummary summary = CellMeasurements.summarize(new CellMeasurements.Recorded(ECHO, "d", 1, load, List.of(),
                 new MeasuredWindow(0, 8_000), 0, null, null, List.of(), 1));
@@ -216,7 +216,7 @@ class CellMeasurementsTest {
     void shouldCarryTheSlowReadNumbersIntoSummaryJsonInsteadOfLatency() {
         Scenario slow = new Scenario("slow-readers", "", "echo", "slowread", 20, 0, 1, 16_384, 0, 0, 0, 0, 0, 0,
                 1, 3, 0.01, 1);
-        JsonNode load = ResultsJson.mapper().readTree("""
+        LoadResult load = ResultsJson.mapper().readValue("""
                 {"windowSeconds": 3.0, "requests": 60, "throughput": 20.0,
                  "errors": {"connect": 0, "timeout": 0, "reset": 0, "protocol": 0, "total": 0},
                  "latencyNs": {"corrected": null, "uncorrected": {"count": 0, "mean": 0.0, "p50": 0, "p75": 0, "p90": 0,
@@ -225,7 +225,7 @@ class CellMeasurementsTest {
                   "maxInFlightBytes": 67108864},
                  "slowRead": {"bytesSent": 3000, "bytesRead": 906300, "stalls": 89, "stallSeconds": 80.171,
                   "longestStallSeconds": 3.918, "connectionsAtCap": 2}}
-                """);
+                """, LoadResult.class);
 
         CellSummary summary = CellMeasurements.summarize(new CellMeasurements.Recorded(slow, "d", 1, load, List.of(),
                 new MeasuredWindow(0, 3_000), 0, null, null, List.of(), 1));

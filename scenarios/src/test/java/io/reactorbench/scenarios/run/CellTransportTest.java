@@ -6,6 +6,7 @@ import io.reactorbench.loadgen.Endpoints;
 import io.reactorbench.results.CellSummary;
 import io.reactorbench.results.ProbeSample;
 import io.reactorbench.results.ResultsJson;
+import io.reactorbench.results.load.LoadResult;
 import io.reactorbench.scenarios.suite.Scenario;
 import io.reactorbench.scenarios.suite.SuiteParser;
 import java.nio.file.Path;
@@ -58,10 +59,10 @@ class CellTransportTest {
                 0, 1L, 0L, 100_000_000L);
         ProbeSample after = new ProbeSample("idle-after", 1, 1L, 0L, 0L, 0L, 0.0, 0.0, List.of(), 0L, 10_500_000L, 5,
                 1_000, 1L, 0L, 102_000_000L);
-        JsonNode load = ResultsJson.mapper().readTree("""
+        LoadResult load = ResultsJson.mapper().readValue("""
                 {"requests": 4000, "throughput": 1000, "windowSeconds": 4,
                  "errors": {"connect": 0, "timeout": 0, "reset": 0, "protocol": 0, "total": 0}}
-                """);
+                """, LoadResult.class);
         return CellMeasurements.summarize(new CellMeasurements.Recorded(s, "d", 1, load, List.of(before, after),
                 new MeasuredWindow(0, 4_000), 0, List.of(before), List.of(after), List.of()));
     }

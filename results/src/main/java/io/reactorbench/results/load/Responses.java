@@ -1,4 +1,4 @@
-package io.reactorbench.loadgen;
+package io.reactorbench.results.load;
 
 import java.util.Map;
 import java.util.TreeMap;
@@ -19,8 +19,8 @@ public record Responses(long bytesRead, double bytesReadPerSecond, Map<String, L
         httpStatusCounts = httpStatusCounts == null ? null : new TreeMap<>(httpStatusCounts);
     }
 
-    /** From per-code counts indexed by status ({@link HttpProtocol#STATUS_CODES} long); null codes for non-http. */
-    static Responses of(long bytesRead, double windowSeconds, long[] countsByStatus) {
+    /** From per-code counts indexed by status code (the load generator's array); null counts for non-http. */
+    public static Responses of(long bytesRead, double windowSeconds, long[] countsByStatus) {
         Map<String, Long> byCode = null;
         if (countsByStatus != null) {
             byCode = new TreeMap<>();

@@ -1,4 +1,4 @@
-package io.reactorbench.loadgen;
+package io.reactorbench.results.load;
 
 /**
  * Whether an open-loop run sent what it was asked to: a generator (or server) that cannot keep the rate answers
@@ -19,26 +19,12 @@ public record RateCheck(double targetPerSec, double achievedPerSec, double toler
      */
     public static final double TOLERANCE = 0.05;
 
-    public static RateCheck of(double targetPerSec, double achievedPerSec) {
-        return new RateCheck(LoadRun.round3(targetPerSec), LoadRun.round3(achievedPerSec), TOLERANCE,
-                achievedPerSec < targetPerSec * (1 - TOLERANCE));
-    }
-
     /**
-     * The check of an open-loop run whose window (starting after the warm-up) lasted {@code windowSeconds} and
-     * answered {@code requests}; null for the other models (nothing scheduled) or an empty window.
+     * Whether {@code achievedPerSec} falls short of {@code targetPerSec} by more than the tolerance. Decided on the
+     * unrounded rates: the record carries them rounded for the file.
      */
-    public static RateCheck of(LoadSpec spec, double windowSeconds, long requests) {
-        if (spec.model() != LoadModel.OPEN || !(windowSeconds > 0)) {
-            return null;
-        }
-        double target = spec.ratePerSec();
-        if (spec.stages() != null) {
-            long windowNs = Math.round(windowSeconds * 1e9);
-            target = (spec.stages().eventsUntil(spec.warmupNs() + windowNs) - spec.stages().eventsUntil(spec.warmupNs()))
-                    / windowSeconds;
-        }
-        return of(target, requests / windowSeconds);
+    public static boolean fallsShort(double targetPerSec, double achievedPerSec) {
+        return achievedPerSec < targetPerSec * (1 - TOLERANCE);
     }
 
     /** Achieved as a share of the target, in percent. */

@@ -1,7 +1,8 @@
-package io.reactorbench.results.gate;
+package io.reactorbench.results;
 
 /**
- * One cell of a run without its trial number: the unit the gate compares, whose trials are the samples.
+ * One scenario variant served by one design, i.e. a cell of a run without its trial number: the unit the gate
+ * compares (its trials are the samples) and every report table row, chart series and comparison is keyed by.
  *
  * @param variant swept values, empty when nothing is swept
  */
@@ -13,7 +14,12 @@ public record CellKey(String scenario, String variant, String design) implements
 
     /** {@code echo@connections=1000}: the scenario as directories and reports name it. */
     public String scenarioKey() {
-        return variant.isEmpty() ? scenario : scenario + "@" + variant;
+        return scenarioKey(scenario, variant);
+    }
+
+    /** {@code scenario} or {@code scenario@variant} (docs/results-schema.md); a null or empty variant adds nothing. */
+    public static String scenarioKey(String scenario, String variant) {
+        return variant == null || variant.isEmpty() ? scenario : scenario + "@" + variant;
     }
 
     /** The same scenario measured on another design (the reference of a normalised rule). */

@@ -1,12 +1,17 @@
-package io.reactorbench.loadgen;
+package io.reactorbench.results.load;
 
-import io.reactorbench.wire.units.Durations;
+import io.reactorbench.results.ErrorCounts;
+import io.reactorbench.results.LatencySummary;
+import io.reactorbench.results.LatencyViews;
+import io.reactorbench.results.SchemaVersions;
 import java.util.List;
 
 /**
- * What one load run measured, as data: written by {@code --json} (schema {@value #SCHEMA}), and returned by
- * {@link LoadRun#execute()} to callers in the same process. Field names follow docs/results-schema.md's
- * summary.json, so the suite runner copies them across. Counts cover the measured window only (after warm-up).
+ * What one load run measured, as data: {@code load.json} (schema {@value #SCHEMA}). The load generator builds and
+ * writes it ({@code --json}, or returned by {@code LoadRun.execute()} in the same process); the suite runner reads
+ * it back typed ({@link LoadJson#read}) into the cell's summary.json, whose field names these follow (the shared
+ * ones are the same records: {@link ErrorCounts}, {@link LatencyViews}). Counts cover the measured window only
+ * (after warm-up). Components are written in declaration order, so reordering them changes the file.
  *
  * @param schema {@value #SCHEMA}
  * @param params what was asked for
@@ -34,33 +39,33 @@ import java.util.List;
  *        before it existed)
  */
 public record LoadResult(String schema, Params params, double windowSeconds, long requests, double throughput,
-        ErrorCounts errors, Latencies latencyNs, Double connectionsPerSecond, List<String> firstErrors,
+        ErrorCounts errors, LatencyViews latencyNs, Double connectionsPerSecond, List<String> firstErrors,
         Memory memory, boolean stoppedEarly, int shards, Double clientCpuSeconds, LatencySummary sendLatenessNs,
         SlowRead slowRead, Long warmupRequests, RateCheck rateCheck, Responses responses) {
 
-    public static final String SCHEMA = "reactorbench.load/1";
+    public static final String SCHEMA = SchemaVersions.LOAD;
 
-    /** The request of the run, as in summary.json's params (plus targets, threads and shard). */
+    /**
+     * The request of the run, as in summary.json's params (plus targets, threads and shard); the load generator
+     * reads it off its spec.
+     *
+     * @param rate requests (open) or connections (churn) per second in total; null for the unscheduled models
+     * @param shard {@code i/K} for agent i of K, {@code all/K} for the merged result of K agents
+     * @param readRateBytesPerSec slowread only, otherwise null
+     * @param maxInFlightBytes slowread only, otherwise null
+     * @param stages the rate stages as given ({@code --stages}), null without
+     */
     public record Params(String app, String model, int connections, Double rate, int size, int depth, boolean batch,
             int responseSize, int cpuSpinNs, int blockUs, double warmupSeconds, double durationSeconds,
             double timeoutSeconds, int threads, List<String> targets, String shard, String poller,
             Long readRateBytesPerSec, Long maxInFlightBytes, String transport, String stages) {
 
-        public static Params of(LoadSpec spec) {
-            return new Params(spec.app().id(), spec.model().id(), spec.connections(),
-                    spec.model().scheduled() ? spec.ratePerSec() : null, spec.sizeBytes(), spec.depth(), spec.batch(),
-                    spec.responseSizeBytes(), spec.cpuSpinNs(), spec.blockUs(), Durations.toSeconds(spec.warmupNs()),
-                    Durations.toSeconds(spec.durationNs()), Durations.toSeconds(spec.timeoutNs()), spec.threads(),
-                    spec.targets().stream().map(Target::text).toList(),
-                    spec.shardIndex() + "/" + spec.shardCount(), spec.poller().id(),
-                    spec.model() == LoadModel.SLOWREAD ? spec.readRateBytesPerSec() : null,
-                    spec.model() == LoadModel.SLOWREAD ? spec.maxInFlightBytesPerConnection() : null,
-                    spec.transport().id(),
-                    spec.stages() == null ? null : spec.stages().describe());
+        /** The same request as the merged result of {@code agents} agents says it. */
+        public Params mergedFrom(int agents) {
+            return new Params(app, model, connections, rate, size, depth, batch, responseSize, cpuSpinNs, blockUs,
+                    warmupSeconds, durationSeconds, timeoutSeconds, threads, targets, "all/" + agents, poller,
+                    readRateBytesPerSec, maxInFlightBytes, transport, stages);
         }
-    }
-
-    public record Latencies(LatencySummary corrected, LatencySummary uncorrected) {
     }
 
     /**
