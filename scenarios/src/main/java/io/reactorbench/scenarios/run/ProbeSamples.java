@@ -1,7 +1,6 @@
 package io.reactorbench.scenarios.run;
 
 import io.reactorbench.results.ProbeSample;
-import tools.jackson.databind.JsonNode;
 
 /** Completes a server's answer to STATS into the {@link ProbeSample} the runner stores: label, clock, /proc. */
 final class ProbeSamples {
@@ -15,11 +14,5 @@ final class ProbeSamples {
         return (answer == null ? ProbeSample.unanswered() : answer).seenFromOutside(label, System.currentTimeMillis(),
                 process.pid(), ProcFs.cpuNs(process), ProcFs.rssBytes(process),
                 rollup == null ? null : rollup.anonBytes(), rollup == null ? null : rollup.privateDirtyBytes());
-    }
-
-    /** An optional number of load.json, for CellMeasurements until it reads the typed result instead. */
-    static Long longOrNull(JsonNode node, String field) {
-        JsonNode value = node.path(field);
-        return value.isNumber() ? value.asLong() : null;
     }
 }
