@@ -1,5 +1,8 @@
 package io.reactorbench.results.gate;
 
+import io.reactorbench.results.yaml.YamlNode;
+import io.reactorbench.results.yaml.YamlReader;
+import io.reactorbench.results.yaml.YamlSyntaxError;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -51,9 +54,10 @@ public final class PolicyParser {
     public static Policy parse(String text, String source) {
         PolicyParser parser = new PolicyParser(source);
         try {
-            return parser.policy(YamlNode.parse(text));
-        } catch (YamlNode.SyntaxError e) {
-            throw new PolicyException(source, e.line, e.getMessage());
+            // An empty file is a policy of no rules, which the parser refuses with its own sentence.
+            return parser.policy(YamlReader.read(text).orElse(new YamlNode.Mapping(1, Map.of())));
+        } catch (YamlSyntaxError e) {
+            throw new PolicyException(source, e.line(), e.reason());
         }
     }
 

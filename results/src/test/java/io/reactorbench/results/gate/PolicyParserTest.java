@@ -171,6 +171,15 @@ class PolicyParserTest {
     }
 
     @Test
+    void shouldReportATabAtItsOwnLine() {
+        // The gate's reader once reported the line before the tab (Jackson's location, not SnakeYAML's mark).
+        String yaml = "rules:\n  - name: x\n\tbudget: errors == 0\n";
+        assertThatThrownBy(() -> PolicyParser.parse(yaml, "gate.yaml"))
+                .isInstanceOf(PolicyException.class)
+                .hasMessageStartingWith("gate.yaml:3: not valid YAML");
+    }
+
+    @Test
     void shouldRejectAnUnknownSchema() {
         assertThatThrownBy(() -> PolicyParser.parse("schema: other/2\nrules: []\n", "gate.yaml"))
                 .hasMessageStartingWith("gate.yaml:1: unknown schema 'other/2'");
