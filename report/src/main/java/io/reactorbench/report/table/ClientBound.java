@@ -3,6 +3,7 @@ package io.reactorbench.report.table;
 import io.reactorbench.report.model.TrialResult;
 import io.reactorbench.results.LoadGeneratorCpu;
 import io.reactorbench.results.SummaryTable;
+import io.reactorbench.results.metric.Metric;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -19,7 +20,7 @@ public final class ClientBound {
 
     /** Columns a saturated client bounds: no design is crowned in them while any design of the table is client-bound. */
     static final Set<Metric> BOUNDED_BY_THE_CLIENT = Set.of(Metric.THROUGHPUT, Metric.P50, Metric.P99, Metric.P999,
-            Metric.MAX, Metric.CONNECTIONS_PER_SECOND);
+            Metric.MAX_LATENCY, Metric.CONNECTIONS_PER_SECOND);
 
     private ClientBound() {
     }

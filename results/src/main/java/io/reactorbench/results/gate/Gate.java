@@ -1,6 +1,8 @@
 package io.reactorbench.results.gate;
 
 import io.reactorbench.results.Environment;
+import io.reactorbench.results.metric.Metric;
+import io.reactorbench.results.metric.MetricUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
@@ -87,7 +89,7 @@ public final class Gate {
             if (values.length == 0) {
                 continue;
             }
-            double median = Numbers.median(values);
+            double median = Medians.of(values);
             CellTrials old = baseline.cell(cell.key());
             double[] oldValues = old == null ? new double[0] : old.values(rule.metric());
             boolean holds = rule.comparison().holds(median, rule.limit());
@@ -125,7 +127,7 @@ public final class Gate {
             if (oldNumerator != null && oldDenominator != null) {
                 oldRatios = ratios(oldNumerator, oldDenominator, rule.metric());
             }
-            double median = Numbers.median(ratios);
+            double median = Medians.of(ratios);
             boolean holds = rule.comparison().holds(median, rule.limit());
             addRow(rule, scenarioKey, rule.numeratorDesign() + "/" + rule.denominatorDesign(), oldRatios, ratios,
                     MetricUnit.RATIO, holds ? Verdict.PASS : rule.comparison().breach(median, rule.limit()), Double.NaN,
@@ -179,7 +181,7 @@ public final class Gate {
                 continue;
             }
             if (before.length == 0 || after.length == 0) {
-                problems.add(key + ": " + rule.metric().id() + " was measured in the "
+                problems.add(key + ": " + rule.metric().policyName() + " was measured in the "
                         + (before.length == 0 ? "candidate but not the baseline" : "baseline but not the candidate"));
                 continue;
             }
@@ -192,9 +194,9 @@ public final class Gate {
 
     private void addRow(Rule rule, String scenarioKey, String design, double[] before, double[] after, MetricUnit unit,
             Verdict verdict, double pValue, String note) {
-        double baselineMedian = Numbers.median(before);
-        double candidateMedian = Numbers.median(after);
-        double change = before.length == 0 ? Double.NaN : Numbers.relativeChange(baselineMedian, candidateMedian);
+        double baselineMedian = Medians.of(before);
+        double candidateMedian = Medians.of(after);
+        double change = before.length == 0 ? Double.NaN : Medians.relativeChange(baselineMedian, candidateMedian);
         rows.add(new GateRow(rule.name(), rule.expression(), scenarioKey, design, baselineMedian, candidateMedian,
                 change, unit, verdict, pValue, note, boxed(before), boxed(after)));
         if (verdict.fails()) {

@@ -1,5 +1,7 @@
 package io.reactorbench.results.gate;
 
+import io.reactorbench.results.metric.MetricUnit;
+import io.reactorbench.results.metric.QuantityText;
 import java.util.List;
 
 /**
@@ -46,6 +48,6 @@ public record GateRow(
     }
 
     public String changeText() {
-        return Numbers.percent(change);
+        return QuantityText.percent(change);
     }
 }

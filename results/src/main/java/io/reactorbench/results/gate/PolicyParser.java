@@ -1,5 +1,7 @@
 package io.reactorbench.results.gate;
 
+import io.reactorbench.results.metric.Metric;
+import io.reactorbench.results.metric.MetricUnit;
 import io.reactorbench.results.yaml.YamlNode;
 import io.reactorbench.results.yaml.YamlReader;
 import io.reactorbench.results.yaml.YamlSyntaxError;
@@ -174,7 +176,7 @@ public final class PolicyParser {
     }
 
     private Threshold threshold(YamlNode node, Metric metric, boolean normalised) {
-        YamlNode.Mapping spec = mapping(node, "the threshold of '" + metric.id() + "' (e.g. {maxRise: 10%})");
+        YamlNode.Mapping spec = mapping(node, "the threshold of '" + metric.policyName() + "' (e.g. {maxRise: 10%})");
         checkKeys(spec, THRESHOLD_KEYS, "a threshold");
         Map<String, YamlNode> entries = spec.entries();
         if (entries.containsKey("maxRise") == entries.containsKey("maxDrop")) {
@@ -230,7 +232,7 @@ public final class PolicyParser {
 
     private Metric metric(String id, int line) {
         try {
-            return Metric.byId(id);
+            return Metric.byPolicyName(id);
         } catch (IllegalArgumentException e) {
             throw new PolicyException(source, line, e.getMessage());
         }

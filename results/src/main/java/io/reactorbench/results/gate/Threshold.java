@@ -1,5 +1,8 @@
 package io.reactorbench.results.gate;
 
+import io.reactorbench.results.metric.MetricUnit;
+import io.reactorbench.results.metric.QuantityText;
+
 /**
  * How much worse a candidate may be than its baseline before a regression rule fails.
  *
@@ -44,7 +47,7 @@ public record Threshold(Direction direction, double amount, boolean relative, Do
 
     /** Signed change from baseline to candidate, in this threshold's kind (fraction or metric unit). */
     public double change(double baseline, double candidate) {
-        return relative ? Numbers.relativeChange(baseline, candidate) : candidate - baseline;
+        return relative ? Medians.relativeChange(baseline, candidate) : candidate - baseline;
     }
 
     /** Whether a change is worse than {@code limit} (strictly). */
@@ -75,6 +78,6 @@ public record Threshold(Direction direction, double amount, boolean relative, Do
     }
 
     private String amountText(double value, MetricUnit unit) {
-        return relative ? Numbers.threeDigits(value * 100) + "%" : unit.format(value);
+        return relative ? QuantityText.threeDigits(value * 100) + "%" : unit.format(value);
     }
 }

@@ -2,6 +2,8 @@ package io.reactorbench.results.gate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.reactorbench.results.metric.Metric;
+import io.reactorbench.results.metric.MetricUnit;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

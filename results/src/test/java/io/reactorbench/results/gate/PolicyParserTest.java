@@ -3,6 +3,7 @@ package io.reactorbench.results.gate;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.reactorbench.results.metric.Metric;
 import org.junit.jupiter.api.Test;
 
 class PolicyParserTest {
