@@ -1,7 +1,6 @@
 package io.reactorbench.results.gate;
 
 import io.reactorbench.results.metric.MetricUnit;
-import io.reactorbench.results.metric.QuantityText;
 import java.util.List;
 
 /**
@@ -37,17 +36,5 @@ public record GateRow(
         note = note == null ? "" : note;
         baselineTrials = List.copyOf(baselineTrials);
         candidateTrials = List.copyOf(candidateTrials);
-    }
-
-    public String baselineText() {
-        return Double.isNaN(baseline) ? "-" : unit.format(baseline);
-    }
-
-    public String candidateText() {
-        return unit.format(candidate);
-    }
-
-    public String changeText() {
-        return QuantityText.percent(change);
     }
 }
