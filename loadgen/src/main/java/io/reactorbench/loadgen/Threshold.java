@@ -1,7 +1,7 @@
 package io.reactorbench.loadgen;
 
 import io.reactorbench.results.metric.Metric;
-import io.reactorbench.results.metric.MetricUnit;
+import io.reactorbench.results.metric.QuantityUnit;
 import io.reactorbench.wire.units.Durations;
 import io.reactorbench.wire.units.Quantities;
 import java.io.PrintStream;
@@ -123,7 +123,7 @@ public record Threshold(String text, Metric metric, String operator, double limi
     }
 
     private static boolean isLatency(Metric metric) {
-        return metric.unit() == MetricUnit.NANOSECONDS;
+        return metric.unit() == QuantityUnit.NANOSECONDS;
     }
 
     private static boolean hasLatency(LoadResult r) {

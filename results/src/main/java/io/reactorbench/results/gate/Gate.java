@@ -2,7 +2,7 @@ package io.reactorbench.results.gate;
 
 import io.reactorbench.results.Environment;
 import io.reactorbench.results.metric.Metric;
-import io.reactorbench.results.metric.MetricUnit;
+import io.reactorbench.results.metric.QuantityUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
@@ -130,7 +130,7 @@ public final class Gate {
             double median = Medians.of(ratios);
             boolean holds = rule.comparison().holds(median, rule.limit());
             addRow(rule, scenarioKey, rule.numeratorDesign() + "/" + rule.denominatorDesign(), oldRatios, ratios,
-                    MetricUnit.RATIO, holds ? Verdict.PASS : rule.comparison().breach(median, rule.limit()), Double.NaN,
+                    QuantityUnit.RATIO, holds ? Verdict.PASS : rule.comparison().breach(median, rule.limit()), Double.NaN,
                     holds ? "" : "median same-run ratio of " + ratios.length + " trial(s) breaks " + rule.expression());
         }
     }
@@ -187,12 +187,12 @@ public final class Gate {
             }
             RegressionDecision decision = RegressionTest.decide(before, after, rule.threshold(), policy.statistics());
             addRow(rule, key.scenarioKey(), key.design(), before, after,
-                    rule.normalizeBy() == null ? rule.metric().unit() : MetricUnit.RATIO, decision.verdict(),
+                    rule.normalizeBy() == null ? rule.metric().unit() : QuantityUnit.RATIO, decision.verdict(),
                     decision.pValue(), decision.note());
         }
     }
 
-    private void addRow(Rule rule, String scenarioKey, String design, double[] before, double[] after, MetricUnit unit,
+    private void addRow(Rule rule, String scenarioKey, String design, double[] before, double[] after, QuantityUnit unit,
             Verdict verdict, double pValue, String note) {
         double baselineMedian = Medians.of(before);
         double candidateMedian = Medians.of(after);

@@ -1,6 +1,6 @@
 package io.reactorbench.results.gate;
 
-import io.reactorbench.results.metric.MetricUnit;
+import io.reactorbench.results.metric.QuantityUnit;
 import java.util.List;
 
 /**
@@ -25,7 +25,7 @@ public record GateRow(
         double baseline,
         double candidate,
         double change,
-        MetricUnit unit,
+        QuantityUnit unit,
         Verdict verdict,
         double pValue,
         String note,

@@ -1,7 +1,7 @@
 package io.reactorbench.results.gate;
 
 import io.reactorbench.results.metric.Metric;
-import io.reactorbench.results.metric.MetricUnit;
+import io.reactorbench.results.metric.QuantityUnit;
 
 /**
  * A limit on how much worse than the baseline a metric may get. With {@code normalizeBy}, each trial's value is
@@ -15,6 +15,6 @@ public record RegressionRule(String name, Selector selector, Metric metric, Thre
 
     public String expression() {
         return metric.policyName() + (normalizeBy == null ? "" : "/" + normalizeBy) + " "
-                + threshold.describe(normalizeBy == null ? metric.unit() : MetricUnit.RATIO);
+                + threshold.describe(normalizeBy == null ? metric.unit() : QuantityUnit.RATIO);
     }
 }

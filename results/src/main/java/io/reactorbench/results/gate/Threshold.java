@@ -1,7 +1,7 @@
 package io.reactorbench.results.gate;
 
-import io.reactorbench.results.metric.MetricUnit;
 import io.reactorbench.results.metric.QuantityText;
+import io.reactorbench.results.metric.QuantityUnit;
 
 /**
  * How much worse a candidate may be than its baseline before a regression rule fails.
@@ -72,12 +72,12 @@ public record Threshold(Direction direction, double amount, boolean relative, Do
     }
 
     /** {@code maxRise 10%}, {@code maxDrop 5%}, {@code maxRise 8 B}, {@code maxRise 15% (gross 150%)}. */
-    public String describe(MetricUnit unit) {
+    public String describe(QuantityUnit unit) {
         String text = direction.key() + " " + amountText(amount, unit);
         return grossLimit == null ? text : text + " (gross " + amountText(grossLimit, unit) + ")";
     }
 
-    private String amountText(double value, MetricUnit unit) {
+    private String amountText(double value, QuantityUnit unit) {
         return relative ? QuantityText.threeDigits(value * 100) + "%" : unit.format(value);
     }
 }

@@ -20,46 +20,46 @@ import java.util.stream.Collectors;
  * loop) and the uncorrected view otherwise (closed loop); {@code uncorrectedP99} and friends force the latter.
  */
 public enum Metric {
-    THROUGHPUT("throughput", "throughput", "rps", MetricUnit.PER_SECOND, Better.HIGHER, s -> s.throughput()),
-    REQUESTS("requests", null, null, MetricUnit.COUNT, Better.HIGHER, s -> (double) s.requests()),
-    ERRORS("errors", "errors", null, MetricUnit.COUNT, Better.LOWER,
+    THROUGHPUT("throughput", "throughput", "rps", QuantityUnit.PER_SECOND, Better.HIGHER, s -> s.throughput()),
+    REQUESTS("requests", null, null, QuantityUnit.COUNT, Better.HIGHER, s -> (double) s.requests()),
+    ERRORS("errors", "errors", null, QuantityUnit.COUNT, Better.LOWER,
             s -> s.errors() == null ? null : (double) s.errors().total()),
     /**
      * Errors as a share of the requests answered plus the errors: what {@code load --threshold errors<0.1%} judges
      * (policies budget the count).
      */
-    ERROR_SHARE(null, null, "errors", MetricUnit.RATIO, Better.LOWER,
+    ERROR_SHARE(null, null, "errors", QuantityUnit.RATIO, Better.LOWER,
             s -> s.errors() == null ? null : errorShare(s.requests(), s.errors().total())),
-    P50("p50", "p50", "p50", MetricUnit.NANOSECONDS, Better.LOWER, s -> latency(s, true, LatencySummary::p50)),
-    P75("p75", null, "p75", MetricUnit.NANOSECONDS, Better.LOWER, s -> latency(s, true, LatencySummary::p75)),
-    P90("p90", null, "p90", MetricUnit.NANOSECONDS, Better.LOWER, s -> latency(s, true, LatencySummary::p90)),
-    P99("p99", "p99", "p99", MetricUnit.NANOSECONDS, Better.LOWER, s -> latency(s, true, LatencySummary::p99)),
-    P999("p999", "p99.9", "p999", MetricUnit.NANOSECONDS, Better.LOWER, s -> latency(s, true, LatencySummary::p999)),
-    P9999("p9999", null, "p9999", MetricUnit.NANOSECONDS, Better.LOWER, s -> latency(s, true, LatencySummary::p9999)),
-    MAX_LATENCY("maxLatency", "max", "max", MetricUnit.NANOSECONDS, Better.LOWER,
+    P50("p50", "p50", "p50", QuantityUnit.NANOSECONDS, Better.LOWER, s -> latency(s, true, LatencySummary::p50)),
+    P75("p75", null, "p75", QuantityUnit.NANOSECONDS, Better.LOWER, s -> latency(s, true, LatencySummary::p75)),
+    P90("p90", null, "p90", QuantityUnit.NANOSECONDS, Better.LOWER, s -> latency(s, true, LatencySummary::p90)),
+    P99("p99", "p99", "p99", QuantityUnit.NANOSECONDS, Better.LOWER, s -> latency(s, true, LatencySummary::p99)),
+    P999("p999", "p99.9", "p999", QuantityUnit.NANOSECONDS, Better.LOWER, s -> latency(s, true, LatencySummary::p999)),
+    P9999("p9999", null, "p9999", QuantityUnit.NANOSECONDS, Better.LOWER, s -> latency(s, true, LatencySummary::p9999)),
+    MAX_LATENCY("maxLatency", "max", "max", QuantityUnit.NANOSECONDS, Better.LOWER,
             s -> latency(s, true, LatencySummary::max)),
-    MEAN_LATENCY("meanLatency", null, "mean", MetricUnit.NANOSECONDS, Better.LOWER,
+    MEAN_LATENCY("meanLatency", null, "mean", QuantityUnit.NANOSECONDS, Better.LOWER,
             s -> latency(s, true, LatencySummary::mean)),
-    UNCORRECTED_P50("uncorrectedP50", null, null, MetricUnit.NANOSECONDS, Better.LOWER,
+    UNCORRECTED_P50("uncorrectedP50", null, null, QuantityUnit.NANOSECONDS, Better.LOWER,
             s -> latency(s, false, LatencySummary::p50)),
-    UNCORRECTED_P99("uncorrectedP99", null, null, MetricUnit.NANOSECONDS, Better.LOWER,
+    UNCORRECTED_P99("uncorrectedP99", null, null, QuantityUnit.NANOSECONDS, Better.LOWER,
             s -> latency(s, false, LatencySummary::p99)),
-    UNCORRECTED_P999("uncorrectedP999", null, null, MetricUnit.NANOSECONDS, Better.LOWER,
+    UNCORRECTED_P999("uncorrectedP999", null, null, QuantityUnit.NANOSECONDS, Better.LOWER,
             s -> latency(s, false, LatencySummary::p999)),
-    CPU_US_PER_REQUEST("cpuUsPerRequest", "CPU/req", null, MetricUnit.MICROSECONDS, Better.LOWER,
+    CPU_US_PER_REQUEST("cpuUsPerRequest", "CPU/req", null, QuantityUnit.MICROSECONDS, Better.LOWER,
             s -> s.server().cpuUsPerRequest()),
-    ALLOCATED_BYTES_PER_REQUEST("allocatedBytesPerRequest", "alloc/req", null, MetricUnit.BYTES, Better.LOWER,
+    ALLOCATED_BYTES_PER_REQUEST("allocatedBytesPerRequest", "alloc/req", null, QuantityUnit.BYTES, Better.LOWER,
             s -> s.server().allocatedBytesPerRequest()),
-    GC_COUNT("gcCount", "GC pauses", null, MetricUnit.COUNT, Better.LOWER,
+    GC_COUNT("gcCount", "GC pauses", null, QuantityUnit.COUNT, Better.LOWER,
             s -> s.server().gc() == null ? null : (double) s.server().gc().count()),
-    GC_TOTAL_MS("gcTotalMs", "GC total", null, MetricUnit.MILLISECONDS, Better.LOWER,
+    GC_TOTAL_MS("gcTotalMs", "GC total", null, QuantityUnit.MILLISECONDS, Better.LOWER,
             s -> s.server().gc() == null ? null : s.server().gc().totalMs()),
-    GC_MAX_MS("gcMaxMs", "GC max", null, MetricUnit.MILLISECONDS, Better.LOWER,
+    GC_MAX_MS("gcMaxMs", "GC max", null, QuantityUnit.MILLISECONDS, Better.LOWER,
             s -> s.server().gc() == null ? null : s.server().gc().maxMs()),
-    RSS_BYTES("rssBytes", null, null, MetricUnit.BYTES, Better.LOWER, s -> toDouble(s.server().rssBytes())),
-    HEAP_USED_BYTES("heapUsedBytes", null, null, MetricUnit.BYTES, Better.LOWER,
+    RSS_BYTES("rssBytes", null, null, QuantityUnit.BYTES, Better.LOWER, s -> toDouble(s.server().rssBytes())),
+    HEAP_USED_BYTES("heapUsedBytes", null, null, QuantityUnit.BYTES, Better.LOWER,
             s -> toDouble(s.server().heapUsedBytes())),
-    THREADS("threads", null, null, MetricUnit.COUNT, Better.LOWER, s -> toDouble(s.server().threads())),
+    THREADS("threads", null, null, QuantityUnit.COUNT, Better.LOWER, s -> toDouble(s.server().threads())),
     /**
      * Resident memory per idle connection. In a cell summary its value is the most an idle connection can cost: the
      * figure plus its resolution, never below 0 ({@link MemoryPerConnection#rssUpperBoundBytesPerConnection}). A lean
@@ -67,27 +67,27 @@ public enum Metric {
      * judge noise; a budget on the bound holds only when the cost is surely within it. (The report shows the median
      * figure, or "≤ bound" when most trials did not resolve it.)
      */
-    RSS_PER_CONNECTION_BYTES("rssPerConnectionBytes", "RSS/conn", null, MetricUnit.BYTES, Better.LOWER,
+    RSS_PER_CONNECTION_BYTES("rssPerConnectionBytes", "RSS/conn", null, QuantityUnit.BYTES, Better.LOWER,
             s -> MemoryPerConnection.rssUpperBoundBytesPerConnection(s.memory())),
-    HEAP_PER_CONNECTION_BYTES("heapPerConnectionBytes", "heap/conn", null, MetricUnit.BYTES, Better.LOWER,
+    HEAP_PER_CONNECTION_BYTES("heapPerConnectionBytes", "heap/conn", null, QuantityUnit.BYTES, Better.LOWER,
             s -> s.memory() == null ? null : s.memory().heapPerConnectionBytes()),
-    CONNECTIONS_PER_SECOND("connectionsPerSecond", "connections", null, MetricUnit.PER_SECOND, Better.HIGHER,
+    CONNECTIONS_PER_SECOND("connectionsPerSecond", "connections", null, QuantityUnit.PER_SECOND, Better.HIGHER,
             CellSummary::connectionsPerSecond),
     /**
      * The load generator's busy share (0–1) of the CPUs it could use: not the server's number, the check on it
      * (see {@link io.reactorbench.results.LoadGeneratorCpu}).
      */
-    LOAD_GENERATOR_CPU(null, "load CPU", null, MetricUnit.RATIO, Better.LOWER,
+    LOAD_GENERATOR_CPU(null, "load CPU", null, QuantityUnit.RATIO, Better.LOWER,
             s -> s.loadGenerator() == null ? null : s.loadGenerator().utilisation());
 
     private final String policyName;
     private final String label;
     private final String thresholdName;
-    private final MetricUnit unit;
+    private final QuantityUnit unit;
     private final Better better;
     private final Function<CellSummary, Double> extractor;
 
-    Metric(String policyName, String label, String thresholdName, MetricUnit unit, Better better,
+    Metric(String policyName, String label, String thresholdName, QuantityUnit unit, Better better,
             Function<CellSummary, Double> extractor) {
         this.policyName = policyName;
         this.label = label;
@@ -113,7 +113,7 @@ public enum Metric {
     }
 
     /** The unit values are stored and judged in (latencies in ns, shares as 0–1). */
-    public MetricUnit unit() {
+    public QuantityUnit unit() {
         return unit;
     }
 

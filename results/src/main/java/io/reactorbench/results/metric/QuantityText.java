@@ -4,7 +4,7 @@ import java.util.Locale;
 
 /**
  * A quantity written back the way a policy writes it ({@code 5 ms}, {@code 200k/s}, {@code 0.5}, {@code +12.3%}):
- * the inverse of {@link MetricUnit#parse}, so that the gate's verdicts quote a rule in its own terms. Not the report's
+ * the inverse of {@link QuantityUnit#parse}, so that the gate's verdicts quote a rule in its own terms. Not the report's
  * display of numbers (thousands separators, en dash for "none"), which is {@code report.render.Numbers}.
  */
 public final class QuantityText {

@@ -3,7 +3,7 @@ package io.reactorbench.results.gate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.reactorbench.results.metric.Metric;
-import io.reactorbench.results.metric.MetricUnit;
+import io.reactorbench.results.metric.QuantityUnit;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -47,7 +47,7 @@ class GateTest {
         assertThat(normalised.rows()).singleElement().satisfies(row -> {
             assertThat(row.baseline()).isEqualTo(2.0);
             assertThat(row.candidate()).isEqualTo(2.0);
-            assertThat(row.unit()).isEqualTo(MetricUnit.RATIO);
+            assertThat(row.unit()).isEqualTo(QuantityUnit.RATIO);
         });
 
         GateReport absolute = Gate.evaluate(ABSOLUTE, baseline, candidate, false);

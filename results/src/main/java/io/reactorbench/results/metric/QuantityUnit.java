@@ -9,7 +9,7 @@ import io.reactorbench.wire.units.Quantities;
  * {@code B}/{@code KiB}/{@code MiB} (or {@code k}/{@code M}) for bytes, and nothing but a plain number or a
  * percentage for ratios.
  */
-public enum MetricUnit {
+public enum QuantityUnit {
     NANOSECONDS(1),
     MICROSECONDS(1_000),
     MILLISECONDS(1_000_000),
@@ -21,7 +21,7 @@ public enum MetricUnit {
     /** Nanoseconds per unit for time units, 0 for the others. */
     private final long nanosPerUnit;
 
-    MetricUnit(long nanosPerUnit) {
+    QuantityUnit(long nanosPerUnit) {
         this.nanosPerUnit = nanosPerUnit;
     }
 
