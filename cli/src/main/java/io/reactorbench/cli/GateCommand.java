@@ -1,10 +1,10 @@
 package io.reactorbench.cli;
 
+import io.reactorbench.report.gate.GateReportRenderer;
 import io.reactorbench.results.AtomicFiles;
 import io.reactorbench.results.gate.DefaultPolicy;
 import io.reactorbench.results.gate.Gate;
 import io.reactorbench.results.gate.GateReport;
-import io.reactorbench.results.gate.GateReportRenderer;
 import io.reactorbench.results.gate.MeasurementSource;
 import io.reactorbench.results.gate.Measurements;
 import io.reactorbench.results.gate.Policy;

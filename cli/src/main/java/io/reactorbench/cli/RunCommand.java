@@ -1,9 +1,12 @@
 package io.reactorbench.cli;
 
+import io.reactorbench.report.console.CellLine;
+import io.reactorbench.report.console.EndOfRunTable;
 import io.reactorbench.scenarios.run.DryRun;
 import io.reactorbench.scenarios.run.FdLimits;
 import io.reactorbench.scenarios.run.Launcher;
 import io.reactorbench.scenarios.run.SuiteRunner;
+import io.reactorbench.scenarios.run.SummaryRenderer;
 import io.reactorbench.scenarios.suite.DesignSpec;
 import io.reactorbench.scenarios.suite.Scenario;
 import io.reactorbench.scenarios.suite.Suite;
@@ -67,7 +70,8 @@ final class RunCommand implements Callable<Integer> {
             DryRun.print(suite, FdLimits.current(), System.out);
             return Main.EXIT_OK;
         }
-        SuiteRunner.Outcome outcome = new SuiteRunner(launcher, System.out).run(suite, out, loaded.notes());
+        SuiteRunner.Outcome outcome = new SuiteRunner(launcher, System.out,
+                SummaryRenderer.of(CellLine::of, EndOfRunTable::render)).run(suite, out, loaded.notes());
         RunPostSteps.afterRun(outcome, System.out);
         long failed = outcome.summaries().stream().filter(s -> !s.ok()).count();
         if (failed > 0) {

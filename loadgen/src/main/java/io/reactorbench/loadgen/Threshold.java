@@ -2,14 +2,16 @@ package io.reactorbench.loadgen;
 
 import io.reactorbench.results.LatencySummary;
 import io.reactorbench.results.load.LoadResult;
+import io.reactorbench.results.metric.Metric;
+import io.reactorbench.results.metric.QuantityUnit;
 import io.reactorbench.wire.units.Durations;
 import io.reactorbench.wire.units.Quantities;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.ToDoubleFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * A pass/fail criterion on a whole run, as k6's thresholds: {@code p99<5ms}, {@code errors<0.1%},
@@ -25,30 +27,9 @@ public record Threshold(String text, Metric metric, String operator, double limi
 
     private static final Pattern FORM = Pattern.compile("\\s*([a-z0-9]+)\\s*(<=|>=|<|>)\\s*(\\S.*?)\\s*");
 
-    /** What a threshold can compare. */
-    public enum Metric {
-        P50(r -> latency(r).p50()), P75(r -> latency(r).p75()), P90(r -> latency(r).p90()),
-        P99(r -> latency(r).p99()), P999(r -> latency(r).p999()), P9999(r -> latency(r).p9999()),
-        MAX(r -> latency(r).max()), MEAN(r -> latency(r).mean()),
-        /** Errors as a share of requests answered plus errors. */
-        ERRORS(r -> r.errors().total() == 0 ? 0 : r.errors().total() / (double) (r.requests() + r.errors().total())),
-        /** Requests answered per second in the window. */
-        RPS(LoadResult::throughput);
-
-        private final ToDoubleFunction<LoadResult> value;
-
-        Metric(ToDoubleFunction<LoadResult> value) {
-            this.value = value;
-        }
-
-        boolean isLatency() {
-            return this != ERRORS && this != RPS;
-        }
-
-        String id() {
-            return name().toLowerCase(Locale.ROOT);
-        }
-    }
+    /** What a threshold can name, in the order its error message lists them: latencies, then errors and rate. */
+    private static final List<Metric> OFFERED = List.of(Metric.P50, Metric.P75, Metric.P90, Metric.P99, Metric.P999,
+            Metric.P9999, Metric.MAX_LATENCY, Metric.MEAN_LATENCY, Metric.ERROR_SHARE, Metric.THROUGHPUT);
 
     /**
      * Parses {@code METRIC OP VALUE}; a latency takes a duration ({@code 5ms}; a bare number is ms, as in k6),
@@ -60,25 +41,22 @@ public record Threshold(String text, Metric metric, String operator, double limi
             throw new IllegalArgumentException("bad --threshold '" + text + "' (expected METRIC<VALUE, e.g. p99<5ms,"
                     + " errors<0.1%, rps>=1000)");
         }
-        Metric metric = null;
-        for (Metric candidate : Metric.values()) {
-            if (candidate.id().equals(m.group(1))) {
-                metric = candidate;
-            }
-        }
-        if (metric == null) {
+        Metric metric = Metric.byThresholdName(m.group(1));
+        if (metric == null || !OFFERED.contains(metric)) {
             throw new IllegalArgumentException("bad --threshold '" + text + "': unknown metric '" + m.group(1)
-                    + "' (known: p50, p75, p90, p99, p999, p9999, max, mean, errors, rps)");
+                    + "' (known: " + OFFERED.stream().map(Metric::thresholdName).collect(Collectors.joining(", "))
+                    + ")");
         }
         String value = m.group(3);
         double limit;
         try {
-            limit = switch (metric) {
-                case ERRORS -> value.endsWith("%") ? Quantities.parseCount(value.substring(0, value.length() - 1)) / 100
+            limit = switch (metric.unit()) {
+                case RATIO -> value.endsWith("%") ? Quantities.parseCount(value.substring(0, value.length() - 1)) / 100
                         : Quantities.parseCount(value);
-                case RPS -> Quantities.parseCount(value);
-                default -> Character.isDigit(value.charAt(value.length() - 1)) ? Quantities.parseCount(value) * 1e6
-                        : Durations.parseNs(value);
+                // A bare number is ms, as in k6 (a policy's bare number is the metric's own unit, ns).
+                case NANOSECONDS -> Character.isDigit(value.charAt(value.length() - 1))
+                        ? Quantities.parseCount(value) * 1e6 : Durations.parseNs(value);
+                default -> Quantities.parseCount(value);
             };
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("bad --threshold '" + text + "': " + e.getMessage());
@@ -92,10 +70,10 @@ public record Threshold(String text, Metric metric, String operator, double limi
      * latency was measured: a check that saw nothing is not a pass.
      */
     public boolean heldBy(LoadResult result) {
-        if (result.requests() == 0 || metric.isLatency() && !hasLatency(result)) {
+        if (result.requests() == 0 || isLatency(metric) && !hasLatency(result)) {
             return false;
         }
-        double observed = metric.value.applyAsDouble(result);
+        double observed = valueIn(result);
         return switch (operator) {
             case "<" -> observed < limit;
             case "<=" -> observed <= limit;
@@ -106,12 +84,11 @@ public record Threshold(String text, Metric metric, String operator, double limi
 
     /** The observed value for people: {@code 3.210 ms}, {@code 0.012%}, {@code 998.0/s}. */
     public String observed(LoadResult result) {
-        if (metric.isLatency()) {
-            return hasLatency(result)
-                    ? String.format(Locale.ROOT, "%.3f ms", metric.value.applyAsDouble(result) / 1e6) : "not measured";
+        if (isLatency(metric)) {
+            return hasLatency(result) ? String.format(Locale.ROOT, "%.3f ms", valueIn(result) / 1e6) : "not measured";
         }
-        double value = metric.value.applyAsDouble(result);
-        return metric == Metric.ERRORS ? String.format(Locale.ROOT, "%.3f%%", value * 100)
+        double value = valueIn(result);
+        return metric == Metric.ERROR_SHARE ? String.format(Locale.ROOT, "%.3f%%", value * 100)
                 : String.format(Locale.ROOT, "%.1f/s", value);
     }
 
@@ -125,9 +102,30 @@ public record Threshold(String text, Metric metric, String operator, double limi
             boolean held = t.heldBy(result);
             all &= held;
             out.printf(Locale.ROOT, "Threshold %-16s %s (%s)%n", t.text(), held ? "ok" : "FAILED",
-                    t.metric().id() + " " + t.observed(result));
+                    t.metric().thresholdName() + " " + t.observed(result));
         }
         return all;
+    }
+
+    /** The value of this threshold's metric in {@code result}, in the metric's unit. */
+    private double valueIn(LoadResult result) {
+        return switch (metric) {
+            case P50 -> latency(result).p50();
+            case P75 -> latency(result).p75();
+            case P90 -> latency(result).p90();
+            case P99 -> latency(result).p99();
+            case P999 -> latency(result).p999();
+            case P9999 -> latency(result).p9999();
+            case MAX_LATENCY -> latency(result).max();
+            case MEAN_LATENCY -> latency(result).mean();
+            case ERROR_SHARE -> Metric.errorShare(result.requests(), result.errors().total());
+            case THROUGHPUT -> result.throughput();
+            default -> throw new IllegalStateException("no threshold on " + metric);
+        };
+    }
+
+    private static boolean isLatency(Metric metric) {
+        return metric.unit() == QuantityUnit.NANOSECONDS;
     }
 
     private static boolean hasLatency(LoadResult r) {

@@ -12,7 +12,7 @@ import io.reactorbench.report.chart.SmallMultiples;
 import io.reactorbench.report.model.TrialResult;
 import io.reactorbench.report.read.LatencyLog;
 import io.reactorbench.report.table.Change;
-import io.reactorbench.report.table.Metric;
+import io.reactorbench.results.metric.Metric;
 import io.reactorbench.report.table.Spread;
 import java.nio.file.Path;
 import java.util.ArrayList;

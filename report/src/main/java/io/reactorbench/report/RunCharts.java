@@ -16,7 +16,7 @@ import io.reactorbench.report.chart.TimelineChart;
 import io.reactorbench.report.model.RunView;
 import io.reactorbench.report.model.TrialResult;
 import io.reactorbench.report.read.LatencyLog;
-import io.reactorbench.report.table.Metric;
+import io.reactorbench.results.metric.Metric;
 import io.reactorbench.report.table.Spread;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -58,15 +58,15 @@ final class RunCharts {
         }
         groups.loadedSweeps().forEach((scenario, labels) -> charts.addAll(sweep(scenario, labels)));
         if (!groups.loaded().isEmpty()) {
-            bars(Metric.CPU_PER_REQUEST, "server-cpu", SECTION_SERVER, "Server CPU per request",
+            bars(Metric.CPU_US_PER_REQUEST, "server-cpu", SECTION_SERVER, "Server CPU per request",
                     "CPU time per request (µs)").ifPresent(charts::add);
-            bars(Metric.ALLOC_PER_REQUEST, "server-alloc", SECTION_SERVER, "Server allocation per request",
+            bars(Metric.ALLOCATED_BYTES_PER_REQUEST, "server-alloc", SECTION_SERVER, "Server allocation per request",
                     "allocated per request (bytes)").ifPresent(charts::add);
             bars(Metric.GC_COUNT, "gc-count", SECTION_GC, "GC pauses in the window", "pauses (count)")
                     .ifPresent(charts::add);
-            bars(Metric.GC_TOTAL, "gc-total", SECTION_GC, "Total GC pause time in the window", "total pause (ms)")
+            bars(Metric.GC_TOTAL_MS, "gc-total", SECTION_GC, "Total GC pause time in the window", "total pause (ms)")
                     .ifPresent(charts::add);
-            bars(Metric.GC_MAX, "gc-max", SECTION_GC, "Longest GC pause in the window", "max pause (ms)")
+            bars(Metric.GC_MAX_MS, "gc-max", SECTION_GC, "Longest GC pause in the window", "max pause (ms)")
                     .ifPresent(charts::add);
         }
         groups.loaded().forEach((label, byDesign) -> timeline(label, byDesign).ifPresent(charts::add));
@@ -199,9 +199,9 @@ final class RunCharts {
             List<LineSeries> lines = new ArrayList<>();
             for (String design : palette.designs()) {
                 lines.add(new LineSeries(design + " RSS", design, palette.colourOf(design), 0,
-                        medians(Metric.RSS_PER_CONNECTION, design, labels)));
+                        medians(Metric.RSS_PER_CONNECTION_BYTES, design, labels)));
                 lines.add(new LineSeries(design + " heap", design, palette.colourOf(design), 1,
-                        medians(Metric.HEAP_PER_CONNECTION, design, labels)));
+                        medians(Metric.HEAP_PER_CONNECTION_BYTES, design, labels)));
             }
             if (lines.stream().allMatch(l -> l.points().stream().allMatch(p -> Double.isNaN(p.y())))) {
                 return; // the idle cells measured no memory (e.g. every trial failed)
@@ -221,13 +221,13 @@ final class RunCharts {
         Map<String, List<TrialResult>> byDesign = groups.idle().get(label);
         int panelWidthPx = SmallMultiples.panelWidthPx(2);
         List<org.knowm.xchart.internal.chartpart.Chart<?, ?>> panels = new ArrayList<>();
-        for (Metric metric : List.of(Metric.RSS_PER_CONNECTION, Metric.HEAP_PER_CONNECTION)) {
+        for (Metric metric : List.of(Metric.RSS_PER_CONNECTION_BYTES, Metric.HEAP_PER_CONNECTION_BYTES)) {
             List<DesignBar> bars = new ArrayList<>();
             for (String design : palette.designs()) {
                 bars.add(new DesignBar(design, palette.colourOf(design),
                         Spread.of(metric, byDesign.getOrDefault(design, List.of())).median(), 0));
             }
-            String panelTitle = metric == Metric.RSS_PER_CONNECTION ? "RSS per connection" : "heap per connection (after GC)";
+            String panelTitle = metric == Metric.RSS_PER_CONNECTION_BYTES ? "RSS per connection" : "heap per connection (after GC)";
             org.knowm.xchart.CategoryChart panel = BarChart.perDesign(panelTitle, "bytes per connection (B)", bars,
                     panelWidthPx);
             if (panel != null) {

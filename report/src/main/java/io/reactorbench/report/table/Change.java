@@ -1,5 +1,7 @@
 package io.reactorbench.report.table;
 
+import io.reactorbench.results.metric.Metric;
+
 /**
  * How one metric of one cell moved from run A to run B. {@code beyondSpread}: B's median lies outside A's
  * min–max and A's median outside B's — a change larger than the trials' own scatter, not noise. A side with

@@ -1,25 +1,26 @@
 package io.reactorbench.report.table;
 
+import io.reactorbench.report.console.EndOfRunTable;
 import io.reactorbench.report.model.TrialResult;
 import io.reactorbench.results.LoadGeneratorCpu;
-import io.reactorbench.results.SummaryTable;
+import io.reactorbench.results.metric.Metric;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
  * A cell whose load generator used (nearly) all of its CPU: its throughput and latency are the client's, not
- * the server's. The rule, mark and legend are the end-of-run table's ({@link SummaryTable}), so the console
+ * the server's. The rule, mark and legend are the end-of-run table's ({@link EndOfRunTable}), so the console
  * and the report say the same thing about the same cell.
  */
 public final class ClientBound {
 
-    public static final String MARK = SummaryTable.SATURATED_MARK;
-    public static final String LEGEND = SummaryTable.SATURATED_LEGEND;
+    public static final String MARK = EndOfRunTable.SATURATED_MARK;
+    public static final String LEGEND = EndOfRunTable.SATURATED_LEGEND;
 
     /** Columns a saturated client bounds: no design is crowned in them while any design of the table is client-bound. */
     static final Set<Metric> BOUNDED_BY_THE_CLIENT = Set.of(Metric.THROUGHPUT, Metric.P50, Metric.P99, Metric.P999,
-            Metric.MAX, Metric.CONNECTIONS_PER_SECOND);
+            Metric.MAX_LATENCY, Metric.CONNECTIONS_PER_SECOND);
 
     private ClientBound() {
     }

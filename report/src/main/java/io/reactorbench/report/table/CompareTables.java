@@ -3,6 +3,7 @@ package io.reactorbench.report.table;
 import io.reactorbench.report.model.RunView;
 import io.reactorbench.report.model.TrialResult;
 import io.reactorbench.report.render.Numbers;
+import io.reactorbench.results.metric.Metric;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -55,7 +56,7 @@ public final class CompareTables {
         for (Found f : found.subList(0, Math.min(BIGGEST_CHANGES, found.size()))) {
             Change change = f.change();
             rows.add(List.of(TableCell.text(f.scenario()), TableCell.text(f.design()),
-                    TableCell.text(change.metric().heading()),
+                    TableCell.text(MetricColumns.heading(change.metric())),
                     new TableCell(Numbers.percentChange(change.fraction()), "", false, change.beyondSpread()),
                     TableCell.text(verdict(change))));
         }
@@ -97,7 +98,7 @@ public final class CompareTables {
                     continue;
                 }
                 boolean beyond = change.beyondSpread();
-                rows.add(List.of(TableCell.text(design), TableCell.text(metric.heading()),
+                rows.add(List.of(TableCell.text(design), TableCell.text(MetricColumns.heading(metric)),
                         spreadCell(change.a()), spreadCell(change.b()),
                         new TableCell(Numbers.percentChange(change.fraction()), "", false, beyond),
                         TableCell.text(verdict(change))));

@@ -1,6 +1,7 @@
 package io.reactorbench.report.table;
 
 import io.reactorbench.report.model.TrialResult;
+import io.reactorbench.results.metric.Metric;
 import java.util.Arrays;
 import java.util.List;
 
@@ -13,7 +14,7 @@ public record Spread(double median, double min, double max, int trials) {
     public static final Spread NONE = new Spread(Double.NaN, Double.NaN, Double.NaN, 0);
 
     public static Spread of(Metric metric, List<TrialResult> trials) {
-        double[] values = trials.stream().filter(TrialResult::ok).mapToDouble(metric::of)
+        double[] values = trials.stream().filter(TrialResult::ok).mapToDouble(trial -> MetricColumns.valueOf(metric, trial))
                 .filter(v -> !Double.isNaN(v)).sorted().toArray();
         return of(values);
     }

@@ -6,6 +6,7 @@ import io.reactorbench.report.model.TrialResult;
 import io.reactorbench.report.render.Numbers;
 import io.reactorbench.results.CellRef;
 import io.reactorbench.results.MemoryPerConnection;
+import io.reactorbench.results.metric.Metric;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -36,7 +37,7 @@ public final class SummaryTables {
                 .toList();
         boolean anyClientBound = ClientBound.any(byDesign);
         List<String> headings = new ArrayList<>(List.of("design", "trials ok"));
-        metrics.forEach(m -> headings.add(m.heading()));
+        metrics.forEach(m -> headings.add(MetricColumns.heading(m)));
         List<List<TableCell>> rows = new ArrayList<>();
         for (Map.Entry<String, List<TrialResult>> design : byDesign.entrySet()) {
             List<TrialResult> trials = design.getValue();
@@ -48,7 +49,7 @@ public final class SummaryTables {
             boolean clientBound = ClientBound.of(trials);
             for (Metric metric : metrics) {
                 Spread spread = Spread.of(metric, trials);
-                TableCell bound = metric == Metric.RSS_PER_CONNECTION ? withinResolution(trials) : null;
+                TableCell bound = metric == Metric.RSS_PER_CONNECTION_BYTES ? withinResolution(trials) : null;
                 if (bound != null) {
                     row.add(bound);
                     continue;

@@ -6,6 +6,7 @@ import io.reactorbench.results.CellParams;
 import io.reactorbench.results.Environment;
 import io.reactorbench.results.ResultsFormatException;
 import io.reactorbench.results.ResultsJson;
+import io.reactorbench.results.metric.Metric;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -50,10 +51,10 @@ public final class BaselineFile {
         List<Cell> cells = new ArrayList<>();
         for (CellTrials cell : measurements.cells().values()) {
             Map<String, Double> median = new LinkedHashMap<>();
-            for (Metric metric : Metric.values()) {
+            for (Metric metric : Metric.inPolicies()) {
                 double[] values = cell.values(metric);
                 if (values.length > 0) {
-                    median.put(metric.id(), Numbers.median(values));
+                    median.put(metric.policyName(), Medians.of(values));
                 }
             }
             List<Trial> trials = cell.trials().stream().map(t -> new Trial(t.trial(), byId(t.values()))).toList();
@@ -96,7 +97,7 @@ public final class BaselineFile {
 
     private static Map<String, Double> byId(Map<Metric, Double> values) {
         Map<String, Double> byId = new LinkedHashMap<>();
-        values.forEach((metric, value) -> byId.put(metric.id(), value));
+        values.forEach((metric, value) -> byId.put(metric.policyName(), value));
         return byId;
     }
 
@@ -107,8 +108,8 @@ public final class BaselineFile {
             throw new ResultsFormatException(file, "a trial has no values");
         }
         for (Map.Entry<String, Double> entry : values.entrySet()) {
-            for (Metric metric : Metric.values()) {
-                if (metric.id().equals(entry.getKey()) && entry.getValue() != null) {
+            for (Metric metric : Metric.inPolicies()) {
+                if (metric.policyName().equals(entry.getKey()) && entry.getValue() != null) {
                     byMetric.put(metric, entry.getValue());
                 }
             }

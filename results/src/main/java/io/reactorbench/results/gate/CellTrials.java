@@ -2,6 +2,7 @@ package io.reactorbench.results.gate;
 
 import io.reactorbench.results.CellKey;
 import io.reactorbench.results.CellParams;
+import io.reactorbench.results.metric.Metric;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

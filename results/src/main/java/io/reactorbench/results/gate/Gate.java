@@ -2,6 +2,8 @@ package io.reactorbench.results.gate;
 
 import io.reactorbench.results.CellKey;
 import io.reactorbench.results.Environment;
+import io.reactorbench.results.metric.Metric;
+import io.reactorbench.results.metric.QuantityUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
@@ -88,7 +90,7 @@ public final class Gate {
             if (values.length == 0) {
                 continue;
             }
-            double median = Numbers.median(values);
+            double median = Medians.of(values);
             CellTrials old = baseline.cell(cell.key());
             double[] oldValues = old == null ? new double[0] : old.values(rule.metric());
             boolean holds = rule.comparison().holds(median, rule.limit());
@@ -126,10 +128,10 @@ public final class Gate {
             if (oldNumerator != null && oldDenominator != null) {
                 oldRatios = ratios(oldNumerator, oldDenominator, rule.metric());
             }
-            double median = Numbers.median(ratios);
+            double median = Medians.of(ratios);
             boolean holds = rule.comparison().holds(median, rule.limit());
             addRow(rule, scenarioKey, rule.numeratorDesign() + "/" + rule.denominatorDesign(), oldRatios, ratios,
-                    MetricUnit.RATIO, holds ? Verdict.PASS : rule.comparison().breach(median, rule.limit()), Double.NaN,
+                    QuantityUnit.RATIO, holds ? Verdict.PASS : rule.comparison().breach(median, rule.limit()), Double.NaN,
                     holds ? "" : "median same-run ratio of " + ratios.length + " trial(s) breaks " + rule.expression());
         }
     }
@@ -180,22 +182,22 @@ public final class Gate {
                 continue;
             }
             if (before.length == 0 || after.length == 0) {
-                problems.add(key + ": " + rule.metric().id() + " was measured in the "
+                problems.add(key + ": " + rule.metric().policyName() + " was measured in the "
                         + (before.length == 0 ? "candidate but not the baseline" : "baseline but not the candidate"));
                 continue;
             }
             RegressionDecision decision = RegressionTest.decide(before, after, rule.threshold(), policy.statistics());
             addRow(rule, key.scenarioKey(), key.design(), before, after,
-                    rule.normalizeBy() == null ? rule.metric().unit() : MetricUnit.RATIO, decision.verdict(),
+                    rule.normalizeBy() == null ? rule.metric().unit() : QuantityUnit.RATIO, decision.verdict(),
                     decision.pValue(), decision.note());
         }
     }
 
-    private void addRow(Rule rule, String scenarioKey, String design, double[] before, double[] after, MetricUnit unit,
+    private void addRow(Rule rule, String scenarioKey, String design, double[] before, double[] after, QuantityUnit unit,
             Verdict verdict, double pValue, String note) {
-        double baselineMedian = Numbers.median(before);
-        double candidateMedian = Numbers.median(after);
-        double change = before.length == 0 ? Double.NaN : Numbers.relativeChange(baselineMedian, candidateMedian);
+        double baselineMedian = Medians.of(before);
+        double candidateMedian = Medians.of(after);
+        double change = before.length == 0 ? Double.NaN : Medians.relativeChange(baselineMedian, candidateMedian);
         rows.add(new GateRow(rule.name(), rule.expression(), scenarioKey, design, baselineMedian, candidateMedian,
                 change, unit, verdict, pValue, note, boxed(before), boxed(after)));
         if (verdict.fails()) {

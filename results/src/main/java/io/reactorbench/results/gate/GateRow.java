@@ -1,5 +1,6 @@
 package io.reactorbench.results.gate;
 
+import io.reactorbench.results.metric.QuantityUnit;
 import java.util.List;
 
 /**
@@ -24,7 +25,7 @@ public record GateRow(
         double baseline,
         double candidate,
         double change,
-        MetricUnit unit,
+        QuantityUnit unit,
         Verdict verdict,
         double pValue,
         String note,
@@ -35,17 +36,5 @@ public record GateRow(
         note = note == null ? "" : note;
         baselineTrials = List.copyOf(baselineTrials);
         candidateTrials = List.copyOf(candidateTrials);
-    }
-
-    public String baselineText() {
-        return Double.isNaN(baseline) ? "-" : unit.format(baseline);
-    }
-
-    public String candidateText() {
-        return unit.format(candidate);
-    }
-
-    public String changeText() {
-        return Numbers.percent(change);
     }
 }

@@ -1,5 +1,10 @@
 package io.reactorbench.results.gate;
 
+import io.reactorbench.results.metric.Metric;
+import io.reactorbench.results.metric.QuantityUnit;
+import io.reactorbench.results.yaml.YamlNode;
+import io.reactorbench.results.yaml.YamlReader;
+import io.reactorbench.results.yaml.YamlSyntaxError;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -51,9 +56,10 @@ public final class PolicyParser {
     public static Policy parse(String text, String source) {
         PolicyParser parser = new PolicyParser(source);
         try {
-            return parser.policy(YamlNode.parse(text));
-        } catch (YamlNode.SyntaxError e) {
-            throw new PolicyException(source, e.line, e.getMessage());
+            // An empty file is a policy of no rules, which the parser refuses with its own sentence.
+            return parser.policy(YamlReader.read(text).orElse(new YamlNode.Mapping(1, Map.of())));
+        } catch (YamlSyntaxError e) {
+            throw new PolicyException(source, e.line(), e.reason());
         }
     }
 
@@ -66,9 +72,9 @@ public final class PolicyParser {
         }
         StatisticsSettings defaults = StatisticsSettings.DEFAULT;
         double alpha = top.entries().containsKey("alpha")
-                ? number(top.entries().get("alpha"), MetricUnit.RATIO, "alpha") : defaults.alpha();
+                ? number(top.entries().get("alpha"), QuantityUnit.RATIO, "alpha") : defaults.alpha();
         YamlNode minTrialsNode = top.entries().get("minTrials");
-        int minTrials = minTrialsNode == null ? defaults.minTrials() : (int) number(minTrialsNode, MetricUnit.COUNT, "minTrials");
+        int minTrials = minTrialsNode == null ? defaults.minTrials() : (int) number(minTrialsNode, QuantityUnit.COUNT, "minTrials");
         StatisticsSettings statistics;
         try {
             statistics = new StatisticsSettings(alpha, minTrials);
@@ -77,7 +83,7 @@ public final class PolicyParser {
         }
         YamlNode grossFactorNode = top.entries().get("grossFactor");
         if (grossFactorNode != null) {
-            grossFactor = number(grossFactorNode, MetricUnit.RATIO, "grossFactor");
+            grossFactor = number(grossFactorNode, QuantityUnit.RATIO, "grossFactor");
             if (!(grossFactor >= 1)) {
                 throw error(grossFactorNode, "grossFactor must be at least 1 (a gross limit below the threshold would "
                         + "fail changes the threshold allows), got " + scalar(grossFactorNode, "grossFactor"));
@@ -158,7 +164,7 @@ public final class PolicyParser {
             if (designGiven) {
                 throw error(node, "a ratio budget names its designs itself; remove 'design' from this rule");
             }
-            double limit = quantity(node, m.group(5), MetricUnit.RATIO);
+            double limit = quantity(node, m.group(5), QuantityUnit.RATIO);
             RatioBudgetRule draft = new RatioBudgetRule("", selector, m.group(1), m.group(2), metric, comparison, limit,
                     node.line());
             return new RatioBudgetRule(name == null ? draft.expression() : name, selector, m.group(1), m.group(2), metric,
@@ -170,7 +176,7 @@ public final class PolicyParser {
     }
 
     private Threshold threshold(YamlNode node, Metric metric, boolean normalised) {
-        YamlNode.Mapping spec = mapping(node, "the threshold of '" + metric.id() + "' (e.g. {maxRise: 10%})");
+        YamlNode.Mapping spec = mapping(node, "the threshold of '" + metric.policyName() + "' (e.g. {maxRise: 10%})");
         checkKeys(spec, THRESHOLD_KEYS, "a threshold");
         Map<String, YamlNode> entries = spec.entries();
         if (entries.containsKey("maxRise") == entries.containsKey("maxDrop")) {
@@ -180,7 +186,7 @@ public final class PolicyParser {
         YamlNode amountNode = entries.get(direction.key());
         String amountText = scalar(amountNode, direction.key());
         boolean relative = amountText.strip().endsWith("%");
-        MetricUnit unit = normalised ? MetricUnit.RATIO : metric.unit();
+        QuantityUnit unit = normalised ? QuantityUnit.RATIO : metric.unit();
         double amount = relative ? percent(amountNode, amountText) : quantity(amountNode, amountText, unit);
         double grossLimit = Threshold.grossLimitOf(direction, amount, relative, grossFactor);
         YamlNode limitNode = entries.get("grossLimit");
@@ -212,7 +218,7 @@ public final class PolicyParser {
         }
     }
 
-    private double quantity(YamlNode node, String text, MetricUnit unit) {
+    private double quantity(YamlNode node, String text, QuantityUnit unit) {
         try {
             return unit.parse(text);
         } catch (IllegalArgumentException e) {
@@ -220,13 +226,13 @@ public final class PolicyParser {
         }
     }
 
-    private double number(YamlNode node, MetricUnit unit, String what) {
+    private double number(YamlNode node, QuantityUnit unit, String what) {
         return quantity(node, scalar(node, what), unit);
     }
 
     private Metric metric(String id, int line) {
         try {
-            return Metric.byId(id);
+            return Metric.byPolicyName(id);
         } catch (IllegalArgumentException e) {
             throw new PolicyException(source, line, e.getMessage());
         }

@@ -1,5 +1,8 @@
 package io.reactorbench.results.gate;
 
+import io.reactorbench.results.metric.Metric;
+import io.reactorbench.results.metric.QuantityUnit;
+
 /**
  * A limit on how much worse than the baseline a metric may get. With {@code normalizeBy}, each trial's value is
  * first divided by the reference design's value in the same run, scenario and trial, and those ratios are
@@ -11,7 +14,7 @@ public record RegressionRule(String name, Selector selector, Metric metric, Thre
         int line) implements Rule {
 
     public String expression() {
-        return metric.id() + (normalizeBy == null ? "" : "/" + normalizeBy) + " "
-                + threshold.describe(normalizeBy == null ? metric.unit() : MetricUnit.RATIO);
+        return metric.policyName() + (normalizeBy == null ? "" : "/" + normalizeBy) + " "
+                + threshold.describe(normalizeBy == null ? metric.unit() : QuantityUnit.RATIO);
     }
 }

@@ -17,8 +17,8 @@ public final class RegressionTest {
 
     public static RegressionDecision decide(double[] baseline, double[] candidate, Threshold threshold,
             StatisticsSettings settings) {
-        double baselineMedian = Numbers.median(baseline);
-        double candidateMedian = Numbers.median(candidate);
+        double baselineMedian = Medians.of(baseline);
+        double candidateMedian = Medians.of(candidate);
         double change = threshold.change(baselineMedian, candidateMedian);
         boolean beyond = threshold.beyond(change, threshold.amount());
         // Beyond the gross limit no noise explains the change: it fails with one trial as with ten.

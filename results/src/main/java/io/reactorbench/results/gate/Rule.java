@@ -1,5 +1,7 @@
 package io.reactorbench.results.gate;
 
+import io.reactorbench.results.metric.Metric;
+
 /** One check of a policy, applied to every cell its selector matches. */
 public sealed interface Rule permits BudgetRule, RatioBudgetRule, RegressionRule {
 

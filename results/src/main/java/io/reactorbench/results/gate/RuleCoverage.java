@@ -66,7 +66,7 @@ final class RuleCoverage {
         }
         if (rule instanceof RatioBudgetRule ratio) {
             return "no scenario it selects has both " + ratio.numeratorDesign() + " and " + ratio.denominatorDesign()
-                    + " measuring " + ratio.metric().id();
+                    + " measuring " + ratio.metric().policyName();
         }
         List<CellTrials> selected = candidate.cells().values().stream().filter(c -> selector.matches(c.key())).toList();
         if (selected.isEmpty()) {
@@ -80,6 +80,6 @@ final class RuleCoverage {
         if (rule instanceof RegressionRule && selected.stream().noneMatch(c -> baseline.cell(c.key()) != null)) {
             return "none of the " + selected.size() + " cell(s) it selects is in the baseline " + baseline.source();
         }
-        return "none of the " + selected.size() + " cell(s) it selects measured " + rule.metric().id();
+        return "none of the " + selected.size() + " cell(s) it selects measured " + rule.metric().policyName();
     }
 }

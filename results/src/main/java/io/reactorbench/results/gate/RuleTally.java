@@ -41,23 +41,4 @@ public record RuleTally(String rule, String check, Map<Verdict, Integer> verdict
     public int count(Verdict verdict) {
         return verdicts.getOrDefault(verdict, 0);
     }
-
-    /** {@code ✗} when a check failed, {@code ?} when none failed but some could not decide, else {@code ✓}. */
-    public String mark() {
-        if (verdicts.keySet().stream().anyMatch(Verdict::fails)) {
-            return "✗";
-        }
-        return count(Verdict.INCONCLUSIVE) > 0 ? "?" : "✓";
-    }
-
-    /** {@code 22/24 pass, 2 OVER BUDGET}, {@code 0/24 pass, 24 inconclusive}, {@code 24/24 pass}. */
-    public String outcomeText() {
-        StringBuilder text = new StringBuilder().append(count(Verdict.PASS)).append('/').append(checks()).append(" pass");
-        verdicts.forEach((verdict, count) -> {
-            if (verdict != Verdict.PASS) {
-                text.append(", ").append(count).append(' ').append(verdict.label());
-            }
-        });
-        return text.toString();
-    }
 }

@@ -6,6 +6,7 @@ import io.reactorbench.results.CellSummary;
 import io.reactorbench.results.Results;
 import io.reactorbench.results.RunManifest;
 import io.reactorbench.results.RunStatus;
+import io.reactorbench.results.metric.Metric;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -56,7 +57,7 @@ public final class RunDirectoryReader {
 
     static TrialValues valuesOf(CellSummary summary) {
         Map<Metric, Double> values = new EnumMap<>(Metric.class);
-        for (Metric metric : Metric.values()) {
+        for (Metric metric : Metric.inPolicies()) {
             Double value = metric.valueIn(summary);
             if (value != null) {
                 values.put(metric, value);

@@ -1,5 +1,8 @@
 package io.reactorbench.results.gate;
 
+import io.reactorbench.results.metric.QuantityText;
+import io.reactorbench.results.metric.QuantityUnit;
+
 /**
  * How much worse a candidate may be than its baseline before a regression rule fails.
  *
@@ -44,7 +47,7 @@ public record Threshold(Direction direction, double amount, boolean relative, Do
 
     /** Signed change from baseline to candidate, in this threshold's kind (fraction or metric unit). */
     public double change(double baseline, double candidate) {
-        return relative ? Numbers.relativeChange(baseline, candidate) : candidate - baseline;
+        return relative ? Medians.relativeChange(baseline, candidate) : candidate - baseline;
     }
 
     /** Whether a change is worse than {@code limit} (strictly). */
@@ -69,12 +72,12 @@ public record Threshold(Direction direction, double amount, boolean relative, Do
     }
 
     /** {@code maxRise 10%}, {@code maxDrop 5%}, {@code maxRise 8 B}, {@code maxRise 15% (gross 150%)}. */
-    public String describe(MetricUnit unit) {
+    public String describe(QuantityUnit unit) {
         String text = direction.key() + " " + amountText(amount, unit);
         return grossLimit == null ? text : text + " (gross " + amountText(grossLimit, unit) + ")";
     }
 
-    private String amountText(double value, MetricUnit unit) {
-        return relative ? Numbers.threeDigits(value * 100) + "%" : unit.format(value);
+    private String amountText(double value, QuantityUnit unit) {
+        return relative ? QuantityText.threeDigits(value * 100) + "%" : unit.format(value);
     }
 }

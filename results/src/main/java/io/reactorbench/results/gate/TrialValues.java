@@ -1,5 +1,6 @@
 package io.reactorbench.results.gate;
 
+import io.reactorbench.results.metric.Metric;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.Map;

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.reactorbench.results.CellKey;
 import io.reactorbench.results.ResultsFormatException;
 import io.reactorbench.results.RunStatus;
+import io.reactorbench.results.metric.Metric;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

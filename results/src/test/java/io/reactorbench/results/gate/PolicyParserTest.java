@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.reactorbench.results.CellKey;
+import io.reactorbench.results.metric.Metric;
 import org.junit.jupiter.api.Test;
 
 class PolicyParserTest {
@@ -169,6 +170,15 @@ class PolicyParserTest {
         assertThatThrownBy(() -> PolicyParser.parse(yaml, "gate.yaml"))
                 .hasMessageStartingWith("gate.yaml:")
                 .hasMessageContaining("not valid YAML");
+    }
+
+    @Test
+    void shouldReportATabAtItsOwnLine() {
+        // The gate's reader once reported the line before the tab (Jackson's location, not SnakeYAML's mark).
+        String yaml = "rules:\n  - name: x\n\tbudget: errors == 0\n";
+        assertThatThrownBy(() -> PolicyParser.parse(yaml, "gate.yaml"))
+                .isInstanceOf(PolicyException.class)
+                .hasMessageStartingWith("gate.yaml:3: not valid YAML");
     }
 
     @Test

@@ -17,6 +17,7 @@ import io.reactorbench.results.RunManifest;
 import io.reactorbench.results.RunStatus;
 import io.reactorbench.results.SchemaVersions;
 import io.reactorbench.results.ServerMetrics;
+import io.reactorbench.results.metric.Metric;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;

@@ -10,7 +10,6 @@ import io.reactorbench.results.ResultsStore;
 import io.reactorbench.results.RunManifest;
 import io.reactorbench.results.RunStatus;
 import io.reactorbench.results.SchemaVersions;
-import io.reactorbench.results.SummaryTable;
 import io.reactorbench.scenarios.suite.DesignSpec;
 import io.reactorbench.scenarios.suite.Scenario;
 import io.reactorbench.scenarios.suite.Suite;
@@ -45,6 +44,7 @@ public final class SuiteRunner {
 
     private final Launcher launcher;
     private final PrintStream out;
+    private final SummaryRenderer renderer;
     private final ChildProcesses children = new ChildProcesses();
     /** Where capped cells' quota groups are; null when the suite caps no server. */
     private volatile ServerCpuQuota.Hierarchy cpuQuotas;
@@ -53,9 +53,10 @@ public final class SuiteRunner {
     private RunManifest manifest;
     private boolean stopping;
 
-    public SuiteRunner(Launcher launcher, PrintStream out) {
+    public SuiteRunner(Launcher launcher, PrintStream out, SummaryRenderer renderer) {
         this.launcher = launcher;
         this.out = out;
+        this.renderer = renderer;
     }
 
     /** Runs the suite into a new directory under {@code parent}; returns when every cell was attempted. */
@@ -125,7 +126,7 @@ public final class SuiteRunner {
                         refs.add(new CellRef(scenario.name(), scenario.variant(), design.name(), trial, summary.status(),
                                 summary.reason(), dir));
                         writeManifest(manifest.withCells(refs));
-                        progress.finished(window, summary.ok() ? oneLine(summary) : "failed: " + summary.reason());
+                        progress.finished(window, summary.ok() ? renderer.cellLine(summary) : "failed: " + summary.reason());
                     }
                 }
             }
@@ -142,23 +143,9 @@ public final class SuiteRunner {
                 // the hook is running or ran: it wrote the final status
             }
         }
-        out.println(SummaryTable.render(summaries));
+        out.println(renderer.table(summaries));
         out.println("results: " + store.runDir().toAbsolutePath() + " (run took " + Progress.clock(progress.elapsedSeconds()) + ")");
         return new Outcome(store.runDir(), manifest, summaries);
-    }
-
-    private static String oneLine(CellSummary s) {
-        var latency = s.latencyNs().preferred();
-        var slowRead = s.slowRead();
-        var loadCpu = s.loadGenerator();
-        return String.format(java.util.Locale.ROOT, "%.0f req/s%s%s%s%s", s.throughput(),
-                latency == null ? "" : String.format(java.util.Locale.ROOT, ", p99 %.0f µs", latency.p99() / 1e3),
-                slowRead == null ? "" : String.format(java.util.Locale.ROOT, ", read %.0f B/s, %d stalls, %d at cap",
-                        slowRead.bytesReadPerSecond(), slowRead.stalls(), slowRead.connectionsAtCap()),
-                s.memory() != null && s.memory().rssPerConnectionBytes() != null
-                        ? ", " + SummaryTable.rssPerConnection(List.of(s)) + " rss/conn" : "",
-                loadCpu != null && loadCpu.saturated() ? String.format(java.util.Locale.ROOT,
-                        ", load generator at %.0f%% of its CPU (saturated)", loadCpu.utilisation() * 100) : "");
     }
 
     static <T> List<T> rotated(List<T> items, int by) {

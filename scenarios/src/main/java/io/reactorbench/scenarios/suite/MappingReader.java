@@ -1,5 +1,6 @@
 package io.reactorbench.scenarios.suite;
 
+import io.reactorbench.results.yaml.YamlNode;
 import io.reactorbench.wire.units.Durations;
 import io.reactorbench.wire.units.Quantities;
 import java.util.ArrayList;
@@ -17,12 +18,12 @@ final class MappingReader {
 
     private final String source;
     private final String where;
-    private final YamlNode.MapNode map;
+    private final YamlNode.Mapping map;
 
     MappingReader(String source, String where, YamlNode node) {
         this.source = source;
         this.where = where;
-        if (!(node instanceof YamlNode.MapNode m)) {
+        if (!(node instanceof YamlNode.Mapping m)) {
             throw new SuiteError(source, node.line(), where + " must be a mapping (key: value lines), got " + node.kind());
         }
         this.map = m;
@@ -72,14 +73,14 @@ final class MappingReader {
     /** A text value; numbers are accepted as their text (e.g. {@code server: 0} for a CPU list). */
     String string(String key, String defaultValue) {
         YamlNode node = node(key);
-        if (node == null || node instanceof YamlNode.Scalar(int l, Object v) && v == null) {
+        if (node == null || node instanceof YamlNode.Scalar(int l, Object v, String _) && v == null) {
             return defaultValue;
         }
         return scalarText(node, "'" + key + "' in " + where);
     }
 
     String scalarText(YamlNode node, String what) {
-        if (node instanceof YamlNode.Scalar(int l, Object v) && v != null && !(v instanceof Boolean)) {
+        if (node instanceof YamlNode.Scalar(int l, Object v, String _) && v != null && !(v instanceof Boolean)) {
             return v instanceof Double d && d == Math.rint(d) ? Long.toString(d.longValue()) : v.toString();
         }
         throw new SuiteError(source, node.line(), what + " must be text, got " + node.kind());
@@ -93,9 +94,9 @@ final class MappingReader {
     /** A whole number, written plainly or with a suffix of the shared parser ({@code 20k}, {@code 1KiB}). */
     long wholeNumber(YamlNode node, String what, long min, long max) {
         long number;
-        if (node instanceof YamlNode.Scalar(int l, Object v) && v instanceof Long plain) {
+        if (node instanceof YamlNode.Scalar(int l, Object v, String _) && v instanceof Long plain) {
             number = plain;
-        } else if (node instanceof YamlNode.Scalar(int l, Object v) && v instanceof String text) {
+        } else if (node instanceof YamlNode.Scalar(int l, Object v, String _) && v instanceof String text) {
             try {
                 number = Quantities.parseWholeBytes(text);
             } catch (IllegalArgumentException e) {
@@ -119,9 +120,9 @@ final class MappingReader {
     /** A number, written plainly or with a suffix of the shared parser ({@code 20k}, {@code 1.5M}). */
     double number(YamlNode node, String what, double min, double max) {
         double value;
-        if (node instanceof YamlNode.Scalar(int l, Object v) && v instanceof Number plain) {
+        if (node instanceof YamlNode.Scalar(int l, Object v, String _) && v instanceof Number plain) {
             value = plain.doubleValue();
-        } else if (node instanceof YamlNode.Scalar(int l, Object v) && v instanceof String text) {
+        } else if (node instanceof YamlNode.Scalar(int l, Object v, String _) && v instanceof String text) {
             try {
                 value = Quantities.parseCount(text);
             } catch (IllegalArgumentException e) {
@@ -144,14 +145,14 @@ final class MappingReader {
         }
         String what = "'" + key + "' in " + where;
         double value;
-        if (node instanceof YamlNode.Scalar(int l, Object v) && v instanceof Number n) {
+        if (node instanceof YamlNode.Scalar(int l, Object v, String _) && v instanceof Number n) {
             value = n.doubleValue();
-        } else if (node instanceof YamlNode.Scalar(int l, Object v) && v instanceof String text
+        } else if (node instanceof YamlNode.Scalar(int l, Object v, String _) && v instanceof String text
                 && text.trim().matches("[0-9]+(\\.[0-9]+)?\\s*%")) {
             value = Double.parseDouble(text.trim().replace("%", "").trim());
         } else {
             throw new SuiteError(source, node.line(), what + " must be a percentage like 50%, got "
-                    + (node instanceof YamlNode.Scalar(int l, Object v) && v instanceof String t ? "text '" + t + "'" : node.kind()));
+                    + (node instanceof YamlNode.Scalar(int l, Object v, String _) && v instanceof String t ? "text '" + t + "'" : node.kind()));
         }
         if (!(value >= min && value <= max)) {
             throw new SuiteError(source, node.line(), what + " must be " + range(min, max) + " (percent), got " + format(value) + "%");
@@ -167,9 +168,9 @@ final class MappingReader {
         }
         String what = "'" + key + "' in " + where;
         double value;
-        if (node instanceof YamlNode.Scalar(int l, Object v) && v instanceof Number n) {
+        if (node instanceof YamlNode.Scalar(int l, Object v, String _) && v instanceof Number n) {
             value = n.doubleValue();
-        } else if (node instanceof YamlNode.Scalar(int l, Object v) && v instanceof String text) {
+        } else if (node instanceof YamlNode.Scalar(int l, Object v, String _) && v instanceof String text) {
             value = parseSeconds(text.trim(), node, what);
         } else {
             throw new SuiteError(source, node.line(), what + " must be a duration like 2s or 500ms, got " + node.kind());
@@ -194,7 +195,7 @@ final class MappingReader {
         if (node == null) {
             return defaultValue;
         }
-        if (node instanceof YamlNode.Scalar(int l, Object v) && v instanceof Boolean b) {
+        if (node instanceof YamlNode.Scalar(int l, Object v, String _) && v instanceof Boolean b) {
             return b;
         }
         throw new SuiteError(source, node.line(), "'" + key + "' in " + where + " must be true or false, got " + node.kind());
@@ -205,7 +206,7 @@ final class MappingReader {
         if (node == null) {
             return List.of();
         }
-        if (!(node instanceof YamlNode.ListNode(int l, List<YamlNode> items))) {
+        if (!(node instanceof YamlNode.Sequence(int l, List<YamlNode> items))) {
             throw new SuiteError(source, node.line(), "'" + key + "' in " + where + " must be a list, got " + node.kind());
         }
         List<String> values = new ArrayList<>();
@@ -225,7 +226,7 @@ final class MappingReader {
         Map<String, String> values = new LinkedHashMap<>();
         for (Map.Entry<String, YamlNode> entry : inner.map.entries().entrySet()) {
             YamlNode value = entry.getValue();
-            if (value instanceof YamlNode.Scalar(int l, Object v) && v != null) {
+            if (value instanceof YamlNode.Scalar(int l, Object v, String _) && v != null) {
                 values.put(entry.getKey(), v.toString());
             } else {
                 throw new SuiteError(source, value.line(), "option '" + entry.getKey() + "' in " + inner.where

@@ -1,5 +1,6 @@
 package io.reactorbench.scenarios.suite;
 
+import io.reactorbench.results.yaml.YamlNode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -74,7 +75,7 @@ public final class SuiteOverrides {
 
     /** Reads the suite text, applies the overrides and validates the result. */
     Applied applyTo(String source, String text) {
-        YamlNode root = new YamlTreeReader(source).read(text);
+        YamlNode root = SuiteYaml.read(source, text);
         if (overrides.isEmpty()) {
             return new Applied(SuiteParser.parse(source, root), List.of());
         }
@@ -100,7 +101,7 @@ public final class SuiteOverrides {
     }
 
     private static YamlNode apply(YamlNode root, SuiteOverride override, int line, List<String> applied) {
-        if (!(root instanceof YamlNode.MapNode suite)) {
+        if (!(root instanceof YamlNode.Mapping suite)) {
             return root; // not a suite at all: the parser says so
         }
         YamlNode value = valueOf(override, line);
@@ -117,12 +118,12 @@ public final class SuiteOverrides {
             }
             applied.add(override.text() + (alsoIn.isEmpty() ? "" : " (also replacing the own value of "
                     + String.join(", ", alsoIn) + ")"));
-            return new YamlNode.MapNode(suite.line(), entries);
+            return new YamlNode.Mapping(suite.line(), entries);
         }
         List<String> names = scenarioNames(entries.get("scenarios"));
         Applicability rule = APPLIES_TO.get(override.key());
         List<String> setIn = new ArrayList<>();
-        Predicate<YamlNode.MapNode> chosen = override.everyScenario()
+        Predicate<YamlNode.Mapping> chosen = override.everyScenario()
                 ? scenario -> rule == null || rule.accepts().test(text(scenario, rule.decidedBy(), rule.defaultValue()))
                 : scenario -> override.scenario().equals(text(scenario, "name", ""));
         entries.computeIfPresent("scenarios", (k, list) -> replaceInScenarios(list, chosen, override.key(), value, setIn));
@@ -137,44 +138,44 @@ public final class SuiteOverrides {
         applied.add(override.text() + (override.everyScenario() ? " in " + String.join(", ", setIn)
                 + (skipped.isEmpty() || rule == null ? "" : " (skipped " + String.join(", ", skipped) + ": '" + override.key()
                         + "' applies to " + rule.says() + " only)") : ""));
-        return new YamlNode.MapNode(suite.line(), entries);
+        return new YamlNode.Mapping(suite.line(), entries);
     }
 
-    private static YamlNode replaceInScenarios(YamlNode scenarios, Predicate<YamlNode.MapNode> chosen, String key,
+    private static YamlNode replaceInScenarios(YamlNode scenarios, Predicate<YamlNode.Mapping> chosen, String key,
             YamlNode value, List<String> replacedIn) {
-        if (!(scenarios instanceof YamlNode.ListNode(int line, List<YamlNode> items))) {
+        if (!(scenarios instanceof YamlNode.Sequence(int line, List<YamlNode> items))) {
             return scenarios;
         }
         List<YamlNode> replaced = new ArrayList<>();
         for (YamlNode item : items) {
-            if (item instanceof YamlNode.MapNode scenario && chosen.test(scenario)) {
+            if (item instanceof YamlNode.Mapping scenario && chosen.test(scenario)) {
                 Map<String, YamlNode> entries = new LinkedHashMap<>(scenario.entries());
                 entries.put(key, value);
-                replaced.add(new YamlNode.MapNode(scenario.line(), entries));
+                replaced.add(new YamlNode.Mapping(scenario.line(), entries));
                 replacedIn.add(text(scenario, "name", "?"));
             } else {
                 replaced.add(item);
             }
         }
-        return new YamlNode.ListNode(line, replaced);
+        return new YamlNode.Sequence(line, replaced);
     }
 
     private static List<String> scenarioNames(YamlNode scenarios) {
-        if (!(scenarios instanceof YamlNode.ListNode(int line, List<YamlNode> items))) {
+        if (!(scenarios instanceof YamlNode.Sequence(int line, List<YamlNode> items))) {
             return List.of();
         }
-        return items.stream().filter(YamlNode.MapNode.class::isInstance)
-                .map(item -> text((YamlNode.MapNode) item, "name", "?")).toList();
+        return items.stream().filter(YamlNode.Mapping.class::isInstance)
+                .map(item -> text((YamlNode.Mapping) item, "name", "?")).toList();
     }
 
-    private static String text(YamlNode.MapNode map, String key, String defaultValue) {
-        return map.entries().get(key) instanceof YamlNode.Scalar(int l, Object v) && v != null ? v.toString() : defaultValue;
+    private static String text(YamlNode.Mapping map, String key, String defaultValue) {
+        return map.entries().get(key) instanceof YamlNode.Scalar(int l, Object v, String _) && v != null ? v.toString() : defaultValue;
     }
 
     /** The value read as YAML, as if written in the file, every node marked with the override's line. */
     private static YamlNode valueOf(SuiteOverride override, int line) {
         try {
-            return relabelled(new YamlTreeReader("--set").read(override.value()), line);
+            return relabelled(SuiteYaml.read("--set", override.value()), line);
         } catch (SuiteError e) {
             throw override.error(e.sentence());
         }
@@ -182,13 +183,13 @@ public final class SuiteOverrides {
 
     private static YamlNode relabelled(YamlNode node, int line) {
         return switch (node) {
-            case YamlNode.Scalar(int l, Object v) -> new YamlNode.Scalar(line, v);
-            case YamlNode.ListNode(int l, List<YamlNode> items) ->
-                    new YamlNode.ListNode(line, items.stream().map(item -> relabelled(item, line)).toList());
-            case YamlNode.MapNode map -> {
+            case YamlNode.Scalar(int l, Object v, String text) -> new YamlNode.Scalar(line, v, text);
+            case YamlNode.Sequence(int l, List<YamlNode> items) ->
+                    new YamlNode.Sequence(line, items.stream().map(item -> relabelled(item, line)).toList());
+            case YamlNode.Mapping map -> {
                 Map<String, YamlNode> entries = new LinkedHashMap<>();
                 map.entries().forEach((key, value) -> entries.put(key, relabelled(value, line)));
-                yield new YamlNode.MapNode(line, entries);
+                yield new YamlNode.Mapping(line, entries);
             }
         };
     }

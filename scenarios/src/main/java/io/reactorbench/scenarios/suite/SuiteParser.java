@@ -1,6 +1,7 @@
 package io.reactorbench.scenarios.suite;
 
 import io.reactorbench.loadgen.LoadSpec;
+import io.reactorbench.results.yaml.YamlNode;
 import io.reactorbench.wire.spi.Transport;
 import io.reactorbench.wire.units.Durations;
 import java.util.ArrayList;
@@ -43,7 +44,7 @@ public final class SuiteParser {
      * @param text   the YAML text
      */
     public static Suite parse(String source, String text) {
-        return parse(source, new YamlTreeReader(source).read(text));
+        return parse(source, SuiteYaml.read(source, text));
     }
 
     /** Parses a tree already read (and perhaps changed by {@link SuiteOverrides}). */
@@ -95,7 +96,7 @@ public final class SuiteParser {
             return CpuSets.DEFAULT;
         }
         YamlNode node = suite.node("cpus");
-        if (node instanceof YamlNode.Scalar(int line, Object value) && ("none".equals(value) || Boolean.FALSE.equals(value))) {
+        if (node instanceof YamlNode.Scalar(int line, Object value, String _) && ("none".equals(value) || Boolean.FALSE.equals(value))) {
             return CpuSets.NONE;
         }
         MappingReader cpus = new MappingReader(source, "'cpus' (or 'cpus: none')", node);
@@ -112,7 +113,7 @@ public final class SuiteParser {
     }
 
     private List<DesignSpec> designs(YamlNode node) {
-        if (!(node instanceof YamlNode.ListNode(int listLine, List<YamlNode> items)) || items.isEmpty()) {
+        if (!(node instanceof YamlNode.Sequence(int listLine, List<YamlNode> items)) || items.isEmpty()) {
             throw new SuiteError(source, node.line(), "'designs' must be a non-empty list of design ids, got " + node.kind());
         }
         List<DesignSpec> designs = new ArrayList<>();
@@ -131,7 +132,7 @@ public final class SuiteParser {
         if (item instanceof YamlNode.Scalar scalar && scalar.value() instanceof String id) {
             return checkedDesign(new DesignSpec(id.trim(), id.trim(), null, Map.of(), List.of(), item.line()));
         }
-        if (!(item instanceof YamlNode.MapNode)) {
+        if (!(item instanceof YamlNode.Mapping)) {
             throw new SuiteError(source, item.line(), "a design must be an id like netty-epoll or a mapping with 'id', got " + item.kind());
         }
         MappingReader design = new MappingReader(source, "a design", item);
@@ -156,7 +157,7 @@ public final class SuiteParser {
     }
 
     private List<Scenario> scenarios(YamlNode node, double warmup, double duration, double maxErrorRatio) {
-        if (!(node instanceof YamlNode.ListNode(int listLine, List<YamlNode> items)) || items.isEmpty()) {
+        if (!(node instanceof YamlNode.Sequence(int listLine, List<YamlNode> items)) || items.isEmpty()) {
             throw new SuiteError(source, node.line(), "'scenarios' must be a non-empty list of workloads, got " + node.kind());
         }
         List<Scenario> scenarios = new ArrayList<>();
@@ -268,7 +269,7 @@ public final class SuiteParser {
 
     private List<Number> sweepValues(MappingReader s, String key) {
         YamlNode node = s.node(key);
-        List<YamlNode> items = node instanceof YamlNode.ListNode(int l, List<YamlNode> list) ? list : List.of(node);
+        List<YamlNode> items = node instanceof YamlNode.Sequence(int l, List<YamlNode> list) ? list : List.of(node);
         if (items.isEmpty()) {
             throw s.error(key, "'" + key + "' in " + s.where() + " is an empty list; give at least one value");
         }
@@ -276,7 +277,7 @@ public final class SuiteParser {
         for (YamlNode item : items) {
             String what = "'" + key + "' in " + s.where();
             values.add(switch (key) {
-                case "connections" -> item instanceof YamlNode.Scalar(int l, Object v) && "max".equals(v)
+                case "connections" -> item instanceof YamlNode.Scalar(int l, Object v, String _) && "max".equals(v)
                         ? Scenario.MAX_CONNECTIONS
                         : (int) s.wholeNumber(item, what + " (or max)", 1, MAX_CONNECTIONS);
                 case "rate" -> s.number(item, what, 0, 100_000_000);

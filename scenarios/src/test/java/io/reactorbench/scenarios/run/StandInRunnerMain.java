@@ -1,5 +1,7 @@
 package io.reactorbench.scenarios.run;
 
+import io.reactorbench.report.console.CellLine;
+import io.reactorbench.report.console.EndOfRunTable;
 import io.reactorbench.scenarios.suite.Suites;
 import java.nio.file.Path;
 
@@ -7,6 +9,7 @@ import java.nio.file.Path;
 public final class StandInRunnerMain {
 
     public static void main(String[] args) {
-        new SuiteRunner(StandIns.launcher(), System.out).run(Suites.load(args[0]), Path.of(args[1]));
+        new SuiteRunner(StandIns.launcher(), System.out, SummaryRenderer.of(CellLine::of, EndOfRunTable::render))
+                .run(Suites.load(args[0]), Path.of(args[1]));
     }
 }

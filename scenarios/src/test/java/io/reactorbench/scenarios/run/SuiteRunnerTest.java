@@ -2,6 +2,8 @@ package io.reactorbench.scenarios.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.reactorbench.report.console.CellLine;
+import io.reactorbench.report.console.EndOfRunTable;
 import io.reactorbench.results.CellRef;
 import io.reactorbench.results.CellSummary;
 import io.reactorbench.results.ProbeSample;
@@ -39,7 +41,8 @@ class SuiteRunnerTest {
                     app: echo
                     connections: 2
                 """.formatted(designs));
-        return new SuiteRunner(StandIns.launcher(), new PrintStream(printed, true, StandardCharsets.UTF_8)).run(suite, runs);
+        return new SuiteRunner(StandIns.launcher(), new PrintStream(printed, true, StandardCharsets.UTF_8),
+                SummaryRenderer.of(CellLine::of, EndOfRunTable::render)).run(suite, runs);
     }
 
     @Test

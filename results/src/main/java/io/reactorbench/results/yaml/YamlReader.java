@@ -1,9 +1,10 @@
-package io.reactorbench.scenarios.suite;
+package io.reactorbench.results.yaml;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
@@ -11,60 +12,60 @@ import tools.jackson.core.JsonToken;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /** Reads YAML into a {@link YamlNode} tree with the line of every node, from the parser's token locations. */
-final class YamlTreeReader {
+public final class YamlReader {
 
-    private static final YAMLMapper YAML = new YAMLMapper();
-
-    private final String source;
-
-    YamlTreeReader(String source) {
-        this.source = source;
+    private YamlReader() {
     }
 
-    YamlNode read(String text) {
-        try (JsonParser parser = YAML.createParser(text)) {
-            JsonToken first = parser.nextToken();
-            if (first == null) {
-                throw new SuiteError(source, 1, "the file is empty; a suite needs at least 'name', 'designs' and 'scenarios'");
+    /**
+     * Parses one YAML document; empty when the text holds none (each caller says what an empty file means).
+     *
+     * @throws YamlSyntaxError for text that is not YAML, a key twice in one mapping, or content the tree cannot hold
+     */
+    public static Optional<YamlNode> read(String text) {
+        try (JsonParser parser = YAMLMapper.shared().createParser(text)) {
+            if (parser.nextToken() == null) {
+                return Optional.empty();
             }
-            YamlNode root = readValue(parser);
-            return root;
+            return Optional.of(readValue(parser));
         } catch (JacksonException e) {
-            throw new SuiteError(source, errorLine(e), "not valid YAML: " + sentences(e.getOriginalMessage()));
+            throw new YamlSyntaxError(errorLine(e), "not valid YAML: " + sentences(e.getOriginalMessage()));
         }
     }
 
-    private YamlNode readValue(JsonParser parser) {
+    private static YamlNode readValue(JsonParser parser) {
         int line = parser.currentTokenLocation().getLineNr();
         JsonToken token = parser.currentToken();
         return switch (token) {
             case START_OBJECT -> {
                 Map<String, YamlNode> entries = new LinkedHashMap<>();
+                Map<String, Integer> keyLines = new LinkedHashMap<>();
                 while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
                     String key = parser.currentName();
                     int keyLine = parser.currentTokenLocation().getLineNr();
                     if (entries.containsKey(key)) {
-                        throw new SuiteError(source, keyLine, "key '" + key + "' appears twice in the same mapping");
+                        throw new YamlSyntaxError(keyLine, "key '" + key + "' appears twice in the same mapping");
                     }
                     parser.nextToken();
                     entries.put(key, readValue(parser));
+                    keyLines.put(key, keyLine);
                 }
-                yield new YamlNode.MapNode(line, entries);
+                yield new YamlNode.Mapping(line, entries, keyLines);
             }
             case START_ARRAY -> {
                 List<YamlNode> items = new ArrayList<>();
                 while (parser.nextToken() != JsonToken.END_ARRAY) {
                     items.add(readValue(parser));
                 }
-                yield new YamlNode.ListNode(line, items);
+                yield new YamlNode.Sequence(line, items);
             }
-            case VALUE_STRING -> new YamlNode.Scalar(line, parser.getString());
-            case VALUE_NUMBER_INT -> new YamlNode.Scalar(line, parser.getLongValue());
-            case VALUE_NUMBER_FLOAT -> new YamlNode.Scalar(line, parser.getDoubleValue());
-            case VALUE_TRUE -> new YamlNode.Scalar(line, Boolean.TRUE);
-            case VALUE_FALSE -> new YamlNode.Scalar(line, Boolean.FALSE);
-            case VALUE_NULL -> new YamlNode.Scalar(line, null);
-            default -> throw new SuiteError(source, line, "unsupported YAML content (" + token + ")");
+            case VALUE_STRING -> new YamlNode.Scalar(line, parser.getString(), parser.getString());
+            case VALUE_NUMBER_INT -> new YamlNode.Scalar(line, parser.getLongValue(), parser.getString());
+            case VALUE_NUMBER_FLOAT -> new YamlNode.Scalar(line, parser.getDoubleValue(), parser.getString());
+            case VALUE_TRUE -> new YamlNode.Scalar(line, Boolean.TRUE, parser.getString());
+            case VALUE_FALSE -> new YamlNode.Scalar(line, Boolean.FALSE, parser.getString());
+            case VALUE_NULL -> new YamlNode.Scalar(line, null, "");
+            default -> throw new YamlSyntaxError(line, "unsupported YAML content (" + token + ")");
         };
     }
 

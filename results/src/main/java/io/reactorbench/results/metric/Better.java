@@ -1,4 +1,4 @@
-package io.reactorbench.report.table;
+package io.reactorbench.results.metric;
 
 /** Which direction of a metric is the better one, for marking the best value and judging changes. */
 public enum Better {

@@ -1,5 +1,10 @@
-package io.reactorbench.results;
+package io.reactorbench.report.console;
 
+import io.reactorbench.results.CellSummary;
+import io.reactorbench.results.LoadGeneratorCpu;
+import io.reactorbench.results.MemoryPerConnection;
+import io.reactorbench.results.Spread;
+import io.reactorbench.results.metric.Metric;
 import io.reactorbench.wire.spi.Transport;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -10,12 +15,13 @@ import java.util.function.Function;
 
 /**
  * The end-of-run table: one block per scenario variant, one row per design, each number the median over the
- * design's successful trials with min–max when there were several. Rendering lives here, once, so the
- * runner and {@code compare} print the same thing.
+ * design's successful trials with min–max when there were several. The runner prints it (the CLI hands it to
+ * the runner), and the report's tables take its saturation mark and legend, so console and report say the same.
  */
-public final class SummaryTable {
+public final class EndOfRunTable {
 
-    private static final String[] HEADERS = {"design", "req/s", "p50", "p99", "p99.9", "CPU µs/req", "B/req",
+    private static final String[] HEADERS = {"design", "req/s", Metric.P50.label(), Metric.P99.label(),
+        Metric.P999.label(), "CPU µs/req", "B/req",
         "GC n / max", "mem/conn rss / heap", "load CPU"};
 
     /** Slowread blocks: throttled readers make latency meaningless; pushback and the server's memory matter. */
@@ -32,7 +38,7 @@ public final class SummaryTable {
     /** Marks a design that refused connections at its open-file limit; one line per design under the tables. */
     static final String FD_LIMIT_MARK = "!";
 
-    private SummaryTable() {
+    private EndOfRunTable() {
     }
 
     /** Renders summaries in the order given (scenarios by first appearance, designs likewise). */
@@ -117,18 +123,18 @@ public final class SummaryTable {
     private static String[] slowReadRow(String design, List<CellSummary> trials, List<CellSummary> ok) {
         return new String[] {
             design + failedNote(trials, ok),
-            cell(ok, s -> s.throughput(), SummaryTable::count),
+            cell(ok, Metric.THROUGHPUT::valueIn, EndOfRunTable::count),
             cell(ok, s -> s.slowRead() == null ? null : s.slowRead().bytesSentPerSecond(), v -> bytes(v) + "/s"),
             cell(ok, s -> s.slowRead() == null ? null : s.slowRead().bytesReadPerSecond(), v -> bytes(v) + "/s"),
-            cell(ok, s -> s.slowRead() == null ? null : s.slowRead().stalls(), SummaryTable::count),
-            cell(ok, s -> s.slowRead() == null ? null : s.slowRead().stallSeconds(), SummaryTable::seconds) + " / "
-                    + cell(ok, s -> s.slowRead() == null ? null : s.slowRead().longestStallSeconds(), SummaryTable::seconds),
-            cell(ok, s -> s.slowRead() == null ? null : s.slowRead().connectionsAtCap(), SummaryTable::count),
-            cell(ok, s -> s.server().cpuUsPerRequest(), v -> String.format(Locale.ROOT, "%.1f", v)),
-            cell(ok, s -> s.server().allocatedBytesPerRequest(), SummaryTable::bytes),
+            cell(ok, s -> s.slowRead() == null ? null : s.slowRead().stalls(), EndOfRunTable::count),
+            cell(ok, s -> s.slowRead() == null ? null : s.slowRead().stallSeconds(), EndOfRunTable::seconds) + " / "
+                    + cell(ok, s -> s.slowRead() == null ? null : s.slowRead().longestStallSeconds(), EndOfRunTable::seconds),
+            cell(ok, s -> s.slowRead() == null ? null : s.slowRead().connectionsAtCap(), EndOfRunTable::count),
+            cell(ok, Metric.CPU_US_PER_REQUEST::valueIn, v -> String.format(Locale.ROOT, "%.1f", v)),
+            cell(ok, Metric.ALLOCATED_BYTES_PER_REQUEST::valueIn, EndOfRunTable::bytes),
             gc(ok),
-            cell(ok, s -> s.server().rssBytes(), SummaryTable::bytes) + " / "
-                    + cell(ok, s -> s.server().heapUsedBytes(), SummaryTable::bytes),
+            cell(ok, s -> s.server().rssBytes(), EndOfRunTable::bytes) + " / "
+                    + cell(ok, s -> s.server().heapUsedBytes(), EndOfRunTable::bytes),
             loadCpu(ok)
         };
     }
@@ -141,12 +147,12 @@ public final class SummaryTable {
         String failedNote = failedNote(trials, ok);
         return new String[] {
             design + failedNote,
-            cell(ok, s -> s.throughput(), SummaryTable::count),
-            cell(ok, s -> s.latencyNs().preferred() == null ? null : s.latencyNs().preferred().p50(), SummaryTable::nanos),
-            cell(ok, s -> s.latencyNs().preferred() == null ? null : s.latencyNs().preferred().p99(), SummaryTable::nanos),
-            cell(ok, s -> s.latencyNs().preferred() == null ? null : s.latencyNs().preferred().p999(), SummaryTable::nanos),
-            cell(ok, s -> s.server().cpuUsPerRequest(), v -> String.format(Locale.ROOT, "%.1f", v)),
-            cell(ok, s -> s.server().allocatedBytesPerRequest(), SummaryTable::bytes),
+            cell(ok, Metric.THROUGHPUT::valueIn, EndOfRunTable::count),
+            cell(ok, Metric.P50::valueIn, EndOfRunTable::nanos),
+            cell(ok, Metric.P99::valueIn, EndOfRunTable::nanos),
+            cell(ok, Metric.P999::valueIn, EndOfRunTable::nanos),
+            cell(ok, Metric.CPU_US_PER_REQUEST::valueIn, v -> String.format(Locale.ROOT, "%.1f", v)),
+            cell(ok, Metric.ALLOCATED_BYTES_PER_REQUEST::valueIn, EndOfRunTable::bytes),
             gc(ok),
             memory(ok),
             loadCpu(ok)

@@ -1,11 +1,22 @@
-package io.reactorbench.results;
+package io.reactorbench.report.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.reactorbench.results.CellParams;
+import io.reactorbench.results.CellStatus;
+import io.reactorbench.results.CellSummary;
+import io.reactorbench.results.ErrorCounts;
+import io.reactorbench.results.GcPauses;
+import io.reactorbench.results.LoadGeneratorCpu;
+import io.reactorbench.results.MemoryPerConnection;
+import io.reactorbench.results.ResultsJson;
+import io.reactorbench.results.SchemaVersions;
+import io.reactorbench.results.ServerMetrics;
+import io.reactorbench.results.SlowReadSummary;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class SummaryTableTest {
+class EndOfRunTableTest {
 
     private static final CellParams IDLE = new CellParams("echo", "idle", 1_000, 0, 64, 1, 0, 0, 0, 1, 4);
 
@@ -19,7 +30,7 @@ class SummaryTableTest {
         MemoryPerConnection noise = new MemoryPerConnection(1_000, -400.0, 46.0, MemoryPerConnection.SOURCE_ANONYMOUS,
                 412.0, true, -380.0);
 
-        String table = SummaryTable.render(List.of(idle("engine-epoll", 1, noise)));
+        String table = EndOfRunTable.render(List.of(idle("engine-epoll", 1, noise)));
 
         assertThat(table).contains("≤412B / 46B").doesNotContain("-400");
     }
@@ -29,7 +40,7 @@ class SummaryTableTest {
         MemoryPerConnection measured = new MemoryPerConnection(1_000, 16_000.0, 3_000.0,
                 MemoryPerConnection.SOURCE_ANONYMOUS, 16.4, false, 16_010.0);
 
-        String table = SummaryTable.render(List.of(idle("vthreads", 1, measured)));
+        String table = EndOfRunTable.render(List.of(idle("vthreads", 1, measured)));
 
         assertThat(table).contains("15.6KiB / 3000B").doesNotContain("≤");
     }
@@ -43,7 +54,7 @@ class SummaryTableTest {
 
         assertThat(old.memory().rssPerConnectionBytes()).isEqualTo(-399.0);
         assertThat(old.memory().rssWithinResolution()).isNull();
-        assertThat(SummaryTable.render(List.of(old))).contains("-399B / 46B");
+        assertThat(EndOfRunTable.render(List.of(old))).contains("-399B / 46B");
     }
 
     private static final CellParams ECHO = new CellParams("echo", "closed", 100, 0, 64, 1, 0, 0, 0, 1, 8);
@@ -59,7 +70,7 @@ class SummaryTableTest {
         LoadGeneratorCpu busy = LoadGeneratorCpu.of(7.9, 8.0, 1, 1);
         LoadGeneratorCpu relaxed = LoadGeneratorCpu.of(4.0, 8.0, 1, 1);
 
-        String table = SummaryTable.render(List.of(echo("engine-epoll", busy), echo("netty-epoll", relaxed)));
+        String table = EndOfRunTable.render(List.of(echo("engine-epoll", busy), echo("netty-epoll", relaxed)));
 
         assertThat(busy.saturated()).isTrue();
         assertThat(busy.utilisation()).isEqualTo(0.9875);
@@ -72,7 +83,7 @@ class SummaryTableTest {
 
     @Test
     void shouldPrintNoSaturationLegendWhenNoLoadGeneratorWasSaturated() {
-        String table = SummaryTable.render(List.of(echo("netty-epoll", LoadGeneratorCpu.of(4.0, 8.0, 1, 1))));
+        String table = EndOfRunTable.render(List.of(echo("netty-epoll", LoadGeneratorCpu.of(4.0, 8.0, 1, 1))));
 
         assertThat(table).doesNotContain("saturated");
     }
@@ -88,24 +99,12 @@ class SummaryTableTest {
         CellSummary nio = new CellSummary(SchemaVersions.SUMMARY, "max", "", "engine-nio", 1, CellStatus.OK, null,
                 ECHO, 8, 400_000, 50_000, ErrorCounts.NONE, null, none, null, null, null, null);
 
-        String table = SummaryTable.render(List.of(engine, engineAgain, nio));
+        String table = EndOfRunTable.render(List.of(engine, engineAgain, nio));
 
         assertThat(table).contains("! engine-epoll in max: 240 connections accepted and closed at once at the"
                 + " server's open-file limit (over 2 trial(s))");
         assertThat(table).doesNotContain("engine-nio in max");
-        assertThat(SummaryTable.render(List.of(echo("netty-epoll", null)))).doesNotContain("open-file limit");
-    }
-
-    @Test
-    void shouldTakeLoadUtilisationAgainstTheCpusItsThreadsCouldUse() {
-        // 4 threads on 2 CPUs using 1.5 CPUs: 75 % of what it could use, 37.5 % per thread
-        LoadGeneratorCpu load = LoadGeneratorCpu.of(12.0, 8.0, 4, 2);
-
-        assertThat(load.cpusUsed()).isEqualTo(1.5);
-        assertThat(load.utilisation()).isEqualTo(0.75);
-        assertThat(load.perThreadUtilisation()).isEqualTo(0.375);
-        assertThat(load.saturated()).isFalse();
-        assertThat(LoadGeneratorCpu.of(null, 8.0, 4, 2)).isNull();
+        assertThat(EndOfRunTable.render(List.of(echo("netty-epoll", null)))).doesNotContain("open-file limit");
     }
 
     @Test
@@ -118,12 +117,12 @@ class SummaryTableTest {
                 new ServerMetrics(0.0, 0.0, GcPauses.NONE, 120_000_000L, 33_000_000L, 8), null, null,
                 LoadGeneratorCpu.of(0.12, 3.0, 1, 1), slowRead);
 
-        String table = SummaryTable.render(List.of(cell));
+        String table = EndOfRunTable.render(List.of(cell));
 
         assertThat(table).contains("answers/s", "sent/s", "read/s", "stalls", "at cap").doesNotContain("p99");
         String row = table.lines().filter(l -> l.contains("engine-epoll")).findFirst().orElseThrow();
         assertThat(row).contains("295.0KiB/s", "89", "80s / 3.92s", "114.4MiB / 31.5MiB", "4%");
-        assertThat(table).contains(SummaryTable.SLOWREAD_LEGEND);
+        assertThat(table).contains(EndOfRunTable.SLOWREAD_LEGEND);
     }
 
     @Test
@@ -132,7 +131,7 @@ class SummaryTableTest {
         CellSummary cell = new CellSummary(SchemaVersions.SUMMARY, "echo-unix", "", "engine-epoll", 1, CellStatus.OK,
                 null, unix, 8, 400_000, 50_000, ErrorCounts.NONE, null, ServerMetrics.UNKNOWN, null, null);
 
-        assertThat(SummaryTable.render(List.of(cell))).contains("echo-unix  (echo over unix, closed, 4 connections)");
-        assertThat(SummaryTable.render(List.of(echo("engine-epoll", null)))).contains("(echo, closed, 100 connections)");
+        assertThat(EndOfRunTable.render(List.of(cell))).contains("echo-unix  (echo over unix, closed, 4 connections)");
+        assertThat(EndOfRunTable.render(List.of(echo("engine-epoll", null)))).contains("(echo, closed, 100 connections)");
     }
 }

@@ -1,6 +1,11 @@
-package io.reactorbench.results.gate;
+package io.reactorbench.report.gate;
 
 import io.reactorbench.results.ResultsJson;
+import io.reactorbench.results.gate.GateReport;
+import io.reactorbench.results.gate.GateRow;
+import io.reactorbench.results.gate.RuleTally;
+import io.reactorbench.results.gate.Verdict;
+import io.reactorbench.results.metric.QuantityText;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,8 +33,8 @@ public final class GateReportRenderer {
                 .append("\npolicy: ").append(report.policy()).append("\n\n");
         List<List<String>> rollUp = new ArrayList<>();
         for (RuleTally tally : RuleTally.of(report.rows())) {
-            rollUp.add(List.of(tally.mark(), tally.rule(), tally.rule().equals(tally.check()) ? "" : tally.check(),
-                    tally.outcomeText()));
+            rollUp.add(List.of(mark(tally), tally.rule(), tally.rule().equals(tally.check()) ? "" : tally.check(),
+                    outcomeText(tally)));
         }
         if (!rollUp.isEmpty()) {
             appendAligned(out, rollUp);
@@ -98,8 +103,8 @@ public final class GateReportRenderer {
         if (!tallies.isEmpty()) {
             out.append("| | rule | check | checks |\n|---|---|---|---|\n");
             for (RuleTally tally : tallies) {
-                out.append("| ").append(tally.mark()).append(" | ").append(escape(tally.rule())).append(" | ")
-                        .append(escape(tally.check())).append(" | ").append(escape(tally.outcomeText())).append(" |\n");
+                out.append("| ").append(mark(tally)).append(" | ").append(escape(tally.rule())).append(" | ")
+                        .append(escape(tally.check())).append(" | ").append(escape(outcomeText(tally))).append(" |\n");
             }
             out.append('\n');
         }
@@ -165,9 +170,30 @@ public final class GateReportRenderer {
         return ResultsJson.mapper().writeValueAsString(root) + "\n";
     }
 
+    /** {@code ✗} when a check failed, {@code ?} when none failed but some could not decide, else {@code ✓}. */
+    private static String mark(RuleTally tally) {
+        if (tally.verdicts().keySet().stream().anyMatch(Verdict::fails)) {
+            return "✗";
+        }
+        return tally.count(Verdict.INCONCLUSIVE) > 0 ? "?" : "✓";
+    }
+
+    /** {@code 22/24 pass, 2 OVER BUDGET}, {@code 0/24 pass, 24 inconclusive}, {@code 24/24 pass}. */
+    private static String outcomeText(RuleTally tally) {
+        StringBuilder text = new StringBuilder().append(tally.count(Verdict.PASS)).append('/').append(tally.checks())
+                .append(" pass");
+        tally.verdicts().forEach((verdict, count) -> {
+            if (verdict != Verdict.PASS) {
+                text.append(", ").append(count).append(' ').append(verdict.label());
+            }
+        });
+        return text.toString();
+    }
+
     private static List<String> cells(GateRow row) {
-        return List.of(row.rule(), row.check(), row.scenario(), row.design(), row.baselineText(), row.candidateText(),
-                row.changeText(), row.verdict().label(), row.note());
+        String baseline = Double.isNaN(row.baseline()) ? "-" : row.unit().format(row.baseline());
+        return List.of(row.rule(), row.check(), row.scenario(), row.design(), baseline,
+                row.unit().format(row.candidate()), QuantityText.percent(row.change()), row.verdict().label(), row.note());
     }
 
     private static Double number(double value) {

@@ -1,35 +1,19 @@
-package io.reactorbench.results.gate;
+package io.reactorbench.results.metric;
 
-import java.util.Arrays;
 import java.util.Locale;
 
-/** Small numeric helpers of the gate: medians and the formatting of numbers for people. */
-final class Numbers {
+/**
+ * A quantity written back the way a policy writes it ({@code 5 ms}, {@code 200k/s}, {@code 0.5}, {@code +12.3%}):
+ * the inverse of {@link QuantityUnit#parse}, so that the gate's verdicts quote a rule in its own terms. Not the report's
+ * display of numbers (thousands separators, en dash for "none"), which is {@code report.render.Numbers}.
+ */
+public final class QuantityText {
 
-    private Numbers() {
-    }
-
-    /** Median of the values; NaN when there are none. */
-    static double median(double[] values) {
-        if (values.length == 0) {
-            return Double.NaN;
-        }
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        int n = sorted.length;
-        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
-    }
-
-    /** candidate / baseline − 1; ±infinity from a baseline of zero, 0 when both are zero. */
-    static double relativeChange(double baseline, double candidate) {
-        if (baseline == 0) {
-            return candidate == 0 ? 0 : Math.copySign(Double.POSITIVE_INFINITY, candidate);
-        }
-        return candidate / baseline - 1;
+    private QuantityText() {
     }
 
     /** About three significant digits, without exponent: {@code 1.23}, {@code 45.6}, {@code 789}, {@code 12345}. */
-    static String threeDigits(double value) {
+    public static String threeDigits(double value) {
         double abs = Math.abs(value);
         if (abs == 0) {
             return "0";
@@ -46,7 +30,7 @@ final class Numbers {
     }
 
     /** With a k / M / G prefix: {@code 123k}, {@code 1.20M}. */
-    static String siPrefixed(double value) {
+    public static String siPrefixed(double value) {
         double abs = Math.abs(value);
         if (abs >= 1e9) {
             return threeDigits(value / 1e9) + "G";
@@ -61,7 +45,7 @@ final class Numbers {
     }
 
     /** A signed relative change: {@code +12.3%}, {@code -4.0%}. */
-    static String percent(double fraction) {
+    public static String percent(double fraction) {
         if (Double.isNaN(fraction)) {
             return "-";
         }

@@ -1,4 +1,4 @@
-package io.reactorbench.results.gate;
+package io.reactorbench.results.metric;
 
 import io.reactorbench.wire.units.Durations;
 import io.reactorbench.wire.units.Quantities;
@@ -9,7 +9,7 @@ import io.reactorbench.wire.units.Quantities;
  * {@code B}/{@code KiB}/{@code MiB} (or {@code k}/{@code M}) for bytes, and nothing but a plain number or a
  * percentage for ratios.
  */
-public enum MetricUnit {
+public enum QuantityUnit {
     NANOSECONDS(1),
     MICROSECONDS(1_000),
     MILLISECONDS(1_000_000),
@@ -21,7 +21,7 @@ public enum MetricUnit {
     /** Nanoseconds per unit for time units, 0 for the others. */
     private final long nanosPerUnit;
 
-    MetricUnit(long nanosPerUnit) {
+    QuantityUnit(long nanosPerUnit) {
         this.nanosPerUnit = nanosPerUnit;
     }
 
@@ -79,21 +79,21 @@ public enum MetricUnit {
             double ns = value * nanosPerUnit;
             double abs = Math.abs(ns);
             if (abs >= 1e9) {
-                return Numbers.threeDigits(ns / 1e9) + " s";
+                return QuantityText.threeDigits(ns / 1e9) + " s";
             }
             if (abs >= 1e6) {
-                return Numbers.threeDigits(ns / 1e6) + " ms";
+                return QuantityText.threeDigits(ns / 1e6) + " ms";
             }
             if (abs >= 1e3) {
-                return Numbers.threeDigits(ns / 1e3) + " µs";
+                return QuantityText.threeDigits(ns / 1e3) + " µs";
             }
-            return Numbers.threeDigits(ns) + " ns";
+            return QuantityText.threeDigits(ns) + " ns";
         }
         return switch (this) {
-            case BYTES -> Numbers.threeDigits(value) + " B";
-            case PER_SECOND -> Numbers.siPrefixed(value) + "/s";
-            case COUNT -> Numbers.siPrefixed(value);
-            default -> Numbers.threeDigits(value);
+            case BYTES -> QuantityText.threeDigits(value) + " B";
+            case PER_SECOND -> QuantityText.siPrefixed(value) + "/s";
+            case COUNT -> QuantityText.siPrefixed(value);
+            default -> QuantityText.threeDigits(value);
         };
     }
 }

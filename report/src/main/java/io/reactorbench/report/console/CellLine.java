@@ -1,0 +1,26 @@
+package io.reactorbench.report.console;
+
+import io.reactorbench.results.CellSummary;
+import java.util.List;
+import java.util.Locale;
+
+/** What the runner prints when a cell finished well: its rate, p99, slow-read figures, memory, a saturated client. */
+public final class CellLine {
+
+    private CellLine() {
+    }
+
+    public static String of(CellSummary s) {
+        var latency = s.latencyNs().preferred();
+        var slowRead = s.slowRead();
+        var loadCpu = s.loadGenerator();
+        return String.format(Locale.ROOT, "%.0f req/s%s%s%s%s", s.throughput(),
+                latency == null ? "" : String.format(Locale.ROOT, ", p99 %.0f µs", latency.p99() / 1e3),
+                slowRead == null ? "" : String.format(Locale.ROOT, ", read %.0f B/s, %d stalls, %d at cap",
+                        slowRead.bytesReadPerSecond(), slowRead.stalls(), slowRead.connectionsAtCap()),
+                s.memory() != null && s.memory().rssPerConnectionBytes() != null
+                        ? ", " + EndOfRunTable.rssPerConnection(List.of(s)) + " rss/conn" : "",
+                loadCpu != null && loadCpu.saturated() ? String.format(Locale.ROOT,
+                        ", load generator at %.0f%% of its CPU (saturated)", loadCpu.utilisation() * 100) : "");
+    }
+}
