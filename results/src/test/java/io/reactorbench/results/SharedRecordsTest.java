@@ -63,7 +63,11 @@ class SharedRecordsTest {
         assertThat(CellKey.scenarioKey("idle", null)).isEqualTo("idle");
     }
 
-    /** Summaries of a smoke run written before the records were merged (commit 43c4dcc), read and written again. */
+    /**
+     * Summaries of a smoke run written before the records were merged (commit 43c4dcc), read and written again;
+     * the one line added by hand is {@code params.transport}, which the runner writes since issue 15 (a summary
+     * without it reads as tcp: ResultsRoundTripTest).
+     */
     @ParameterizedTest
     @ValueSource(strings = {"summary-closed-rpc.json", "summary-idle.json"})
     void shouldWriteBackASummaryByteForByte(String name) throws IOException {
