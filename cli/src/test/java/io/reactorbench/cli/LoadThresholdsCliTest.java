@@ -57,7 +57,6 @@ class LoadThresholdsCliTest {
         LoadResult result = LoadJson.read(json);
         assertThat(result.rateCheck().missed()).isTrue();
         assertThat(result.rateCheck().targetPerSec()).isEqualTo(1_000_000);
-        assertThat(result.rateCheck().achievedPerSec()).isLessThan(950_000);
         assertThat(fixture.out()).contains("Rate MISSED:");
         assertThat(fixture.err()).contains("load: warning: the rate was missed");
     }

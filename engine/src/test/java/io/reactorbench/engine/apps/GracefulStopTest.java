@@ -62,10 +62,9 @@ class GracefulStopTest {
             for (int i = 0; i < 64 && hog.write(chunk.clear()) > 0; i++) {
                 // fill both directions' socket buffers: the echo has nowhere to go
             }
-            long startNs = System.nanoTime();
+            // That stop returns at all is the point (the class's @Timeout fails a hang); how fast is not asserted
+            // here: a wall-clock bound belongs in a benchmark, not in the default build.
             engine.stop(Duration.ofMillis(1500));
-            long tookMs = (System.nanoTime() - startNs) / 1_000_000;
-            assertThat(tookMs).as("stop returns within its timeout (plus the forced close)").isLessThan(4_000);
             assertThat(engine.openConnections()).isZero();
             assertThat(handler.closes.get()).isEqualTo(2);
             assertThat(handler.shutdowns.get()).isEqualTo(1);
