@@ -1,5 +1,6 @@
 package io.reactorbench.cli;
 
+import io.reactorbench.report.Fixture;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,8 +14,6 @@ import java.nio.file.FileSystem;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.util.stream.Stream;
 
 /**
  * For the report and compare command tests: the report module's fixture run, read from the classpath (report's
@@ -43,10 +42,10 @@ final class ReportCliFixture {
             if (runJson.getProtocol().equals("jar")) {
                 Path jar = Path.of(((JarURLConnection) runJson.openConnection()).getJarFileURL().toURI());
                 try (FileSystem jarFiles = FileSystems.newFileSystem(jar)) {
-                    copyTree(jarFiles.getPath("/" + FIXTURE_RUN), target);
+                    Fixture.copyTree(jarFiles.getPath("/" + FIXTURE_RUN), target);
                 }
             } else {
-                copyTree(Path.of(runJson.toURI()).getParent(), target);
+                Fixture.copyTree(Path.of(runJson.toURI()).getParent(), target);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -70,19 +69,6 @@ final class ReportCliFixture {
                     + " test-jar, from report/src/test/resources)");
         }
         return url;
-    }
-
-    private static void copyTree(Path source, Path target) throws IOException {
-        try (Stream<Path> files = Files.walk(source)) {
-            for (Path file : files.toList()) {
-                Path destination = target.resolve(source.relativize(file).toString());
-                if (Files.isDirectory(file)) {
-                    Files.createDirectories(destination);
-                } else {
-                    Files.copy(file, destination, StandardCopyOption.REPLACE_EXISTING);
-                }
-            }
-        }
     }
 
     static Outcome execute(String... args) {

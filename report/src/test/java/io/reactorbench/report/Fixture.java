@@ -7,8 +7,11 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.stream.Stream;
 
-/** The committed fixture run, copied to a fresh directory so a test can write its report beside it. */
-final class Fixture {
+/**
+ * The committed fixture run, copied to a fresh directory so a test can write its report beside it. Public for
+ * cli's tests, which get it through report's test-jar and copy it with {@link #copyTree} as well.
+ */
+public final class Fixture {
 
     static final Path SOURCE = Path.of("src/test/resources/fixture-run");
 
@@ -45,7 +48,8 @@ final class Fixture {
         return run;
     }
 
-    static Path copyTree(Path source, Path target) {
+    /** Copies the directory tree {@code source} (of any file system, a jar's too) into {@code target}. */
+    public static Path copyTree(Path source, Path target) {
         try (Stream<Path> files = Files.walk(source)) {
             for (Path file : files.toList()) {
                 Path destination = target.resolve(source.relativize(file).toString());

@@ -54,17 +54,6 @@ class NettyDesignTest {
 
     @ParameterizedTest
     @MethodSource("designs")
-    void shouldAnswerSixteenPipelinedHttpRequestsInOneWrite(String id) throws Exception {
-        byte[] request = "GET /plaintext HTTP/1.1\r\nHost: test\r\n\r\n".repeat(16).getBytes(StandardCharsets.US_ASCII);
-        try (RunningServer server = start(id, App.HTTP); Socket socket = connect(server)) {
-            String responses = new String(sendThenReadToEnd(socket, request), StandardCharsets.US_ASCII);
-            assertThat(responses.split("HTTP/1.1 200 OK", -1)).hasSize(17);
-            assertThat(responses.split("Hello, World!", -1)).hasSize(17);
-        }
-    }
-
-    @ParameterizedTest
-    @MethodSource("designs")
     void shouldAnswerRpcRequestsInOrderAroundBlockingWorkAndLargeResponses(String id) throws Exception {
         // Request 2 blocks off the loop; request 3 asks for 4 MiB, far above the high water mark.
         int[] responseSizes = {100, 100, 4 * 1024 * 1024, 7};

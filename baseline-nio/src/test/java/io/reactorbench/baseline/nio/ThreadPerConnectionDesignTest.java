@@ -12,7 +12,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.Socket;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -39,17 +38,6 @@ class ThreadPerConnectionDesignTest {
         try (RunningServer server = start(id, App.ECHO); Socket socket = connect(server)) {
             byte[] received = sendThenReadToEnd(socket, sent);
             assertThat(received).isEqualTo(sent);
-        }
-    }
-
-    @ParameterizedTest
-    @MethodSource("designs")
-    void shouldAnswerSixteenPipelinedHttpRequestsInOneWrite(String id) throws Exception {
-        byte[] request = "GET /plaintext HTTP/1.1\r\nHost: test\r\n\r\n".repeat(16).getBytes(StandardCharsets.US_ASCII);
-        try (RunningServer server = start(id, App.HTTP); Socket socket = connect(server)) {
-            String responses = new String(sendThenReadToEnd(socket, request), StandardCharsets.US_ASCII);
-            assertThat(responses.split("HTTP/1.1 200 OK", -1)).hasSize(17);
-            assertThat(responses.split("Hello, World!", -1)).hasSize(17);
         }
     }
 
