@@ -13,7 +13,8 @@ import io.reactorbench.report.model.TrialResult;
 import io.reactorbench.report.read.LatencyLog;
 import io.reactorbench.report.table.Change;
 import io.reactorbench.results.metric.Metric;
-import io.reactorbench.report.table.Spread;
+import io.reactorbench.report.table.TrialSpread;
+import io.reactorbench.results.Spread;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -98,8 +99,8 @@ final class CompareCharts {
                 Metric metric = CHARTED_CHANGES.get(i);
                 List<Double> percents = new ArrayList<>();
                 for (String design : designs) {
-                    percents.add(100 * new Change(metric, Spread.of(metric, a.loaded().get(label).get(design)),
-                            Spread.of(metric, b.loaded().get(label).get(design))).fraction());
+                    percents.add(100 * new Change(metric, TrialSpread.of(metric, a.loaded().get(label).get(design)),
+                            TrialSpread.of(metric, b.loaded().get(label).get(design))).fraction());
                 }
                 series.add(new BarSeries(metric.label(), CHANGE_COLOURS.get(i), percents,
                         java.util.Collections.nCopies(designs.size(), 0.0)));

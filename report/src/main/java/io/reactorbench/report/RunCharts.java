@@ -17,7 +17,8 @@ import io.reactorbench.report.model.RunView;
 import io.reactorbench.report.model.TrialResult;
 import io.reactorbench.report.read.LatencyLog;
 import io.reactorbench.results.metric.Metric;
-import io.reactorbench.report.table.Spread;
+import io.reactorbench.report.table.TrialSpread;
+import io.reactorbench.results.Spread;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -101,7 +102,7 @@ final class RunCharts {
         for (String label : labels) {
             List<DesignBar> bars = new ArrayList<>();
             for (String design : palette.designs()) {
-                Spread spread = Spread.of(metric, groups.loaded().get(label).getOrDefault(design, List.of()));
+                Spread spread = TrialSpread.of(metric, groups.loaded().get(label).getOrDefault(design, List.of()));
                 double error = spread.isPresent()
                         ? Math.max(spread.max() - spread.median(), spread.median() - spread.min()) : 0;
                 bars.add(new DesignBar(design, palette.colourOf(design), spread.median(), error));
@@ -156,7 +157,7 @@ final class RunCharts {
         for (String label : labels) {
             List<TrialResult> trials = all.get(label).getOrDefault(design, List.of());
             if (!trials.isEmpty()) {
-                points.add(new LinePoint(connections(trials), Spread.of(metric, trials).median()));
+                points.add(new LinePoint(connections(trials), TrialSpread.of(metric, trials).median()));
             }
         }
         return points;
@@ -225,7 +226,7 @@ final class RunCharts {
             List<DesignBar> bars = new ArrayList<>();
             for (String design : palette.designs()) {
                 bars.add(new DesignBar(design, palette.colourOf(design),
-                        Spread.of(metric, byDesign.getOrDefault(design, List.of())).median(), 0));
+                        TrialSpread.of(metric, byDesign.getOrDefault(design, List.of())).median(), 0));
             }
             String panelTitle = metric == Metric.RSS_PER_CONNECTION_BYTES ? "RSS per connection" : "heap per connection (after GC)";
             org.knowm.xchart.CategoryChart panel = BarChart.perDesign(panelTitle, "bytes per connection (B)", bars,

@@ -1,5 +1,6 @@
 package io.reactorbench.report.table;
 
+import io.reactorbench.results.Spread;
 import io.reactorbench.results.metric.Metric;
 
 /**
@@ -19,7 +20,7 @@ public record Change(Metric metric, Spread a, Spread b) {
 
     /** Whether both sides ran more than one trial, so that their min–max says how far the metric scatters. */
     public boolean hasSpread() {
-        return a.trials() > 1 && b.trials() > 1;
+        return a.n() > 1 && b.n() > 1;
     }
 
     public boolean beyondSpread() {

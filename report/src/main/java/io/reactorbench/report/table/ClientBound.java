@@ -2,6 +2,7 @@ package io.reactorbench.report.table;
 
 import io.reactorbench.report.console.EndOfRunTable;
 import io.reactorbench.report.model.TrialResult;
+import io.reactorbench.results.Spread;
 import io.reactorbench.results.LoadGeneratorCpu;
 import io.reactorbench.results.metric.Metric;
 import java.util.List;
@@ -27,7 +28,7 @@ public final class ClientBound {
 
     /** Whether the median utilisation of the load generator over the cell's successful trials reached the mark. */
     public static boolean of(List<TrialResult> trials) {
-        Spread utilisation = Spread.of(Metric.LOAD_GENERATOR_CPU, trials);
+        Spread utilisation = TrialSpread.of(Metric.LOAD_GENERATOR_CPU, trials);
         return utilisation.isPresent() && utilisation.median() >= LoadGeneratorCpu.SATURATED_AT * 100;
     }
 

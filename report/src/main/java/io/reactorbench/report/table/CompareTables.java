@@ -3,6 +3,7 @@ package io.reactorbench.report.table;
 import io.reactorbench.report.model.RunView;
 import io.reactorbench.report.model.TrialResult;
 import io.reactorbench.report.render.Numbers;
+import io.reactorbench.results.Spread;
 import io.reactorbench.results.metric.Metric;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,7 +46,7 @@ public final class CompareTables {
                     return;
                 }
                 for (Metric metric : ScenarioMetrics.forParams(trialsA.getFirst().params())) {
-                    Change change = new Change(metric, Spread.of(metric, trialsA), Spread.of(metric, trialsB));
+                    Change change = new Change(metric, TrialSpread.of(metric, trialsA), TrialSpread.of(metric, trialsB));
                     if (!Double.isNaN(change.fraction()) && change.fraction() != 0) {
                         found.add(new Found(label, design, change));
                     }
@@ -93,7 +94,7 @@ public final class CompareTables {
                 continue;
             }
             for (Metric metric : metrics) {
-                Change change = new Change(metric, Spread.of(metric, trialsA), Spread.of(metric, trialsB));
+                Change change = new Change(metric, TrialSpread.of(metric, trialsA), TrialSpread.of(metric, trialsB));
                 if (!change.a().isPresent() && !change.b().isPresent()) {
                     continue;
                 }
@@ -120,6 +121,6 @@ public final class CompareTables {
 
     private static TableCell spreadCell(Spread spread) {
         return new TableCell(Numbers.format(spread.median()),
-                spread.trials() > 1 && spread.min() != spread.max() ? Numbers.range(spread.min(), spread.max()) : "", false, false);
+                spread.n() > 1 && spread.min() != spread.max() ? Numbers.range(spread.min(), spread.max()) : "", false, false);
     }
 }

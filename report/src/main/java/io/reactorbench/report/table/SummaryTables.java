@@ -4,6 +4,7 @@ import io.reactorbench.report.model.RunView;
 import io.reactorbench.report.model.ScenarioParams;
 import io.reactorbench.report.model.TrialResult;
 import io.reactorbench.report.render.Numbers;
+import io.reactorbench.results.Spread;
 import io.reactorbench.results.CellRef;
 import io.reactorbench.results.MemoryPerConnection;
 import io.reactorbench.results.metric.Metric;
@@ -33,7 +34,7 @@ public final class SummaryTables {
         List<Metric> shown = new ArrayList<>(ScenarioMetrics.forParams(params));
         shown.add(Metric.LOAD_GENERATOR_CPU); // the console's "load CPU" column: whether the client was the limit
         List<Metric> metrics = shown.stream()
-                .filter(m -> byDesign.values().stream().anyMatch(trials -> Spread.of(m, trials).isPresent()))
+                .filter(m -> byDesign.values().stream().anyMatch(trials -> TrialSpread.of(m, trials).isPresent()))
                 .toList();
         boolean anyClientBound = ClientBound.any(byDesign);
         List<String> headings = new ArrayList<>(List.of("design", "trials ok"));
@@ -48,7 +49,7 @@ public final class SummaryTables {
                     false, ok < trials.size()));
             boolean clientBound = ClientBound.of(trials);
             for (Metric metric : metrics) {
-                Spread spread = Spread.of(metric, trials);
+                Spread spread = TrialSpread.of(metric, trials);
                 TableCell bound = metric == Metric.RSS_PER_CONNECTION_BYTES ? withinResolution(trials) : null;
                 if (bound != null) {
                     row.add(bound);
@@ -61,7 +62,7 @@ public final class SummaryTables {
                         && isBest(metric, spread, byDesign);
                 boolean marked = clientBound && (metric == Metric.THROUGHPUT || metric == Metric.LOAD_GENERATOR_CPU);
                 row.add(new TableCell(Numbers.format(spread.median()) + (marked ? " " + ClientBound.MARK : ""),
-                        spread.trials() > 1 && spread.min() != spread.max() ? Numbers.range(spread.min(), spread.max()) : "", best, false));
+                        spread.n() > 1 && spread.min() != spread.max() ? Numbers.range(spread.min(), spread.max()) : "", best, false));
             }
             rows.add(row);
         }
@@ -83,7 +84,7 @@ public final class SummaryTables {
         if (!MemoryPerConnection.readAsUpperBound(within, measured.size())) {
             return null;
         }
-        Spread bounds = Spread.of(measured.stream().mapToDouble(t -> t.memory().rssUpperBoundBytes())
+        Spread bounds = Spread.ofValues(measured.stream().mapToDouble(t -> t.memory().rssUpperBoundBytes())
                 .filter(b -> !Double.isNaN(b)).toArray());
         if (!bounds.isPresent()) {
             return null;
@@ -96,7 +97,7 @@ public final class SummaryTables {
         if (!spread.isPresent()) {
             return false;
         }
-        List<Double> medians = byDesign.values().stream().map(t -> Spread.of(metric, t))
+        List<Double> medians = byDesign.values().stream().map(t -> TrialSpread.of(metric, t))
                 .filter(Spread::isPresent).map(Spread::median).toList();
         if (medians.size() < 2 || medians.stream().distinct().count() == 1) {
             return false;

@@ -1,6 +1,6 @@
 package io.reactorbench.results.gate;
 
-import java.util.Arrays;
+import io.reactorbench.results.Spread;
 
 /** The gate's arithmetic on trial values: the median of a cell's trials and the relative change of two medians. */
 final class Medians {
@@ -8,15 +8,9 @@ final class Medians {
     private Medians() {
     }
 
-    /** Median of the values; NaN when there are none. */
+    /** Median of the values; NaN when there are none (the one median rule: {@link Spread}). */
     static double of(double[] values) {
-        if (values.length == 0) {
-            return Double.NaN;
-        }
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        int n = sorted.length;
-        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+        return Spread.ofValues(values).median();
     }
 
     /** candidate / baseline − 1; ±infinity from a baseline of zero, 0 when both are zero. */
