@@ -279,8 +279,8 @@ public final class PolicyParser {
                         + "it fails whatever the trial count (docs/ci.md)");
             }
             if (!known.contains(key.getKey())) {
-                throw new PolicyException(source, key.getValue(), "unknown key '" + key.getKey() + "' in " + what
-                        + " (known: " + String.join(", ", known.stream().sorted().toList()) + ")");
+                throw new PolicyException(source, key.getValue(),
+                        YamlNode.Mapping.unknownKeyMessage(key.getKey(), what, known));
             }
         }
     }

@@ -4,6 +4,9 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * A YAML document as a tree that remembers the line of every node, so that every validation error can say
@@ -43,6 +46,17 @@ public sealed interface YamlNode {
         @Override
         public String kind() {
             return "a mapping";
+        }
+
+        /** The first key (in file order) that is not in {@code known}, if any. */
+        public Optional<String> firstUnknownKey(Set<String> known) {
+            return keyLines.keySet().stream().filter(key -> !known.contains(key)).findFirst();
+        }
+
+        /** What suites and gate policies both say about a key they do not know, listing the known ones. */
+        public static String unknownKeyMessage(String key, String where, Set<String> known) {
+            return "unknown key '" + key + "' in " + where + " (known: " + String.join(", ", new TreeSet<>(known))
+                    + ")";
         }
     }
 

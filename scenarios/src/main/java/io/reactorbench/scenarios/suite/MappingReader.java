@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * Typed, located access to one YAML mapping: every getter fails with {@code file:line: sentence} naming the
@@ -51,12 +50,10 @@ final class MappingReader {
     }
 
     void rejectUnknownKeys(Set<String> known) {
-        for (Map.Entry<String, YamlNode> entry : map.entries().entrySet()) {
-            if (!known.contains(entry.getKey())) {
-                throw new SuiteError(source, entry.getValue().line(), "unknown key '" + entry.getKey() + "' in " + where
-                        + " (known: " + String.join(", ", new TreeSet<>(known)) + ")");
-            }
-        }
+        map.firstUnknownKey(known).ifPresent(key -> {
+            throw new SuiteError(source, map.entries().get(key).line(),
+                    YamlNode.Mapping.unknownKeyMessage(key, where, known));
+        });
     }
 
     SuiteError error(String key, String sentence) {
