@@ -276,7 +276,7 @@ public final class LoadRun {
                         LatencySummary.of(totalUncorrected)),
                 spec.model() == LoadModel.CHURN && windowSeconds > 0 ? cyclesInWindow / windowSeconds : null,
                 control.errors.firstDescriptions(), memory, stoppedEarly, 1, cpuSeconds, sendLateness, slowRead,
-                warmupRequests, LoadResults.rateCheck(spec, round3(windowSeconds), requests), responses);
+                warmupRequests, LoadResults.rateCheck(spec, round3(windowSeconds), requests), responses, null);
     }
 
     private static LoadResult.SlowRead slowReadResult(List<LoadWorker> workers, long sentBytes, long readBytes) {

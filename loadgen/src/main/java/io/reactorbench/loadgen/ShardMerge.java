@@ -12,20 +12,32 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import org.HdrHistogram.EncodableHistogram;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.HistogramLogReader;
 import org.HdrHistogram.HistogramLogWriter;
 
 /**
- * Merges what several agents measured into one result: interval {@code i} of the merged log is the sum of
- * interval {@code i} of every agent's log (per tag), and the totals are sums of histograms. Percentiles are
- * always read off the summed histogram, never averaged.
+ * Merges what several agents measured into one result. Intervals are merged on wall-clock time, not on their
+ * position in each log: merged interval {@code k} (per tag) is the sum of every agent's intervals that lie mostly
+ * in the {@code k}-th second after the earliest agent's window start, so agents that started a little apart add
+ * the histograms of the same seconds. The totals are sums of all intervals (so the merged count is the sum of the
+ * agents' counts, whatever the alignment), and percentiles are always read off summed histograms, never averaged.
  */
 public final class ShardMerge {
 
-    /** Whole-window histograms by tag ({@link IntervalLogTags}: untagged intervals under its UNTAGGED). */
-    public record Totals(Map<String, Histogram> byTag) {
+    private static final long SECOND_MS = 1000;
+
+    /**
+     * Whole-window histograms by tag ({@link IntervalLogTags}: untagged intervals under its UNTAGGED), and how far
+     * apart the agents' measured windows began.
+     *
+     * @param startSkewMs latest minus earliest of the agents' window starts (their first intervals' start
+     *        stamps), in ms; null when fewer than two logs hold an interval
+     */
+    public record Totals(Map<String, Histogram> byTag, Long startSkewMs) {
 
         /** The corrected latency of a run of {@code model}; null when the model has none. */
         public Histogram corrected(LoadModel model) {
@@ -44,40 +56,52 @@ public final class ShardMerge {
     /** Reads every log, writes the merged intervals to {@code mergedLog} (null: do not write), returns totals. */
     public static Totals mergeLogs(List<Path> logs, Path mergedLog) throws IOException {
         List<Map<String, List<Histogram>>> perLog = new ArrayList<>();
+        List<Long> windowStartsMs = new ArrayList<>();
         for (Path log : logs) {
-            perLog.add(readByTag(log));
+            Map<String, List<Histogram>> byTag = readByTag(log);
+            perLog.add(byTag);
+            byTag.values().stream().flatMap(List::stream).mapToLong(Histogram::getStartTimeStamp).min()
+                    .ifPresent(windowStartsMs::add);
         }
-        Map<String, List<Histogram>> merged = new LinkedHashMap<>();
+        if (windowStartsMs.isEmpty()) {
+            return new Totals(Map.of(), null);
+        }
+        long baseMs = windowStartsMs.stream().mapToLong(Long::longValue).min().orElseThrow();
+        // second of the merged window -> tag -> sum of the agents' intervals that lie mostly in that second
+        SortedMap<Long, Map<String, Histogram>> merged = new TreeMap<>();
+        Map<String, Histogram> totals = new LinkedHashMap<>();
         for (Map<String, List<Histogram>> log : perLog) {
             for (Map.Entry<String, List<Histogram>> e : log.entrySet()) {
-                List<Histogram> target = merged.computeIfAbsent(e.getKey(), k -> new ArrayList<>());
-                List<Histogram> intervals = e.getValue();
-                for (int i = 0; i < intervals.size(); i++) {
-                    Histogram h = intervals.get(i);
-                    if (i == target.size()) {
-                        Histogram sum = LoadRun.newHistogram();
-                        sum.setTag(e.getKey());
-                        sum.setStartTimeStamp(h.getStartTimeStamp());
-                        sum.setEndTimeStamp(h.getEndTimeStamp());
-                        target.add(sum);
-                    }
-                    Histogram sum = target.get(i);
+                for (Histogram h : e.getValue()) {
+                    Histogram sum = merged.computeIfAbsent(secondOf(h, baseMs), k -> new LinkedHashMap<>())
+                            .computeIfAbsent(e.getKey(), tag -> emptyInterval(tag, h));
                     sum.add(h);
                     sum.setStartTimeStamp(Math.min(sum.getStartTimeStamp(), h.getStartTimeStamp()));
                     sum.setEndTimeStamp(Math.max(sum.getEndTimeStamp(), h.getEndTimeStamp()));
+                    totals.computeIfAbsent(e.getKey(), tag -> LoadRun.newHistogram()).add(h);
                 }
             }
         }
         if (mergedLog != null) {
-            writeMerged(merged, mergedLog);
+            writeMerged(merged, baseMs, mergedLog);
         }
-        Map<String, Histogram> totals = new LinkedHashMap<>();
-        merged.forEach((tag, intervals) -> {
-            Histogram total = LoadRun.newHistogram();
-            intervals.forEach(total::add);
-            totals.put(tag, total);
-        });
-        return new Totals(totals);
+        Long skewMs = windowStartsMs.size() < 2 ? null
+                : windowStartsMs.stream().mapToLong(Long::longValue).max().orElseThrow() - baseMs;
+        return new Totals(totals, skewMs);
+    }
+
+    /** The second after {@code baseMs} that holds the middle of {@code h}: the one it mostly covers. */
+    static long secondOf(Histogram h, long baseMs) {
+        long middleMs = h.getStartTimeStamp() + (h.getEndTimeStamp() - h.getStartTimeStamp()) / 2;
+        return Math.floorDiv(middleMs - baseMs, SECOND_MS);
+    }
+
+    private static Histogram emptyInterval(String tag, Histogram first) {
+        Histogram sum = LoadRun.newHistogram();
+        sum.setTag(IntervalLogTags.UNTAGGED.equals(tag) ? null : tag);
+        sum.setStartTimeStamp(first.getStartTimeStamp());
+        sum.setEndTimeStamp(first.getEndTimeStamp());
+        return sum;
     }
 
     /** Intervals of one log by tag, in file order (untagged ones under {@link IntervalLogTags#UNTAGGED}). */
@@ -104,31 +128,18 @@ public final class ShardMerge {
         return byTag;
     }
 
-    private static void writeMerged(Map<String, List<Histogram>> merged, Path file) throws IOException {
-        long startMs = Long.MAX_VALUE;
-        int intervals = 0;
-        for (List<Histogram> list : merged.values()) {
-            intervals = Math.max(intervals, list.size());
-            for (Histogram h : list) {
-                startMs = Math.min(startMs, h.getStartTimeStamp());
-            }
-        }
-        if (startMs == Long.MAX_VALUE) {
-            startMs = System.currentTimeMillis();
-        }
+    private static void writeMerged(SortedMap<Long, Map<String, Histogram>> merged, long startMs, Path file)
+            throws IOException {
         HistogramLogWriter writer = new HistogramLogWriter(file.toFile());
         try {
-            writer.outputComment("reactorbench load: merged from several agents by adding histograms; latency in ns");
+            writer.outputComment("reactorbench load: merged from several agents by adding the histograms of the"
+                    + " same wall-clock second; latency in ns");
             writer.outputLogFormatVersion();
             writer.outputStartTime(startMs);
             writer.setBaseTime(startMs);
             writer.outputLegend();
-            for (int i = 0; i < intervals; i++) {
-                for (List<Histogram> list : merged.values()) {
-                    if (i < list.size()) {
-                        writer.outputIntervalHistogram(list.get(i));
-                    }
-                }
+            for (Map<String, Histogram> second : merged.values()) {
+                second.values().forEach(writer::outputIntervalHistogram);
             }
         } finally {
             writer.close();
@@ -196,6 +207,6 @@ public final class ShardMerge {
                         ? LatencySummary.of(corrected) : null, LatencySummary.of(uncorrected)),
                 connectionsPerSecond, List.copyOf(firstErrors), null, stoppedEarly, shards.size(), cpuSeconds,
                 worstLateness(shards), slowRead, warmupRequests, LoadResults.rateCheck(whole, window, requests),
-                responses);
+                responses, totals.startSkewMs());
     }
 }

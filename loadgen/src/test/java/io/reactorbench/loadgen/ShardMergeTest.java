@@ -14,24 +14,32 @@ import org.junit.jupiter.api.io.TempDir;
 
 class ShardMergeTest {
 
+    /** An epoch millisecond all synthetic logs start near (late 2024), far from 0 so timestamps are absolute. */
+    private static final long START_MS = 1_733_000_000_000L;
+
     @TempDir
     Path dir;
 
     /** A log of {@code intervals} one-second intervals, each with {@code perInterval} values of {@code valueNs}. */
     private Path log(String name, int intervals, int perInterval, long valueNs) throws Exception {
+        return log(name, START_MS, intervals, perInterval, valueNs);
+    }
+
+    /** The same, its window starting at wall-clock {@code startMs}: the clock of an agent that started then. */
+    private Path log(String name, long startMs, int intervals, int perInterval, long valueNs) throws Exception {
         Path file = dir.resolve(name);
         HistogramLogWriter writer = new HistogramLogWriter(file.toFile());
         writer.outputLogFormatVersion();
-        writer.outputStartTime(1_000_000);
-        writer.setBaseTime(1_000_000);
+        writer.outputStartTime(startMs);
+        writer.setBaseTime(startMs);
         writer.outputLegend();
         for (int i = 0; i < intervals; i++) {
             for (String tag : java.util.Arrays.asList(null, IntervalLogTags.UNCORRECTED)) {
                 Histogram h = LoadRun.newHistogram();
                 h.recordValueWithCount(tag == null ? valueNs * 2 : valueNs, perInterval);
                 h.setTag(tag);
-                h.setStartTimeStamp(1_000_000 + i * 1000L);
-                h.setEndTimeStamp(1_000_000 + (i + 1) * 1000L);
+                h.setStartTimeStamp(startMs + i * 1000L);
+                h.setEndTimeStamp(startMs + (i + 1) * 1000L);
                 writer.outputIntervalHistogram(h);
             }
         }
@@ -62,6 +70,51 @@ class ShardMergeTest {
     }
 
     @Test
+    void shouldAddTheIntervalsOfTheSameWallClockSecondWhenAgentsStartedApart() throws Exception {
+        // Agent a's window starts at START_MS, b's 300 ms later (the same seconds, mostly), c's 1 s later: c's
+        // first interval is the merged window's second second, not its first (an index merge would add it there).
+        Path a = log("a.hlog", START_MS, 3, 10, 1_000_000);
+        Path b = log("b.hlog", START_MS + 300, 3, 20, 1_000_000);
+        Path c = log("c.hlog", START_MS + 1000, 2, 40, 1_000_000);
+        Path merged = dir.resolve("merged.hlog");
+
+        ShardMerge.Totals totals = ShardMerge.mergeLogs(List.of(a, b, c), merged);
+
+        var seconds = ShardMerge.readByTag(merged).get(IntervalLogTags.UNCORRECTED);
+        assertThat(seconds).extracting(Histogram::getTotalCount).containsExactly(30L, 70L, 70L);
+        assertThat(seconds).extracting(Histogram::getStartTimeStamp)
+                .containsExactly(START_MS, START_MS + 1000, START_MS + 2000);
+        assertThat(seconds.get(2).getEndTimeStamp()).isEqualTo(START_MS + 3300);
+        assertThat(totals.uncorrected(LoadModel.OPEN).getTotalCount()).isEqualTo(3 * 10 + 3 * 20 + 2 * 40);
+        assertThat(totals.corrected(LoadModel.OPEN).getTotalCount()).isEqualTo(170);
+        assertThat(totals.startSkewMs()).isEqualTo(1000);
+    }
+
+    @Test
+    void shouldGiveTheMergedCountAsTheSumOfTheAgentsCountsAndNoSkewForOneLog() throws Exception {
+        Path a = log("a.hlog", START_MS, 2, 7, 1_000_000);
+        Path b = log("b.hlog", START_MS + 2, 2, 5, 2_000_000);
+
+        assertThat(ShardMerge.mergeLogs(List.of(a, b), null).uncorrected(LoadModel.CLOSED).getTotalCount())
+                .isEqualTo(2 * 7 + 2 * 5);
+        assertThat(ShardMerge.mergeLogs(List.of(a, b), null).startSkewMs()).isEqualTo(2);
+        assertThat(ShardMerge.mergeLogs(List.of(a), null).startSkewMs()).isNull();
+    }
+
+    @Test
+    void shouldPutAShortLastIntervalInTheSecondItCovers() {
+        Histogram last = LoadRun.newHistogram();
+        last.setStartTimeStamp(START_MS + 2400);
+        last.setEndTimeStamp(START_MS + 2500);
+        Histogram late = LoadRun.newHistogram();
+        late.setStartTimeStamp(START_MS + 600);
+        late.setEndTimeStamp(START_MS + 1600);
+
+        assertThat(ShardMerge.secondOf(last, START_MS)).isEqualTo(2);
+        assertThat(ShardMerge.secondOf(late, START_MS)).isEqualTo(1);
+    }
+
+    @Test
     void shouldSumCountsAndErrorsOfShardResults() throws Exception {
         Path a = log("a.hlog", 2, 10, 1_000_000);
         Path b = log("b.hlog", 2, 30, 1_000_000);
@@ -69,7 +122,7 @@ class ShardMergeTest {
         LoadSpec whole = LoadSpec.builder().targets(Endpoints.parseTargets(List.of("127.0.0.1:9")))
                 .connections(4).ratePerSec(40).durationNs(TimeUnit.SECONDS.toNanos(2)).build();
         LoadResult shard = new LoadResult(LoadResult.SCHEMA, LoadResults.params(whole.forShard(0, 2)), 2.0, 20, 10,
-                new ErrorCounts(1, 2, 3, 4), null, null, List.of("connect: refused"), null, false, 1, 0.5, null, null, 0L, null, null);
+                new ErrorCounts(1, 2, 3, 4), null, null, List.of("connect: refused"), null, false, 1, 0.5, null, null, 0L, null, null, null);
 
         LoadResult merged = ShardMerge.mergeResults(whole, List.of(shard, shard), totals);
 
@@ -81,5 +134,6 @@ class ShardMergeTest {
         assertThat(merged.firstErrors()).containsExactly("agent 0: connect: refused", "agent 1: connect: refused");
         assertThat(merged.shards()).isEqualTo(2);
         assertThat(merged.clientCpuSeconds()).isEqualTo(1.0);
+        assertThat(merged.agentStartSkewMs()).isEqualTo(0);
     }
 }

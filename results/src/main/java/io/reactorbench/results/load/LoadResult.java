@@ -1,5 +1,6 @@
 package io.reactorbench.results.load;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.reactorbench.results.ErrorCounts;
 import io.reactorbench.results.LatencySummary;
 import io.reactorbench.results.LatencyViews;
@@ -37,11 +38,15 @@ import java.util.List;
  * @param rateCheck open model: whether the run answered the rate it was asked for; null for the other models
  * @param responses bytes read in the window and, for http, answers by status code (null in results written
  *        before it existed)
+ * @param agentStartSkewMs merged results of several agents ({@code load --agents K}): the spread, in ms, of the
+ *        wall-clock instants at which the agents' measured windows began (latest minus earliest; ms resolution,
+ *        as the interval logs stamp them); absent for one process and in results written before it existed
  */
 public record LoadResult(String schema, Params params, double windowSeconds, long requests, double throughput,
         ErrorCounts errors, LatencyViews latencyNs, Double connectionsPerSecond, List<String> firstErrors,
         Memory memory, boolean stoppedEarly, int shards, Double clientCpuSeconds, LatencySummary sendLatenessNs,
-        SlowRead slowRead, Long warmupRequests, RateCheck rateCheck, Responses responses) {
+        SlowRead slowRead, Long warmupRequests, RateCheck rateCheck, Responses responses,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Long agentStartSkewMs) {
 
     public static final String SCHEMA = SchemaVersions.LOAD;
 

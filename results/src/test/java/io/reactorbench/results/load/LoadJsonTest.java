@@ -55,7 +55,7 @@ class LoadJsonTest {
                 2.0, 2000, 1000.0, new ErrorCounts(1, 2, 3, 4), new LatencyViews(latency, latency), 12.5,
                 List.of("connect: refused"), new LoadResult.Memory(4, 100, 1000, 1400), true, 2, 0.75, latency,
                 new LoadResult.SlowRead(1, 2, 3, 4.0, 5.0, 6), 99L, new RateCheck(1000, 990, RateCheck.TOLERANCE, false),
-                new Responses(100, 50.0, Map.of("200", 1990L, "404", 10L)));
+                new Responses(100, 50.0, Map.of("200", 1990L, "404", 10L)), 3L);
         JsonMapper loadGeneratorMapper = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
         String json = LoadJson.toJson(everything);
