@@ -8,13 +8,13 @@ import java.util.Set;
 
 /**
  * The command line of one agent of {@code load --agents K}: this CLI's {@code load} with the parent's own
- * options, less those the parent resolves itself, plus the agent's share and files.
+ * options, less those the parent resolves itself, plus the agent's share, files and start barrier.
  */
 final class LoadAgentCommand implements LoadAgents.AgentCommand {
 
     /** Options the parent resolves itself (thresholds judge the merged run) and must not pass on to children. */
     private static final Set<String> NOT_FOR_CHILDREN = Set.of("--agents", "--json", "--hlog", "--shard",
-            "--progress", "--threshold");
+            "--progress", "--threshold", "--start-barrier");
     private static final Set<String> FLAGS_NOT_FOR_CHILDREN = Set.of("--no-summary", "--report-memory");
 
     private final List<String> loadArgs;
@@ -25,7 +25,7 @@ final class LoadAgentCommand implements LoadAgents.AgentCommand {
     }
 
     @Override
-    public List<String> command(int index, int agents, Path json, Path hlog) {
+    public List<String> command(int index, int agents, Path json, Path hlog, Path ready) {
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse("java"));
         command.add("--enable-native-access=ALL-UNNAMED");
@@ -48,7 +48,7 @@ final class LoadAgentCommand implements LoadAgents.AgentCommand {
             command.add(arg);
         }
         command.addAll(List.of("--shard", index + "/" + agents, "--json", json.toString(), "--hlog", hlog.toString(),
-                "--progress", "none", "--no-summary"));
+                "--start-barrier", ready.toString(), "--progress", "none", "--no-summary"));
         return command;
     }
 }

@@ -1,5 +1,6 @@
 package io.reactorbench.cli;
 
+import io.reactorbench.loadgen.AgentBarrier;
 import io.reactorbench.loadgen.AppKind;
 import io.reactorbench.loadgen.Endpoints;
 import io.reactorbench.loadgen.LoadAgents;
@@ -10,6 +11,7 @@ import io.reactorbench.loadgen.LoadSpec;
 import io.reactorbench.sys.PollerKind;
 import io.reactorbench.loadgen.Preflight;
 import io.reactorbench.loadgen.RateStages;
+import io.reactorbench.loadgen.StartGate;
 import io.reactorbench.loadgen.Target;
 import io.reactorbench.loadgen.Threshold;
 import io.reactorbench.results.load.LoadJson;
@@ -157,6 +159,11 @@ final class LoadCommand implements Callable<Integer> {
     @Option(names = "--shard", paramLabel = "i/K", description = "Run share i of K of the load (one agent of K).")
     String shard;
 
+    @Option(names = "--start-barrier", paramLabel = "FILE",
+            description = "With --shard: once connected, create FILE, then start at the instant of a line"
+                    + " 'go EPOCH_MS' read on stdin (how --agents starts its agents together).")
+    Path startBarrier;
+
     @Option(names = "--agents", defaultValue = "1",
             description = "Split the load over K processes (this one and K-1 children) and merge their histograms.")
     int agents;
@@ -191,6 +198,9 @@ final class LoadCommand implements Callable<Integer> {
         if (agents > 1 && shard != null) {
             throw new UserError("--agents and --shard exclude each other");
         }
+        if (startBarrier != null && shard == null) {
+            throw new UserError("--start-barrier applies to one agent of several: give --shard i/K too");
+        }
         LoadSpec mine = whole;
         if (shard != null) {
             int[] iK = parseShard(shard);
@@ -202,7 +212,9 @@ final class LoadCommand implements Callable<Integer> {
         PrintStream summaryOut = jsonToStdout ? System.err : System.out;
         LoadOutputs outputs = new LoadOutputs(jsonToStdout ? null : json, hlog, summaryOut, System.err, progressMode(),
                 !noSummary, reportMemory);
-        LoadResult result = agents > 1 ? runAgents(whole, outputs) : new LoadRun(mine, outputs).executeStoppingOnSignal();
+        StartGate startGate = startBarrier == null ? StartGate.NOW : AgentBarrier.agentSide(startBarrier, System.in);
+        LoadResult result = agents > 1 ? runAgents(whole, outputs)
+                : new LoadRun(mine, outputs, startGate).executeStoppingOnSignal();
         if (jsonToStdout) {
             System.out.println(LoadJson.toJson(result));
         }

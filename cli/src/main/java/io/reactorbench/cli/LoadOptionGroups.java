@@ -26,7 +26,7 @@ final class LoadOptionGroups implements CommandLine.IHelpSectionRenderer {
         GROUPS.put("How long", List.of("--duration", "--warmup", "--requests", "--timeout"));
         GROUPS.put("Checks", List.of("--threshold"));
         GROUPS.put("Output", List.of("--json", "--hlog", "--progress", "--no-summary", "--report-memory"));
-        GROUPS.put("Several agents", List.of("--agents", "--shard"));
+        GROUPS.put("Several agents", List.of("--agents", "--shard", "--start-barrier"));
     }
 
     static void install(CommandLine load) {

@@ -13,12 +13,13 @@ class LoadAgentCommandTest {
     void shouldPassOnTheLoadAndLeaveOutWhatTheParentResolves() {
         LoadAgentCommand agent = new LoadAgentCommand(List.of("--target", "127.0.0.1:9", "--agents", "2",
                 "--json", "out.json", "--hlog=out.hlog", "--threshold", "p99<5ms", "--no-summary", "--report-memory",
-                "--progress", "lines", "--connections", "100", "--duration=1s"));
+                "--progress", "lines", "--connections", "100", "--duration=1s", "--start-barrier", "parent.ready"));
 
-        List<String> command = agent.command(1, 2, Path.of("a1.json"), Path.of("a1.hlog"));
+        List<String> command = agent.command(1, 2, Path.of("a1.json"), Path.of("a1.hlog"), Path.of("a1.ready"));
 
         assertThat(command.subList(command.indexOf(Main.class.getName()), command.size())).containsExactly(
                 Main.class.getName(), "load", "--target", "127.0.0.1:9", "--connections", "100", "--duration=1s",
-                "--shard", "1/2", "--json", "a1.json", "--hlog", "a1.hlog", "--progress", "none", "--no-summary");
+                "--shard", "1/2", "--json", "a1.json", "--hlog", "a1.hlog", "--start-barrier", "a1.ready", "--progress",
+                "none", "--no-summary");
     }
 }

@@ -42,6 +42,13 @@ class LoadCommandTest {
     }
 
     @Test
+    void shouldRefuseAStartBarrierWithoutAShardWithExit2() {
+        assertThat(run("load", "--target", target(), "--start-barrier", dir.resolve("x.ready").toString()))
+                .isEqualTo(2);
+        assertThat(fixture.err()).contains("--start-barrier applies to one agent of several");
+    }
+
+    @Test
     void shouldPrintTheSummaryAndWriteJsonAndIntervalLog() throws Exception {
         Path json = dir.resolve("out.json");
         Path hlog = dir.resolve("out.hlog");

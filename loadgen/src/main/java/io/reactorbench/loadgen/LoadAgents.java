@@ -11,19 +11,20 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A load split over K processes ({@code load --agents K}): runs share 0 here and starts K-1 child JVMs running
- * their shares, each with its own file limit; then adds their interval logs (histograms, never percentiles) into
- * one result. The children start about a JVM start-up later than share 0, so the first and last merged intervals
- * are partial.
+ * their shares, each with its own file limit. All K open their connections and meet at a start barrier
+ * ({@link AgentBarrier}), so their warm-ups and measured windows begin at one wall-clock instant; then their
+ * interval logs are added second by wall-clock second (histograms, never percentiles) into one result, which
+ * records how far apart the windows actually began ({@code agentStartSkewMs}).
  */
 public final class LoadAgents {
 
-    /** Time allowed beyond the run's own length for children to start, connect and write their files. */
+    /** Time allowed beyond the run's own length (and the connect phase) for children to start and write files. */
     private static final long CHILD_SLACK_MS = TimeUnit.SECONDS.toMillis(60);
 
     /** How to start agent {@code index} of {@code agents}: a process that writes its result and interval log. */
     @FunctionalInterface
     public interface AgentCommand {
-        List<String> command(int index, int agents, Path json, Path hlog);
+        List<String> command(int index, int agents, Path json, Path hlog, Path ready);
     }
 
     /** An agent that did not finish or wrote no result: the merged numbers would miss its share. */
@@ -37,6 +38,7 @@ public final class LoadAgents {
     private final int agents;
     private final AgentCommand agentCommand;
     private final LoadOutputs outputs;
+    private final List<LoadResult> agentResults = new ArrayList<>();
 
     public LoadAgents(LoadSpec whole, int agents, AgentCommand agentCommand, LoadOutputs outputs) {
         this.whole = whole;
@@ -53,19 +55,32 @@ public final class LoadAgents {
     public LoadResult run() throws IOException, InterruptedException {
         Path dir = Files.createTempDirectory("reactorbench-agents");
         List<Process> children = new ArrayList<>();
-        Thread hook = new Thread(() -> children.forEach(Process::destroy), "load-agents-stop");
+        Thread hook = new Thread(() -> stopAll(children), "load-agents-stop");
         Runtime.getRuntime().addShutdownHook(hook);
         try {
             for (int i = 1; i < agents; i++) {
-                children.add(new ProcessBuilder(agentCommand.command(i, agents, json(dir, i), hlog(dir, i)))
+                children.add(new ProcessBuilder(agentCommand.command(i, agents, json(dir, i), hlog(dir, i),
+                        ready(dir, i)))
                         .redirectErrorStream(true)
                         .redirectOutput(log(dir, i).toFile())
                         .start());
             }
             LoadOutputs own = new LoadOutputs(null, hlog(dir, 0), outputs.out(), outputs.progressOut(),
                     outputs.progress(), false, outputs.reportMemory());
-            LoadResult first = new LoadRun(whole.forShard(0, agents), own).executeStoppingOnSignal();
-            List<LoadResult> results = new ArrayList<>();
+            List<Path> readyFiles = new ArrayList<>();
+            for (int i = 1; i < agents; i++) {
+                readyFiles.add(ready(dir, i));
+            }
+            AgentBarrier barrier = new AgentBarrier(children, readyFiles, connectPhaseMs() + CHILD_SLACK_MS,
+                    System::currentTimeMillis);
+            LoadResult first;
+            try {
+                first = new LoadRun(whole.forShard(0, agents), own, barrier).executeStoppingOnSignal();
+            } catch (AgentBarrier.AgentNotReadyException e) {
+                throw new AgentFailedException(e.getMessage() + "; the agents' output is in " + dir);
+            }
+            List<LoadResult> results = agentResults;
+            results.clear();
             results.add(first);
             long waitMs = TimeUnit.NANOSECONDS.toMillis(whole.warmupNs() + whole.durationNs()) + CHILD_SLACK_MS;
             for (int i = 1; i < agents; i++) {
@@ -96,13 +111,42 @@ public final class LoadAgents {
             deleteQuietly(dir);
             return merged;
         } finally {
-            children.forEach(Process::destroy);
+            stopAll(children);
             try {
                 Runtime.getRuntime().removeShutdownHook(hook);
             } catch (IllegalStateException shuttingDown) {
                 // The hook is already running.
             }
         }
+    }
+
+    /**
+     * Closes each child's stdin (one still at the start barrier reads end-of-file: it does not start), then stops it.
+     */
+    private static void stopAll(List<Process> children) {
+        for (Process child : children) {
+            try {
+                child.getOutputStream().close();
+            } catch (IOException e) {
+                // Already gone.
+            }
+            child.destroy();
+        }
+    }
+
+    /** Each agent's result as it wrote it, share 0 first, after {@link #run()}: what the merge added up. */
+    public List<LoadResult> agentResults() {
+        return List.copyOf(agentResults);
+    }
+
+    /** The longest the connect phase of any share can take: the whole load's connections at its connect rate. */
+    private long connectPhaseMs() {
+        return (long) (whole.connections() / whole.connectRatePerSec() * 1000) + TimeUnit.NANOSECONDS.toMillis(
+                whole.timeoutNs());
+    }
+
+    private static Path ready(Path dir, int index) {
+        return dir.resolve("agent-" + index + ".ready");
     }
 
     private static Path json(Path dir, int index) {

@@ -35,6 +35,7 @@ public final class LoadRun {
 
     private final LoadSpec spec;
     private final LoadOutputs outputs;
+    private final StartGate startGate;
     private final CountDownLatch stopRequested = new CountDownLatch(1);
     private final CountDownLatch finished = new CountDownLatch(1);
     private Histogram totalCorrected;
@@ -42,8 +43,14 @@ public final class LoadRun {
     private LatencySummary sendLateness;
 
     public LoadRun(LoadSpec spec, LoadOutputs outputs) {
+        this(spec, outputs, StartGate.NOW);
+    }
+
+    /** A run whose warm-up begins at the instant {@code startGate} gives once the connections are open. */
+    public LoadRun(LoadSpec spec, LoadOutputs outputs, StartGate startGate) {
         this.spec = spec;
         this.outputs = outputs;
+        this.startGate = startGate;
     }
 
     /** Ends the run early (Ctrl-C); safe from any thread. */
@@ -151,6 +158,9 @@ public final class LoadRun {
                 int open = control.openConnections.get();
                 memory = new LoadResult.Memory(open, open == 0 ? 0 : (heapAfterBytes - heapBeforeBytes) / open,
                         heapBeforeBytes, heapAfterBytes);
+            }
+            if (!stoppedEarly) {
+                stoppedEarly = !awaitStartInstant();
             }
             long runStartNs = System.nanoTime();
             long runStartMs = System.currentTimeMillis();
@@ -329,6 +339,32 @@ public final class LoadRun {
             return false;
         }
         return true;
+    }
+
+    /**
+     * Signals ready through the start gate and sleeps until the instant it gives; false when stopped first. The
+     * wait is measured on the monotonic clock from one reading of the wall clock, so a wall-clock step during it
+     * does not stretch it.
+     */
+    private boolean awaitStartInstant() throws IOException {
+        try {
+            long startEpochMs = startGate.readyThenAwaitStartEpochMs();
+            long leftMs = startEpochMs - System.currentTimeMillis();
+            long startNs = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(leftMs);
+            while (true) {
+                long leftNs = startNs - System.nanoTime();
+                if (leftNs <= 0) {
+                    return stopRequested.getCount() != 0;
+                }
+                if (stopRequested.await(leftNs, TimeUnit.NANOSECONDS)) {
+                    return false;
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            requestStop();
+            return false;
+        }
     }
 
     /** Sleeps until {@code tickNs}, a stop request or every worker done; returns whether all are done. */

@@ -1,14 +1,20 @@
 package io.reactorbench.loadgen;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.reactorbench.results.load.LoadJson;
 import io.reactorbench.results.load.LoadResult;
 import io.reactorbench.sys.PollerKind;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Tag;
+import org.HdrHistogram.EncodableHistogram;
+import org.HdrHistogram.HistogramLogReader;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class LoadRunTest {
 
@@ -34,6 +40,39 @@ class LoadRunTest {
             assertThat(r.latencyNs().corrected()).isNull();
             assertThat(r.latencyNs().uncorrected().count()).isEqualTo(r.requests());
             assertThat(run.uncorrectedHistogram().getTotalCount()).isEqualTo(r.requests());
+        }
+    }
+
+    @Test
+    void shouldBeginItsWindowNoEarlierThanTheInstantItsStartGateGave(@TempDir Path dir) throws Exception {
+        try (TestServer server = new TestServer(TestServer.Mode.ECHO)) {
+            LoadSpec spec = against(server).app(AppKind.ECHO).connections(4).threads(1)
+                    .warmupNs(0).durationNs(TimeUnit.MILLISECONDS.toNanos(1000)).build();
+            Path hlog = dir.resolve("gated.hlog");
+            long[] startEpochMs = new long[1];
+            StartGate gate = () -> startEpochMs[0] = System.currentTimeMillis() + 300;
+
+            LoadResult r = new LoadRun(spec, new LoadOutputs(null, hlog, System.out, System.err,
+                    LoadOutputs.Progress.NONE, false, false), gate).execute();
+
+            assertThat(r.requests()).isPositive();
+            HistogramLogReader reader = new HistogramLogReader(hlog.toFile());
+            EncodableHistogram first = reader.nextIntervalHistogram();
+            reader.close();
+            assertThat(first.getStartTimeStamp()).isGreaterThanOrEqualTo(startEpochMs[0]);
+        }
+    }
+
+    @Test
+    void shouldNotRunWhenItsStartGateBroke() throws Exception {
+        try (TestServer server = new TestServer(TestServer.Mode.ECHO)) {
+            LoadSpec spec = against(server).app(AppKind.ECHO).connections(2).threads(1).build();
+            StartGate broken = () -> {
+                throw new IOException("the parent closed the start barrier");
+            };
+
+            assertThatThrownBy(() -> new LoadRun(spec, LoadOutputs.silent(), broken).execute())
+                    .isInstanceOf(IOException.class).hasMessageContaining("start barrier");
         }
     }
 
