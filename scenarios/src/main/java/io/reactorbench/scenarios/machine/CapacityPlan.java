@@ -59,7 +59,7 @@ public record CapacityPlan(long connections, long serverProcesses, long loadProc
         limits.add(openFiles(fds, connections, processesEach));
         limits.add(ports(ports, connections, addresses));
         limits.add(tasks(machine, connections, processes, cost));
-        limits.add(acceptQueue(machine.somaxconn(), connections));
+        limits.add(acceptQueue(machine.somaxconn(), machine.synBacklog(), connections));
         limits.add(memory(memory, usable, connections, needed, processes, cost));
         return new CapacityPlan(connections, processesEach, processesEach, addresses, needed, usable, List.copyOf(limits));
     }
@@ -153,15 +153,22 @@ public record CapacityPlan(long connections, long serverProcesses, long loadProc
         return new Limit("pid_max / threads-max", Long.MAX_VALUE, finding, List.copyOf(changes), jvmThreads > tasks);
     }
 
-    private static Limit acceptQueue(long somaxconn, long n) {
+    /** Both queues pace a burst of connects (overflow drops SYNs, the client retries a second later); neither caps N. */
+    private static Limit acceptQueue(long somaxconn, long synBacklog, long n) {
         if (somaxconn < 0) {
             return new Limit("somaxconn", Long.MAX_VALUE, "unknown", List.of(), false);
         }
-        List<String> changes = somaxconn < Math.min(n, 4096)
-                ? List.of("sysctl -w net.core.somaxconn=" + Math.min(n, 65535) + "   # connection bursts overflow a short accept queue")
-                : List.of();
-        return new Limit("somaxconn", Long.MAX_VALUE, somaxconn
-                + ": the accept queue paces connects (count SYN drops), it does not cap the count", changes, false);
+        long wanted = Math.min(n, 4096);
+        List<String> changes = new ArrayList<>();
+        if (somaxconn < wanted) {
+            changes.add("sysctl -w net.core.somaxconn=" + Math.min(n, 65535) + "   # connection bursts overflow a short accept queue");
+        }
+        if (synBacklog >= 0 && synBacklog < wanted) {
+            changes.add("sysctl -w net.ipv4.tcp_max_syn_backlog=" + Math.min(n, 65535));
+        }
+        return new Limit("somaxconn", Long.MAX_VALUE, somaxconn + " (tcp_max_syn_backlog "
+                + (synBacklog < 0 ? "unknown" : synBacklog) + "): the queues pace connects (count SYN drops),"
+                + " they do not cap the count", List.copyOf(changes), false);
     }
 
     private static Limit memory(MemInfo memory, long usable, long n, long needed, long processes, ConnectionCost cost) {

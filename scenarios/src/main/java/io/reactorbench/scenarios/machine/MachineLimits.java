@@ -11,10 +11,11 @@ import io.reactorbench.scenarios.run.FdLimits;
  * @param pidMax         {@code kernel.pid_max}: every thread of every process takes one
  * @param threadsMax     {@code kernel.threads-max}
  * @param somaxconn      {@code net.core.somaxconn}: the accept queue, which paces connects rather than capping them
+ * @param synBacklog     {@code net.ipv4.tcp_max_syn_backlog}: half-open connections, which pace connects too
  * @param memory         MemTotal and MemAvailable
  */
 public record MachineLimits(FdLimits fds, long ephemeralPorts, long pidMax, long threadsMax, long somaxconn,
-        MemInfo memory) {
+        long synBacklog, MemInfo memory) {
 
     public static MachineLimits current() {
         return withFds(FdLimits.current());
@@ -25,7 +26,8 @@ public record MachineLimits(FdLimits fds, long ephemeralPorts, long pidMax, long
         return new MachineLimits(fds, orUnknown(ProcValues.ephemeralPorts()),
                 orUnknown(ProcValues.procLong("/proc/sys/kernel/pid_max")),
                 orUnknown(ProcValues.procLong("/proc/sys/kernel/threads-max")),
-                orUnknown(ProcValues.procLong("/proc/sys/net/core/somaxconn")), MemInfo.current());
+                orUnknown(ProcValues.procLong("/proc/sys/net/core/somaxconn")),
+                orUnknown(ProcValues.procLong("/proc/sys/net/ipv4/tcp_max_syn_backlog")), MemInfo.current());
     }
 
     private static long orUnknown(Long value) {

@@ -9,10 +9,10 @@ class CapacityPlanTest {
 
     /** This machine's numbers (MACHINE-NOTES): 20,000 fds hard, ports 32768-60999, pid_max 32,768, 24 GiB. */
     private static final MachineLimits THIS_MACHINE = new MachineLimits(new FdLimits(20_000, 20_000), 28_232, 32_768,
-            192_735, 4_096, new MemInfo(24L << 30, 23L << 30));
+            192_735, 4_096, 2_048, new MemInfo(24L << 30, 23L << 30));
 
     private static MachineLimits withMemory(MachineLimits m, long availableBytes) {
-        return new MachineLimits(m.fds(), m.ephemeralPorts(), m.pidMax(), m.threadsMax(), m.somaxconn(),
+        return new MachineLimits(m.fds(), m.ephemeralPorts(), m.pidMax(), m.threadsMax(), m.somaxconn(), m.synBacklog(),
                 new MemInfo(m.memory().totalBytes(), availableBytes));
     }
 
@@ -66,7 +66,7 @@ class CapacityPlanTest {
     @Test
     void shouldOnlyRaiseTheSoftLimitWhenTheHardLimitAllows() {
         MachineLimits softLow = new MachineLimits(new FdLimits(1_024, 65_536), 28_232, 32_768, 192_735, 4_096,
-                THIS_MACHINE.memory());
+                2_048, THIS_MACHINE.memory());
 
         CapacityPlan plan = CapacityPlan.of(softLow, 10_000, ConnectionCost.DEFAULT);
 
@@ -74,6 +74,22 @@ class CapacityPlanTest {
         assertThat(plan.firstBinding()).get().extracting(CapacityPlan.Limit::onePairAllows).isEqualTo(824L);
         assertThat(plan.limits().getFirst().changes()).containsExactly(
                 "ulimit -n 10200   # within the hard limit 65536: no root needed");
+    }
+
+    @Test
+    void shouldLengthenShortConnectQueuesWithoutCallingThemACap() {
+        MachineLimits shortQueues = new MachineLimits(THIS_MACHINE.fds(), 28_232, 32_768, 192_735, 128, 256,
+                THIS_MACHINE.memory());
+
+        CapacityPlan plan = CapacityPlan.of(shortQueues, 10_000, ConnectionCost.DEFAULT);
+
+        assertThat(plan.limits()).filteredOn(l -> l.name().equals("somaxconn")).singleElement().satisfies(l -> {
+            assertThat(l.changes()).containsExactly(
+                    "sysctl -w net.core.somaxconn=10000   # connection bursts overflow a short accept queue",
+                    "sysctl -w net.ipv4.tcp_max_syn_backlog=10000");
+            assertThat(l.onePairAllows()).isEqualTo(Long.MAX_VALUE);
+        });
+        assertThat(plan.firstBinding()).isEmpty();
     }
 
     @Test
@@ -89,7 +105,7 @@ class CapacityPlanTest {
     @Test
     void shouldLetThePortsBindFirstWhenTheFdLimitIsHigh() {
         MachineLimits manyFds = new MachineLimits(new FdLimits(1_048_576, 1_048_576), 28_232, 32_768, 192_735,
-                4_096, THIS_MACHINE.memory());
+                4_096, 2_048, THIS_MACHINE.memory());
 
         CapacityPlan plan = CapacityPlan.of(manyFds, 100_000, ConnectionCost.DEFAULT);
 

@@ -67,7 +67,7 @@ class MachineNoiseTest {
         assertThat(rootInContainer).isEqualTo(new Privileges(0, false));
         assertThat(Privileges.parse("Uid: 0 0 0 0 CapEff: 000001ffffffffff").sysResource()).isTrue();
 
-        MachineLimits limits = new MachineLimits(new FdLimits(20_000, 20_000), 28_232, 32_768, 192_735, 4_096,
+        MachineLimits limits = new MachineLimits(new FdLimits(20_000, 20_000), 28_232, 32_768, 192_735, 4_096, 2_048,
                 new MemInfo(24L << 30, 23L << 30));
         ConnectionCapacity.Advice advice = ConnectionCapacity.advise(1_000_000, limits, rootInContainer);
         String printed = String.join("\n", advice.lines());

@@ -27,7 +27,7 @@ class RunPlanTest {
     }
 
     private static MachineLimits limits(long fdSoft, long fdHard, long ephemeralPorts) {
-        return new MachineLimits(new FdLimits(fdSoft, fdHard), ephemeralPorts, 32_768, 192_735, 4_096,
+        return new MachineLimits(new FdLimits(fdSoft, fdHard), ephemeralPorts, 32_768, 192_735, 4_096, 2_048,
                 new MemInfo(24L << 30, 22L << 30));
     }
 
