@@ -99,8 +99,11 @@ public record CapacityPlan(long connections, long serverProcesses, long loadProc
         if (n > fds.maxConnections() && n <= perProcess) {
             changes.add("ulimit -n " + fdsNeeded + "   # within the hard limit " + fds.hard() + ": no root needed");
         } else if (n > perProcess) {
-            changes.add("processes: " + processesEach + "   # in the suite: server processes share the port"
-                    + " (SO_REUSEPORT), load agents split the connections");
+            changes.add("# " + processesEach + " server processes sharing the port (SO_REUSEPORT) and " + processesEach
+                    + " load processes, " + perProcess + " connections each");
+            if (fds.soft() < fds.hard()) {
+                changes.add("ulimit -n " + fds.hard() + "   # those counts assume the hard limit: no root needed");
+            }
             if (fdsNeeded > DEFAULT_NR_OPEN) {
                 changes.add("sysctl -w fs.nr_open=" + fdsNeeded + "   # or one process per side: no fd limit may exceed nr_open");
             }
@@ -118,8 +121,8 @@ public record CapacityPlan(long connections, long serverProcesses, long loadProc
                 + " source addresses (127.0.0.1-127.0.0." + addresses + ")" : "");
         List<String> changes = new ArrayList<>();
         if (n > ports) {
-            changes.add("sources: " + addresses + "   # clients bind 127.0.0.1-127.0.0." + addresses
-                    + "; loopback answers on all of 127.0.0.0/8, nothing to configure");
+            changes.add("# clients bind " + addresses + " source addresses 127.0.0.1-127.0.0." + addresses
+                    + ": loopback answers on all of 127.0.0.0/8, no setting to change");
             long widest = 65_535 - 1_024 + 1;
             if (ports < widest) {
                 changes.add("sysctl -w net.ipv4.ip_local_port_range=\"1024 65535\"   # " + widest

@@ -45,13 +45,25 @@ class CapacityPlanTest {
         CapacityPlan plan = CapacityPlan.of(THIS_MACHINE, 1_000_000, ConnectionCost.DEFAULT);
 
         assertThat(plan.limits()).filteredOn(l -> l.name().equals("open files")).singleElement()
-                .satisfies(l -> assertThat(l.changes()).anyMatch(c -> c.startsWith("processes: 51"))
+                .satisfies(l -> assertThat(l.changes()).anyMatch(c -> c.startsWith("# 51 server processes sharing the port"))
                         .anyMatch(c -> c.startsWith("prlimit --pid $$ --nofile=1000200:1000200")));
         assertThat(plan.limits()).filteredOn(l -> l.name().equals("ephemeral ports")).singleElement()
-                .satisfies(l -> assertThat(l.changes()).anyMatch(c -> c.startsWith("sources: 36"))
+                .satisfies(l -> assertThat(l.changes()).anyMatch(c -> c.startsWith("# clients bind 36 source addresses 127.0.0.1-127.0.0.36"))
                         .anyMatch(c -> c.startsWith("sysctl -w net.ipv4.ip_local_port_range=\"1024 65535\"")));
         assertThat(plan.limits()).filteredOn(l -> l.name().equals("pid_max / threads-max")).singleElement()
                 .satisfies(l -> assertThat(l.changes()).anyMatch(c -> c.startsWith("sysctl -w kernel.pid_max=2001000")));
+    }
+
+    @Test
+    void shouldCountProcessesAtTheHardLimitAndSayToRaiseTheSoftOneToIt() {
+        MachineLimits softLow = new MachineLimits(new FdLimits(1_024, 10_200), 28_232, 32_768, 192_735, 4_096,
+                2_048, THIS_MACHINE.memory());
+
+        CapacityPlan plan = CapacityPlan.of(softLow, 100_000, ConnectionCost.DEFAULT);
+
+        assertThat(plan.serverProcesses()).isEqualTo(10);
+        assertThat(plan.limits().getFirst().changes()).contains(
+                "ulimit -n 10200   # those counts assume the hard limit: no root needed");
     }
 
     @Test
