@@ -4,6 +4,7 @@ import io.reactorbench.report.Fonts;
 import io.reactorbench.scenarios.machine.ConnectionCapacity;
 import io.reactorbench.scenarios.machine.MachineCheck;
 import io.reactorbench.scenarios.machine.MachineChecks;
+import io.reactorbench.scenarios.machine.MachineLimits;
 import io.reactorbench.scenarios.run.FdLimits;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,10 +14,11 @@ import picocli.CommandLine.Option;
 
 @Command(name = "doctor", mixinStandardHelpOptions = true,
         description = {"Checks this machine: JDK, cores, limits, pollers; says what to change for N connections.",
-            "Exit 0, or 1 when --connections asks for more than this machine can allow."})
+            "Exit 0, or 1 when --connections asks for more than this machine can hold with any number of processes."})
 final class DoctorCommand implements Callable<Integer> {
 
-    @Option(names = "--connections", paramLabel = "N", description = "say what must change to hold N connections")
+    @Option(names = "--connections", paramLabel = "N", description = {"say which limit binds first for N concurrent loopback",
+        "connections, what lifts each, and how many server processes, load processes and source addresses they take"})
     Long connections;
 
     @Override
@@ -34,7 +36,7 @@ final class DoctorCommand implements Callable<Integer> {
             return Main.EXIT_OK;
         }
         System.out.println();
-        ConnectionCapacity.Advice advice = ConnectionCapacity.advise(connections, fds);
+        ConnectionCapacity.Advice advice = ConnectionCapacity.advise(connections, MachineLimits.withFds(fds));
         advice.lines().forEach(System.out::println);
         return advice.possible() ? Main.EXIT_OK : Main.EXIT_CHECK_FAILED;
     }

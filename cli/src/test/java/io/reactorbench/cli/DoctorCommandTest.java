@@ -45,7 +45,19 @@ class DoctorCommandTest {
     }
 
     @Test
-    void shouldFailForMoreConnectionsThanThePortsOfOneAddressPairAllow() {
+    void shouldNameTheFirstBindingLimitAndTheProcessesAMillionConnectionsTake() {
+        Outcome outcome = doctor("--connections", "1000000");
+
+        // what this machine's numbers give is CapacityPlanTest's business; here: doctor prints the plan
+        assertThat(outcome.out()).contains("to hold 1000000 connections").contains("open files")
+                .contains("ephemeral ports").contains("pid_max").contains("memory").contains("first binding limit: ")
+                .containsPattern("feasible with \\d+ server processes, \\d+ load processes and \\d+ source addresses"
+                        + "|not possible here");
+        assertThat(outcome.exitCode()).isEqualTo(outcome.out().contains("not possible here") ? 1 : 0);
+    }
+
+    @Test
+    void shouldFailForMoreConnectionsThanThisMachineCanHoldWithAnyProcessCount() {
         Outcome outcome = doctor("--connections", "5000000");
 
         assertThat(outcome.exitCode()).isEqualTo(1);

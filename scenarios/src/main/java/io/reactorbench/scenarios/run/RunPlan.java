@@ -1,5 +1,6 @@
 package io.reactorbench.scenarios.run;
 
+import io.reactorbench.scenarios.machine.MachineLimits;
 import io.reactorbench.scenarios.suite.DesignSpec;
 import io.reactorbench.scenarios.suite.Scenario;
 import io.reactorbench.scenarios.suite.Suite;
@@ -20,19 +21,20 @@ import java.util.Set;
  * file and line), unavailable ones (no io_uring, no FFM) are left out with a note, since that is a fact of the
  * machine rather than a failure of the design, a design that cannot listen on a scenario's transport is an error
  * (naming both, so a run does not find out cell by cell), and {@code connections: max} becomes the largest count
- * the fd limits allow.
+ * one server and one load process can hold over one source address (fds and ephemeral ports).
  *
  * @param suite        the suite with {@code max} resolved and unavailable designs left out
  * @param notes        sentences to print before the run and keep in run.json
  */
 public record RunPlan(Suite suite, List<String> notes) {
 
+    /** With the open-files limit given and this machine's other limits (ports) read from /proc. */
     public static RunPlan of(Suite suite, FdLimits fds) {
-        return of(suite, fds, ServerDesigns.all());
+        return of(suite, MachineLimits.withFds(fds), ServerDesigns.all());
     }
 
     /** Against the designs in {@code registry} (those on the class path; empty: every id passes, serve judges). */
-    static RunPlan of(Suite suite, FdLimits fds, List<ServerDesign> registry) {
+    static RunPlan of(Suite suite, MachineLimits limits, List<ServerDesign> registry) {
         List<String> notes = new ArrayList<>();
         List<DesignSpec> runnable = new ArrayList<>();
         for (DesignSpec design : suite.designs()) {
@@ -65,7 +67,7 @@ public record RunPlan(Suite suite, List<String> notes) {
         suite.scenarios().stream().filter(s -> s.idle() && !s.measuresMemoryPerConnection()).map(Scenario::name)
                 .distinct().forEach(name -> notes.add("no memory per connection for " + name + ": it runs over udp,"
                         + " whose server holds no connections (one socket answers every client)"));
-        return new RunPlan(suite.withDesigns(runnable).withScenarios(resolveConnections(suite, fds, notes)), notes);
+        return new RunPlan(suite.withDesigns(runnable).withScenarios(resolveConnections(suite, limits, notes)), notes);
     }
 
     private static void checkTransports(Suite suite, DesignSpec design, Set<Transport> served, String servedText) {
@@ -78,8 +80,9 @@ public record RunPlan(Suite suite, List<String> notes) {
         }
     }
 
-    private static List<Scenario> resolveConnections(Suite suite, FdLimits fds, List<String> notes) {
-        long max = fds.maxConnections();
+    private static List<Scenario> resolveConnections(Suite suite, MachineLimits limits, List<String> notes) {
+        FdLimits fds = limits.fds();
+        long max = limits.maxConnectionsPerProcessPair();
         List<Scenario> resolved = new ArrayList<>();
         for (Scenario s : suite.scenarios()) {
             Scenario scenario = s;
@@ -91,7 +94,8 @@ public record RunPlan(Suite suite, List<String> notes) {
                 String variant = s.variant().replace("connections=max", "connections=" + VariantNames.value("connections", max));
                 scenario = s.withConnections((int) max, variant);
                 notes.add("connections: max = " + max + " for " + s.name() + " (open files soft limit " + fds.soft()
-                        + " minus " + FdLimits.RESERVE + " kept for the JVM; each connection takes one descriptor in the"
+                        + " minus " + FdLimits.RESERVE + " kept for the JVM, and at most " + limits.ephemeralPorts()
+                        + " ephemeral ports per source address; each connection takes one descriptor in the"
                         + " server and one in the load process; 'reactorbench doctor --connections N' says how to allow more)");
                 String key = scenario.key();
                 if (resolved.stream().anyMatch(r -> r.key().equals(key))) {
@@ -99,8 +103,8 @@ public record RunPlan(Suite suite, List<String> notes) {
                 }
             } else if (max > 0 && s.connections() > max) {
                 throw new SuiteError(suite.source(), s.line(), "scenario '" + s.key() + "' asks for " + s.connections()
-                        + " connections but this machine allows at most " + max + " per process (open files soft limit "
-                        + fds.soft() + "); see 'reactorbench doctor --connections " + s.connections() + "'");
+                        + " connections but this machine allows at most " + max + " per process pair (open files soft limit "
+                        + fds.soft() + ", ephemeral ports " + limits.ephemeralPorts() + "); see 'reactorbench doctor --connections " + s.connections() + "'");
             }
             resolved.add(scenario);
         }

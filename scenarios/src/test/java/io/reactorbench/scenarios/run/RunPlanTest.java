@@ -3,6 +3,8 @@ package io.reactorbench.scenarios.run;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.reactorbench.scenarios.machine.MachineLimits;
+import io.reactorbench.scenarios.machine.MemInfo;
 import io.reactorbench.scenarios.suite.DesignSpec;
 import io.reactorbench.scenarios.suite.Scenario;
 import io.reactorbench.scenarios.suite.Suite;
@@ -19,6 +21,16 @@ import org.junit.jupiter.api.Test;
 
 class RunPlanTest {
 
+    /** This machine class's ports (32768-60999) and memory, with the open-files limit under test. */
+    private static MachineLimits limits(long fdSoft, long fdHard) {
+        return limits(fdSoft, fdHard, 28_232);
+    }
+
+    private static MachineLimits limits(long fdSoft, long fdHard, long ephemeralPorts) {
+        return new MachineLimits(new FdLimits(fdSoft, fdHard), ephemeralPorts, 32_768, 192_735, 4_096, 2_048,
+                new MemInfo(24L << 30, 22L << 30));
+    }
+
     private static Suite suite(String connections) {
         return SuiteParser.parse("idle.yaml", """
                 name: idle
@@ -33,7 +45,7 @@ class RunPlanTest {
 
     @Test
     void shouldReplaceMaxByWhatTheFdLimitAllowsAndSaySo() {
-        RunPlan plan = RunPlan.of(suite("[1000, max]"), new FdLimits(20_000, 20_000));
+        RunPlan plan = RunPlan.of(suite("[1000, max]"), limits(20_000, 20_000), List.of());
 
         assertThat(plan.suite().scenarios()).extracting(Scenario::key)
                 .containsExactly("idle@connections=1000", "idle@connections=19800");
@@ -42,15 +54,30 @@ class RunPlanTest {
     }
 
     @Test
+    void shouldResolveMaxToTheEphemeralPortsOfOneAddressWhenTheyAreFewerThanTheFds() {
+        RunPlan plan = RunPlan.of(suite("max"), limits(65_536, 65_536, 28_232), List.of());
+
+        assertThat(plan.suite().scenarios()).extracting(Scenario::connections).containsExactly(28_232);
+        assertThat(plan.notes()).anyMatch(n -> n.contains("max = 28232") && n.contains("28232 ephemeral ports"));
+    }
+
+    @Test
+    void shouldRefuseMoreConnectionsThanThePortsOfOneAddressAllow() {
+        assertThatThrownBy(() -> RunPlan.of(suite("30000"), limits(65_536, 65_536, 28_232), List.of()))
+                .isInstanceOf(SuiteError.class)
+                .hasMessageContaining("asks for 30000 connections but this machine allows at most 28232");
+    }
+
+    @Test
     void shouldDropMaxWhenItEqualsAListedCount() {
-        RunPlan plan = RunPlan.of(suite("[800, max]"), new FdLimits(1_000, 1_000));
+        RunPlan plan = RunPlan.of(suite("[800, max]"), limits(1_000, 1_000), List.of());
 
         assertThat(plan.suite().scenarios()).extracting(Scenario::connections).containsExactly(800);
     }
 
     @Test
     void shouldRefuseMoreConnectionsThanTheFdLimitAllowsWithFileAndLine() {
-        assertThatThrownBy(() -> RunPlan.of(suite("30000"), new FdLimits(20_000, 20_000)))
+        assertThatThrownBy(() -> RunPlan.of(suite("30000"), limits(20_000, 20_000), List.of()))
                 .isInstanceOf(SuiteError.class)
                 .hasMessageStartingWith("idle.yaml:4: ")
                 .hasMessageContaining("asks for 30000 connections but this machine allows at most 19800");
@@ -91,7 +118,7 @@ class RunPlanTest {
 
     @Test
     void shouldRefuseADesignThatCannotListenOnAScenariosTransportNamingBoth() {
-        assertThatThrownBy(() -> RunPlan.of(overTransports("[reactor, blocking]"), new FdLimits(20_000, 20_000), REGISTRY))
+        assertThatThrownBy(() -> RunPlan.of(overTransports("[reactor, blocking]"), limits(20_000, 20_000), REGISTRY))
                 .isInstanceOf(SuiteError.class)
                 .hasMessageStartingWith("transports.yaml:5: ")
                 .hasMessageContaining("scenario 'echo-unix' runs over unix, which design blocking cannot listen on"
@@ -101,7 +128,7 @@ class RunPlanTest {
     @Test
     void shouldRefuseAnExternalDesignOverAnythingButTcp() {
         assertThatThrownBy(() -> RunPlan.of(overTransports("[\"external:./srv --port {port}\"]"),
-                new FdLimits(20_000, 20_000), REGISTRY))
+                limits(20_000, 20_000), REGISTRY))
                 .isInstanceOf(SuiteError.class)
                 .hasMessageContaining("scenario 'echo-unix' runs over unix, which design external:./srv --port {port}"
                         + " cannot listen on (it serves: tcp only, as its command takes a {port})");
@@ -109,14 +136,14 @@ class RunPlanTest {
 
     @Test
     void shouldLeaveAnUnavailableDesignOutBeforeJudgingItsTransports() {
-        RunPlan plan = RunPlan.of(overTransports("[reactor, absent]"), new FdLimits(20_000, 20_000), REGISTRY);
+        RunPlan plan = RunPlan.of(overTransports("[reactor, absent]"), limits(20_000, 20_000), REGISTRY);
 
         assertThat(plan.suite().designs()).extracting(DesignSpec::id).containsExactly("reactor");
     }
 
     @Test
     void shouldNoteThatAnIdleScenarioOverUdpHasNoMemoryPerConnection() {
-        RunPlan plan = RunPlan.of(overTransports("[reactor]"), new FdLimits(20_000, 20_000), REGISTRY);
+        RunPlan plan = RunPlan.of(overTransports("[reactor]"), limits(20_000, 20_000), REGISTRY);
 
         assertThat(plan.suite().scenarios()).extracting(Scenario::transport)
                 .containsExactly(Transport.TCP, Transport.UNIX, Transport.UDP);
