@@ -1,9 +1,5 @@
 package io.reactorbench.engine;
 
-import java.util.Arrays;
-import java.util.Locale;
-import java.util.stream.Collectors;
-
 /**
  * How a loop finds a connection's state when its socket is ready, by the id used in options ({@code table=map}).
  * {@link #SLOTS} is the engine's design; {@link #MAP} is the ablation that answers the gnet article's complaint
@@ -16,16 +12,10 @@ public enum ConnectionTableKind {
     MAP;
 
     public String id() {
-        return name().toLowerCase(Locale.ROOT);
+        return OptionIds.id(this);
     }
 
     public static ConnectionTableKind parse(String id) {
-        for (ConnectionTableKind kind : values()) {
-            if (kind.id().equalsIgnoreCase(id)) {
-                return kind;
-            }
-        }
-        throw new IllegalArgumentException("unknown connection table '" + id + "' (known: "
-                + Arrays.stream(values()).map(ConnectionTableKind::id).collect(Collectors.joining(", ")) + ")");
+        return OptionIds.parse(values(), id, "connection table");
     }
 }

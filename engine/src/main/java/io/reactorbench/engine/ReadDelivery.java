@@ -1,9 +1,5 @@
 package io.reactorbench.engine;
 
-import java.util.Arrays;
-import java.util.Locale;
-import java.util.stream.Collectors;
-
 /**
  * What onTraffic sees of a read, by the id used in options ({@code read=copy}). {@link #VIEW} is the engine's
  * design; {@link #COPY} is the ablation that answers the gnet article's complaint about copying every read out to
@@ -22,16 +18,10 @@ public enum ReadDelivery {
     COPY;
 
     public String id() {
-        return name().toLowerCase(Locale.ROOT);
+        return OptionIds.id(this);
     }
 
     public static ReadDelivery parse(String id) {
-        for (ReadDelivery delivery : values()) {
-            if (delivery.id().equalsIgnoreCase(id)) {
-                return delivery;
-            }
-        }
-        throw new IllegalArgumentException("unknown read delivery '" + id + "' (known: "
-                + Arrays.stream(values()).map(ReadDelivery::id).collect(Collectors.joining(", ")) + ")");
+        return OptionIds.parse(values(), id, "read delivery");
     }
 }
