@@ -14,8 +14,9 @@ import java.util.stream.Stream;
  * the unit of the conformance matrix, so an option that changes how a design reads, accepts or balances passes the
  * same suite as the design's default.
  *
- * <p>Every variant runs every case, on the apps it lists: each design's default and {@code engine-epoll-et} (which
- * changes how every connection is read: partial reads, pauses for blocking work, resumes) on every app; the engine's
+ * <p>Every variant runs every case, on the apps it lists: each design's default, {@code engine-epoll-et} (which
+ * changes how every connection is read: partial reads, pauses for blocking work, resumes) and the two gnet-article
+ * ablations ({@code engine-epoll-maptable}, {@code engine-epoll-copyread}) on every app; the engine's
  * reuse-port and balancer variants on echo only, because they change which loop a connection lands on, not how that
  * loop serves it, and echo drives the same read, write, back-pressure and close paths as the other apps without
  * their parsing. That keeps the suite's run time near what it was before the engine's options joined it.
@@ -47,17 +48,22 @@ record Variant(String name, ServerDesign design, Map<String, String> options, Se
     }
 
     /**
-     * The engine's other ways to run: edge-triggered epoll, and on both pollers one SO_REUSEPORT listener per loop
-     * and the least-connections and source-hash balancers (round-robin is the default).
+     * The engine's other ways to run: edge-triggered epoll; the gnet-article ablations on epoll, the gnet-shaped
+     * connection map ({@code table=map}) and a fresh copy of every read ({@code read=copy}), which serve through
+     * other code on every event and so run every app; and on both pollers one SO_REUSEPORT listener per loop and
+     * the least-connections and source-hash balancers (round-robin is the default).
      */
     static Stream<Variant> engineOptions() {
         Stream<Variant> edgeTriggered =
                 Stream.of(engine("engine-epoll", "et", Map.of("edge-triggered", "true"), EVERY_APP));
+        Stream<Variant> ablations = Stream.of(
+                engine("engine-epoll", "maptable", Map.of("table", "map"), EVERY_APP),
+                engine("engine-epoll", "copyread", Map.of("read", "copy"), EVERY_APP));
         Stream<Variant> placement = ENGINE_POLLERS.stream().flatMap(poller -> Stream.of(
                 engine(poller, "reuse-port", Map.of("reuse-port", "true"), Set.of(App.ECHO)),
                 balanced(poller, LoadBalancing.LEAST_CONNECTIONS),
                 balanced(poller, LoadBalancing.SOURCE_HASH)));
-        return Stream.concat(edgeTriggered, placement);
+        return Stream.of(edgeTriggered, ablations, placement).flatMap(variants -> variants);
     }
 
     /** {@link #defaults()}, then {@link #engineOptions()}. */

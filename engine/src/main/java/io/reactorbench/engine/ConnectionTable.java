@@ -5,7 +5,7 @@ import java.util.Arrays;
 /**
  * Every connection (and listener) of one loop, in flat arrays indexed by slot — a small number the loop's poller
  * reuses ({@link SlotAllocator}; the epoll poller maps it to the fd and gets it back as epoll data) — instead of
- * gnet's {@code map[int]*conn}: no entry object, no
+ * gnet's {@code map[int]*conn} (kept as a measured ablation: {@link MappedConnections}): no entry object, no
  * boxing, nothing for the GC to chase but a few arrays. An idle connection costs one element of each array
  * (about 50 bytes, 4 of them the generation, 4 the linger count); inbound and outbound buffers are referenced only
  * while they hold bytes.

@@ -81,12 +81,14 @@ final class Connections implements TimingWheel.Expiry {
         afterCallback(slot, action);
     }
 
-    /** Only the bytes the handler left unread are copied, and only out of the shared read buffer. */
+    /**
+     * Only the bytes the handler left unread are copied, and only out of the shared read buffer (or out of the
+     * read-copy ablation's heap copy, which is not the connection's to keep).
+     */
     private void keepUnread(int slot, Chunk view) {
-        Chunk readChunk = loop.readChunk;
-        if (view == readChunk) {
-            if (readChunk.buffer.hasRemaining()) {
-                table.inbound(slot, InboundBuffer.of(pool, readChunk.buffer));
+        if (view == loop.readChunk || (view != null && view.isReadCopy())) {
+            if (view.buffer.hasRemaining()) {
+                table.inbound(slot, InboundBuffer.of(pool, view.buffer));
             }
         } else if (view != null && !view.buffer.hasRemaining()) {
             table.inbound(slot, null);
@@ -229,6 +231,7 @@ final class Connections implements TimingWheel.Expiry {
         }
         poller.close(slot);
         table.remove(slot);
+        loop.lookup.onClose(slot);
     }
 
     @Override

@@ -33,6 +33,8 @@ import java.util.concurrent.Executor;
  *                             shut down.
  * @param udp                  serve datagrams instead of connections: every loop binds the UDP port (SO_REUSEPORT
  *                             when there are several) and each datagram is one onTraffic, answered to its sender
+ * @param connectionTable      {@link ConnectionTableKind#SLOTS} (the engine's) or the gnet-shaped {@code MAP} ablation
+ * @param readDelivery         {@link ReadDelivery#VIEW} (zero-copy, the engine's) or the {@code COPY} ablation
  */
 public record EngineConfig(
         SocketAddress address,
@@ -53,11 +55,15 @@ public record EngineConfig(
         int backlog,
         NanoClock clock,
         Executor offload,
-        boolean udp) {
+        boolean udp,
+        ConnectionTableKind connectionTable,
+        ReadDelivery readDelivery) {
 
     public EngineConfig {
-        if (address == null || poller == null || loadBalancing == null || clock == null) {
-            throw new IllegalArgumentException("address, poller, loadBalancing and clock are required");
+        if (address == null || poller == null || loadBalancing == null || clock == null || connectionTable == null
+                || readDelivery == null) {
+            throw new IllegalArgumentException(
+                    "address, poller, loadBalancing, clock, connectionTable and readDelivery are required");
         }
         if (!(address instanceof InetSocketAddress) && !(address instanceof UnixDomainSocketAddress)) {
             throw new IllegalArgumentException("address must be an InetSocketAddress or a UnixDomainSocketAddress");
@@ -90,7 +96,8 @@ public record EngineConfig(
     public static EngineConfig defaults() {
         return new EngineConfig(new InetSocketAddress("127.0.0.1", 0), PollerKind.AUTO, 0,
                 LoadBalancing.ROUND_ROBIN, false, false, true, false, 0, 0,
-                64 * 1024, 16 * 1024, 1024 * 1024, 256 * 1024, 0, 4096, NanoClock.SYSTEM, null, false);
+                64 * 1024, 16 * 1024, 1024 * 1024, 256 * 1024, 0, 4096, NanoClock.SYSTEM, null, false,
+                ConnectionTableKind.SLOTS, ReadDelivery.VIEW);
     }
 
     public int effectiveLoops() {
@@ -101,67 +108,81 @@ public record EngineConfig(
     public EngineConfig withAddress(SocketAddress newAddress) {
         return new EngineConfig(newAddress, poller, loops, loadBalancing, reusePort, edgeTriggered, tcpNoDelay,
                 keepAlive, sendBufferBytes, receiveBufferBytes, readBufferBytes, chunkBytes, outboundHighWaterBytes,
-                outboundLowWaterBytes, idleTimeoutNs, backlog, clock, offload, udp);
+                outboundLowWaterBytes, idleTimeoutNs, backlog, clock, offload, udp, connectionTable, readDelivery);
     }
 
     public EngineConfig withPoller(PollerKind newPoller) {
         return new EngineConfig(address, newPoller, loops, loadBalancing, reusePort, edgeTriggered, tcpNoDelay,
                 keepAlive, sendBufferBytes, receiveBufferBytes, readBufferBytes, chunkBytes, outboundHighWaterBytes,
-                outboundLowWaterBytes, idleTimeoutNs, backlog, clock, offload, udp);
+                outboundLowWaterBytes, idleTimeoutNs, backlog, clock, offload, udp, connectionTable, readDelivery);
     }
 
     public EngineConfig withLoops(int newLoops) {
         return new EngineConfig(address, poller, newLoops, loadBalancing, reusePort, edgeTriggered, tcpNoDelay,
                 keepAlive, sendBufferBytes, receiveBufferBytes, readBufferBytes, chunkBytes, outboundHighWaterBytes,
-                outboundLowWaterBytes, idleTimeoutNs, backlog, clock, offload, udp);
+                outboundLowWaterBytes, idleTimeoutNs, backlog, clock, offload, udp, connectionTable, readDelivery);
     }
 
     public EngineConfig withLoadBalancing(LoadBalancing newLoadBalancing) {
         return new EngineConfig(address, poller, loops, newLoadBalancing, reusePort, edgeTriggered, tcpNoDelay,
                 keepAlive, sendBufferBytes, receiveBufferBytes, readBufferBytes, chunkBytes, outboundHighWaterBytes,
-                outboundLowWaterBytes, idleTimeoutNs, backlog, clock, offload, udp);
+                outboundLowWaterBytes, idleTimeoutNs, backlog, clock, offload, udp, connectionTable, readDelivery);
     }
 
     public EngineConfig withReusePort(boolean newReusePort) {
         return new EngineConfig(address, poller, loops, loadBalancing, newReusePort, edgeTriggered, tcpNoDelay,
                 keepAlive, sendBufferBytes, receiveBufferBytes, readBufferBytes, chunkBytes, outboundHighWaterBytes,
-                outboundLowWaterBytes, idleTimeoutNs, backlog, clock, offload, udp);
+                outboundLowWaterBytes, idleTimeoutNs, backlog, clock, offload, udp, connectionTable, readDelivery);
     }
 
     public EngineConfig withEdgeTriggered(boolean newEdgeTriggered) {
         return new EngineConfig(address, poller, loops, loadBalancing, reusePort, newEdgeTriggered, tcpNoDelay,
                 keepAlive, sendBufferBytes, receiveBufferBytes, readBufferBytes, chunkBytes, outboundHighWaterBytes,
-                outboundLowWaterBytes, idleTimeoutNs, backlog, clock, offload, udp);
+                outboundLowWaterBytes, idleTimeoutNs, backlog, clock, offload, udp, connectionTable, readDelivery);
     }
 
     public EngineConfig withOutboundWaterMarks(long lowBytes, long highBytes) {
         return new EngineConfig(address, poller, loops, loadBalancing, reusePort, edgeTriggered, tcpNoDelay,
                 keepAlive, sendBufferBytes, receiveBufferBytes, readBufferBytes, chunkBytes, highBytes, lowBytes,
-                idleTimeoutNs, backlog, clock, offload, udp);
+                idleTimeoutNs, backlog, clock, offload, udp, connectionTable, readDelivery);
     }
 
     public EngineConfig withIdleTimeoutNs(long newIdleTimeoutNs) {
         return new EngineConfig(address, poller, loops, loadBalancing, reusePort, edgeTriggered, tcpNoDelay,
                 keepAlive, sendBufferBytes, receiveBufferBytes, readBufferBytes, chunkBytes, outboundHighWaterBytes,
-                outboundLowWaterBytes, newIdleTimeoutNs, backlog, clock, offload, udp);
+                outboundLowWaterBytes, newIdleTimeoutNs, backlog, clock, offload, udp, connectionTable, readDelivery);
     }
 
     public EngineConfig withClock(NanoClock newClock) {
         return new EngineConfig(address, poller, loops, loadBalancing, reusePort, edgeTriggered, tcpNoDelay,
                 keepAlive, sendBufferBytes, receiveBufferBytes, readBufferBytes, chunkBytes, outboundHighWaterBytes,
-                outboundLowWaterBytes, idleTimeoutNs, backlog, newClock, offload, udp);
+                outboundLowWaterBytes, idleTimeoutNs, backlog, newClock, offload, udp, connectionTable, readDelivery);
     }
 
     public EngineConfig withSocketOptions(boolean newTcpNoDelay, boolean newKeepAlive, int newSendBufferBytes,
             int newReceiveBufferBytes) {
         return new EngineConfig(address, poller, loops, loadBalancing, reusePort, edgeTriggered, newTcpNoDelay,
                 newKeepAlive, newSendBufferBytes, newReceiveBufferBytes, readBufferBytes, chunkBytes,
-                outboundHighWaterBytes, outboundLowWaterBytes, idleTimeoutNs, backlog, clock, offload, udp);
+                outboundHighWaterBytes, outboundLowWaterBytes, idleTimeoutNs, backlog, clock, offload, udp, connectionTable, readDelivery);
     }
 
     public EngineConfig withUdp(boolean newUdp) {
         return new EngineConfig(address, poller, loops, loadBalancing, reusePort, edgeTriggered, tcpNoDelay,
                 keepAlive, sendBufferBytes, receiveBufferBytes, readBufferBytes, chunkBytes, outboundHighWaterBytes,
-                outboundLowWaterBytes, idleTimeoutNs, backlog, clock, offload, newUdp);
+                outboundLowWaterBytes, idleTimeoutNs, backlog, clock, offload, newUdp, connectionTable, readDelivery);
+    }
+
+    /** The ablation of gnet's {@code map[int]*conn}: {@link ConnectionTableKind#MAP}; the default is SLOTS. */
+    public EngineConfig withConnectionTable(ConnectionTableKind newConnectionTable) {
+        return new EngineConfig(address, poller, loops, loadBalancing, reusePort, edgeTriggered, tcpNoDelay,
+                keepAlive, sendBufferBytes, receiveBufferBytes, readBufferBytes, chunkBytes, outboundHighWaterBytes,
+                outboundLowWaterBytes, idleTimeoutNs, backlog, clock, offload, udp, newConnectionTable, readDelivery);
+    }
+
+    /** The ablation of copying every read out to the handler: {@link ReadDelivery#COPY}; the default is VIEW. */
+    public EngineConfig withReadDelivery(ReadDelivery newReadDelivery) {
+        return new EngineConfig(address, poller, loops, loadBalancing, reusePort, edgeTriggered, tcpNoDelay,
+                keepAlive, sendBufferBytes, receiveBufferBytes, readBufferBytes, chunkBytes, outboundHighWaterBytes,
+                outboundLowWaterBytes, idleTimeoutNs, backlog, clock, offload, udp, connectionTable, newReadDelivery);
     }
 }

@@ -37,6 +37,8 @@ final class EventLoop implements Poller.ReadySink, LeastConnectionsBalancer.Coun
     final EventHandler handler;
     final Poller poller;
     final ConnectionTable table = new ConnectionTable();
+    /** {@link SlotLookup} (nothing to do), or the gnet-shaped map ablation. */
+    final ConnectionLookup lookup;
     final BufferPool pool;
     final TaskQueue tasks;
     final AsyncWrites asyncWrites;
@@ -72,6 +74,7 @@ final class EventLoop implements Poller.ReadySink, LeastConnectionsBalancer.Coun
         this.clock = config.clock();
         this.nowNs = clock.nanoTime();
         this.pool = new BufferPool(config.chunkBytes(), POOLED_CHUNKS_PER_LOOP);
+        this.lookup = config.connectionTable() == ConnectionTableKind.MAP ? new MappedConnections() : SlotLookup.INSTANCE;
         this.failures = engine.failures();
         this.tasks = new TaskQueue(poller::wakeup, t -> failures.caught("engine loop " + index + ": a queued task", t));
         this.asyncWrites = new AsyncWrites(this);
@@ -80,7 +83,7 @@ final class EventLoop implements Poller.ReadySink, LeastConnectionsBalancer.Coun
         this.outChunk = new Chunk(config.readBufferBytes());
         this.conn = new Conn(this);
         this.connections = new Connections(this, wheel, failures, config.idleTimeoutNs());
-        this.reads = new ReadPath(this);
+        this.reads = new ReadPath(this, config.readDelivery());
         this.writes = new WritePath(this, config.outboundHighWaterBytes(), config.outboundLowWaterBytes());
         this.datagrams = new DatagramPath(this, failures);
         if (handler.ticks() && role == LoopRole.SUB) {
@@ -194,9 +197,11 @@ final class EventLoop implements Poller.ReadySink, LeastConnectionsBalancer.Coun
         }
     }
 
-    private void dispatchReady(int slot, int readyOps) {
+    private void dispatchReady(int readySlot, int readyOps) {
+        int slot = readySlot;
         byte kind = table.kind(slot);
         if (kind == ConnectionTable.KIND_CONNECTION) {
+            slot = lookup.onEvent(slot, nowNs);
             if ((readyOps & Poller.WRITABLE) != 0) {
                 writes.flush(slot);
             }
@@ -263,6 +268,7 @@ final class EventLoop implements Poller.ReadySink, LeastConnectionsBalancer.Coun
             return;
         }
         table.addConnection(slot, nowNs);
+        lookup.onOpen(slot, nowNs);
         handOffs.onTaken();
         connections.open(slot, nowNs);
     }

@@ -1,9 +1,5 @@
 package io.reactorbench.engine;
 
-import java.util.Arrays;
-import java.util.Locale;
-import java.util.stream.Collectors;
-
 /** The load-balancing policies, by the id used in options ({@code lb=least-connections}). */
 public enum LoadBalancing {
     ROUND_ROBIN,
@@ -11,16 +7,10 @@ public enum LoadBalancing {
     SOURCE_HASH;
 
     public String id() {
-        return name().toLowerCase(Locale.ROOT).replace('_', '-');
+        return OptionIds.id(this);
     }
 
     public static LoadBalancing parse(String id) {
-        for (LoadBalancing lb : values()) {
-            if (lb.id().equalsIgnoreCase(id)) {
-                return lb;
-            }
-        }
-        throw new IllegalArgumentException("unknown load balancing '" + id + "' (known: "
-                + Arrays.stream(values()).map(LoadBalancing::id).collect(Collectors.joining(", ")) + ")");
+        return OptionIds.parse(values(), id, "load balancing");
     }
 }

@@ -29,11 +29,13 @@ final class ReadPath {
     private final Chunk readChunk;
     private final Conn conn;
     private final boolean edgeTriggered;
+    /** The read-copy ablation ({@link ReadDelivery#COPY}): a final field, one predictable branch per read. */
+    private final boolean copyReads;
     private int[] readAgain = new int[16];
     private int readAgainCount;
     private int[] readAgainBatch = new int[16];
 
-    ReadPath(EventLoop loop) {
+    ReadPath(EventLoop loop, ReadDelivery delivery) {
         this.loop = loop;
         this.table = loop.table;
         this.poller = loop.poller;
@@ -41,6 +43,7 @@ final class ReadPath {
         this.readChunk = loop.readChunk;
         this.conn = loop.conn;
         this.edgeTriggered = poller.edgeTriggered();
+        this.copyReads = delivery == ReadDelivery.COPY;
     }
 
     void onReadable(int slot, boolean hangup) {
@@ -76,7 +79,7 @@ final class ReadPath {
             buffer.flip();
             Chunk inbound = table.inbound(slot);
             if (inbound == null) {
-                connections.dispatchTraffic(slot, readChunk);
+                connections.dispatchTraffic(slot, copyReads ? Chunk.copyOf(buffer) : readChunk);
             } else {
                 if (InboundBuffer.readable(inbound) > MAX_UNREAD_BYTES) {
                     connections.closeNow(slot,

@@ -27,6 +27,11 @@
  *       {@code ReadPath}, {@code WritePath} (queueing, water marks) and {@code DatagramPath}: what a loop does with
  *       a ready socket; {@link io.reactorbench.engine.Conn}: the one flyweight per loop a callback sees;
  *       {@code TimingWheel}: idle timeouts and lingering closes without a timer per connection.</li>
+ *   <li>Ablations of the gnet article's two complaints, off by default and chosen once per loop, so the harness
+ *       measures them: {@code ConnectionLookup} ({@code SlotLookup}, the engine's, does nothing;
+ *       {@code MappedConnections} is gnet's {@code map[int]*conn}, chosen by {@code ConnectionTableKind.MAP}) and
+ *       {@code ReadDelivery.COPY} (a fresh {@code byte[]} per read, {@code Chunk.copyOf}, instead of the view);
+ *       {@code OptionIds} turns these and the balancer into option ids.</li>
  *   <li>Buffers — one read buffer per loop, shared ({@code Chunk}); {@code InboundBuffer} (unread bytes, only while
  *       there are some) and {@code OutboundBuffer} (unsent bytes, only while there are some), both made of chunks
  *       from the loop's {@code BufferPool}.</li>

@@ -1,9 +1,11 @@
 package io.reactorbench.engine.apps;
 
+import io.reactorbench.engine.ConnectionTableKind;
 import io.reactorbench.engine.Engine;
 import io.reactorbench.engine.EngineConfig;
 import io.reactorbench.engine.EventHandler;
 import io.reactorbench.engine.LoadBalancing;
+import io.reactorbench.engine.ReadDelivery;
 import io.reactorbench.sys.PollerKind;
 import io.reactorbench.wire.spi.App;
 import io.reactorbench.wire.spi.Availability;
@@ -29,8 +31,13 @@ abstract class EngineDesign implements ServerDesign {
     static final String OPTION_KEEP_ALIVE = "keep-alive";
     static final String OPTION_SEND_BUFFER_BYTES = "send-buffer-bytes";
     static final String OPTION_RECEIVE_BUFFER_BYTES = "receive-buffer-bytes";
+    /** The gnet-article ablation of the connection table: {@code table=map} (suites name it {@code engine-epoll-maptable}). */
+    static final String OPTION_TABLE = "table";
+    /** The gnet-article ablation of the read path: {@code read=copy} (suites name it {@code engine-epoll-copyread}). */
+    static final String OPTION_READ = "read";
     private static final Set<String> COMMON_OPTIONS = Set.of(OPTION_LB, OPTION_REUSE_PORT, OPTION_IDLE_TIMEOUT_MS,
-            OPTION_TCP_NO_DELAY, OPTION_KEEP_ALIVE, OPTION_SEND_BUFFER_BYTES, OPTION_RECEIVE_BUFFER_BYTES);
+            OPTION_TCP_NO_DELAY, OPTION_KEEP_ALIVE, OPTION_SEND_BUFFER_BYTES, OPTION_RECEIVE_BUFFER_BYTES, OPTION_TABLE,
+            OPTION_READ);
 
     private final PollerKind poller;
 
@@ -44,7 +51,8 @@ abstract class EngineDesign implements ServerDesign {
             case NIO -> "java.nio Selector poller";
             case EPOLL -> "native epoll poller via FFM";
             case AUTO -> "epoll poller when available, else nio (here: " + poller.resolve().id() + ")";
-        } + "; main loop accepts, one sub-loop per core";
+        } + "; main loop accepts, one sub-loop per core; ablations: table=map (gnet's map[int]*conn),"
+                + " read=copy (a fresh byte[] per read)";
     }
 
     @Override
@@ -99,6 +107,9 @@ abstract class EngineDesign implements ServerDesign {
                 .withReusePort(config.flag(OPTION_REUSE_PORT))
                 .withEdgeTriggered(edgeTriggered)
                 .withIdleTimeoutNs(idleTimeoutMs * 1_000_000L)
+                .withConnectionTable(ConnectionTableKind.parse(
+                        config.option(OPTION_TABLE, ConnectionTableKind.SLOTS.id())))
+                .withReadDelivery(ReadDelivery.parse(config.option(OPTION_READ, ReadDelivery.VIEW.id())))
                 .withSocketOptions(Boolean.parseBoolean(config.option(OPTION_TCP_NO_DELAY, "true")),
                         config.flag(OPTION_KEEP_ALIVE),
                         (int) parseNonNegative(config.option(OPTION_SEND_BUFFER_BYTES, "0"), OPTION_SEND_BUFFER_BYTES),

@@ -3,8 +3,10 @@ package io.reactorbench.engine.apps;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.reactorbench.engine.ConnectionTableKind;
 import io.reactorbench.engine.EngineConfig;
 import io.reactorbench.engine.LoadBalancing;
+import io.reactorbench.engine.ReadDelivery;
 import io.reactorbench.sys.PollerKind;
 import io.reactorbench.wire.spi.App;
 import io.reactorbench.wire.spi.ServerConfig;
@@ -32,6 +34,28 @@ class EngineDesignTest {
         assertThat(config.idleTimeoutNs()).isEqualTo(1_500_000_000L);
         assertThat(config.tcpNoDelay()).isFalse();
         assertThat(config.sendBufferBytes()).isEqualTo(65536);
+    }
+
+    @Test
+    void shouldTurnTheAblationOptionsIntoAnEngineConfigAndDefaultToTheEnginesOwnDesign() {
+        EngineConfig ablated = new EngineEpollDesign().engineConfig(new ServerConfig("127.0.0.1", 0, 1, App.ECHO,
+                Map.of("table", "map", "read", "copy")));
+        assertThat(ablated.connectionTable()).isEqualTo(ConnectionTableKind.MAP);
+        assertThat(ablated.readDelivery()).isEqualTo(ReadDelivery.COPY);
+        EngineConfig plain = new EngineEpollDesign().engineConfig(new ServerConfig("127.0.0.1", 0, 1, App.ECHO, Map.of()));
+        assertThat(plain.connectionTable()).isEqualTo(ConnectionTableKind.SLOTS);
+        assertThat(plain.readDelivery()).isEqualTo(ReadDelivery.VIEW);
+        assertThat(new EngineNioDesign().supportedOptions()).contains("table", "read");
+    }
+
+    @Test
+    void shouldRejectAnUnknownAblationValueWithOneLine() {
+        ServerConfig badTable = new ServerConfig("127.0.0.1", 0, 1, App.ECHO, Map.of("table", "tree"));
+        assertThatThrownBy(() -> new EngineEpollDesign().start(badTable))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("unknown connection table 'tree' (known: slots, map)");
+        ServerConfig badRead = new ServerConfig("127.0.0.1", 0, 1, App.ECHO, Map.of("read", "mmap"));
+        assertThatThrownBy(() -> new EngineEpollDesign().start(badRead))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("unknown read delivery 'mmap' (known: view, copy)");
     }
 
     @Test

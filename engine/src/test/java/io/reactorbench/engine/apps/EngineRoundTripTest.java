@@ -41,7 +41,11 @@ class EngineRoundTripTest {
                 Arguments.of(new Variant("epoll", new EngineEpollDesign(), Map.of())),
                 Arguments.of(new Variant("epoll-et", new EngineEpollDesign(), Map.of("edge-triggered", "true"))),
                 Arguments.of(new Variant("epoll-reuseport", new EngineEpollDesign(), Map.of("reuse-port", "true"))),
-                Arguments.of(new Variant("nio-least-conn", new EngineNioDesign(), Map.of("lb", "least-connections"))));
+                Arguments.of(new Variant("nio-least-conn", new EngineNioDesign(), Map.of("lb", "least-connections"))),
+                Arguments.of(new Variant("epoll-maptable", new EngineEpollDesign(), Map.of("table", "map"))),
+                Arguments.of(new Variant("nio-copyread", new EngineNioDesign(), Map.of("read", "copy"))),
+                Arguments.of(new Variant("epoll-et-copyread", new EngineEpollDesign(),
+                        Map.of("edge-triggered", "true", "read", "copy"))));
     }
 
     private static RunningServer start(Variant variant, App app) throws IOException {
