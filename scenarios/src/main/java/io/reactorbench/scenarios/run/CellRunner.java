@@ -73,10 +73,13 @@ final class CellRunner {
                 quota = ServerCpuQuota.apply(context.cpuQuotas(), context.store().id() + "-" + server.process().pid(),
                         scenario.serverCpuQuotaPercent(), server.process());
             }
+            // The probe's own allocation per answer, subtracted from the window's: the smallest of two back-to-back
+            // differences, because any other thread's allocation (JIT, start-up work just after READY) only adds to
+            // a difference, and an over-estimate would hide a design's real allocation (the max(0, ...) clamps it).
             ProbeSample pre1 = record(cellDir, samples, server.probe("sample"));
             ProbeSample pre2 = record(cellDir, samples, server.probe("sample"));
-            long probeBytes = pre1.allocatedBytes() != null && pre2.allocatedBytes() != null
-                    ? Math.max(0, pre2.allocatedBytes() - pre1.allocatedBytes()) : 0;
+            ProbeSample pre3 = record(cellDir, samples, server.probe("sample"));
+            long probeBytes = Math.min(allocatedBetween(pre1, pre2), allocatedBetween(pre2, pre3));
 
             List<long[]> ownGc = new ArrayList<>();
             List<ProbeSample> idleBefore = null;
@@ -247,5 +250,11 @@ final class CellRunner {
         samples.add(sample);
         context.store().appendProbeSample(cellDir, sample);
         return sample;
+    }
+
+    /** Bytes the server allocated between two samples; 0 when either did not say. */
+    private static long allocatedBetween(ProbeSample earlier, ProbeSample later) {
+        return earlier.allocatedBytes() != null && later.allocatedBytes() != null
+                ? Math.max(0, later.allocatedBytes() - earlier.allocatedBytes()) : 0;
     }
 }
