@@ -68,24 +68,60 @@ final class EpollPoller implements Poller {
     }
 
     @Override
-    public boolean connect(int slot, SocketAddress target, InetAddress source) throws IOException {
+    public boolean connect(int slot, SocketAddress target, InetSocketAddress source) throws IOException {
+        if (source != null && source.getPort() != 0) {
+            try {
+                return open(slot, target, source);
+            } catch (PortTakenException taken) {
+                // that address and port are in use (see SourcePorts): the kernel picks one instead
+            }
+        }
+        return open(slot, target, source == null ? null : new InetSocketAddress(source.getAddress(), 0));
+    }
+
+    /** An explicit source port that bind or connect refused as taken; the caller retries with port 0. */
+    private static final class PortTakenException extends IOException {
+        PortTakenException() {
+            super(null, null);
+        }
+
+        @Override
+        public synchronized Throwable fillInStackTrace() {
+            return this; // control flow, caught one frame up: no trace to fill
+        }
+    }
+
+    private boolean open(int slot, SocketAddress target, InetSocketAddress source) throws IOException {
         int domain = target instanceof UnixDomainSocketAddress ? SocketFlags.AF_UNIX
                 : ((InetSocketAddress) target).getAddress() instanceof Inet6Address ? SocketFlags.AF_INET6
                 : SocketFlags.AF_INET;
         int type = transport == Transport.UDP ? SocketFlags.SOCK_DGRAM : SocketFlags.SOCK_STREAM;
         int fd = check(LinuxSys.socket(domain, type | SocketFlags.SOCK_NONBLOCK | SocketFlags.SOCK_CLOEXEC, 0), "socket");
+        boolean explicitPort = source != null && source.getPort() != 0;
         try {
             if (transport == Transport.TCP) {
                 check(LinuxSys.setsockoptInt(fd, SocketOptions.IPPROTO_TCP, SocketOptions.TCP_NODELAY, 1),
                         "TCP_NODELAY");
             }
             if (source != null) {
-                check(LinuxSys.bind(fd, new InetSocketAddress(source, 0)), "bind " + source.getHostAddress());
+                if (explicitPort) {
+                    // a port this run used before may still be in TIME_WAIT: that alone must not refuse the bind
+                    check(LinuxSys.setsockoptInt(fd, SocketOptions.SOL_SOCKET, SocketOptions.SO_REUSEADDR, 1),
+                            "SO_REUSEADDR");
+                }
+                int bound = LinuxSys.bind(fd, source);
+                if (explicitPort && bound == -Errno.EADDRINUSE) {
+                    throw new PortTakenException();
+                }
+                check(bound, "bind " + source.getAddress().getHostAddress());
             }
             // UDP: connect only sets the peer (never in progress). Unix-domain: EAGAIN, not EINPROGRESS, when the
             // server's backlog is full; no connect is pending then, so it fails (and is counted) like a refusal.
             int r = target instanceof UnixDomainSocketAddress unix ? LinuxSys.connect(fd, unix)
                     : LinuxSys.connect(fd, (InetSocketAddress) target);
+            if (explicitPort && (r == -Errno.EADDRNOTAVAIL || r == -Errno.EADDRINUSE)) {
+                throw new PortTakenException(); // the same 4-tuple exists (TIME_WAIT towards this server)
+            }
             if (r < 0 && r != -Errno.EINPROGRESS) {
                 throw new IOException(Errno.message(-r));
             }

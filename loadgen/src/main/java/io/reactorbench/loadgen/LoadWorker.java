@@ -3,7 +3,7 @@ package io.reactorbench.loadgen;
 import io.reactorbench.wire.spi.Transport;
 import io.reactorbench.wire.units.Durations;
 import java.io.IOException;
-import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -483,8 +483,8 @@ final class LoadWorker implements Runnable {
         state[s] = CONNECTING;
         timeNs[s] = nowNs;
         try {
-            InetAddress source = spec.sources().isEmpty() ? null
-                    : spec.sources().get(shardConn % spec.sources().size());
+            InetSocketAddress source = spec.sources().isEmpty() ? null
+                    : SourcePorts.of((long) spec.firstConnectionIndex() + shardConn, spec.sources());
             if (poller.connect(s, target.address(), source)) {
                 onConnected(s, nowNs);
             }

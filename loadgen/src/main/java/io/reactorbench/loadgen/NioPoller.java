@@ -44,10 +44,21 @@ final class NioPoller implements Poller {
     }
 
     @Override
-    public boolean connect(int slot, SocketAddress target, InetAddress source) throws IOException {
+    public boolean connect(int slot, SocketAddress target, InetSocketAddress source) throws IOException {
         if (transport == Transport.UDP) {
-            return connectDatagram(slot, target, source);
+            return connectDatagram(slot, target, source == null ? null : source.getAddress());
         }
+        if (source != null && source.getPort() != 0) {
+            try {
+                return connectStream(slot, target, source);
+            } catch (IOException taken) {
+                // the explicit port is in use (see SourcePorts): let the kernel pick one
+            }
+        }
+        return connectStream(slot, target, source == null ? null : new InetSocketAddress(source.getAddress(), 0));
+    }
+
+    private boolean connectStream(int slot, SocketAddress target, InetSocketAddress source) throws IOException {
         SocketChannel channel = SocketChannel.open(family(target));
         try {
             channel.configureBlocking(false);
@@ -55,7 +66,8 @@ final class NioPoller implements Poller {
                 channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
             }
             if (source != null) {
-                channel.bind(new InetSocketAddress(source, 0));
+                channel.setOption(StandardSocketOptions.SO_REUSEADDR, source.getPort() != 0);
+                channel.bind(source);
             }
             boolean connected = channel.connect(target);
             keys[slot] = channel.register(selector, connected ? SelectionKey.OP_READ : SelectionKey.OP_CONNECT, slot);

@@ -3,7 +3,7 @@ package io.reactorbench.loadgen;
 import io.reactorbench.sys.PollerKind;
 import io.reactorbench.wire.spi.Transport;
 import java.io.IOException;
-import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.nio.ByteBuffer;
 
@@ -35,9 +35,10 @@ interface Poller extends AutoCloseable {
 
     /**
      * Opens a non-blocking socket of the poller's transport to {@code target} in {@code slot} (bound to
-     * {@code source} when given: TCP and UDP only); true when it connected at once (UDP always does).
+     * {@code source} when given: TCP and UDP only; a source port that is taken falls back to one the kernel picks,
+     * see {@link SourcePorts}); true when it connected at once (UDP always does).
      */
-    boolean connect(int slot, SocketAddress target, InetAddress source) throws IOException;
+    boolean connect(int slot, SocketAddress target, InetSocketAddress source) throws IOException;
 
     /** After {@link #CONNECT} readiness: completes the connect, or throws with the reason it failed. */
     void finishConnect(int slot) throws IOException;

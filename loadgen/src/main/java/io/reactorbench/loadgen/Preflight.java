@@ -42,19 +42,21 @@ public record Preflight(List<String> problems, boolean fatal) {
         }
         // Unix-domain sockets take no port.
         if (ephemeralPorts > 0 && whole.transport() != Transport.UNIX) {
-            // A source address bound with port 0 takes its port at bind time, for every destination at once;
-            // without --source the kernel may reuse a port for different destinations.
+            // With --source the load generator picks each port itself from all of 1024-65535 (SourcePorts);
+            // without it the kernel picks from the ephemeral range, and may reuse a port for different destinations.
             boolean bySource = !whole.sources().isEmpty();
             int pairs = bySource ? whole.sources().size() : distinctDestinations(whole);
             int perPair = (whole.connections() + pairs - 1) / pairs;
-            if (perPair > ephemeralPorts) {
+            long portsPerPair = bySource ? SourcePorts.PER_ADDRESS : ephemeralPorts;
+            if (perPair > portsPerPair) {
                 problems.add(perPair + " connections per " + (bySource ? "source address" : "destination")
-                        + " exceed the " + ephemeralPorts + " ephemeral ports"
-                        + " (/proc/sys/net/ipv4/ip_local_port_range): connects would fail with 'Cannot assign"
+                        + " exceed the " + portsPerPair + (bySource ? " ports of one address (1024-65535)"
+                        : " ephemeral ports (/proc/sys/net/ipv4/ip_local_port_range)")
+                        + ": connects would fail with 'Cannot assign"
                         + " requested address'. Spread them over more " + (bySource ? "--source addresses"
                         : "destinations (a server on 0.0.0.0 answers at 127.0.0.2, 127.0.0.3, ...: repeat --target)"
-                        + " or --source addresses") + ", or widen the range: sysctl -w"
-                        + " net.ipv4.ip_local_port_range='1024 65535'.");
+                        + " or --source addresses, or widen the range: sysctl -w"
+                        + " net.ipv4.ip_local_port_range='1024 65535'") + ".");
                 fatal = true;
             }
             if (whole.model() == LoadModel.CHURN) {
