@@ -1,6 +1,7 @@
 package io.reactorbench.cli;
 
 import io.reactorbench.loadgen.LoadAgents;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,11 +25,29 @@ final class LoadAgentCommand implements LoadAgents.AgentCommand {
         this.loadArgs = List.copyOf(loadArgs);
     }
 
+    /**
+     * The parent's own JVM options (heap size, GC), so whoever sized the parent for its share sized every agent:
+     * the runner sizes them per agent for a million connections, where 51 agents with the default heap (a quarter
+     * of the machine each) could together claim more memory than it has. A debugger agent is not passed on: the
+     * children would all try to listen on its port.
+     */
+    private static List<String> inheritedJvmOptions() {
+        List<String> options = new ArrayList<>();
+        for (String option : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
+            if (!option.startsWith("-agentlib:") && !option.startsWith("-javaagent:")
+                    && !option.startsWith("-Xrunjdwp") && !option.equals("--enable-native-access=ALL-UNNAMED")) {
+                options.add(option);
+            }
+        }
+        return options;
+    }
+
     @Override
     public List<String> command(int index, int agents, Path json, Path hlog, Path ready) {
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse("java"));
         command.add("--enable-native-access=ALL-UNNAMED");
+        command.addAll(inheritedJvmOptions());
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.add(Main.class.getName());

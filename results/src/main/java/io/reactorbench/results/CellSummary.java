@@ -1,5 +1,7 @@
 package io.reactorbench.results;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 /**
  * {@code summary.json}: the numbers of one cell (one design, one scenario variant, one trial). A failed cell
  * still has a summary with {@code status = failed}, its {@code reason}, and whatever was measured before it
@@ -15,6 +17,8 @@ package io.reactorbench.results;
  * @param connectionsPerSecond churn scenarios only, otherwise null
  * @param loadGenerator        CPU the load generator used in the window; null when load.json does not say
  * @param slowRead             slowread scenarios only (their latency is not meaningful), otherwise null
+ * @param loadPlacement        the load's agents, source addresses and start skew; null (not written) when it ran as
+ *                             one process on kernel-chosen addresses
  */
 public record CellSummary(
         String schema,
@@ -34,7 +38,8 @@ public record CellSummary(
         MemoryPerConnection memory,
         Double connectionsPerSecond,
         LoadGeneratorCpu loadGenerator,
-        SlowReadSummary slowRead) {
+        SlowReadSummary slowRead,
+        @JsonInclude(JsonInclude.Include.NON_NULL) LoadPlacement loadPlacement) {
 
     public CellSummary {
         variant = variant == null ? "" : variant;
@@ -43,13 +48,22 @@ public record CellSummary(
         server = server == null ? ServerMetrics.UNKNOWN : server;
     }
 
+    /** A summary of a load run as one process (as written before load placement was recorded). */
+    public CellSummary(String schema, String scenario, String variant, String design, int trial, CellStatus status,
+                       String reason, CellParams params, double windowSeconds, long requests, double throughput,
+                       ErrorCounts errors, LatencyViews latencyNs, ServerMetrics server, MemoryPerConnection memory,
+                       Double connectionsPerSecond, LoadGeneratorCpu loadGenerator, SlowReadSummary slowRead) {
+        this(schema, scenario, variant, design, trial, status, reason, params, windowSeconds, requests, throughput,
+                errors, latencyNs, server, memory, connectionsPerSecond, loadGenerator, slowRead, null);
+    }
+
     /** A summary without the fields added after the first schema version's core (as older writers built it). */
     public CellSummary(String schema, String scenario, String variant, String design, int trial, CellStatus status,
                        String reason, CellParams params, double windowSeconds, long requests, double throughput,
                        ErrorCounts errors, LatencyViews latencyNs, ServerMetrics server, MemoryPerConnection memory,
                        Double connectionsPerSecond) {
         this(schema, scenario, variant, design, trial, status, reason, params, windowSeconds, requests, throughput,
-                errors, latencyNs, server, memory, connectionsPerSecond, null, null);
+                errors, latencyNs, server, memory, connectionsPerSecond, null, null, null);
     }
 
     public String scenarioKey() {

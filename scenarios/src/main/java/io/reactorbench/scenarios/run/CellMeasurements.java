@@ -8,6 +8,7 @@ import io.reactorbench.results.GcPause;
 import io.reactorbench.results.GcPauses;
 import io.reactorbench.results.LatencyViews;
 import io.reactorbench.results.LoadGeneratorCpu;
+import io.reactorbench.results.LoadPlacement;
 import io.reactorbench.results.MemoryPerConnection;
 import io.reactorbench.results.ProbeSample;
 import io.reactorbench.results.SchemaVersions;
@@ -41,6 +42,7 @@ public final class CellMeasurements {
      * @param idleAfter          idle scenarios: settled samples after a GC with the connections open, else null
      * @param ownGcIntervals     [fromMs, toMs] intervals in which the runner itself asked for a GC
      * @param loadCpus           CPUs the load generator could run on (its pinned set), null when unknown
+     * @param loadPlacement      how the load was spread over agents and source addresses; null: one process
      */
     public record Recorded(
             Scenario scenario,
@@ -53,7 +55,16 @@ public final class CellMeasurements {
             List<ProbeSample> idleBefore,
             List<ProbeSample> idleAfter,
             List<long[]> ownGcIntervals,
-            Integer loadCpus) {
+            Integer loadCpus,
+            LoadPlacement loadPlacement) {
+
+        /** Load from one process, without source addresses. */
+        public Recorded(Scenario scenario, String design, int trial, LoadResult load, List<ProbeSample> samples,
+                        MeasuredWindow window, long probeBytesPerSample, List<ProbeSample> idleBefore,
+                        List<ProbeSample> idleAfter, List<long[]> ownGcIntervals, Integer loadCpus) {
+            this(scenario, design, trial, load, samples, window, probeBytesPerSample, idleBefore, idleAfter,
+                    ownGcIntervals, loadCpus, null);
+        }
 
         /** Without the load generator's CPU count (its utilisation is then taken against its threads). */
         public Recorded(Scenario scenario, String design, int trial, LoadResult load, List<ProbeSample> samples,
@@ -96,7 +107,8 @@ public final class CellMeasurements {
         }
         return new CellSummary(SchemaVersions.SUMMARY, s.name(), s.variant(), r.design(), r.trial(), status, reason,
                 params(s), windowSeconds, requests, throughput, errors, latency, server, memory, connectionsPerSecond,
-                loadGenerator, slowRead(load, windowSeconds));
+                loadGenerator, slowRead(load, windowSeconds),
+                r.loadPlacement() == null || r.loadPlacement().single() ? null : r.loadPlacement());
     }
 
     /**

@@ -2,6 +2,7 @@ package io.reactorbench.scenarios.run;
 
 import io.reactorbench.results.AtomicFiles;
 import io.reactorbench.results.CellSummary;
+import io.reactorbench.results.LoadPlacement;
 import io.reactorbench.results.ProbeSample;
 import io.reactorbench.results.Results;
 import io.reactorbench.results.ResultsLayout;
@@ -29,6 +30,8 @@ final class CellRunner {
     private static final long SAMPLE_INTERVAL_MS = 500;
     /** Time allowed past warm-up + duration for the load JVM to start, connect, report and exit. */
     private static final long LOAD_SLACK_MS = 60_000;
+    /** Time allowed for each further load agent's JVM to start (they start together, on as few as 2 cores). */
+    private static final long AGENT_START_SLACK_MS = 2_000;
     /** The load JVM's usual time from the end of its window to its exit (joining workers, writing files). */
     private static final long LOAD_EXIT_LAG_MS = 500;
 
@@ -98,13 +101,15 @@ final class CellRunner {
             List<String> command = new ArrayList<>(context.pinning().loadPrefix());
             List<String> loadJvmOptions = new ArrayList<>(List.of("--enable-native-access=ALL-UNNAMED"));
             loadJvmOptions.addAll(context.classDataSharing().options("load"));
+            LoadPlacement placement = LoadSplit.of(scenario.connections(), FdLimits.current().maxConnections(),
+                    scenario.transport());
             command.addAll(context.launcher().command(loadJvmOptions,
-                    LoadArguments.of(scenario, server.target(), loadJson, hlogTemp)));
+                    LoadArguments.of(scenario, server.target(), loadJson, hlogTemp, placement)));
             Files.writeString(cellDir.resolve(LOAD_LOG_FILE), String.join(" ", command) + "\n");
             load = LoadProcess.start(command, cellDir.resolve(LOAD_LOG_FILE), context.children());
 
             List<ProbeSample> idleAfter = null;
-            long deadlineMs = load.startedAtMs() + LOAD_SLACK_MS
+            long deadlineMs = load.startedAtMs() + LOAD_SLACK_MS + placement.agents() * AGENT_START_SLACK_MS
                     + (long) ((scenario.warmupSeconds() + scenario.durationSeconds()) * 1000)
                     + (scenario.connectRate() > 0 ? (long) (scenario.connections() / scenario.connectRate() * 1000) : 0);
             while (!load.awaitExit(SAMPLE_INTERVAL_MS)) {
@@ -138,7 +143,7 @@ final class CellRunner {
             MeasuredWindow window = window(loadResult, load, hlog);
             CellSummary summary = CellMeasurements.summarize(new CellMeasurements.Recorded(scenario, design.name(), trial,
                     loadResult, samples, window, probeBytes, idleBefore, idleAfter, ownGc,
-                    context.pinning().loadCpuCount()));
+                    context.pinning().loadCpuCount(), placement.withAgentStartSkewMs(loadResult.agentStartSkewMs())));
             context.store().writeSummary(cellDir, summary);
             return summary;
         } catch (CellFailure failure) {

@@ -1,6 +1,7 @@
 package io.reactorbench.scenarios.run;
 
 import io.reactorbench.loadgen.Target;
+import io.reactorbench.results.LoadPlacement;
 import io.reactorbench.scenarios.suite.Scenario;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,6 +15,11 @@ final class LoadArguments {
 
     /** {@code target} as the server's READY line named it: {@code host:port}, {@code udp:host:port} or {@code unix:/path}. */
     static List<String> of(Scenario s, Target target, Path json, Path hlog) {
+        return of(s, target, json, hlog, new LoadPlacement(1, 0, null, null));
+    }
+
+    /** The same, spread over {@code placement}'s load processes and source addresses ({@link LoadSplit}). */
+    static List<String> of(Scenario s, Target target, Path json, Path hlog, LoadPlacement placement) {
         List<String> args = new ArrayList<>(List.of("load",
                 "--target", target.text(),
                 "--app", s.app(),
@@ -52,6 +58,12 @@ final class LoadArguments {
         }
         if (s.loadThreads() > 0) {
             args.addAll(List.of("--threads", Integer.toString(s.loadThreads())));
+        }
+        if (placement.agents() > 1) {
+            args.addAll(List.of("--agents", Integer.toString(placement.agents())));
+        }
+        if (placement.sourceRange() != null) {
+            args.addAll(List.of("--source", placement.sourceRange()));
         }
         return args;
     }

@@ -6,7 +6,7 @@ import io.reactorbench.wire.spi.Transport;
  * One scenario variant: a workload with every swept parameter fixed to one value. Units are in the names.
  *
  * @param variant          swept values, e.g. {@code connections=1000}; empty when the scenario sweeps nothing
- * @param model            {@code closed}, {@code open}, {@code idle}, {@code churn} or {@code slowread}
+ * @param model            {@code closed}, {@code open}, {@code idle}, {@code churn}, {@code slowread} or {@code ceiling}
  * @param connections      connections the load generator holds; {@link #MAX_CONNECTIONS} until the runner
  *                         replaced it by what this machine allows
  * @param rate             open loop: requests per second in total; 0 otherwise
@@ -22,6 +22,7 @@ import io.reactorbench.wire.spi.Transport;
  *                         load generator headroom, so the cell measures the server (the "server-bound" cells).
  * @param transport        what the server listens on and the load generator connects with: TCP (the default), a
  *                         Unix-domain socket, or UDP (echo only, one datagram per request)
+ * @param ceiling          model {@code ceiling}: its ramp of connection steps; null for every other model
  */
 public record Scenario(
         String name,
@@ -44,7 +45,8 @@ public record Scenario(
         int line,
         long readRate,
         double serverCpuQuotaPercent,
-        Transport transport) {
+        Transport transport,
+        CeilingRamp ceiling) {
 
     /** Placeholder for "as many connections as this machine allows", resolved by the runner. */
     public static final int MAX_CONNECTIONS = -1;
@@ -54,7 +56,22 @@ public record Scenario(
                     int size, int responseSize, long cpuNs, long blockUs, double heartbeatSeconds, double connectRate,
                     int loadThreads, double warmupSeconds, double durationSeconds, double maxErrorRatio, int line) {
         this(name, variant, app, model, connections, rate, depth, size, responseSize, cpuNs, blockUs, heartbeatSeconds,
-                connectRate, loadThreads, warmupSeconds, durationSeconds, maxErrorRatio, line, 0, 0, Transport.TCP);
+                connectRate, loadThreads, warmupSeconds, durationSeconds, maxErrorRatio, line, 0, 0, Transport.TCP, null);
+    }
+
+    /** A scenario of any model but ceiling. */
+    public Scenario(String name, String variant, String app, String model, int connections, double rate, int depth,
+                    int size, int responseSize, long cpuNs, long blockUs, double heartbeatSeconds, double connectRate,
+                    int loadThreads, double warmupSeconds, double durationSeconds, double maxErrorRatio, int line,
+                    long readRate, double serverCpuQuotaPercent, Transport transport) {
+        this(name, variant, app, model, connections, rate, depth, size, responseSize, cpuNs, blockUs, heartbeatSeconds,
+                connectRate, loadThreads, warmupSeconds, durationSeconds, maxErrorRatio, line, readRate,
+                serverCpuQuotaPercent, transport, null);
+    }
+
+    /** True for a connection-ceiling ramp (see {@link CeilingRamp}). */
+    public boolean ceilingRamp() {
+        return ceiling != null;
     }
 
     /** True when the server runs under a CPU quota (see {@link #serverCpuQuotaPercent}). */
@@ -85,12 +102,12 @@ public record Scenario(
     public Scenario withConnections(int newConnections, String newVariant) {
         return new Scenario(name, newVariant, app, model, newConnections, rate, depth, size, responseSize, cpuNs,
                 blockUs, heartbeatSeconds, connectRate, loadThreads, warmupSeconds, durationSeconds, maxErrorRatio, line,
-                readRate, serverCpuQuotaPercent, transport);
+                readRate, serverCpuQuotaPercent, transport, ceiling);
     }
 
     public Scenario withWindow(double newWarmupSeconds, double newDurationSeconds) {
         return new Scenario(name, variant, app, model, connections, rate, depth, size, responseSize, cpuNs,
                 blockUs, heartbeatSeconds, connectRate, loadThreads, newWarmupSeconds, newDurationSeconds, maxErrorRatio, line,
-                readRate, serverCpuQuotaPercent, transport);
+                readRate, serverCpuQuotaPercent, transport, ceiling);
     }
 }

@@ -25,11 +25,11 @@ public final class SuiteParser {
     private static final Set<String> DESIGN_KEYS = Set.of("id", "name", "loops", "options", "jvmOptions");
     private static final Set<String> SCENARIO_KEYS = Set.of("name", "app", "model", "connections", "rate", "depth",
             "size", "responseSize", "cpuNs", "blockUs", "heartbeat", "connectRate", "threads", "warmup", "duration",
-            "maxErrorRatio", "readRate", "serverCpuQuota", "transport");
+            "maxErrorRatio", "readRate", "serverCpuQuota", "transport", "steps", "hold", "verifyRate", "memoryFloor");
     /** Keys that may hold a list of values: each value becomes a variant of the scenario. */
     private static final List<String> SWEEPABLE = List.of("connections", "rate", "size", "depth");
     private static final Set<String> APPS = Set.of("echo", "rpc", "http");
-    private static final Set<String> MODELS = Set.of("closed", "open", "idle", "churn", "slowread");
+    private static final Set<String> MODELS = Set.of("closed", "open", "idle", "churn", "slowread", "ceiling");
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
     private static final long MAX_CONNECTIONS = 1_000_000;
 
@@ -184,9 +184,15 @@ public final class SuiteParser {
         }
         String model = s.string("model", "closed");
         if (!MODELS.contains(model)) {
-            throw s.error("model", "'model' in " + s.where() + " must be one of closed, open, idle, churn, slowread, got '" + model + "'");
+            throw s.error("model", "'model' in " + s.where() + " must be one of closed, open, idle, churn, slowread, ceiling, got '" + model + "'");
         }
-        if (!s.has("connections")) {
+        CeilingRamp ceiling = ceiling(s, model, app);
+        if (ceiling != null) {
+            if (s.has("connections")) {
+                throw s.error("connections", s.where() + " is a ceiling ramp: its last step is its connections; drop"
+                        + " 'connections'");
+            }
+        } else if (!s.has("connections")) {
             throw new SuiteError(source, s.line(), s.where() + " needs 'connections' (a number, a list of numbers to sweep, or max)");
         }
         Map<String, List<Number>> swept = new LinkedHashMap<>();
@@ -194,6 +200,13 @@ public final class SuiteParser {
             if (s.has(key)) {
                 swept.put(key, sweepValues(s, key));
             }
+        }
+        if (ceiling != null) {
+            if (swept.values().stream().anyMatch(values -> values.size() > 1)) {
+                throw new SuiteError(source, s.line(), s.where() + " is a ceiling ramp: it sweeps connections in"
+                        + " 'steps' and nothing else; give 'rate', 'size' and 'depth' one value each");
+            }
+            swept.put("connections", List.of(ceiling.topStep()));
         }
         int responseSize = (int) s.wholeNumber("responseSize", 0, 0, 64L << 20);
         long cpuNs = s.wholeNumber("cpuNs", 0, 0, 1_000_000_000L);
@@ -234,17 +247,60 @@ public final class SuiteParser {
             double rate = point.containsKey("rate") ? point.get("rate").doubleValue() : 0;
             int size = point.containsKey("size") ? point.get("size").intValue() : 64;
             int depth = point.containsKey("depth") ? point.get("depth").intValue() : 1;
-            if (model.equals("open") && rate <= 0) {
-                throw new SuiteError(source, s.lineOf("rate"), s.where() + " is open loop: it needs 'rate' (requests per second in total) above 0");
+            if ((model.equals("open") || model.equals("ceiling")) && rate <= 0) {
+                throw new SuiteError(source, s.lineOf("rate"), s.where() + (model.equals("open") ? " is open loop"
+                        : " is a ceiling ramp") + ": it needs 'rate' (requests per second in total) above 0");
             }
             if ((model.equals("closed") || model.equals("slowread")) && s.has("rate")) {
                 throw s.error("rate", "'rate' in " + s.where() + " does not apply to model " + model + " (use model open for a fixed rate)");
             }
             variants.add(new Scenario(name, variant, app, model, connections, rate, depth, size, responseSize, cpuNs,
                     blockUs, heartbeat, connectRate, threads, warmup, duration, maxErrorRatio, s.line(), readRate,
-                    serverCpuQuota, transport));
+                    serverCpuQuota, transport, ceiling));
         }
         return variants;
+    }
+
+    /**
+     * Model ceiling's ramp: {@code steps} (strictly increasing connection counts), {@code hold}, {@code verifyRate},
+     * {@code memoryFloor}; null for the other models, which may not use those keys.
+     */
+    private CeilingRamp ceiling(MappingReader s, String model, String app) {
+        if (!model.equals("ceiling")) {
+            for (String key : List.of("steps", "hold", "verifyRate", "memoryFloor")) {
+                if (s.has(key)) {
+                    throw s.error(key, "'" + key + "' in " + s.where() + " only applies to model ceiling (this one is "
+                            + model + ")");
+                }
+            }
+            return null;
+        }
+        if (!app.equals("echo")) {
+            throw s.error("app", "model ceiling in " + s.where() + " verifies each connection with an echo round trip:"
+                    + " it runs app echo, not " + app);
+        }
+        if (!s.has("steps")) {
+            throw new SuiteError(source, s.line(), s.where() + " is a ceiling ramp: it needs 'steps', the connections"
+                    + " held at each step, e.g. [10k, 50k, 100k]");
+        }
+        YamlNode node = s.node("steps");
+        List<YamlNode> items = node instanceof YamlNode.Sequence(int l, List<YamlNode> list) ? list : List.of(node);
+        List<Integer> steps = new ArrayList<>();
+        for (YamlNode item : items) {
+            int step = (int) s.wholeNumber(item, "a step in " + s.where(), 1, MAX_CONNECTIONS);
+            if (!steps.isEmpty() && step <= steps.getLast()) {
+                throw new SuiteError(source, item.line(), "'steps' in " + s.where() + " must increase, got " + step
+                        + " after " + steps.getLast());
+            }
+            steps.add(step);
+        }
+        if (steps.isEmpty()) {
+            throw s.error("steps", "'steps' in " + s.where() + " is an empty list; give at least one step");
+        }
+        double hold = s.seconds("hold", 10, 0.5);
+        double verifyRate = s.number("verifyRate", 0, 1, 10_000_000);
+        long memoryFloor = s.wholeNumber("memoryFloor", 0, 0, Long.MAX_VALUE);
+        return new CeilingRamp(steps, hold, verifyRate, memoryFloor);
     }
 
     /** tcp unless the scenario says; over udp only the workloads a datagram can carry (as the load generator rules). */
@@ -259,6 +315,10 @@ public final class SuiteParser {
         if (transport == Transport.UDP && !app.equals("echo")) {
             throw s.error("transport", s.where() + " runs app " + app + " over udp, which carries the echo app only"
                     + " (one datagram per request); use tcp or unix");
+        }
+        if (transport != Transport.TCP && model.equals("ceiling")) {
+            throw s.error("transport", "model ceiling in " + s.where() + " ramps TCP connections (it binds source"
+                    + " addresses and shares the server's port over processes); use tcp");
         }
         if (transport == Transport.UDP && (model.equals("churn") || model.equals("slowread"))) {
             throw s.error("transport", "model " + model + " in " + s.where() + " needs connections, and udp has none;"
