@@ -207,6 +207,6 @@ public final class ShardMerge {
                         ? LatencySummary.of(corrected) : null, LatencySummary.of(uncorrected)),
                 connectionsPerSecond, List.copyOf(firstErrors), null, stoppedEarly, shards.size(), cpuSeconds,
                 worstLateness(shards), slowRead, warmupRequests, LoadResults.rateCheck(whole, window, requests),
-                responses, totals.startSkewMs());
+                responses, totals.startSkewMs(), null);
     }
 }
