@@ -37,9 +37,16 @@ public final class StepLine {
 
     /** DONE for a completed step, STOPPED with its code and sentence otherwise. */
     public static String end(CeilingStep step) {
-        return step.completed() ? "STEP " + step.index() + " " + Event.DONE + " " + step.heldConnections() + " connections"
-                : "STEP " + step.index() + " " + Event.STOPPED + " " + step.stoppedBy().id() + " "
-                        + step.heldConnections() + " connections: " + step.stopDetail();
+        return step.completed() ? done(step.index(), step.heldConnections())
+                : stopped(step.index(), step.stoppedBy().id(), step.heldConnections(), step.stopDetail());
+    }
+
+    public static String done(int index, int connections) {
+        return "STEP " + index + " " + Event.DONE + " " + connections + " connections";
+    }
+
+    public static String stopped(int index, String code, int connections, String detail) {
+        return "STEP " + index + " " + Event.STOPPED + " " + code + " " + connections + " connections: " + detail;
     }
 
     /** The step line {@code line} is, or empty when it is none. */
