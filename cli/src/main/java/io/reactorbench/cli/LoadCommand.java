@@ -292,7 +292,8 @@ final class LoadCommand implements Callable<Integer> {
         LoadOptionChecks.requirePositiveRate(rate);
         RateStages rateStages = stages == null ? null : RateStages.parse(stages, rate == null ? 0 : rate);
         // --requests N counts from the first request (wrk's and ab's meaning): a default warm-up would swallow them
-        long warmupNs = Durations.parseNs(warmup != null ? warmup : requests > 0 ? "0s" : LoadSpec.DEFAULT_WARMUP);
+        long warmupNs = Durations.parseNs(warmup != null ? warmup
+                : requests > 0 || steps != null ? "0s" : LoadSpec.DEFAULT_WARMUP);
         long durationNs = rateStages == null ? Durations.parseNs(duration)
                 : LoadOptionChecks.stagedWindowNs(rateStages, warmupNs,
                         command.commandLine().getParseResult().hasMatchedOption("--duration"));
@@ -347,8 +348,11 @@ final class LoadCommand implements Callable<Integer> {
         if (loadModel != null && loadModel != LoadModel.CEILING) {
             throw new UserError("--steps applies to the ceiling model only, not " + loadModel.id());
         }
-        if (parsed.hasMatchedOption("--connections")) {
-            throw new UserError("give --steps or --connections, not both: the ceiling's connections are its steps");
+        for (String option : List.of("--connections", "--duration", "--warmup", "--requests", "--stages")) {
+            if (parsed.hasMatchedOption(option)) {
+                throw new UserError(option + " does not apply to the ceiling model: its connections are --steps, each"
+                        + " held for --hold after a verification echo per connection (its warm-up)");
+            }
         }
         return new CeilingPlan(steps, Durations.parseNs(hold),
                 verifyRate == null ? CeilingPlan.DEFAULT_VERIFY_RATE_PER_SEC : verifyRate,
