@@ -40,6 +40,7 @@ public enum LoadModel {
                 return model;
             }
         }
-        throw new IllegalArgumentException("unknown model '" + text + "' (expected closed, open, idle, churn, slowread or ceiling)");
+        throw new IllegalArgumentException("unknown model '" + text
+                + "' (expected closed, open, idle, churn, slowread or ceiling)");
     }
 }
