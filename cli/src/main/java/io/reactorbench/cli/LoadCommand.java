@@ -2,6 +2,7 @@ package io.reactorbench.cli;
 
 import io.reactorbench.loadgen.AgentBarrier;
 import io.reactorbench.loadgen.AppKind;
+import io.reactorbench.loadgen.CeilingPlan;
 import io.reactorbench.loadgen.Endpoints;
 import io.reactorbench.loadgen.LoadAgents;
 import io.reactorbench.loadgen.LoadModel;
@@ -36,9 +37,16 @@ import picocli.CommandLine.Model.CommandSpec;
  * or a threshold failed, 2 for bad input or limits that would certainly fail.
  */
 @Command(name = "load", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Drives load at one or more servers (wrk2-style open loop, closed loop, idle, churn, slow reader).",
+        description = {"Drives load at one or more servers (wrk2-style open loop, closed loop, idle, churn, slow reader,"
+                + " connection ceiling).",
             "Example: load --target 127.0.0.1:8080 --app echo --connections 1000 --rate 50000 --duration 10s"
-                + " --json out.json --hlog out.hlog"})
+                + " --json out.json --hlog out.hlog",
+            "Ceiling: load --target 127.0.0.1:8080 --model ceiling --steps 10k,50k,100k --connect-rate 5k --hold 10s"
+                + " --rate 10k --source 127.0.0.2-127.0.0.9 --json out.json: each step opens its connections, verifies"
+                + " each by one echo, holds them while --rate runs over random ones, and prints 'STEP i HOLD n"
+                + " connections' / 'STEP i DONE n connections' (or 'STEP i STOPPED code n connections: why'); the ramp"
+                + " stops at the first step it cannot complete (connect-errors, timeouts, errors, fd-limit,"
+                + " port-limit, memory-guard, stopped) and still exits 0."})
 final class LoadCommand implements Callable<Integer> {
 
     @Spec
@@ -71,8 +79,29 @@ final class LoadCommand implements Callable<Integer> {
     @Option(names = "--threads", description = "Load threads (default: available processors).")
     Integer threads;
 
-    @Option(names = "--model", description = "closed, open, idle, churn or slowread (default: open if --rate, else closed).")
+    @Option(names = "--model", description = "closed, open, idle, churn, slowread or ceiling (default: open if --rate,"
+            + " else closed; ceiling if --steps).")
     String model;
+
+    @Option(names = "--steps", split = ",", paramLabel = "N[,N…]", converter = UnitConverters.IntCount.class,
+            description = "Ceiling model: connections held at each step, whole load (split over --agents), e.g."
+                    + " 10k,50k,100k; replaces --connections.")
+    List<Integer> steps;
+
+    @Option(names = "--hold", paramLabel = "DURATION", defaultValue = CeilingPlan.DEFAULT_HOLD,
+            description = "Ceiling model: how long each step holds its connections under --rate (default:"
+                    + " ${DEFAULT-VALUE}).")
+    String hold;
+
+    @Option(names = "--verify-rate", paramLabel = "PER_SEC", converter = UnitConverters.Rate.class,
+            description = "Ceiling model: verification echoes per second, whole load (one per connection at each"
+                    + " step; default 20k).")
+    Double verifyRate;
+
+    @Option(names = "--memory-floor", paramLabel = "BYTES", converter = UnitConverters.LongBytes.class,
+            description = "Ceiling model: stop the ramp (memory-guard) when MemAvailable falls below this, e.g. 4GiB"
+                    + " (default: the larger of 2 GiB and 10%% of MemTotal).")
+    Long memoryFloor;
 
     @Option(names = "--rate", paramLabel = "PER_SEC", converter = UnitConverters.Rate.class,
             description = "Total requests per second (open loop), e.g. 50000 or 50k; with --stages, the rate the first"
@@ -225,7 +254,8 @@ final class LoadCommand implements Callable<Integer> {
                     rateCheck.targetPerSec(), rateCheck.achievedPercent());
         }
         boolean thresholdsHeld = Threshold.report(judged, result, noSummary ? System.err : summaryOut);
-        boolean answered = result.requests() > 0 || result.errors().total() == 0;
+        // A ceiling ramp stopped by a limit or by errors has measured where its ceiling is: a result, not a failure.
+        boolean answered = result.steps() != null || result.requests() > 0 || result.errors().total() == 0;
         return answered && thresholdsHeld ? Main.EXIT_OK : Main.EXIT_CHECK_FAILED;
     }
 
@@ -262,7 +292,8 @@ final class LoadCommand implements Callable<Integer> {
         LoadOptionChecks.requirePositiveRate(rate);
         RateStages rateStages = stages == null ? null : RateStages.parse(stages, rate == null ? 0 : rate);
         // --requests N counts from the first request (wrk's and ab's meaning): a default warm-up would swallow them
-        long warmupNs = Durations.parseNs(warmup != null ? warmup : requests > 0 ? "0s" : LoadSpec.DEFAULT_WARMUP);
+        long warmupNs = Durations.parseNs(warmup != null ? warmup
+                : requests > 0 || steps != null ? "0s" : LoadSpec.DEFAULT_WARMUP);
         long durationNs = rateStages == null ? Durations.parseNs(duration)
                 : LoadOptionChecks.stagedWindowNs(rateStages, warmupNs,
                         command.commandLine().getParseResult().hasMatchedOption("--duration"));
@@ -293,10 +324,39 @@ final class LoadCommand implements Callable<Integer> {
         if (connectRate != null) {
             spec.connectRatePerSec(connectRate);
         }
+        spec.ceiling(ceilingPlan(loadModel));
         if (threads != null) {
             spec.threads(threads);
         }
         return spec.build();
+    }
+
+    /** The ramp when --steps is given; null otherwise, when the ceiling-only options must be absent. */
+    private CeilingPlan ceilingPlan(LoadModel loadModel) {
+        var parsed = command.commandLine().getParseResult();
+        if (steps == null) {
+            for (String option : List.of("--hold", "--verify-rate", "--memory-floor")) {
+                if (parsed.hasMatchedOption(option)) {
+                    throw new UserError(option + " applies to the ceiling model only (give --steps)");
+                }
+            }
+            if (loadModel == LoadModel.CEILING) {
+                throw new UserError("the ceiling model needs --steps (connections per step, e.g. 10k,50k,100k)");
+            }
+            return null;
+        }
+        if (loadModel != null && loadModel != LoadModel.CEILING) {
+            throw new UserError("--steps applies to the ceiling model only, not " + loadModel.id());
+        }
+        for (String option : List.of("--connections", "--duration", "--warmup", "--requests", "--stages")) {
+            if (parsed.hasMatchedOption(option)) {
+                throw new UserError(option + " does not apply to the ceiling model: its connections are --steps, each"
+                        + " held for --hold after a verification echo per connection (its warm-up)");
+            }
+        }
+        return new CeilingPlan(steps, Durations.parseNs(hold),
+                verifyRate == null ? CeilingPlan.DEFAULT_VERIFY_RATE_PER_SEC : verifyRate,
+                memoryFloor == null ? CeilingPlan.DEFAULT_MEMORY_FLOOR : memoryFloor);
     }
 
     private void preflight(LoadSpec whole) {

@@ -10,6 +10,8 @@ public final class IntervalLogTags {
 
     /** Tag of the uncorrected series in models whose main series is the corrected one. */
     public static final String UNCORRECTED = "uncorrected";
+    /** Ceiling model: prefix of each step's tags ({@code step-3}, {@code step-3-uncorrected}). */
+    public static final String STEP_PREFIX = "step-";
     /** Key under which readers of a log group its untagged intervals. */
     public static final String UNTAGGED = "";
 
@@ -21,8 +23,17 @@ public final class IntervalLogTags {
         return model.scheduled() ? UNCORRECTED : null;
     }
 
+    /** Ceiling model: the tag of step {@code index}'s hold, corrected ({@code step-3}) or not ({@code step-3-uncorrected}). */
+    public static String stepTag(int index, boolean corrected) {
+        return STEP_PREFIX + index + (corrected ? "" : "-" + UNCORRECTED);
+    }
+
     /** What the header comment of the log says about its series. */
     public static String describe(LoadModel model) {
+        if (model == LoadModel.CEILING) {
+            return "one interval per step's hold, tagged " + stepTag(0, true) + " (corrected latency, from the intended"
+                    + " send time) and " + stepTag(0, false) + " (uncorrected), " + STEP_PREFIX + "1 ...";
+        }
         return model.scheduled()
                 ? "untagged intervals: corrected latency (from the intended send time); tagged " + UNCORRECTED
                         + ": uncorrected (from the actual send)"

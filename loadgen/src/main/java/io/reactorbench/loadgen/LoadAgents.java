@@ -57,6 +57,7 @@ public final class LoadAgents {
         List<Process> children = new ArrayList<>();
         Thread hook = new Thread(() -> stopAll(children), "load-agents-stop");
         Runtime.getRuntime().addShutdownHook(hook);
+        AgentStepLines stepLines = null;
         try {
             for (int i = 1; i < agents; i++) {
                 children.add(new ProcessBuilder(agentCommand.command(i, agents, json(dir, i), hlog(dir, i),
@@ -65,8 +66,15 @@ public final class LoadAgents {
                         .redirectOutput(log(dir, i).toFile())
                         .start());
             }
-            LoadOutputs own = new LoadOutputs(null, hlog(dir, 0), outputs.out(), outputs.progressOut(),
-                    outputs.progress(), false, outputs.reportMemory());
+            List<Path> childOutputs = new ArrayList<>();
+            for (int i = 1; i < agents; i++) {
+                childOutputs.add(log(dir, i));
+            }
+            // Ceiling: the agents' step lines become one ramp's on this process's stdout.
+            stepLines = whole.model() == LoadModel.CEILING ? new AgentStepLines(agents, outputs.out(), childOutputs)
+                    : null;
+            LoadOutputs own = new LoadOutputs(null, hlog(dir, 0), stepLines != null ? stepLines.agentZeroOut()
+                    : outputs.out(), outputs.progressOut(), outputs.progress(), false, outputs.reportMemory());
             List<Path> readyFiles = new ArrayList<>();
             for (int i = 1; i < agents; i++) {
                 readyFiles.add(ready(dir, i));
@@ -82,7 +90,8 @@ public final class LoadAgents {
             List<LoadResult> results = agentResults;
             results.clear();
             results.add(first);
-            long waitMs = TimeUnit.NANOSECONDS.toMillis(whole.warmupNs() + whole.durationNs()) + CHILD_SLACK_MS;
+            long waitMs = TimeUnit.NANOSECONDS.toMillis(whole.model() == LoadModel.CEILING ? rampBoundNs()
+                    : whole.warmupNs() + whole.durationNs()) + CHILD_SLACK_MS;
             for (int i = 1; i < agents; i++) {
                 Process child = children.get(i - 1);
                 if (!child.waitFor(waitMs, TimeUnit.MILLISECONDS)) {
@@ -94,6 +103,9 @@ public final class LoadAgents {
                             + " and wrote no result: " + lastLine(log(dir, i)));
                 }
                 results.add(LoadJson.read(json(dir, i)));
+            }
+            if (stepLines != null) {
+                stepLines.close();
             }
             List<Path> logs = new ArrayList<>();
             for (int i = 0; i < agents; i++) {
@@ -111,6 +123,9 @@ public final class LoadAgents {
             deleteQuietly(dir);
             return merged;
         } finally {
+            if (stepLines != null) {
+                stepLines.close();
+            }
             stopAll(children);
             try {
                 Runtime.getRuntime().removeShutdownHook(hook);
@@ -143,6 +158,19 @@ public final class LoadAgents {
     private long connectPhaseMs() {
         return (long) (whole.connections() / whole.connectRatePerSec() * 1000) + TimeUnit.NANOSECONDS.toMillis(
                 whole.timeoutNs());
+    }
+
+    /**
+     * Ceiling: the longest an agent's ramp can take once agent 0's has ended (they run side by side): the whole
+     * ramp's connects, verifications and holds, each with its timeout.
+     */
+    private long rampBoundNs() {
+        CeilingPlan plan = whole.ceiling();
+        double seconds = plan.topConnections() / whole.connectRatePerSec();
+        for (int step : plan.stepConnections()) {
+            seconds += step / plan.verifyRatePerSec() + plan.holdNs() / 1e9 + 3 * whole.timeoutNs() / 1e9;
+        }
+        return (long) (seconds * 1e9);
     }
 
     private static Path ready(Path dir, int index) {

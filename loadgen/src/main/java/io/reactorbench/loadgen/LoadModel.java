@@ -17,7 +17,13 @@ public enum LoadModel {
      * the answers at a throttled rate, to see that the server's memory stays bounded (it must stop reading, not
      * buffer) and that it keeps serving. Measures bytes and send stalls; latency means nothing here.
      */
-    SLOWREAD;
+    SLOWREAD,
+    /**
+     * Connection ceiling: ramps connections in steps ({@link CeilingPlan}) at the connect rate; at each step every
+     * connection answers one verification echo, then an open-loop rate runs over connections chosen at random for
+     * the hold, latency corrected as in {@link #OPEN}. Stops at the first step it cannot complete, and says why.
+     */
+    CEILING;
 
     public String id() {
         return name().toLowerCase(Locale.ROOT);
@@ -25,7 +31,7 @@ public enum LoadModel {
 
     /** Whether latency is measured from an intended send time (coordinated omission corrected). */
     public boolean scheduled() {
-        return this == OPEN || this == IDLE;
+        return this == OPEN || this == IDLE || this == CEILING;
     }
 
     public static LoadModel parse(String text) {
@@ -34,6 +40,7 @@ public enum LoadModel {
                 return model;
             }
         }
-        throw new IllegalArgumentException("unknown model '" + text + "' (expected closed, open, idle, churn or slowread)");
+        throw new IllegalArgumentException("unknown model '" + text
+                + "' (expected closed, open, idle, churn, slowread or ceiling)");
     }
 }

@@ -3,9 +3,12 @@ package io.reactorbench.loadgen;
 import io.reactorbench.results.ErrorCounts;
 import io.reactorbench.results.LatencySummary;
 import io.reactorbench.results.LatencyViews;
+import io.reactorbench.results.load.CeilingStep;
 import io.reactorbench.results.load.LoadJson;
 import io.reactorbench.results.load.LoadResult;
 import io.reactorbench.results.load.Responses;
+import io.reactorbench.sys.MemInfo;
+import io.reactorbench.sys.MemoryGuard;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
@@ -16,6 +19,7 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.HistogramLogWriter;
 
@@ -38,6 +42,7 @@ public final class LoadRun {
     private final StartGate startGate;
     private final CountDownLatch stopRequested = new CountDownLatch(1);
     private final CountDownLatch finished = new CountDownLatch(1);
+    private Supplier<MemInfo> memInfo = MemInfo::current;
     private Histogram totalCorrected;
     private Histogram totalUncorrected;
     private LatencySummary sendLateness;
@@ -51,6 +56,12 @@ public final class LoadRun {
         this.spec = spec;
         this.outputs = outputs;
         this.startGate = startGate;
+    }
+
+    /** Where the ceiling model's memory guard reads MemAvailable ({@code /proc/meminfo} unless set); returns this. */
+    public LoadRun memInfo(Supplier<MemInfo> source) {
+        this.memInfo = source;
+        return this;
     }
 
     /** Ends the run early (Ctrl-C); safe from any thread. */
@@ -130,6 +141,9 @@ public final class LoadRun {
             t.setDaemon(true);
             threads.add(t);
             t.start();
+        }
+        if (spec.model() == LoadModel.CEILING) {
+            return measureCeiling(control, workers, threads);
         }
         LoadResult.Memory memory = null;
         ProgressLine progress = new ProgressLine(outputs.progressOut(), outputs.progress());
@@ -223,15 +237,7 @@ public final class LoadRun {
                 }
             }
         } finally {
-            control.stop();
-            workers.forEach(LoadWorker::wakeup);
-            for (Thread t : threads) {
-                try {
-                    t.join(TimeUnit.SECONDS.toMillis(5));
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }
+            stopWorkers(control, workers, threads);
             if (log != null) {
                 log.close();
             }
@@ -272,6 +278,91 @@ public final class LoadRun {
         return result;
     }
 
+    /** Stops the workers and waits for them: each closes its connections on the way out. */
+    private static void stopWorkers(RunControl control, List<LoadWorker> workers, List<Thread> threads) {
+        control.stop();
+        workers.forEach(LoadWorker::wakeup);
+        for (Thread t : threads) {
+            try {
+                t.join(TimeUnit.SECONDS.toMillis(5));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /**
+     * The ceiling model: after the start gate, {@link CeilingRamp} runs the steps; the result's window, requests
+     * and latency are the holds' together, and each step's hold is one tagged interval of the log.
+     */
+    private LoadResult measureCeiling(RunControl control, List<LoadWorker> workers, List<Thread> threads)
+            throws IOException {
+        CeilingRamp.Outcome outcome;
+        try {
+            CeilingPlan plan = spec.ceiling();
+            MemoryGuard guard = plan.memoryFloorBytes() < 0 ? MemoryGuard.withDefaultFloor(memInfo)
+                    : MemoryGuard.withFloor(memInfo, plan.memoryFloorBytes());
+            outcome = awaitStartInstant()
+                    ? new CeilingRamp(spec, control, workers, guard, stopRequested, this::printStepLine).run()
+                    : new CeilingRamp.Outcome(List.of(), List.of(), List.of());
+        } finally {
+            stopWorkers(control, workers, threads);
+        }
+        double windowSeconds = 0;
+        for (int i = 0; i < outcome.steps().size(); i++) {
+            CeilingStep step = outcome.steps().get(i);
+            windowSeconds += (step.holdEndEpochMs() - step.holdStartEpochMs()) / 1000.0;
+            totalCorrected.add(outcome.corrected().get(i));
+            totalUncorrected.add(outcome.uncorrected().get(i));
+        }
+        writeStepLog(outcome);
+        Histogram lateness = newHistogram();
+        workers.forEach(w -> lateness.add(w.sendLateness));
+        sendLateness = LatencySummary.of(lateness);
+        boolean stopped = stopRequested.getCount() == 0;
+        long requests = totalCorrected.getTotalCount();
+        LoadResult result = new LoadResult(LoadResult.SCHEMA, LoadResults.params(spec), round3(windowSeconds),
+                requests, windowSeconds > 0 ? requests / windowSeconds : 0, control.errors.snapshot(),
+                new LatencyViews(LatencySummary.of(totalCorrected), LatencySummary.of(totalUncorrected)), null,
+                control.errors.firstDescriptions(), null, stopped, 1, null, sendLateness, null, 0L, null, null, null,
+                outcome.steps());
+        if (outputs.json() != null) {
+            LoadJson.write(result, outputs.json());
+        }
+        if (outputs.printSummary()) {
+            SummaryPrinter.print(outputs.out(), result, totalCorrected, totalUncorrected);
+        }
+        return result;
+    }
+
+    private void printStepLine(String line) {
+        outputs.out().println(line);
+        outputs.out().flush();
+    }
+
+    /** One interval per step's hold, corrected and uncorrected, stamped with the hold's wall-clock window. */
+    private void writeStepLog(CeilingRamp.Outcome outcome) throws IOException {
+        List<CeilingStep> held = outcome.steps().stream().filter(s -> s.holdStartEpochMs() > 0).toList();
+        HistogramLogWriter log = openLog(held.isEmpty() ? System.currentTimeMillis() : held.getFirst().holdStartEpochMs());
+        if (log == null) {
+            return;
+        }
+        try {
+            for (CeilingStep step : held) {
+                Histogram corrected = outcome.corrected().get(step.index());
+                Histogram uncorrected = outcome.uncorrected().get(step.index());
+                stamp(corrected, IntervalLogTags.stepTag(step.index(), true), step.holdStartEpochMs(),
+                        step.holdEndEpochMs());
+                stamp(uncorrected, IntervalLogTags.stepTag(step.index(), false), step.holdStartEpochMs(),
+                        step.holdEndEpochMs());
+                log.outputIntervalHistogram(corrected);
+                log.outputIntervalHistogram(uncorrected);
+            }
+        } finally {
+            log.close();
+        }
+    }
+
     private LoadResult buildResult(RunControl control, double windowSeconds, ErrorCounts errorsAtWindowStart,
             long cyclesInWindow, LoadResult.Memory memory, boolean stoppedEarly, Double cpuSeconds,
             LoadResult.SlowRead slowRead, long slowReadAnswers, long warmupRequests,
@@ -286,7 +377,7 @@ public final class LoadRun {
                         LatencySummary.of(totalUncorrected)),
                 spec.model() == LoadModel.CHURN && windowSeconds > 0 ? cyclesInWindow / windowSeconds : null,
                 control.errors.firstDescriptions(), memory, stoppedEarly, 1, cpuSeconds, sendLateness, slowRead,
-                warmupRequests, LoadResults.rateCheck(spec, round3(windowSeconds), requests), responses, null);
+                warmupRequests, LoadResults.rateCheck(spec, round3(windowSeconds), requests), responses, null, null);
     }
 
     private static LoadResult.SlowRead slowReadResult(List<LoadWorker> workers, long sentBytes, long readBytes) {

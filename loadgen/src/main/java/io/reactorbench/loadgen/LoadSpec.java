@@ -30,6 +30,8 @@ import java.util.concurrent.TimeUnit;
  * @param stages open loop: the total rate over the run (from {@code ratePerSec}), or null for a constant rate
  * @param httpRequest http: the request sent over and over ({@link HttpRequest#PLAINTEXT} unless {@code --url} and
  *        its friends say otherwise)
+ * @param ceiling ceiling model: the ramp (its steps this process's shares, like {@code connections}, which is the
+ *        top step); null for the other models
  */
 public record LoadSpec(
         List<Target> targets,
@@ -59,7 +61,8 @@ public record LoadSpec(
         long readRateBytesPerSec,
         long maxInFlightBytesPerConnection,
         RateStages stages,
-        HttpRequest httpRequest) {
+        HttpRequest httpRequest,
+        CeilingPlan ceiling) {
 
     public static final int DEFAULT_ECHO_SIZE_BYTES = 64;
     public static final int DEFAULT_RPC_RESPONSE_BYTES = 64;
@@ -117,7 +120,16 @@ public record LoadSpec(
                 require(heartbeatNs > 0, "the idle model needs a positive --heartbeat");
                 ratePerSec = connections * (double) TimeUnit.SECONDS.toNanos(1) / heartbeatNs;
             }
+            case CEILING -> require(ratePerSec > 0, "the ceiling model needs --rate (total requests per second of each hold)");
             case CLOSED, CHURN, SLOWREAD -> require(ratePerSec == 0, "--rate applies to the open model only");
+        }
+        require((model == LoadModel.CEILING) == (ceiling != null), "--steps, --hold and --verify-rate apply to the"
+                + " ceiling model only, and it needs --steps");
+        if (ceiling != null) {
+            require(app == AppKind.ECHO, "the ceiling model drives the echo app only (each connection is verified by"
+                    + " an echo), not " + app.id());
+            require(depth == 1, "the ceiling model sends one request at a time per connection (no --depth)");
+            require(connections == ceiling.topConnections(), "the ceiling model's connections are its top step");
         }
         require(readRateBytesPerSec >= 0, "--read-rate must not be negative");
         require(model == LoadModel.SLOWREAD || readRateBytesPerSec == 0, "--read-rate applies to the slowread model only");
@@ -134,7 +146,7 @@ public record LoadSpec(
         if (transport == Transport.UDP) {
             require(app == AppKind.ECHO, "udp targets take the echo app only (one datagram per request), not "
                     + app.id());
-            require(model != LoadModel.SLOWREAD && model != LoadModel.CHURN,
+            require(model != LoadModel.SLOWREAD && model != LoadModel.CHURN && model != LoadModel.CEILING,
                     "the " + model.id() + " model needs connections; udp has none");
             require(sizeBytes >= DatagramEchoProtocol.HEADER_BYTES && sizeBytes <= DatagramEchoProtocol.MAX_DATAGRAM_BYTES,
                     "--size must be " + DatagramEchoProtocol.HEADER_BYTES + ".." + DatagramEchoProtocol.MAX_DATAGRAM_BYTES
@@ -187,11 +199,11 @@ public record LoadSpec(
         double fraction = share / (double) connections;
         long requests = maxRequests == 0 ? 0 : Math.max(1, Math.round(maxRequests * fraction));
         return new LoadSpec(targets, sources, app, model, share, connectRatePerSec / count, threads,
-                model == LoadModel.OPEN ? ratePerSec * fraction : 0, depth, batch, sizeBytes, responseSizeBytes,
+                model == LoadModel.OPEN || model == LoadModel.CEILING ? ratePerSec * fraction : 0, depth, batch, sizeBytes, responseSizeBytes,
                 cpuSpinNs, blockUs, heartbeatNs, durationNs, warmupNs, requests, timeoutNs, index, count,
                 firstConnectionIndex + first, poller, allowRemote, readRateBytesPerSec, maxInFlightBytesPerConnection,
                 stages == null ? null : stages.scaled(fraction),
-                httpRequest);
+                httpRequest, ceiling == null ? null : ceiling.forShard(index, count));
     }
 
     /** Named setters for the many knobs; {@link #build()} validates. */
@@ -221,6 +233,7 @@ public record LoadSpec(
         private long maxInFlightBytesPerConnection = DEFAULT_MAX_IN_FLIGHT_BYTES;
         private RateStages stages;
         private HttpRequest httpRequest = HttpRequest.PLAINTEXT;
+        private CeilingPlan ceiling;
 
         public Builder targets(List<Target> v) { targets = v; return this; }
         public Builder sources(List<InetAddress> v) { sources = v; return this; }
@@ -252,18 +265,22 @@ public record LoadSpec(
         /** Null for a constant rate. */
         public Builder stages(RateStages v) { stages = v; return this; }
         public Builder httpRequest(HttpRequest v) { httpRequest = v; return this; }
+        /** The ceiling model's ramp; its top step sets the connections. */
+        public Builder ceiling(CeilingPlan v) { ceiling = v; return this; }
 
         public LoadSpec build() {
-            LoadModel m = model != null ? model : ratePerSec > 0 || stages != null ? LoadModel.OPEN : LoadModel.CLOSED;
+            LoadModel m = model != null ? model : ceiling != null ? LoadModel.CEILING
+                    : ratePerSec > 0 || stages != null ? LoadModel.OPEN : LoadModel.CLOSED;
             int size = sizeBytes != null ? sizeBytes : app == AppKind.ECHO ? DEFAULT_ECHO_SIZE_BYTES : 0;
             double connectRate = connectRatePerSec != null ? connectRatePerSec
                     : m == LoadModel.CHURN ? UNPACED_CONNECT_RATE_PER_SEC : DEFAULT_CONNECT_RATE_PER_SEC;
-            return new LoadSpec(targets, sources, app, m, connections, connectRate, threads,
+            return new LoadSpec(targets, sources, app, m, ceiling != null ? ceiling.topConnections() : connections,
+                    connectRate, threads,
                     ratePerSec, depth, batch, size, responseSizeBytes, cpuSpinNs,
                     blockUs, heartbeatNs, durationNs, warmupNs, maxRequests, timeoutNs, 0, 1, 0, poller, allowRemote,
                     readRateBytesPerSec != null ? readRateBytesPerSec
                             : m == LoadModel.SLOWREAD ? DEFAULT_READ_RATE_BYTES_PER_SEC : 0,
-                    maxInFlightBytesPerConnection, stages, httpRequest);
+                    maxInFlightBytesPerConnection, stages, httpRequest, ceiling);
         }
     }
 }

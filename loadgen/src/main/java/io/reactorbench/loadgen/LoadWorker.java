@@ -85,7 +85,10 @@ final class LoadWorker implements Runnable {
     private final long[] firstSeq;
     /** Request-stream bytes written on the current connection. */
     private final long[] written;
-    /** When the slot may reconnect (IDLE), or when its connect started (CONNECTING). */
+    /**
+     * When the slot may reconnect (IDLE), or when its connect started (CONNECTING); ceiling model, while OPEN: the
+     * intended send time of its request in flight (one at a time), so the model costs no extra array.
+     */
     private final long[] timeNs;
     /** Actual send time of each request in flight: a ring of {@code depth} per slot. */
     private final long[] sentNs;
@@ -117,6 +120,27 @@ final class LoadWorker implements Runnable {
     private long runStartNs;
     private long nextSlowReadNs;
 
+    // Ceiling model (see StepControl): the slots of the current step are 0 .. stepSlots-1.
+    private final boolean ceiling;
+    private int stepSlots;
+    /** Slots that answered in the current verification round: a bit per connection. */
+    private final java.util.BitSet verifiedSlots;
+    private int verifyRoundSeen;
+    private int verifiedInRound;
+    /** The slots the current round verifies: those of the step it began in. */
+    private int verifySlots;
+    /** The round in the high 32 bits, its verified count in the low ones: read by the coordinator as one value. */
+    private volatile long verifiedInRoundTagged;
+    private int verifyCursor;
+    private long nextVerifyNs;
+    private final double verifyIntervalNs;
+    private StepControl.Hold hold;
+    private OpenLoopSchedule holdSchedule;
+    private long holdEvent;
+    private final java.util.SplittableRandom random;
+    /** The last hold whose requests have all been answered (or abandoned) after its end; read by the coordinator. */
+    private volatile int drainedHoldRound;
+
     LoadWorker(int index, int workers, int slots, LoadSpec spec, RunControl control, LatencyRecorder latencies)
             throws IOException {
         this.index = index;
@@ -143,7 +167,13 @@ final class LoadWorker implements Runnable {
         for (int s = 0; s < slots; s++) {
             openQueue[s] = s;
         }
-        this.openCount = slots;
+        this.ceiling = spec.model() == LoadModel.CEILING;
+        // Ceiling: slots are queued step by step, as the coordinator raises the count (see followSteps).
+        this.openCount = ceiling ? 0 : slots;
+        this.verifiedSlots = ceiling ? new java.util.BitSet(slots) : null;
+        this.verifyIntervalNs = ceiling ? 1e9 * workers / spec.ceiling().verifyRatePerSec() : 0;
+        // Seeded by position, so a run picks the same connections again (uniform either way).
+        this.random = new java.util.SplittableRandom(31L * spec.shardIndex() + index);
         this.tried = new java.util.BitSet(slots);
         this.connectIntervalNs = 1e9 * workers / spec.connectRatePerSec();
         this.poller = Poller.open(spec.poller(), slots, spec.transport());
@@ -165,6 +195,17 @@ final class LoadWorker implements Runnable {
 
     boolean done() {
         return done;
+    }
+
+    /** Ceiling: connections that answered their echo in verification round {@code round} (0 until it began here). */
+    int verified(int round) {
+        long tagged = verifiedInRoundTagged;
+        return (int) (tagged >>> 32) == round ? (int) tagged : 0;
+    }
+
+    /** Ceiling: whether every request of hold {@code round} has been answered (or abandoned) after its end. */
+    boolean drained(int round) {
+        return drainedHoldRound >= round;
     }
 
     void wakeup() {
@@ -191,6 +232,9 @@ final class LoadWorker implements Runnable {
         while (!control.stopped()) {
             long nowNs = System.nanoTime();
             openDue(nowNs);
+            if (ceiling) {
+                followSteps(nowNs);
+            }
             if (!running && control.runStartNs() != 0) {
                 running = true;
                 onRunStart(control.runStartNs(), nowNs);
@@ -208,6 +252,9 @@ final class LoadWorker implements Runnable {
                 if (running && issuedTotal >= budget && allAnswered()) {
                     break;
                 }
+                if (hold != null && drainedHoldRound != hold.round() && nowNs >= hold.endNs() && allAnswered()) {
+                    drainedHoldRound = hold.round();
+                }
             }
             long waitNs = Math.min(MAX_WAIT_NS, nextSweepNs - nowNs);
             if (openCount > 0) {
@@ -220,6 +267,9 @@ final class LoadWorker implements Runnable {
             }
             if (running && slowRead) {
                 waitNs = Math.min(waitNs, nextSlowReadNs - nowNs);
+            }
+            if (ceiling) {
+                waitNs = Math.min(waitNs, ceilingWaitNs(nowNs));
             }
             if (waitNs > MAX_BLIND_PARK_NS) {
                 // select() sleeps in whole milliseconds: a send due sooner goes out up to 1 ms late, as with
@@ -392,8 +442,8 @@ final class LoadWorker implements Runnable {
                 for (int i = 0; i < answered; i++) {
                     long k = completed[s];
                     long sent = sentNs[s * depth + (int) (k % depth)];
-                    latencies.record(schedule == null ? -1 : clamp(nowNs - schedule.intendedNs(s, k)),
-                            clamp(nowNs - sent));
+                    long intendedNs = ceiling ? timeNs[s] : schedule == null ? -1 : schedule.intendedNs(s, k);
+                    latencies.record(intendedNs < 0 ? -1 : clamp(nowNs - intendedNs), clamp(nowNs - sent));
                     completed[s] = k + 1;
                 }
             } finally {
@@ -404,6 +454,8 @@ final class LoadWorker implements Runnable {
             if (spec.model() == LoadModel.CHURN) {
                 closedCycles.lazySet(closedCycles.get() + 1);
                 close(s, null, null, nowNs);
+            } else if (ceiling) {
+                onCeilingAnswer(s);
             } else {
                 trySend(s, nowNs);
             }
@@ -452,6 +504,133 @@ final class LoadWorker implements Runnable {
                 }
             }
         }
+    }
+
+    /**
+     * Ceiling: queues the slots the step adds (at the connect rate, like any open), starts a verification round
+     * or a hold when the coordinator does, and sends what either has due.
+     */
+    private void followSteps(long nowNs) {
+        StepControl steps = control.steps;
+        int target = CeilingPlan.share(steps.connections(), index, workers);
+        while (stepSlots < target) {
+            requeue(stepSlots++, nowNs);
+        }
+        if (steps.verifyRound() != verifyRoundSeen) {
+            verifyRoundSeen = steps.verifyRound();
+            verifiedSlots.clear();
+            verifiedInRound = 0;
+            verifiedInRoundTagged = (long) verifyRoundSeen << 32;
+            verifySlots = stepSlots;
+            verifyCursor = 0;
+            nextVerifyNs = nowNs;
+        }
+        if (verifyRoundSeen > 0 && verifiedInRound < verifySlots) {
+            sendVerifications(nowNs);
+        }
+        StepControl.Hold current = steps.hold();
+        if (current != hold && (hold == null || current.round() != hold.round())) {
+            hold = current;
+            double workerRate = spec.ratePerSec() * stepSlots / Math.max(1, steps.connections());
+            // Workers start half an event apart so that their sends interleave instead of coinciding.
+            long phaseNs = (long) (1e9 / spec.ratePerSec() * index);
+            holdSchedule = stepSlots == 0 ? null : new OpenLoopSchedule(hold.startNs() + phaseNs, workerRate, 1);
+            holdEvent = 0;
+            sendSlackNs = holdSchedule != null && holdSchedule.intervalNs() < MAX_SEND_SLACK_NS ? MAX_SEND_SLACK_NS : 0;
+        }
+        if (holdSchedule != null) {
+            sendHoldRequests(nowNs);
+        }
+    }
+
+    /** One echo per connection of the step, paced at this worker's share of the verify rate, none sent twice. */
+    private void sendVerifications(long nowNs) {
+        while (nextVerifyNs <= nowNs) {
+            int s = nextUnverified();
+            if (s < 0) {
+                // The rest are in flight or reconnecting: look again after a sweep interval, not every turn.
+                nextVerifyNs = nowNs + SWEEP_INTERVAL_NS;
+                return;
+            }
+            timeNs[s] = nowNs;
+            sendOne(s, nowNs);
+            // Without a backlog of credit, like the connect pacing.
+            nextVerifyNs = Math.max(nextVerifyNs, nowNs - (long) verifyIntervalNs) + (long) verifyIntervalNs;
+        }
+    }
+
+    /** The next slot from the cursor that is open, idle and not yet verified this round; -1 when none is. */
+    private int nextUnverified() {
+        for (int i = 0; i < verifySlots; i++) {
+            int s = (verifyCursor + i) % verifySlots;
+            if (!verifiedSlots.get(s) && state[s] >= OPEN && issued[s] == completed[s]) {
+                verifyCursor = s + 1;
+                return s;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * The hold's events that are due, each sent on a connection chosen uniformly at random among the idle open
+     * ones and measured from the event's intended time. When every connection is busy the event waits (and is
+     * measured late), as the open model's backlog does. Events due after the hold's end are not sent.
+     */
+    private void sendHoldRequests(long nowNs) {
+        for (int n = 0; n < EVENTS_PER_TURN; n++) {
+            long dueNs = holdSchedule.eventNs(holdEvent);
+            if (dueNs > nowNs || dueNs >= hold.endNs()) {
+                return;
+            }
+            int s = randomIdleSlot();
+            if (s < 0) {
+                return;
+            }
+            sendLateness.recordValue(clamp(nowNs - dueNs));
+            timeNs[s] = dueNs;
+            sendOne(s, nowNs);
+            holdEvent++;
+        }
+    }
+
+    /** A uniformly random slot of the step, moved on to the next idle open one; -1 when none is. */
+    private int randomIdleSlot() {
+        int start = random.nextInt(stepSlots);
+        for (int i = 0; i < stepSlots; i++) {
+            int s = (start + i) % stepSlots;
+            if (state[s] >= OPEN && issued[s] == completed[s]) {
+                return s;
+            }
+        }
+        return -1;
+    }
+
+    /** Issues one request on an idle slot (ceiling: depth 1); its intended time is already in timeNs. */
+    private void sendOne(int s, long nowNs) {
+        sentNs[s * depth + (int) (issued[s] % depth)] = nowNs;
+        issued[s]++;
+        issuedTotal++;
+        flush(s, nowNs);
+    }
+
+    private void onCeilingAnswer(int s) {
+        if (verifyRoundSeen > 0 && s < verifySlots && !verifiedSlots.get(s)) {
+            verifiedSlots.set(s);
+            verifiedInRound++;
+            verifiedInRoundTagged = ((long) verifyRoundSeen << 32) | verifiedInRound;
+        }
+    }
+
+    /** How long the loop may sleep before the next verification or hold event is due. */
+    private long ceilingWaitNs(long nowNs) {
+        long waitNs = Long.MAX_VALUE;
+        if (verifyRoundSeen > 0 && verifiedInRound < verifySlots) {
+            waitNs = nextVerifyNs - nowNs;
+        }
+        if (holdSchedule != null && holdSchedule.eventNs(holdEvent) < hold.endNs()) {
+            waitNs = Math.min(waitNs, holdSchedule.eventNs(holdEvent) + sendSlackNs - nowNs);
+        }
+        return waitNs;
     }
 
     private static long clamp(long ns) {
@@ -524,6 +703,9 @@ final class LoadWorker implements Runnable {
 
     private void connectFailed(int s, String description, long nowNs) {
         control.errors.record(ErrorKind.CONNECT, description);
+        if (ceiling) {
+            control.steps.onConnectFailed(description);
+        }
         poller.close(s);
         state[s] = IDLE;
         requeue(s, nowNs + RECONNECT_DELAY_NS);

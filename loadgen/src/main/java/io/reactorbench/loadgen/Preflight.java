@@ -65,7 +65,9 @@ public record Preflight(List<String> problems, boolean fatal) {
                         + " new connects may fail unless net.ipv4.tcp_tw_reuse allows reuse.");
             }
         }
-        return new Preflight(List.copyOf(problems), fatal);
+        // A ceiling ramp is meant to find where a limit binds: it stops there (fd-limit, port-limit) with the steps
+        // it reached, so a limit below its top step is a warning, not a reason not to run.
+        return new Preflight(List.copyOf(problems), fatal && whole.model() != LoadModel.CEILING);
     }
 
     /** The same check with this machine's limits, read from /proc (skipped where /proc does not say). */

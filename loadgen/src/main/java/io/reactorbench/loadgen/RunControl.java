@@ -10,6 +10,8 @@ final class RunControl {
     final CountDownLatch connected;
     final AtomicInteger openConnections = new AtomicInteger();
     final ErrorLog errors = new ErrorLog();
+    /** The ceiling model's steps (unused by the other models). */
+    final StepControl steps = new StepControl();
     /** 0 until the coordinator starts the measured run (after the connections are open). */
     private volatile long runStartNs;
     private volatile boolean stopped;

@@ -41,12 +41,27 @@ public final class ShardMerge {
 
         /** The corrected latency of a run of {@code model}; null when the model has none. */
         public Histogram corrected(LoadModel model) {
+            if (model == LoadModel.CEILING) {
+                return stepsSum(true);
+            }
             return model.scheduled() ? byTag.get(IntervalLogTags.UNTAGGED) : null;
         }
 
         public Histogram uncorrected(LoadModel model) {
+            if (model == LoadModel.CEILING) {
+                return stepsSum(false);
+            }
             String tag = IntervalLogTags.uncorrectedTag(model);
             return byTag.get(tag == null ? IntervalLogTags.UNTAGGED : tag);
+        }
+
+        /** Ceiling: every step's hold together. */
+        private Histogram stepsSum(boolean corrected) {
+            Histogram sum = LoadRun.newHistogram();
+            for (int i = 0; byTag.containsKey(IntervalLogTags.stepTag(i, true)); i++) {
+                sum.add(byTag.get(IntervalLogTags.stepTag(i, corrected)));
+            }
+            return sum;
         }
     }
 
@@ -207,6 +222,7 @@ public final class ShardMerge {
                         ? LatencySummary.of(corrected) : null, LatencySummary.of(uncorrected)),
                 connectionsPerSecond, List.copyOf(firstErrors), null, stoppedEarly, shards.size(), cpuSeconds,
                 worstLateness(shards), slowRead, warmupRequests, LoadResults.rateCheck(whole, window, requests),
-                responses, totals.startSkewMs());
+                responses, totals.startSkewMs(),
+                whole.model() == LoadModel.CEILING ? CeilingMerge.mergeSteps(shards, totals.byTag()) : null);
     }
 }

@@ -1,6 +1,7 @@
 package io.reactorbench.loadgen;
 
 import io.reactorbench.results.LatencySummary;
+import io.reactorbench.results.load.CeilingStep;
 import io.reactorbench.results.load.LoadResult;
 import io.reactorbench.results.load.RateCheck;
 import io.reactorbench.results.load.Responses;
@@ -28,12 +29,16 @@ public final class SummaryPrinter {
             case "closed" -> "closed loop, depth " + p.depth() + (p.batch() ? " (in batches)" : "");
             case "slowread" -> String.format(Locale.ROOT, "slow reader (sends as fast as accepted, up to %s in flight;"
                     + " reads %s/s per connection)", bytes(p.maxInFlightBytes()), bytes(p.readRateBytesPerSec()));
+            case "ceiling" -> String.format(Locale.ROOT, "connection ceiling, each step held at %.0f req/s over random"
+                    + " connections", p.rate());
             default -> "churn (connect, one request, close)";
         };
         out.printf(Locale.ROOT, "%.1fs test @ %s: %s, %s, %d connections, %d threads%s%n", r.windowSeconds(),
                 String.join(",", p.targets()), p.app(), pacing, p.connections(), p.threads(),
                 r.shards() > 1 ? ", " + r.shards() + " agents" : "");
-        printWarmup(out, r);
+        if (r.steps() == null) {
+            printWarmup(out, r);
+        }
         if (r.slowRead() != null) {
             printSlowRead(out, r);
             return;
@@ -97,8 +102,24 @@ public final class SummaryPrinter {
             out.println("First errors:");
             r.firstErrors().forEach(e -> out.println("  " + e));
         }
-        if (r.stoppedEarly()) {
+        if (r.steps() != null) {
+            printSteps(out, r);
+        } else if (r.stoppedEarly()) {
             out.println("(stopped early: the window is shorter than asked)");
+        }
+    }
+
+    /** Ceiling: one row per step; the window, requests and latency above are all the holds together. */
+    private static void printSteps(PrintStream out, LoadResult r) {
+        out.println("Steps (hold latency corrected, ms):");
+        out.printf(Locale.ROOT, "  %4s %9s %9s %9s %10s %9s %8s %8s %8s %8s  %s%n", "step", "target", "held",
+                "verified", "connect/s", "requests", "p50", "p99", "p99.9", "max", "stopped by");
+        for (CeilingStep step : r.steps()) {
+            LatencySummary l = step.latencyNs();
+            out.printf(Locale.ROOT, "  %4d %9d %9d %9d %10.0f %9d %8.3f %8.3f %8.3f %8.3f  %s%n", step.index(),
+                    step.targetConnections(), step.heldConnections(), step.verified(), step.connectRatePerSec(),
+                    step.requests(), l.p50() / NS_PER_MS, l.p99() / NS_PER_MS, l.p999() / NS_PER_MS,
+                    l.max() / NS_PER_MS, step.completed() ? "" : step.stoppedBy().id() + ": " + step.stopDetail());
         }
     }
 

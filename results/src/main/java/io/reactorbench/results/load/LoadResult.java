@@ -41,12 +41,20 @@ import java.util.List;
  * @param agentStartSkewMs merged results of several agents ({@code load --agents K}): the spread, in ms, of the
  *        wall-clock instants at which the agents' measured windows began (latest minus earliest; ms resolution,
  *        as the interval logs stamp them); absent for one process and in results written before it existed
+ * @param steps ceiling model: the steps of the ramp, up to and including the one it stopped at (its
+ *        {@link CeilingStep#stoppedBy()} says why); absent for the other models and in results written before it
+ *        existed. The window, requests and latency above then cover the steps' holds together.
  */
 public record LoadResult(String schema, Params params, double windowSeconds, long requests, double throughput,
         ErrorCounts errors, LatencyViews latencyNs, Double connectionsPerSecond, List<String> firstErrors,
         Memory memory, boolean stoppedEarly, int shards, Double clientCpuSeconds, LatencySummary sendLatenessNs,
         SlowRead slowRead, Long warmupRequests, RateCheck rateCheck, Responses responses,
-        @JsonInclude(JsonInclude.Include.NON_NULL) Long agentStartSkewMs) {
+        @JsonInclude(JsonInclude.Include.NON_NULL) Long agentStartSkewMs,
+        @JsonInclude(JsonInclude.Include.NON_NULL) List<CeilingStep> steps) {
+
+    public LoadResult {
+        steps = steps == null ? null : List.copyOf(steps);
+    }
 
     public static final String SCHEMA = SchemaVersions.LOAD;
 

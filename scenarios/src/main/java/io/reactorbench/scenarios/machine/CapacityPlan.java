@@ -1,6 +1,8 @@
 package io.reactorbench.scenarios.machine;
 
 import io.reactorbench.scenarios.run.FdLimits;
+import io.reactorbench.sys.MemInfo;
+import io.reactorbench.sys.MemoryGuard;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

@@ -1,6 +1,7 @@
 package io.reactorbench.scenarios.machine;
 
 import io.reactorbench.scenarios.run.FdLimits;
+import io.reactorbench.sys.MemInfo;
 
 /**
  * The limits of this machine that decide how many loopback connections it can hold, read once from /proc.

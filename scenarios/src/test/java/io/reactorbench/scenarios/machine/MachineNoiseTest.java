@@ -3,6 +3,7 @@ package io.reactorbench.scenarios.machine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.reactorbench.scenarios.run.FdLimits;
+import io.reactorbench.sys.MemInfo;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;

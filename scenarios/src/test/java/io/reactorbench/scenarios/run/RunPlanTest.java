@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.reactorbench.scenarios.machine.MachineLimits;
-import io.reactorbench.scenarios.machine.MemInfo;
 import io.reactorbench.scenarios.suite.DesignSpec;
 import io.reactorbench.scenarios.suite.Scenario;
 import io.reactorbench.scenarios.suite.Suite;
 import io.reactorbench.scenarios.suite.SuiteError;
 import io.reactorbench.scenarios.suite.SuiteParser;
+import io.reactorbench.sys.MemInfo;
 import io.reactorbench.wire.spi.Availability;
 import io.reactorbench.wire.spi.RunningServer;
 import io.reactorbench.wire.spi.ServerConfig;

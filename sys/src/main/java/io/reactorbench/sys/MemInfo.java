@@ -1,4 +1,9 @@
-package io.reactorbench.scenarios.machine;
+package io.reactorbench.sys;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 /**
  * The two lines of {@code /proc/meminfo} that say how much memory a run may still take.
@@ -8,15 +13,22 @@ package io.reactorbench.scenarios.machine;
  */
 public record MemInfo(long totalBytes, long availableBytes) {
 
+    private static final Path MEMINFO = Path.of("/proc/meminfo");
+
     public static final MemInfo UNKNOWN = new MemInfo(-1, -1);
 
     /** This machine now. */
     public static MemInfo current() {
-        return parse(ProcValues.procValue("/proc/meminfo"));
+        // Not Files.readString: /proc files report a size of 0 (or 1), which it trusts; a stream reads to the end.
+        try (var in = Files.newInputStream(MEMINFO)) {
+            return parse(new String(in.readAllBytes(), StandardCharsets.US_ASCII));
+        } catch (IOException | RuntimeException e) {
+            return UNKNOWN;
+        }
     }
 
     /** From the text of /proc/meminfo, whitespace folded or not ({@code MemTotal: 24683748 kB ...}). */
-    static MemInfo parse(String meminfo) {
+    public static MemInfo parse(String meminfo) {
         if (meminfo == null) {
             return UNKNOWN;
         }
@@ -42,7 +54,7 @@ public record MemInfo(long totalBytes, long availableBytes) {
     }
 
     /** "1.8 GiB": how doctor and the guard print memory. */
-    static String gib(long bytes) {
+    public static String gib(long bytes) {
         return String.format(java.util.Locale.ROOT, "%.1f GiB", bytes / (double) (1L << 30));
     }
 }

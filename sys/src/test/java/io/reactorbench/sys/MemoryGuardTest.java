@@ -1,4 +1,4 @@
-package io.reactorbench.scenarios.machine;
+package io.reactorbench.sys;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package io.reactorbench.scenarios.machine;
+package io.reactorbench.sys;
 
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -40,7 +40,7 @@ public final class MemoryGuard {
         return new MemoryGuard(memory, floorBytes);
     }
 
-    static long defaultFloorBytes(MemInfo memory) {
+    public static long defaultFloorBytes(MemInfo memory) {
         return Math.max(MIN_FLOOR_BYTES, (long) (Math.max(0, memory.totalBytes()) * FLOOR_SHARE_OF_TOTAL));
     }
 

@@ -1,0 +1,178 @@
+package io.reactorbench.loadgen;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.io.RandomAccessFile;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The ceiling model's {@link StepLine}s of {@code load --agents K} as one ramp on the parent's stdout: a step's
+ * HOLD is printed once every agent has begun that hold, its DONE once every agent has ended it (STOPPED, naming
+ * the agent, when any agent stopped there, and nothing after that), each with the sum of the agents' connections.
+ * Agent 0 runs in this process and writes its lines to {@link #agentZeroOut()}; the children's lines are read
+ * from their output files, polled every {@value #POLL_MS} ms, so a step is printed at most that much late.
+ */
+final class AgentStepLines implements AutoCloseable {
+
+    private static final long POLL_MS = 100;
+
+    private final int agents;
+    private final PrintStream out;
+    private final List<Path> childOutputs;
+    private final long[] readOffsets;
+    /** step -> per agent: the HOLD line and the end (DONE or STOPPED) line each agent printed. */
+    private final Map<Integer, StepLine.Parsed[][]> seen = new TreeMap<>();
+    private int nextHoldToPrint;
+    private int nextEndToPrint;
+    private boolean ended;
+    private final Thread poller;
+    private volatile boolean closed;
+
+    AgentStepLines(int agents, PrintStream out, List<Path> childOutputs) {
+        this.agents = agents;
+        this.out = out;
+        this.childOutputs = List.copyOf(childOutputs);
+        this.readOffsets = new long[childOutputs.size()];
+        this.poller = new Thread(this::pollChildren, "agent-step-lines");
+        poller.setDaemon(true);
+        poller.start();
+    }
+
+    /** Where agent 0 prints: each complete line is taken as that agent's. */
+    PrintStream agentZeroOut() {
+        return new PrintStream(new OutputStream() {
+            private final ByteArrayOutputStream line = new ByteArrayOutputStream();
+
+            @Override
+            public synchronized void write(int b) {
+                if (b == '\n') {
+                    accept(0, line.toString(StandardCharsets.UTF_8));
+                    line.reset();
+                } else {
+                    line.write(b);
+                }
+            }
+        }, true, StandardCharsets.UTF_8);
+    }
+
+    synchronized void accept(int agent, String line) {
+        StepLine.Parsed parsed = StepLine.parse(line).orElse(null);
+        if (parsed == null) {
+            return;
+        }
+        StepLine.Parsed[][] step = seen.computeIfAbsent(parsed.index(), i -> new StepLine.Parsed[2][agents]);
+        step[parsed.event() == StepLine.Event.HOLD ? 0 : 1][agent] = parsed;
+        printWhatAllReached();
+    }
+
+    private void printWhatAllReached() {
+        while (!ended) {
+            StepLine.Parsed[][] hold = seen.get(nextHoldToPrint);
+            if (nextHoldToPrint == nextEndToPrint && hold != null && all(hold[0])) {
+                out.println(StepLine.hold(nextHoldToPrint, sum(hold[0])));
+                nextHoldToPrint++;
+                continue;
+            }
+            StepLine.Parsed[][] end = seen.get(nextEndToPrint);
+            if (end == null || !all(end[1])) {
+                break;
+            }
+            StepLine.Parsed stopped = null;
+            int stoppedAgent = -1;
+            for (int a = 0; a < agents && stopped == null; a++) {
+                if (end[1][a].event() == StepLine.Event.STOPPED) {
+                    stopped = end[1][a];
+                    stoppedAgent = a;
+                }
+            }
+            int held = sum(end[1]);
+            out.println(stopped == null ? StepLine.done(nextEndToPrint, held)
+                    : StepLine.stopped(nextEndToPrint, stopped.code(), held, "agent " + stoppedAgent + ": "
+                            + stopped.detail()));
+            ended = stopped != null;
+            nextEndToPrint++;
+            nextHoldToPrint = Math.max(nextHoldToPrint, nextEndToPrint);
+        }
+        out.flush();
+    }
+
+    private boolean all(StepLine.Parsed[] perAgent) {
+        for (StepLine.Parsed p : perAgent) {
+            if (p == null) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static int sum(StepLine.Parsed[] perAgent) {
+        int sum = 0;
+        for (StepLine.Parsed p : perAgent) {
+            sum += p.connections();
+        }
+        return sum;
+    }
+
+    private void pollChildren() {
+        while (!closed) {
+            readChildren();
+            try {
+                Thread.sleep(POLL_MS);
+            } catch (InterruptedException e) {
+                return;
+            }
+        }
+    }
+
+    /** Reads the complete lines each child added to its output file since the last read. */
+    private void readChildren() {
+        for (int c = 0; c < childOutputs.size(); c++) {
+            try (RandomAccessFile file = new RandomAccessFile(childOutputs.get(c).toFile(), "r")) {
+                file.seek(readOffsets[c]);
+                byte[] added = new byte[(int) Math.max(0, file.length() - readOffsets[c])];
+                file.readFully(added);
+                int lastNewline = lastIndexOf(added, (byte) '\n');
+                if (lastNewline < 0) {
+                    continue;
+                }
+                readOffsets[c] += lastNewline + 1;
+                List<String> lines = new ArrayList<>(
+                        new String(added, 0, lastNewline, StandardCharsets.UTF_8).lines().toList());
+                for (String line : lines) {
+                    accept(c + 1, line);
+                }
+            } catch (IOException e) {
+                // Not created yet, or gone: read again on the next poll.
+            }
+        }
+    }
+
+    private static int lastIndexOf(byte[] bytes, byte b) {
+        for (int i = bytes.length - 1; i >= 0; i--) {
+            if (bytes[i] == b) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Reads what the children wrote last (they have exited), then stops polling. */
+    @Override
+    public void close() {
+        closed = true;
+        poller.interrupt();
+        try {
+            poller.join(1000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        readChildren();
+    }
+}

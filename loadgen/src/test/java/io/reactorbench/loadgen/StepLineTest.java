@@ -1,0 +1,53 @@
+package io.reactorbench.loadgen;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.reactorbench.results.ErrorCounts;
+import io.reactorbench.results.LatencySummary;
+import io.reactorbench.results.load.CeilingStep;
+import io.reactorbench.results.load.CeilingStop;
+import org.junit.jupiter.api.Test;
+
+class StepLineTest {
+
+    private static CeilingStep step(int index, int held, CeilingStop stop, String detail) {
+        return new CeilingStep(index, 300, held, 1, 1, held, 1, 2, 3, ErrorCounts.NONE, LatencySummary.EMPTY, stop,
+                detail);
+    }
+
+    @Test
+    void shouldWriteEachBoundaryInTheDocumentedFormatAndReadItBack() {
+        String stopped = StepLine.end(step(3, 19_800, CeilingStop.FD_LIMIT, "socket: EMFILE (too many open files)"));
+
+        assertThat(StepLine.hold(3, 250_000)).isEqualTo("STEP 3 HOLD 250000 connections");
+        assertThat(StepLine.end(step(3, 250_000, null, null))).isEqualTo("STEP 3 DONE 250000 connections");
+        assertThat(stopped).isEqualTo("STEP 3 STOPPED fd-limit 19800 connections: socket: EMFILE (too many open files)");
+        assertThat(StepLine.parse(stopped)).contains(new StepLine.Parsed(3, StepLine.Event.STOPPED, 19_800,
+                "fd-limit", "socket: EMFILE (too many open files)"));
+        assertThat(StepLine.parse("STEP 0 HOLD 50 connections"))
+                .contains(new StepLine.Parsed(0, StepLine.Event.HOLD, 50, null, null));
+        assertThat(StepLine.parse("load: warning: something else")).isEmpty();
+    }
+
+    @Test
+    void shouldClassifyConnectFailuresThatMeanAProcessLimitFromEitherPoller() {
+        assertThat(StepControl.limitOf("127.0.0.1:9: socket: EMFILE (too many open files)"))
+                .isEqualTo(CeilingStop.FD_LIMIT);
+        assertThat(StepControl.limitOf("127.0.0.1:9: Too many open files")).isEqualTo(CeilingStop.FD_LIMIT);
+        assertThat(StepControl.limitOf("127.0.0.1:9: EADDRNOTAVAIL (cannot assign requested address)"))
+                .isEqualTo(CeilingStop.PORT_LIMIT);
+        assertThat(StepControl.limitOf("127.0.0.1:9: Cannot assign requested address")).isEqualTo(CeilingStop.PORT_LIMIT);
+        assertThat(StepControl.limitOf("127.0.0.1:9: bind 127.0.0.2: EADDRINUSE (address already in use)"))
+                .isEqualTo(CeilingStop.PORT_LIMIT);
+        assertThat(StepControl.limitOf("127.0.0.1:9: ECONNREFUSED (connection refused)")).isNull();
+    }
+
+    @Test
+    void shouldGiveEachAgentItsShareOfEveryStepAsForShardSplitsConnections() {
+        CeilingPlan whole = new CeilingPlan(java.util.List.of(10, 50, 101), 1, 20_000, -1);
+
+        assertThat(whole.forShard(0, 2).stepConnections()).containsExactly(5, 25, 51);
+        assertThat(whole.forShard(1, 2).stepConnections()).containsExactly(5, 25, 50);
+        assertThat(whole.forShard(1, 2).verifyRatePerSec()).isEqualTo(10_000);
+    }
+}

@@ -1,0 +1,35 @@
+package io.reactorbench.results.load;
+
+import io.reactorbench.results.ErrorCounts;
+import io.reactorbench.results.LatencySummary;
+
+/**
+ * One step of a connection-ceiling ramp ({@code load --model ceiling}): the connections were opened up to the
+ * step's count, each verified live by one echo round trip, then held while an open-loop request rate ran over
+ * connections chosen at random. Counts are this process's (or, merged, the sum over agents).
+ *
+ * @param index 0-based position in the ramp
+ * @param targetConnections connections the step asked for
+ * @param heldConnections connections open at the end of the step
+ * @param connectSeconds how long opening the step's new connections took (0 when none were new)
+ * @param connectRatePerSec new connections per second achieved while opening them
+ * @param verified connections that answered their verification echo during this step
+ * @param holdStartEpochMs wall-clock start of the hold (0 when the step stopped before its hold); merged: the
+ *        latest agent's start
+ * @param holdEndEpochMs wall-clock end of the hold; merged: the earliest agent's end
+ * @param requests hold requests answered (verification echoes not included)
+ * @param errors errors during the step (connect, verify and hold), by kind
+ * @param latencyNs latency of the hold's requests, corrected for coordinated omission (from the intended send
+ *        time); merged from the agents' histograms, never from their percentiles
+ * @param stoppedBy why the ramp stopped at this step; null when the step completed
+ * @param stopDetail the reason as a sentence (merged: naming the agent); null when the step completed
+ */
+public record CeilingStep(int index, int targetConnections, int heldConnections, double connectSeconds,
+        double connectRatePerSec, int verified, long holdStartEpochMs, long holdEndEpochMs, long requests,
+        ErrorCounts errors, LatencySummary latencyNs, CeilingStop stoppedBy, String stopDetail) {
+
+    /** Whether the step held its connections to the end (the ramp went on, or this was the top step). */
+    public boolean completed() {
+        return stoppedBy == null;
+    }
+}
