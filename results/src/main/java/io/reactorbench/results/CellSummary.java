@@ -1,6 +1,7 @@
 package io.reactorbench.results;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.reactorbench.results.ceiling.CeilingResult;
 
 /**
  * {@code summary.json}: the numbers of one cell (one design, one scenario variant, one trial). A failed cell
@@ -19,6 +20,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param slowRead             slowread scenarios only (their latency is not meaningful), otherwise null
  * @param loadPlacement        the load's agents, source addresses and start skew; null (not written) when it ran as
  *                             one process on kernel-chosen addresses
+ * @param ceiling              connection-ceiling cells (model ceiling) only: the ramp's steps, what each held and
+ *                             cost, and why it stopped; null (not written) otherwise
  */
 public record CellSummary(
         String schema,
@@ -39,7 +42,8 @@ public record CellSummary(
         Double connectionsPerSecond,
         LoadGeneratorCpu loadGenerator,
         SlowReadSummary slowRead,
-        @JsonInclude(JsonInclude.Include.NON_NULL) LoadPlacement loadPlacement) {
+        @JsonInclude(JsonInclude.Include.NON_NULL) LoadPlacement loadPlacement,
+        @JsonInclude(JsonInclude.Include.NON_NULL) CeilingResult ceiling) {
 
     public CellSummary {
         variant = variant == null ? "" : variant;
@@ -54,7 +58,7 @@ public record CellSummary(
                        ErrorCounts errors, LatencyViews latencyNs, ServerMetrics server, MemoryPerConnection memory,
                        Double connectionsPerSecond, LoadGeneratorCpu loadGenerator, SlowReadSummary slowRead) {
         this(schema, scenario, variant, design, trial, status, reason, params, windowSeconds, requests, throughput,
-                errors, latencyNs, server, memory, connectionsPerSecond, loadGenerator, slowRead, null);
+                errors, latencyNs, server, memory, connectionsPerSecond, loadGenerator, slowRead, null, null);
     }
 
     /** A summary without the fields added after the first schema version's core (as older writers built it). */
@@ -63,7 +67,7 @@ public record CellSummary(
                        ErrorCounts errors, LatencyViews latencyNs, ServerMetrics server, MemoryPerConnection memory,
                        Double connectionsPerSecond) {
         this(schema, scenario, variant, design, trial, status, reason, params, windowSeconds, requests, throughput,
-                errors, latencyNs, server, memory, connectionsPerSecond, null, null, null);
+                errors, latencyNs, server, memory, connectionsPerSecond, null, null, null, null);
     }
 
     public String scenarioKey() {

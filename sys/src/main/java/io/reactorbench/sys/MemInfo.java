@@ -6,12 +6,19 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * The two lines of {@code /proc/meminfo} that say how much memory a run may still take.
+ * The lines of {@code /proc/meminfo} that say how much memory a run may still take, and how much the kernel's own
+ * objects hold (a loopback connection's sockets live in slab: ~10 KB per pair here).
  *
  * @param totalBytes     MemTotal; -1 when unknown
  * @param availableBytes MemAvailable (what can be allocated without swapping or the OOM killer); -1 when unknown
+ * @param slabBytes      Slab (the kernel's object caches, sockets among them); -1 when unknown
  */
-public record MemInfo(long totalBytes, long availableBytes) {
+public record MemInfo(long totalBytes, long availableBytes, long slabBytes) {
+
+    /** Without the slab line (what callers that only guard memory need). */
+    public MemInfo(long totalBytes, long availableBytes) {
+        this(totalBytes, availableBytes, -1);
+    }
 
     private static final Path MEMINFO = Path.of("/proc/meminfo");
 
@@ -34,15 +41,18 @@ public record MemInfo(long totalBytes, long availableBytes) {
         }
         long total = -1;
         long available = -1;
+        long slab = -1;
         String[] words = meminfo.split("\\s+");
         for (int i = 0; i + 1 < words.length; i++) {
             if (words[i].equals("MemTotal:")) {
                 total = kibToBytes(words[i + 1]);
             } else if (words[i].equals("MemAvailable:")) {
                 available = kibToBytes(words[i + 1]);
+            } else if (words[i].equals("Slab:")) {
+                slab = kibToBytes(words[i + 1]);
             }
         }
-        return new MemInfo(total, available);
+        return new MemInfo(total, available, slab);
     }
 
     private static long kibToBytes(String kib) {

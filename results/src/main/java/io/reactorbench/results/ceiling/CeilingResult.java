@@ -1,5 +1,6 @@
 package io.reactorbench.results.ceiling;
 
+import io.reactorbench.results.load.CeilingStop;
 import java.util.List;
 
 /**
@@ -8,11 +9,10 @@ import java.util.List;
  *
  * @param steps          the steps reached, in order; the last may be incomplete ({@code stoppedBy} set)
  * @param highestHeld    connections held at the highest completed step; 0 when none completed
- * @param stoppedBy      {@link CeilingStop} code of why the ramp ended before its last step, or null when it
- *                       completed every step
+ * @param stoppedBy      why the ramp ended before its last step, or null when it completed every step
  * @param stoppedBecause the sentence behind {@code stoppedBy}; null when it completed
  */
-public record CeilingResult(List<CeilingStepResult> steps, long highestHeld, String stoppedBy, String stoppedBecause) {
+public record CeilingResult(List<CeilingStepResult> steps, long highestHeld, CeilingStop stoppedBy, String stoppedBecause) {
 
     public CeilingResult {
         steps = List.copyOf(steps);

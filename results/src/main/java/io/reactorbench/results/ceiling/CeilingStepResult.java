@@ -3,6 +3,7 @@ package io.reactorbench.results.ceiling;
 import io.reactorbench.results.ErrorCounts;
 import io.reactorbench.results.GcPauses;
 import io.reactorbench.results.LatencySummary;
+import io.reactorbench.results.load.CeilingStop;
 
 /**
  * One step of a connection-ceiling cell in {@code summary.json} (issue 18): what the load generator held and
@@ -26,7 +27,7 @@ import io.reactorbench.results.LatencySummary;
  * @param heapPerConnectionBytes server heap growth since before the ramp / held
  * @param kernelPerConnectionBytes slab growth since before the ramp / held (per connection pair)
  * @param gcPauses               server GC pauses between the step's start and end, the runner's own GCs excluded
- * @param stoppedBy              why the ramp ended at this step ({@link CeilingStop} code); null when it completed
+ * @param stoppedBy              why the ramp ended at this step; null when it completed
  */
 public record CeilingStepResult(
         int index,
@@ -44,7 +45,7 @@ public record CeilingStepResult(
         Double heapPerConnectionBytes,
         Double kernelPerConnectionBytes,
         GcPauses gcPauses,
-        String stoppedBy) {
+        CeilingStop stoppedBy) {
 
     public boolean completed() {
         return stoppedBy == null;

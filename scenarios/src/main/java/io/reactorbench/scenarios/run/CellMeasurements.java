@@ -9,6 +9,7 @@ import io.reactorbench.results.GcPauses;
 import io.reactorbench.results.LatencyViews;
 import io.reactorbench.results.LoadGeneratorCpu;
 import io.reactorbench.results.LoadPlacement;
+import io.reactorbench.results.ceiling.CeilingResult;
 import io.reactorbench.results.MemoryPerConnection;
 import io.reactorbench.results.ProbeSample;
 import io.reactorbench.results.SchemaVersions;
@@ -43,6 +44,7 @@ public final class CellMeasurements {
      * @param ownGcIntervals     [fromMs, toMs] intervals in which the runner itself asked for a GC
      * @param loadCpus           CPUs the load generator could run on (its pinned set), null when unknown
      * @param loadPlacement      how the load was spread over agents and source addresses; null: one process
+     * @param ceiling            model ceiling: its steps with the servers' memory at each; null otherwise
      */
     public record Recorded(
             Scenario scenario,
@@ -56,14 +58,15 @@ public final class CellMeasurements {
             List<ProbeSample> idleAfter,
             List<long[]> ownGcIntervals,
             Integer loadCpus,
-            LoadPlacement loadPlacement) {
+            LoadPlacement loadPlacement,
+            CeilingResult ceiling) {
 
         /** Load from one process, without source addresses. */
         public Recorded(Scenario scenario, String design, int trial, LoadResult load, List<ProbeSample> samples,
                         MeasuredWindow window, long probeBytesPerSample, List<ProbeSample> idleBefore,
                         List<ProbeSample> idleAfter, List<long[]> ownGcIntervals, Integer loadCpus) {
             this(scenario, design, trial, load, samples, window, probeBytesPerSample, idleBefore, idleAfter,
-                    ownGcIntervals, loadCpus, null);
+                    ownGcIntervals, loadCpus, null, null);
         }
 
         /** Without the load generator's CPU count (its utilisation is then taken against its threads). */
@@ -96,6 +99,17 @@ public final class CellMeasurements {
 
         CellStatus status = CellStatus.OK;
         String reason = null;
+        if (r.ceiling() != null) {
+            // a ramp stopped by a limit or its errors has found its ceiling: a result, unless no step completed
+            if (r.ceiling().highestHeld() == 0) {
+                status = CellStatus.FAILED;
+                reason = "no step of the ramp completed" + (r.ceiling().stoppedBecause() == null ? ""
+                        : ": " + r.ceiling().stoppedBecause());
+            }
+            return new CellSummary(SchemaVersions.SUMMARY, s.name(), s.variant(), r.design(), r.trial(), status,
+                    reason, params(s), windowSeconds, requests, throughput, errors, latency, server, null, null,
+                    loadGenerator, null, placement(r), r.ceiling());
+        }
         long base = Math.max(requests, s.idle() || s.churn() ? s.connections() : 0);
         if (errors.total() > s.maxErrorRatio() * Math.max(base, 1)) {
             status = CellStatus.FAILED;
@@ -107,8 +121,11 @@ public final class CellMeasurements {
         }
         return new CellSummary(SchemaVersions.SUMMARY, s.name(), s.variant(), r.design(), r.trial(), status, reason,
                 params(s), windowSeconds, requests, throughput, errors, latency, server, memory, connectionsPerSecond,
-                loadGenerator, slowRead(load, windowSeconds),
-                r.loadPlacement() == null || r.loadPlacement().single() ? null : r.loadPlacement());
+                loadGenerator, slowRead(load, windowSeconds), placement(r), null);
+    }
+
+    private static LoadPlacement placement(Recorded r) {
+        return r.loadPlacement() == null || r.loadPlacement().single() ? null : r.loadPlacement();
     }
 
     /**
@@ -213,17 +230,27 @@ public final class CellMeasurements {
     }
 
     private static GcPauses gcPauses(Recorded r, ProbeSample first, ProbeSample last) {
+        return gcPauses(r.samples(), r.window(), r.ownGcIntervals(), first, last);
+    }
+
+    /**
+     * The server's GC pauses that began inside {@code window}, the runner's own GCs left out, each timed from the
+     * window's start; from the samples' pause lists, else (a probe without them) from the counters of {@code first}
+     * and {@code last}. Null when the server has no inside probe.
+     */
+    static GcPauses gcPauses(List<ProbeSample> samples, MeasuredWindow window, List<long[]> ownGcIntervals,
+                             ProbeSample first, ProbeSample last) {
         if (first.gcCount() == null) {
             return null; // no inside probe: GC is unknown, not zero
         }
         List<GcPause> pauses = new ArrayList<>();
         boolean anyPauseList = false;
-        for (ProbeSample sample : r.samples()) {
+        for (ProbeSample sample : samples) {
             anyPauseList |= !sample.pauses().isEmpty();
             for (List<Double> pause : sample.pauses()) {
                 double startMs = pause.get(0);
-                if (r.window().contains(startMs) && !ownGc(r.ownGcIntervals(), startMs)) {
-                    pauses.add(new GcPause(startMs - r.window().startMs(), pause.get(1)));
+                if (window.contains(startMs) && !ownGc(ownGcIntervals, startMs)) {
+                    pauses.add(new GcPause(startMs - window.startMs(), pause.get(1)));
                 }
             }
         }

@@ -3,6 +3,9 @@ package io.reactorbench.scenarios.run;
 import io.reactorbench.results.AtomicFiles;
 import io.reactorbench.results.CellSummary;
 import io.reactorbench.results.LoadPlacement;
+import io.reactorbench.results.ceiling.CeilingResult;
+import io.reactorbench.loadgen.StepLine;
+import io.reactorbench.sys.MemInfo;
 import io.reactorbench.results.ProbeSample;
 import io.reactorbench.results.Results;
 import io.reactorbench.results.ResultsLayout;
@@ -15,6 +18,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.HdrHistogram.Histogram;
@@ -87,13 +91,18 @@ final class CellRunner {
             List<long[]> ownGc = new ArrayList<>();
             List<ProbeSample> idleBefore = null;
             int fdsBefore = ProcFs.openFds(server.process());
-            if (scenario.measuresMemoryPerConnection()) {
+            CeilingSteps.MemorySample beforeRamp = null;
+            if (scenario.measuresMemoryPerConnection() || scenario.ceilingRamp()) {
                 SettledSamples.prime(server.target(), PRIMING_CONNECTIONS);
                 Thread.sleep(PRIMING_SETTLE_MS);
                 long gcFromMs = System.currentTimeMillis();
                 idleBefore = SettledSamples.take(server, "idle-before", sample -> record(cellDir, samples, sample));
                 ownGc.add(new long[] {gcFromMs, System.currentTimeMillis()});
                 fdsBefore = ProcFs.openFds(server.process());
+                beforeRamp = new CeilingSteps.MemorySample(idleBefore.getLast(), MemInfo.current().slabBytes());
+            }
+            if (!scenario.measuresMemoryPerConnection()) {
+                idleBefore = null; // a ceiling's baseline is its own (beforeRamp), not an idle figure
             }
 
             Path loadJson = cellDir.resolve(LOAD_JSON_FILE);
@@ -110,8 +119,11 @@ final class CellRunner {
 
             List<ProbeSample> idleAfter = null;
             long deadlineMs = load.startedAtMs() + LOAD_SLACK_MS + placement.agents() * AGENT_START_SLACK_MS
-                    + (long) ((scenario.warmupSeconds() + scenario.durationSeconds()) * 1000)
-                    + (scenario.connectRate() > 0 ? (long) (scenario.connections() / scenario.connectRate() * 1000) : 0);
+                    + (scenario.ceilingRamp() ? CeilingDeadline.rampMs(scenario)
+                    : (long) ((scenario.warmupSeconds() + scenario.durationSeconds()) * 1000)
+                    + (scenario.connectRate() > 0 ? (long) (scenario.connections() / scenario.connectRate() * 1000) : 0));
+            LoadStepWatch stepWatch = scenario.ceilingRamp() ? new LoadStepWatch(cellDir.resolve(LOAD_LOG_FILE)) : null;
+            Map<Integer, CeilingSteps.MemorySample> atHold = new HashMap<>();
             while (!load.awaitExit(SAMPLE_INTERVAL_MS)) {
                 if (System.currentTimeMillis() > deadlineMs) {
                     throw new CellFailure("load generator still running " + LOAD_SLACK_MS / 1000
@@ -120,6 +132,9 @@ final class CellRunner {
                 ProbeSample sample = record(cellDir, samples, server.probe("sample"));
                 if (!server.alive()) {
                     throw new CellFailure(server.exitReason() + " (during the load)");
+                }
+                if (stepWatch != null) {
+                    sampleHeldSteps(stepWatch, server, cellDir, samples, ownGc, atHold);
                 }
                 if (scenario.measuresMemoryPerConnection() && idleAfter == null
                         && idleSettled(scenario, load, sample, server, fdsBefore)) {
@@ -141,9 +156,13 @@ final class CellRunner {
                 AtomicFiles.moveInto(hlogTemp, hlog);
             }
             MeasuredWindow window = window(loadResult, load, hlog);
+            CeilingResult ceiling = scenario.ceilingRamp() && loadResult.steps() != null
+                    ? CeilingSteps.of(loadResult.steps(), beforeRamp, atHold, samples, ownGc, load.startedAtMs())
+                    : null;
             CellSummary summary = CellMeasurements.summarize(new CellMeasurements.Recorded(scenario, design.name(), trial,
                     loadResult, samples, window, probeBytes, idleBefore, idleAfter, ownGc,
-                    context.pinning().loadCpuCount(), placement.withAgentStartSkewMs(loadResult.agentStartSkewMs())));
+                    context.pinning().loadCpuCount(), placement.withAgentStartSkewMs(loadResult.agentStartSkewMs()),
+                    ceiling));
             context.store().writeSummary(cellDir, summary);
             return summary;
         } catch (CellFailure failure) {
@@ -169,6 +188,25 @@ final class CellRunner {
         }
     }
 
+    /**
+     * At each step the load generator says it holds, the servers are sampled after a GC (their heap, RSS) with the
+     * machine's slab: the step's memory. The GC is the runner's own, so its pauses are left out of the step's.
+     */
+    private void sampleHeldSteps(LoadStepWatch stepWatch, ServerUnderTest server, Path cellDir,
+                                 List<ProbeSample> samples, List<long[]> ownGc,
+                                 Map<Integer, CeilingSteps.MemorySample> atHold) throws InterruptedException {
+        for (StepLine.Parsed line : stepWatch.poll()) {
+            if (line.event() != StepLine.Event.HOLD || atHold.containsKey(line.index())) {
+                continue;
+            }
+            long gcFromMs = System.currentTimeMillis();
+            List<ProbeSample> settled = SettledSamples.take(server, "step-" + line.index(),
+                    s -> record(cellDir, samples, s));
+            ownGc.add(new long[] {gcFromMs, System.currentTimeMillis()});
+            atHold.put(line.index(), new CeilingSteps.MemorySample(settled.getLast(), MemInfo.current().slabBytes()));
+        }
+    }
+
     private CellSummary writeFailed(Scenario scenario, DesignSpec design, int trial, Path cellDir, String reason) {
         CellSummary failed = CellMeasurements.failed(scenario, design.name(), trial, reason);
         context.store().writeSummary(cellDir, failed);
@@ -189,7 +227,7 @@ final class CellRunner {
         jvmOptions.addAll(context.classDataSharing().options("server"));
         jvmOptions.addAll(context.suite().serverJvmOptions());
         jvmOptions.addAll(design.jvmOptions());
-        if (scenario.measuresMemoryPerConnection()) {
+        if (scenario.measuresMemoryPerConnection() || scenario.ceilingRamp()) {
             jvmOptions.add(IDLE_GC_PAUSE_SOURCE);
         }
         List<String> command = new ArrayList<>(context.pinning().serverPrefix());

@@ -23,12 +23,23 @@ final class LoadArguments {
         List<String> args = new ArrayList<>(List.of("load",
                 "--target", target.text(),
                 "--app", s.app(),
-                "--model", s.model(),
-                "--connections", Integer.toString(s.connections()),
-                "--warmup", millis(s.warmupSeconds()),
-                "--duration", millis(s.durationSeconds()),
-                "--json", json.toString(),
-                "--hlog", hlog.toString()));
+                "--model", s.model()));
+        if (s.ceilingRamp()) {
+            // the steps and holds are the run: no --connections, --warmup or --duration
+            args.addAll(List.of("--steps", String.join(",", s.ceiling().steps().stream().map(String::valueOf).toList()),
+                    "--hold", millis(s.ceiling().holdSeconds())));
+            if (s.ceiling().verifyRate() > 0) {
+                args.addAll(List.of("--verify-rate", number(s.ceiling().verifyRate())));
+            }
+            if (s.ceiling().memoryFloorBytes() > 0) {
+                args.addAll(List.of("--memory-floor", Long.toString(s.ceiling().memoryFloorBytes())));
+            }
+        } else {
+            args.addAll(List.of("--connections", Integer.toString(s.connections()),
+                    "--warmup", millis(s.warmupSeconds()),
+                    "--duration", millis(s.durationSeconds())));
+        }
+        args.addAll(List.of("--json", json.toString(), "--hlog", hlog.toString()));
         if (s.rate() > 0) {
             args.addAll(List.of("--rate", number(s.rate())));
         }

@@ -1,0 +1,77 @@
+package io.reactorbench.scenarios.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.reactorbench.results.ErrorCounts;
+import io.reactorbench.results.LatencySummary;
+import io.reactorbench.results.ProbeSample;
+import io.reactorbench.results.ceiling.CeilingResult;
+import io.reactorbench.results.load.CeilingStep;
+import io.reactorbench.results.load.CeilingStop;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CeilingStepsTest {
+
+    private static ProbeSample sample(String label, long atMs, long gcCount, double gcTotalMs, long heap, long rss) {
+        return new ProbeSample(label, atMs, atMs, 0L, 0L, gcCount, gcTotalMs, gcTotalMs, List.of(), heap, heap, 10,
+                0, 1L, 0L, rss, rss, rss, 0L);
+    }
+
+    private static CeilingStep step(int index, int held, long holdStart, long holdEnd, CeilingStop stop) {
+        return new CeilingStep(index, held, held, 1.0, held, held, holdStart, holdEnd, 100, ErrorCounts.NONE,
+                LatencySummary.EMPTY, stop, stop == null ? null : "memory guard: MemAvailable 1.9 GiB below the 2.0 GiB floor");
+    }
+
+    @Test
+    void memoryPerConnectionIsTheGrowthSinceBeforeTheRampOverTheConnectionsHeld() {
+        var before = new CeilingSteps.MemorySample(sample("idle-before", 900, 0, 0, 1_000_000, 50_000_000), 400_000_000);
+        var atStep0 = new CeilingSteps.MemorySample(sample("step-0", 1_500, 1, 5, 1_640_000, 60_000_000), 500_000_000);
+        var atStep1 = new CeilingSteps.MemorySample(sample("step-1", 2_500, 2, 9, 3_560_000, 90_000_000), 800_000_000);
+        List<ProbeSample> samples = List.of(before.server(), sample("sample", 1_200, 0, 0, 0, 0), atStep0.server(),
+                sample("sample", 2_000, 4, 30, 0, 0), atStep1.server(), sample("final", 3_100, 3, 15, 0, 0));
+
+        CeilingResult result = CeilingSteps.of(List.of(step(0, 10_000, 1_400, 1_900, null),
+                        step(1, 40_000, 2_400, 3_000, CeilingStop.MEMORY_GUARD)),
+                before, Map.of(0, atStep0, 1, atStep1), samples, new ArrayList<>(), 1_000);
+
+        assertThat(result.highestHeld()).isEqualTo(10_000);
+        assertThat(result.stoppedBy()).isEqualTo(CeilingStop.MEMORY_GUARD);
+        assertThat(result.stoppedBecause()).startsWith("memory guard");
+        var first = result.steps().getFirst();
+        assertThat(first.heapPerConnectionBytes()).isEqualTo(64.0);
+        assertThat(first.rssPerConnectionBytes()).isEqualTo(1_000.0);
+        assertThat(first.kernelPerConnectionBytes()).isEqualTo(10_000.0);
+        assertThat(result.steps().get(1).heapPerConnectionBytes()).isEqualTo(64.0);
+        assertThat(result.steps().get(1).completed()).isFalse();
+    }
+
+    @Test
+    void aStepsGcPausesLeaveOutTheIntervalsEndingInTheRunnersOwnGc() {
+        List<ProbeSample> samples = List.of(sample("sample", 1_000, 0, 0, 0, 0),
+                sample("step-0", 1_100, 1, 40, 0, 0),          // the runner's GC: not the server's
+                sample("sample", 1_600, 3, 46, 0, 0),          // two GCs of the server, 6 ms
+                sample("sample", 2_100, 4, 50, 0, 0));         // one more, 4 ms
+        var pauses = CeilingSteps.gcPauses(samples, new MeasuredWindow(1_000, 2_200), List.of());
+        assertThat(pauses.count()).isEqualTo(3);
+        assertThat(pauses.totalMs()).isEqualTo(10.0);
+        assertThat(pauses.maxMs()).isEqualTo(6.0);
+    }
+
+    @Test
+    void theStepWatchReadsOnlyAppendedLinesAndWaitsForALineToEnd(@TempDir Path dir) throws Exception {
+        Path log = dir.resolve("load.log");
+        Files.writeString(log, "java -jar ... load --model ceiling\nSTEP 0 HOLD 200 connections\nSTEP 0 DO");
+        LoadStepWatch watch = new LoadStepWatch(log);
+        assertThat(watch.poll()).extracting(line -> line.event().name() + line.index()).containsExactly("HOLD0");
+        assertThat(watch.poll()).isEmpty();
+        Files.writeString(log, "NE 200 connections\n", StandardOpenOption.APPEND);
+        assertThat(watch.poll()).extracting(line -> line.event().name() + line.connections()).containsExactly("DONE200");
+    }
+}
