@@ -52,6 +52,12 @@ public record CellSummary(
                 errors, latencyNs, server, memory, connectionsPerSecond, null, null);
     }
 
+    /** The same summary with {@code newParams}. */
+    public CellSummary withParams(CellParams newParams) {
+        return new CellSummary(schema, scenario, variant, design, trial, status, reason, newParams, windowSeconds,
+                requests, throughput, errors, latencyNs, server, memory, connectionsPerSecond, loadGenerator, slowRead);
+    }
+
     public String scenarioKey() {
         return CellKey.scenarioKey(scenario, variant);
     }
