@@ -56,7 +56,9 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--lb", paramLabel = "POLICY", description = "Load balancing of new connections (option 'lb').")
     String lb;
 
-    @Option(names = "--reuse-port", description = "One SO_REUSEPORT listener per loop (option 'reuse-port').")
+    @Option(names = "--reuse-port", description = {"SO_REUSEPORT on the listening socket(s) (option 'reuse-port'), so"
+            + " other serve processes can bind the same port and the kernel spreads connections over them; the engine"
+            + " then has one listener per loop. Designs that cannot say so (exit 2)."})
     boolean reusePort;
 
     @Option(names = "--edge-triggered", description = "Edge-triggered polling (option 'edge-triggered').")

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.reactorbench.results.ProbeSample;
 import io.reactorbench.scenarios.probe.ProbeProtocol;
+import io.reactorbench.wire.spi.Availability;
+import io.reactorbench.wire.spi.ServerDesigns;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -18,8 +20,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Runs {@code serve} in a child JVM, as the scenario runner does, and talks to it over stdin/stdout. */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
@@ -127,7 +132,63 @@ class ServeCommandTest {
     void shouldRejectUnknownDesignAndOptionsItDoesNotHaveWithExitTwo() {
         assertThat(Main.execute("serve", "--server", "no-such-design", "--app", "echo")).isEqualTo(2);
         assertThat(Main.execute("serve", "--server", "threads", "--app", "gopher")).isEqualTo(2);
-        assertThat(Main.execute("serve", "--server", "threads", "--app", "echo", "--reuse-port")).isEqualTo(2);
+        assertThat(Main.execute("serve", "--server", "threads", "--app", "echo", "--option", "no-such=1")).isEqualTo(2);
+    }
+
+    /** K processes of one design serve one port (the runner's {@code processes: K}): each binds it with SO_REUSEPORT. */
+    @ParameterizedTest
+    @ValueSource(strings = {"engine-epoll", "engine-nio", "netty-epoll", "netty-nio", "netty-iouring", "threads",
+            "vthreads"})
+    void shouldLetASecondProcessServeTheSamePortWithReusePort(String design) throws Exception {
+        Availability availability = ServerDesigns.require(design).availability();
+        Assumptions.assumeTrue(availability.available(), () -> design + ": " + availability.cause());
+        Process first = serve("--server", design, "--app", "echo", "--loops", "1", "--reuse-port");
+        BufferedReader firstOut = reader(first);
+        int port = readyPort(firstOut.readLine());
+        Process second = serve("--server", design, "--app", "echo", "--loops", "1", "--reuse-port",
+                "--port", String.valueOf(port));
+        BufferedReader secondOut = reader(second);
+        assertThat(readyPort(secondOut.readLine())).isEqualTo(port);
+
+        int clients = 32;
+        List<Socket> sockets = new ArrayList<>();
+        try {
+            for (int i = 0; i < clients; i++) {
+                Socket client = new Socket(InetAddress.getLoopbackAddress(), port);
+                sockets.add(client);
+                client.getOutputStream().write('x');
+                assertThat(client.getInputStream().read()).isEqualTo('x');
+            }
+            send(first.getOutputStream(), "STATS");
+            send(second.getOutputStream(), "STATS");
+            int onFirst = ProbeProtocol.parseAnswer(firstOut.readLine()).connections();
+            int onSecond = ProbeProtocol.parseAnswer(secondOut.readLine()).connections();
+            assertThat(onFirst + onSecond).isEqualTo(clients);
+            // the kernel hashes each connection to one listener of the group: all 32 on one is a 2^-31 chance
+            assertThat(onFirst).isPositive();
+            assertThat(onSecond).isPositive();
+        } finally {
+            for (Socket socket : sockets) {
+                socket.close();
+            }
+        }
+        first.getOutputStream().close();
+        second.getOutputStream().close();
+        assertThat(first.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(second.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    }
+
+    @Test
+    void shouldRefuseReusePortOnAUnixSocketInOneLineWithExitTwo() throws Exception {
+        Process serve = serve("--server", "engine-nio", "--app", "echo", "--listen", "unix:rb-reuse.sock",
+                "--reuse-port");
+        serve.getOutputStream().close();
+
+        assertThat(serve.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(serve.exitValue()).isEqualTo(2);
+        assertThat(lines(serve.getErrorStream().readAllBytes())).containsExactly("serve: reuse-port shares a tcp or"
+                + " udp port; a Unix-domain socket path has one listener: drop reuse-port");
+        assertThat(serve.getInputStream().readAllBytes()).isEmpty();
     }
 
     private Process serve(String... args) throws IOException {

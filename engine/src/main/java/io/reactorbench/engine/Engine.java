@@ -71,7 +71,8 @@ public final class Engine {
             if (config.udp()) {
                 InetSocketAddress bindTo = (InetSocketAddress) config.address();
                 for (EventLoop loop : subLoops) {
-                    SocketAddress bound = loop.datagrams.bind(bindTo, loops > 1);
+                    // several loops share the port; reusePort also lets other processes bind it
+                    SocketAddress bound = loop.datagrams.bind(bindTo, loops > 1 || config.reusePort());
                     if (address == null) {
                         address = bound;
                         bindTo = new InetSocketAddress(bindTo.getAddress(), ((InetSocketAddress) bound).getPort());

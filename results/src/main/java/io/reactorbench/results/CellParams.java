@@ -1,9 +1,10 @@
 package io.reactorbench.results;
 
 import io.reactorbench.wire.spi.Transport;
+import java.util.List;
 
 /**
- * The workload of one cell, as given to the load generator.
+ * The workload of one cell, as given to the load generator, and how its server was deployed (processes, JVM options).
  *
  * @param app         {@code echo}, {@code rpc} or {@code http}
  * @param model       {@code closed}, {@code open}, {@code idle} or {@code churn}
@@ -16,6 +17,10 @@ import io.reactorbench.wire.spi.Transport;
  * @param serverCpuQuotaPercent the server's CPU cap in percent of one CPU (a cgroup CFS quota); null = uncapped
  * @param transport   {@code tcp}, {@code unix} or {@code udp}: what the server listened on; summaries written before
  *                    the field existed were all TCP, and read back as {@code tcp}
+ * @param serverProcesses server processes that shared the port (SO_REUSEPORT; the design's {@code processes});
+ *                    summaries written before the field existed ran one, and read back as 1
+ * @param serverJvmOptions the options each server JVM was started with (the heap as sized for the cell; without the
+ *                    class-data-sharing archive's); null for an {@code external:} design and in older summaries
  */
 public record CellParams(
         String app,
@@ -30,10 +35,22 @@ public record CellParams(
         double warmupSeconds,
         double durationSeconds,
         Double serverCpuQuotaPercent,
-        String transport) {
+        String transport,
+        Integer serverProcesses,
+        List<String> serverJvmOptions) {
 
     public CellParams {
         transport = transport == null ? Transport.TCP.id() : transport;
+        serverProcesses = serverProcesses == null ? 1 : serverProcesses;
+        serverJvmOptions = serverJvmOptions == null ? null : List.copyOf(serverJvmOptions);
+    }
+
+    /** The workload over {@code transport}, served by one process whose JVM options are not recorded. */
+    public CellParams(String app, String model, int connections, double rate, int size, int depth, int responseSize,
+                      long cpuSpinNs, long blockUs, double warmupSeconds, double durationSeconds,
+                      Double serverCpuQuotaPercent, String transport) {
+        this(app, model, connections, rate, size, depth, responseSize, cpuSpinNs, blockUs, warmupSeconds,
+                durationSeconds, serverCpuQuotaPercent, transport, 1, null);
     }
 
     /** The workload over TCP. */
@@ -49,5 +66,11 @@ public record CellParams(
                       long cpuSpinNs, long blockUs, double warmupSeconds, double durationSeconds) {
         this(app, model, connections, rate, size, depth, responseSize, cpuSpinNs, blockUs, warmupSeconds,
                 durationSeconds, null, Transport.TCP.id());
+    }
+
+    /** The same workload served by {@code processes} processes started with {@code jvmOptions} (null: not a JVM). */
+    public CellParams withServer(int processes, List<String> jvmOptions) {
+        return new CellParams(app, model, connections, rate, size, depth, responseSize, cpuSpinNs, blockUs,
+                warmupSeconds, durationSeconds, serverCpuQuotaPercent, transport, processes, jvmOptions);
     }
 }

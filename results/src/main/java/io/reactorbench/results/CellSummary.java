@@ -70,6 +70,13 @@ public record CellSummary(
                 errors, latencyNs, server, memory, connectionsPerSecond, null, null, null, null);
     }
 
+    /** The same summary with {@code newParams}. */
+    public CellSummary withParams(CellParams newParams) {
+        return new CellSummary(schema, scenario, variant, design, trial, status, reason, newParams, windowSeconds,
+                requests, throughput, errors, latencyNs, server, memory, connectionsPerSecond, loadGenerator, slowRead,
+                loadPlacement, ceiling);
+    }
+
     public String scenarioKey() {
         return CellKey.scenarioKey(scenario, variant);
     }

@@ -82,6 +82,23 @@ class ResultsRoundTripTest {
     }
 
     @Test
+    void shouldReadTheServerProcessesOfACellAndTakeOlderSummariesWithoutThemAsOneProcess() throws Exception {
+        Files.writeString(temp.resolve("summary.json"), """
+                {"schema":"reactorbench.summary/1","scenario":"s","design":"d","trial":1,"status":"ok",
+                 "params":{"app":"echo","model":"closed","connections":4,"transport":"tcp"}}""");
+        Path prefork = Files.createDirectories(temp.resolve("prefork"));
+        Files.writeString(prefork.resolve("summary.json"), """
+                {"schema":"reactorbench.summary/1","scenario":"s","design":"d","trial":1,"status":"ok",
+                 "params":{"app":"echo","model":"closed","connections":4,"serverProcesses":3,
+                 "serverJvmOptions":["-Xms32m","-Xmx68m"]}}""");
+
+        assertThat(Results.readSummary(temp).params().serverProcesses()).isEqualTo(1);
+        assertThat(Results.readSummary(temp).params().serverJvmOptions()).isNull();
+        assertThat(Results.readSummary(prefork).params().serverProcesses()).isEqualTo(3);
+        assertThat(Results.readSummary(prefork).params().serverJvmOptions()).containsExactly("-Xms32m", "-Xmx68m");
+    }
+
+    @Test
     void shouldGiveMedianMinMaxOverTrials() {
         assertThat(Spread.of(List.of(3, 1, 2, 10))).isEqualTo(new Spread(2.5, 1, 10, 4));
         assertThat(Spread.of(List.of())).isNull();

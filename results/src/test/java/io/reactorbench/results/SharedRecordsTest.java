@@ -65,8 +65,9 @@ class SharedRecordsTest {
 
     /**
      * Summaries of a smoke run written before the records were merged (commit 43c4dcc), read and written again;
-     * the one line added by hand is {@code params.transport}, which the runner writes since issue 15 (a summary
-     * without it reads as tcp: ResultsRoundTripTest).
+     * the lines added by hand are {@code params.transport}, which the runner writes since issue 15 (a summary
+     * without it reads as tcp: ResultsRoundTripTest), and {@code params.serverProcesses} and
+     * {@code params.serverJvmOptions}, written since issue 18 (a summary without them reads as 1 process).
      */
     @ParameterizedTest
     @ValueSource(strings = {"summary-closed-rpc.json", "summary-idle.json"})

@@ -38,7 +38,8 @@ final class NettyDatagramServer implements RunningServer {
                 .group(loops)
                 .channelFactory(transport.datagramChannels())
                 .option(ChannelOption.ALLOCATOR, PooledByteBufAllocator.DEFAULT)
-                .option(transport.reusePort().get(), loopCount > 1)
+                // several loops share the port; reuse-port also lets other processes bind it
+                .option(transport.reusePort().get(), loopCount > 1 || config.flag(ServerConfig.REUSE_PORT))
                 .handler(new DatagramEchoHandler());
         List<Channel> channels = new ArrayList<>();
         InetSocketAddress bindTo = new InetSocketAddress(config.host(), config.port());

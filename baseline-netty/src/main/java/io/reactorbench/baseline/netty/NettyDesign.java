@@ -42,6 +42,15 @@ public abstract class NettyDesign implements ServerDesign {
         return Set.of(Transport.TCP, Transport.UDP, Transport.UNIX);
     }
 
+    /**
+     * {@code reuse-port=true}: SO_REUSEPORT on the listening channel (on every datagram channel over udp), so other
+     * processes can bind the same port.
+     */
+    @Override
+    public Set<String> supportedOptions() {
+        return Set.of(ServerConfig.REUSE_PORT);
+    }
+
     @Override
     public RunningServer start(ServerConfig config) throws IOException {
         ServerDesigns.checkOptions(this, config);

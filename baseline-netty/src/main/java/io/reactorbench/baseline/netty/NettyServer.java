@@ -93,6 +93,9 @@ final class NettyServer implements RunningServer {
         if (!unix) {
             // Only TCP has these: set on a Unix-domain channel, Netty would log "unknown channel option" per connection.
             bootstrap.option(ChannelOption.SO_REUSEADDR, true).childOption(ChannelOption.TCP_NODELAY, true);
+            if (config.flag(ServerConfig.REUSE_PORT)) {
+                bootstrap.option(transport.reusePort().get(), true); // other processes may bind this port too
+            }
         }
         SocketAddress bindTo = unix ? transport.domainAddress().apply(config.unixPath())
                 : new InetSocketAddress(config.host(), config.port());

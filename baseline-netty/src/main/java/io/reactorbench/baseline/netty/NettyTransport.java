@@ -42,7 +42,8 @@ import java.util.function.Supplier;
  * @param domainAddress        the address that channel binds to: the native transports take Netty's own
  *                             {@link DomainSocketAddress}, NIO the JDK's {@link UnixDomainSocketAddress}
  * @param datagramChannels     creates a UDP channel
- * @param reusePort            SO_REUSEPORT in this transport's option type, so every loop can bind the UDP port
+ * @param reusePort            SO_REUSEPORT in this transport's option type, so every loop can bind the UDP port and
+ *                             other processes the TCP one
  * @param availability         whether the native transport loads and the kernel accepts it, with the cause if not
  */
 record NettyTransport(String name, Supplier<IoHandlerFactory> ioHandlers,

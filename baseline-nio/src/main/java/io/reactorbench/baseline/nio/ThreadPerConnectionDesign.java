@@ -7,6 +7,7 @@ import io.reactorbench.wire.spi.ServerConfig;
 import io.reactorbench.wire.spi.ServerDesign;
 import io.reactorbench.wire.spi.ServerDesigns;
 import java.io.IOException;
+import java.util.Set;
 import java.util.concurrent.ThreadFactory;
 import java.util.function.Supplier;
 
@@ -39,6 +40,12 @@ public abstract class ThreadPerConnectionDesign implements ServerDesign {
     @Override
     public Availability availability() {
         return Availability.ok();
+    }
+
+    /** {@code reuse-port=true}: SO_REUSEPORT on the listener, so other processes can bind the same port. */
+    @Override
+    public Set<String> supportedOptions() {
+        return Set.of(ServerConfig.REUSE_PORT);
     }
 
     @Override

@@ -51,6 +51,9 @@ final class ThreadPerConnectionServer implements RunningServer {
         ServerSocketChannel listener = ServerSocketChannel.open();
         try {
             listener.setOption(StandardSocketOptions.SO_REUSEADDR, true);
+            if (config.flag(ServerConfig.REUSE_PORT)) {
+                listener.setOption(StandardSocketOptions.SO_REUSEPORT, true); // other processes may bind this port too
+            }
             listener.bind(new InetSocketAddress(config.host(), config.port()), BACKLOG);
             ThreadPerConnectionServer server = new ThreadPerConnectionServer(listener, threads, sessions);
             server.acceptor.start();

@@ -24,7 +24,7 @@ import java.util.Set;
 abstract class EngineDesign implements ServerDesign {
 
     static final String OPTION_LB = "lb";
-    static final String OPTION_REUSE_PORT = "reuse-port";
+    static final String OPTION_REUSE_PORT = ServerConfig.REUSE_PORT;
     static final String OPTION_EDGE_TRIGGERED = "edge-triggered";
     static final String OPTION_IDLE_TIMEOUT_MS = "idle-timeout-ms";
     static final String OPTION_TCP_NO_DELAY = "tcp-no-delay";

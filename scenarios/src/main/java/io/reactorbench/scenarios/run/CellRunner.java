@@ -53,6 +53,8 @@ final class CellRunner {
 
     static final String LOAD_JSON_FILE = "load.json";
     static final String SERVER_LOG_FILE = "server.log";
+    /** The logs of a server of K processes: {@code server-1.log} ... {@code server-K.log}. */
+    static final String SERVER_LOG_PREFIX = "server-";
     static final String LOAD_LOG_FILE = "load.log";
 
     private final RunContext context;
@@ -72,13 +74,15 @@ final class CellRunner {
         ServerCpuQuota quota = null;
         LoadProcess load = null;
         List<ProbeSample> samples = new ArrayList<>();
+        int processes = ServerProcesses.forCell(design, scenario, context.limits());
+        List<String> serverJvmOptions = design.external() ? null : serverJvmOptions(scenario, design, processes);
         try {
             listen = CellListenAddress.of(scenario.transport(), cellDir);
-            server = startServer(scenario, design, listen, cellDir);
+            server = startServer(scenario, design, processes, serverJvmOptions, listen, cellDir);
             if (scenario.serverCpuCapped()) {
                 // from READY on: start-up runs uncapped, warm-up and the measured window capped
                 quota = ServerCpuQuota.apply(context.cpuQuotas(), context.store().id() + "-" + server.process().pid(),
-                        scenario.serverCpuQuotaPercent(), server.process());
+                        scenario.serverCpuQuotaPercent(), server.processes());
             }
             // The probe's own allocation per answer, subtracted from the window's: the smallest of two back-to-back
             // differences, because any other thread's allocation (JIT, start-up work just after READY) only adds to
@@ -159,19 +163,19 @@ final class CellRunner {
             CeilingResult ceiling = scenario.ceilingRamp() && loadResult.steps() != null
                     ? CeilingSteps.of(loadResult.steps(), beforeRamp, atHold, samples, ownGc, load.startedAtMs())
                     : null;
-            CellSummary summary = CellMeasurements.summarize(new CellMeasurements.Recorded(scenario, design.name(), trial,
-                    loadResult, samples, window, probeBytes, idleBefore, idleAfter, ownGc,
+            CellSummary summary = withServer(CellMeasurements.summarize(new CellMeasurements.Recorded(scenario,
+                    design.name(), trial, loadResult, samples, window, probeBytes, idleBefore, idleAfter, ownGc,
                     context.pinning().loadCpuCount(), placement.withAgentStartSkewMs(loadResult.agentStartSkewMs()),
-                    ceiling));
+                    ceiling)), processes, serverJvmOptions);
             context.store().writeSummary(cellDir, summary);
             return summary;
         } catch (CellFailure failure) {
-            return writeFailed(scenario, design, trial, cellDir, failure.getMessage());
+            return writeFailed(scenario, design, trial, cellDir, failure.getMessage(), processes, serverJvmOptions);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return writeFailed(scenario, design, trial, cellDir, "interrupted");
+            return writeFailed(scenario, design, trial, cellDir, "interrupted", processes, serverJvmOptions);
         } catch (IOException | RuntimeException e) {
-            return writeFailed(scenario, design, trial, cellDir, "runner error: " + e);
+            return writeFailed(scenario, design, trial, cellDir, "runner error: " + e, processes, serverJvmOptions);
         } finally {
             if (load != null) {
                 load.close();
@@ -207,38 +211,78 @@ final class CellRunner {
         }
     }
 
-    private CellSummary writeFailed(Scenario scenario, DesignSpec design, int trial, Path cellDir, String reason) {
-        CellSummary failed = CellMeasurements.failed(scenario, design.name(), trial, reason);
+    private CellSummary writeFailed(Scenario scenario, DesignSpec design, int trial, Path cellDir, String reason,
+                                    int processes, List<String> serverJvmOptions) {
+        CellSummary failed = withServer(CellMeasurements.failed(scenario, design.name(), trial, reason), processes,
+                serverJvmOptions);
         context.store().writeSummary(cellDir, failed);
         return failed;
     }
 
-    private ServerUnderTest startServer(Scenario scenario, DesignSpec design, CellListenAddress listen, Path cellDir)
-            throws IOException {
-        Path log = cellDir.resolve(SERVER_LOG_FILE);
-        Files.deleteIfExists(log);
-        Files.createFile(log);
-        double timeout = context.suite().startupTimeoutSeconds();
-        if (design.external()) {
-            return ExternalServer.start(design.externalCommand(), context.pinning().serverPrefix(), log,
-                    context.children(), timeout);
-        }
-        List<String> jvmOptions = new ArrayList<>(context.fixedServerJvmOptions());
-        jvmOptions.addAll(context.classDataSharing().options("server"));
-        jvmOptions.addAll(context.suite().serverJvmOptions());
+    /** The summary with how its server was deployed: processes and JVM options (null for an external design). */
+    private static CellSummary withServer(CellSummary summary, int processes, List<String> serverJvmOptions) {
+        return summary.withParams(summary.params().withServer(processes, serverJvmOptions));
+    }
+
+    /**
+     * The options each server JVM of the cell gets (without the class-data-sharing archive's, which only speed up its
+     * start): the fixed ones and the suite's with the heap sized for the cell ({@link ServerHeap}), then the design's.
+     */
+    private List<String> serverJvmOptions(Scenario scenario, DesignSpec design, int processes) {
+        List<String> suiteOptions = new ArrayList<>(context.fixedServerJvmOptions());
+        suiteOptions.addAll(context.suite().serverJvmOptions());
+        List<String> jvmOptions = new ArrayList<>(ServerHeap.sized(suiteOptions, design.id(), scenario.connections(),
+                processes));
         jvmOptions.addAll(design.jvmOptions());
         if (scenario.measuresMemoryPerConnection() || scenario.ceilingRamp()) {
             jvmOptions.add(IDLE_GC_PAUSE_SOURCE);
         }
+        return jvmOptions;
+    }
+
+    /**
+     * One {@code serve} process with its log {@code server.log}, or K sharing one port ({@link ServerGroup}), each
+     * with its log {@code server-<i>.log}.
+     */
+    private ServerUnderTest startServer(Scenario scenario, DesignSpec design, int processes, List<String> jvmOptions,
+                                        CellListenAddress listen, Path cellDir) throws IOException {
+        double timeout = context.suite().startupTimeoutSeconds();
+        if (design.external()) {
+            return ExternalServer.start(design.externalCommand(), context.pinning().serverPrefix(),
+                    freshLog(cellDir.resolve(SERVER_LOG_FILE)), context.children(), timeout);
+        }
+        List<String> launched = new ArrayList<>(context.classDataSharing().options("server"));
+        launched.addAll(jvmOptions);
+        if (processes == 1) {
+            return startServe(launched, serveArguments(scenario, design, listen.serveArguments()),
+                    cellDir.resolve(SERVER_LOG_FILE), timeout);
+        }
+        // the first binds any free port, the others the one it got; all with SO_REUSEPORT (RunPlan checked they can)
+        return ServerGroup.start(processes, (index, port) -> {
+            List<String> listenArguments = List.of("--host", "127.0.0.1", "--port", Integer.toString(port),
+                    "--reuse-port");
+            return startServe(launched, serveArguments(scenario, design, listenArguments),
+                    cellDir.resolve(SERVER_LOG_PREFIX + (index + 1) + ".log"), timeout);
+        });
+    }
+
+    private JvmServer startServe(List<String> jvmOptions, List<String> serveArguments, Path log, double timeout)
+            throws IOException {
         List<String> command = new ArrayList<>(context.pinning().serverPrefix());
-        command.addAll(context.launcher().command(jvmOptions, serveArguments(scenario, design, listen)));
-        Files.writeString(log, String.join(" ", command) + "\n");
+        command.addAll(context.launcher().command(jvmOptions, serveArguments));
+        Files.writeString(freshLog(log), String.join(" ", command) + "\n");
         return JvmServer.start(command, log, context.children(), timeout);
     }
 
-    private List<String> serveArguments(Scenario scenario, DesignSpec design, CellListenAddress listen) {
+    private static Path freshLog(Path log) throws IOException {
+        Files.deleteIfExists(log);
+        Files.createFile(log);
+        return log;
+    }
+
+    private List<String> serveArguments(Scenario scenario, DesignSpec design, List<String> listenArguments) {
         List<String> args = new ArrayList<>(List.of("serve", "--server", design.id(), "--app", scenario.app()));
-        args.addAll(listen.serveArguments());
+        args.addAll(listenArguments);
         Integer loops = design.loops() != null ? design.loops() : context.suite().serverLoops();
         if (loops != null && loops > 0) {
             args.addAll(List.of("--loops", Integer.toString(loops)));

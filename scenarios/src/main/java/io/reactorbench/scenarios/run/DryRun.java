@@ -33,8 +33,17 @@ public final class DryRun {
         int cells = suite.scenarios().size() * suite.designs().size() * suite.trials();
         out.printf(Locale.ROOT, "suite %s is valid: %d scenarios x %d designs (%s) x %d trials = %d cells,"
                         + " at least %.0f s of load; not run (--dry-run)%n", suite.name(), suite.scenarios().size(),
-                suite.designs().size(), String.join(", ", suite.designs().stream().map(DesignSpec::name).toList()),
+                suite.designs().size(), String.join(", ", suite.designs().stream().map(DryRun::designText).toList()),
                 suite.trials(), cells, measuredSeconds * suite.designs().size() * suite.trials());
         return plan;
+    }
+
+    /** {@code engine-epoll}, or {@code engine-epoll x 3 processes} / {@code ... x auto processes} when it shares a port. */
+    private static String designText(DesignSpec design) {
+        if (!design.sharesPort()) {
+            return design.name();
+        }
+        return design.name() + " x " + (design.processes() == DesignSpec.AUTO_PROCESSES ? "auto"
+                : Integer.toString(design.processes())) + " processes";
     }
 }

@@ -21,12 +21,15 @@ import java.util.Set;
  * file and line), unavailable ones (no io_uring, no FFM) are left out with a note, since that is a fact of the
  * machine rather than a failure of the design, a design that cannot listen on a scenario's transport is an error
  * (naming both, so a run does not find out cell by cell), and {@code connections: max} becomes the largest count
- * one server and one load process can hold over one source address (fds and ephemeral ports).
+ * one server and one load process can hold over one source address (fds and ephemeral ports). A design that runs as
+ * several processes ({@code processes: K} or {@code auto}) must be able to share its port (SO_REUSEPORT) and is
+ * refused over anything but tcp; what {@code auto} comes to per scenario is a note.
  *
  * @param suite        the suite with {@code max} resolved and unavailable designs left out
  * @param notes        sentences to print before the run and keep in run.json
+ * @param limits       the machine's limits the plan was made against (cells resolve {@code processes: auto} with them)
  */
-public record RunPlan(Suite suite, List<String> notes) {
+public record RunPlan(Suite suite, List<String> notes, MachineLimits limits) {
 
     /** With the open-files limit given and this machine's other limits (ports) read from /proc. */
     public static RunPlan of(Suite suite, FdLimits fds) {
@@ -40,6 +43,9 @@ public record RunPlan(Suite suite, List<String> notes) {
         for (DesignSpec design : suite.designs()) {
             if (design.external()) {
                 checkTransports(suite, design, Set.of(Transport.TCP), "tcp only, as its command takes a {port}");
+            }
+            if (design.sharesPort()) {
+                checkSharedPortTransport(suite, design);
             }
             if (design.external() || registry.isEmpty()) {
                 runnable.add(design); // no registry on this class path: serve reports an unknown design per cell
@@ -56,6 +62,11 @@ public record RunPlan(Suite suite, List<String> notes) {
             Availability availability = found.get().availability();
             if (availability.available()) {
                 checkTransports(suite, design, found.get().transports(), ServerDesigns.transportList(found.get()));
+                if (design.sharesPort() && !found.get().sharesPort()) {
+                    throw new SuiteError(suite.source(), design.line(), "design " + design.name() + " cannot share its"
+                            + " port with other processes (no SO_REUSEPORT listener), so it cannot run as 'processes: "
+                            + processesText(design) + "'; drop 'processes'");
+                }
                 runnable.add(design);
             } else {
                 notes.add(design.name() + " skipped: unavailable on this machine (" + availability.cause() + ")");
@@ -67,7 +78,36 @@ public record RunPlan(Suite suite, List<String> notes) {
         suite.scenarios().stream().filter(s -> s.idle() && !s.measuresMemoryPerConnection()).map(Scenario::name)
                 .distinct().forEach(name -> notes.add("no memory per connection for " + name + ": it runs over udp,"
                         + " whose server holds no connections (one socket answers every client)"));
-        return new RunPlan(suite.withDesigns(runnable).withScenarios(resolveConnections(suite, limits, notes)), notes);
+        List<Scenario> scenarios = resolveConnections(suite, limits, notes);
+        runnable.stream().filter(d -> d.processes() == DesignSpec.AUTO_PROCESSES)
+                .forEach(design -> notes.add(autoProcessesNote(design, scenarios, limits)));
+        return new RunPlan(suite.withDesigns(runnable).withScenarios(scenarios), notes, limits);
+    }
+
+    /** Processes sharing a port share a TCP port: a Unix-domain path has one listener, and UDP has no connections. */
+    private static void checkSharedPortTransport(Suite suite, DesignSpec design) {
+        for (Scenario s : suite.scenarios()) {
+            if (s.transport() != Transport.TCP) {
+                throw new SuiteError(suite.source(), s.line(), "scenario '" + s.name() + "' runs over "
+                        + s.transport().id() + ", but design " + design.name() + " runs as 'processes: "
+                        + processesText(design) + "', which share one tcp port; drop 'processes' or give this scenario"
+                        + " its own suite");
+            }
+        }
+    }
+
+    private static String processesText(DesignSpec design) {
+        return design.processes() == DesignSpec.AUTO_PROCESSES ? "auto" : Integer.toString(design.processes());
+    }
+
+    /** "processes: auto for X = 1 for echo@connections=1000, 3 for echo@connections=40000 (...)". */
+    private static String autoProcessesNote(DesignSpec design, List<Scenario> scenarios, MachineLimits limits) {
+        List<String> counts = scenarios.stream()
+                .map(s -> ServerProcesses.forCell(design, s, limits) + " for " + s.key()).toList();
+        long perProcess = limits.fds().maxConnectionsAtHardLimit();
+        return "processes: auto for " + design.name() + " = " + String.join(", ", counts)
+                + (perProcess > 0 ? " (at most " + perProcess + " connections per process under the open-files hard"
+                + " limit " + limits.fds().hard() + ")" : " (open-files hard limit unknown: one process)");
     }
 
     private static void checkTransports(Suite suite, DesignSpec design, Set<Transport> served, String servedText) {

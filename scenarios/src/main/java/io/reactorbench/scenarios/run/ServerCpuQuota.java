@@ -123,6 +123,14 @@ public final class ServerCpuQuota implements AutoCloseable {
      * @throws CellFailure when the hierarchy is unavailable or the kernel refuses a write
      */
     static ServerCpuQuota apply(Hierarchy hierarchy, String name, double percent, ProcessHandle process) {
+        return apply(hierarchy, name, percent, List.of(process));
+    }
+
+    /**
+     * Moves every one of {@code processes} (a server of K processes sharing a port) and their descendants into one
+     * new group: the quota caps the server as a whole, as it caps a server of one process.
+     */
+    static ServerCpuQuota apply(Hierarchy hierarchy, String name, double percent, List<ProcessHandle> processes) {
         if (!hierarchy.available()) {
             throw new CellFailure("serverCpuQuota " + percentText(percent) + " cannot be applied: "
                     + hierarchy.unavailabilityCause());
@@ -139,9 +147,11 @@ public final class ServerCpuQuota implements AutoCloseable {
                 Files.writeString(group.resolve("cpu.cfs_period_us"), Long.toString(periodUs));
                 Files.writeString(group.resolve("cpu.cfs_quota_us"), Long.toString(quotaUs));
             }
-            for (ProcessHandle member : ProcFs.tree(process)) {
-                // cgroup.procs takes one pid per write and moves all of that process's threads
-                Files.writeString(group.resolve("cgroup.procs"), Long.toString(member.pid()));
+            for (ProcessHandle process : processes) {
+                for (ProcessHandle member : ProcFs.tree(process)) {
+                    // cgroup.procs takes one pid per write and moves all of that process's threads
+                    Files.writeString(group.resolve("cgroup.procs"), Long.toString(member.pid()));
+                }
             }
         } catch (IOException e) {
             new ServerCpuQuota(group).close();

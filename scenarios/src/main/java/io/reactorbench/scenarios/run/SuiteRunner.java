@@ -97,7 +97,7 @@ public final class SuiteRunner {
         Runtime.getRuntime().addShutdownHook(hook);
 
         RunContext context = new RunContext(suite, launcher, pinning, children, store, FIXED_SERVER_JVM_OPTIONS,
-                new ClassDataSharing(parent.resolve(".cds"), launcher), cpuQuotas);
+                new ClassDataSharing(parent.resolve(".cds"), launcher), cpuQuotas, plan.limits());
         CellRunner cells = new CellRunner(context);
         int total = suite.trials() * suite.cellsPerTrial();
         double plannedWindows = suite.trials() * suite.designs().size()

@@ -12,19 +12,38 @@ import java.util.Map;
  * @param options    design options passed as {@code --option k=v}; checked against the design, unlike suite-wide ones
  * @param jvmOptions server JVM options added after the suite's {@code serverJvmOptions}
  * @param line       where the suite file names it, for error messages
+ * @param processes  server processes that share one port with SO_REUSEPORT (gnet's "prefork"), 1 by default;
+ *                   {@link #AUTO_PROCESSES} until the runner resolved it per cell to as many as the cell's
+ *                   connections need under the open-files limit
  */
 public record DesignSpec(String id, String name, Integer loops, Map<String, String> options, List<String> jvmOptions,
-                         int line) {
+                         int line, int processes) {
 
     public static final String EXTERNAL_PREFIX = "external:";
+    /** {@code processes: auto}: enough processes that none holds more connections than the open-files limit allows. */
+    public static final int AUTO_PROCESSES = -1;
 
     public DesignSpec {
         options = Map.copyOf(options);
         jvmOptions = List.copyOf(jvmOptions);
+        if (processes < 1 && processes != AUTO_PROCESSES) {
+            throw new IllegalArgumentException("processes must be at least 1 (or auto), got " + processes);
+        }
+    }
+
+    /** A design served by one process. */
+    public DesignSpec(String id, String name, Integer loops, Map<String, String> options, List<String> jvmOptions,
+                      int line) {
+        this(id, name, loops, options, jvmOptions, line, 1);
     }
 
     public static DesignSpec of(String id) {
         return new DesignSpec(id, id, null, Map.of(), List.of(), 0);
+    }
+
+    /** Whether it runs as several processes sharing a port (or as many as a cell needs): it must be able to. */
+    public boolean sharesPort() {
+        return processes != 1;
     }
 
     public boolean external() {

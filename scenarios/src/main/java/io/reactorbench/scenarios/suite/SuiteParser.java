@@ -22,7 +22,9 @@ public final class SuiteParser {
 
     private static final Set<String> SUITE_KEYS = Set.of("name", "description", "trials", "warmup", "duration",
             "cpus", "server", "serverJvmOptions", "startupTimeout", "maxErrorRatio", "designs", "scenarios");
-    private static final Set<String> DESIGN_KEYS = Set.of("id", "name", "loops", "options", "jvmOptions");
+    private static final Set<String> DESIGN_KEYS = Set.of("id", "name", "loops", "options", "jvmOptions", "processes");
+    /** Server processes of one design: far more than a million connections need (~52 under a 20,000 fd limit). */
+    private static final long MAX_PROCESSES = 1_024;
     private static final Set<String> SCENARIO_KEYS = Set.of("name", "app", "model", "connections", "rate", "depth",
             "size", "responseSize", "cpuNs", "blockUs", "heartbeat", "connectRate", "threads", "warmup", "duration",
             "maxErrorRatio", "readRate", "serverCpuQuota", "transport", "steps", "hold", "verifyRate", "memoryFloor");
@@ -140,8 +142,25 @@ public final class SuiteParser {
         String id = design.requireString("id").trim();
         String name = design.string("name", id);
         Integer loops = design.has("loops") ? (int) design.wholeNumber("loops", 0, 0, 4096) : null;
+        int processes = processes(design);
+        if (processes != 1 && id.startsWith(DesignSpec.EXTERNAL_PREFIX)) {
+            throw design.error("processes", "an external design runs the one process its command starts: drop"
+                    + " 'processes' from " + id);
+        }
         return checkedDesign(new DesignSpec(id, name, loops, design.stringMap("options"), design.stringList("jvmOptions"),
-                item.line()));
+                item.line(), processes));
+    }
+
+    /** {@code processes: K} (1 by default) or {@code auto}. */
+    private static int processes(MappingReader design) {
+        if (!design.has("processes")) {
+            return 1;
+        }
+        if (design.node("processes") instanceof YamlNode.Scalar(int l, Object v, String _) && "auto".equals(v)) {
+            return DesignSpec.AUTO_PROCESSES;
+        }
+        return (int) design.wholeNumber(design.node("processes"), "'processes' in a design (or auto)", 1,
+                MAX_PROCESSES);
     }
 
     private DesignSpec checkedDesign(DesignSpec design) {

@@ -84,9 +84,14 @@ class RunPlanTest {
     }
 
     /** A design in the registry that listens on {@code transports}; never started here. */
-    private record Listening(String id, Set<Transport> transports, Availability availability) implements ServerDesign {
+    private record Listening(String id, Set<Transport> transports, Availability availability,
+                             Set<String> supportedOptions) implements ServerDesign {
         Listening(String id, Transport... transports) {
-            this(id, Set.of(transports), Availability.ok());
+            this(id, Set.of(transports), Availability.ok(), Set.of(ServerConfig.REUSE_PORT));
+        }
+
+        Listening(String id, Set<Transport> transports, Availability availability) {
+            this(id, transports, availability, Set.of(ServerConfig.REUSE_PORT));
         }
 
         @Override
@@ -139,6 +144,53 @@ class RunPlanTest {
         RunPlan plan = RunPlan.of(overTransports("[reactor, absent]"), limits(20_000, 20_000), REGISTRY);
 
         assertThat(plan.suite().designs()).extracting(DesignSpec::id).containsExactly("reactor");
+    }
+
+    private static Suite prefork(String designs) {
+        return SuiteParser.parse("prefork.yaml", """
+                name: prefork
+                designs:
+                %s
+                scenarios:
+                  - {name: echo, app: echo, connections: [600, 19800]}
+                  - {name: idle, app: echo, model: idle, connections: 40000}
+                """.formatted(designs));
+    }
+
+    @Test
+    void shouldRefuseProcessesForADesignThatCannotShareItsPortWithFileAndLine() {
+        List<ServerDesign> registry = List.of(new Listening("single", Set.of(Transport.TCP), Availability.ok(),
+                Set.of()));
+
+        assertThatThrownBy(() -> RunPlan.of(prefork("  - {id: single, processes: 3}"), limits(65_536, 65_536, 65_536),
+                registry))
+                .isInstanceOf(SuiteError.class)
+                .hasMessage("prefork.yaml:3: design single cannot share its port with other processes (no SO_REUSEPORT"
+                        + " listener), so it cannot run as 'processes: 3'; drop 'processes'");
+    }
+
+    @Test
+    void shouldRefuseProcessesOverATransportOtherThanTcpWithTheScenariosLine() {
+        assertThatThrownBy(() -> RunPlan.of(overTransports("[{id: reactor, processes: auto}]"), limits(20_000, 20_000),
+                REGISTRY))
+                .isInstanceOf(SuiteError.class)
+                .hasMessageStartingWith("transports.yaml:5: ")
+                .hasMessageContaining("scenario 'echo-unix' runs over unix, but design reactor runs as 'processes: auto',"
+                        + " which share one tcp port");
+    }
+
+    @Test
+    void shouldNoteWhatProcessesAutoComesToForEachScenario() {
+        RunPlan plan = RunPlan.of(prefork("  - {id: reactor, name: reactor-prefork, processes: auto}\n  - reactor"),
+                limits(65_536, 20_000, 65_536), REGISTRY);
+
+        assertThat(plan.notes()).containsExactly("processes: auto for reactor-prefork = 1 for echo@connections=600,"
+                + " 1 for echo@connections=19800, 3 for idle (at most 19800 connections per process under the open-files"
+                + " hard limit 20000)");
+        DesignSpec prefork = plan.suite().designs().getFirst();
+        assertThat(ServerProcesses.forCell(prefork, plan.suite().scenarios().getLast(), plan.limits())).isEqualTo(3);
+        assertThat(ServerProcesses.forCell(plan.suite().designs().getLast(), plan.suite().scenarios().getLast(),
+                plan.limits())).isEqualTo(1);
     }
 
     @Test

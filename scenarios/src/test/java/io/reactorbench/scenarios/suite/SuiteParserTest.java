@@ -105,7 +105,14 @@ class SuiteParserTest {
                 new Malformed("tab indentation", VALID.replace("    connections: 10\n", "\tconnections: 10\n"), 18,
                         "found character '\\t(TAB)' that cannot start any token"),
                 new Malformed("broken yaml", VALID.replace("designs:", "designs: [unclosed"), 8,
-                        "not valid YAML"));
+                        "not valid YAML"),
+                new Malformed("processes as a word", VALID.replace("loops: 2,", "loops: 2, processes: many,"), 8,
+                        "'processes' in a design (or auto) must be a whole number, got text 'many'"),
+                new Malformed("no processes", VALID.replace("loops: 2,", "loops: 2, processes: 0,"), 8,
+                        "'processes' in a design (or auto) must be between 1 and 1024, got 0"),
+                new Malformed("external design in processes", VALID.replace("  - \"external:./srv --port {port}\"",
+                        "  - {id: \"external:./srv --port {port}\", processes: 2}"), 9,
+                        "an external design runs the one process its command starts: drop 'processes'"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -115,6 +122,16 @@ class SuiteParserTest {
                 .isInstanceOf(SuiteError.class)
                 .hasMessageStartingWith("bad.yaml:" + c.line() + ": ")
                 .hasMessageContaining(c.sentence());
+    }
+
+    @Test
+    void shouldReadTheServerProcessesOfEachDesignAndDefaultToOne() {
+        Suite suite = SuiteParser.parse("tiny.yaml", VALID.replace("  - threads\n", "  - {id: threads, processes: 3}\n")
+                .replace("loops: 2,", "loops: 2, processes: auto,"));
+
+        assertThat(suite.designs()).extracting(DesignSpec::processes)
+                .containsExactly(3, DesignSpec.AUTO_PROCESSES, 1);
+        assertThat(suite.designs()).extracting(DesignSpec::sharesPort).containsExactly(true, true, false);
     }
 
     @Test

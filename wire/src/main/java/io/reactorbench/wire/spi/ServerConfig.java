@@ -25,6 +25,12 @@ import java.util.Objects;
 public record ServerConfig(String host, int port, int loops, App app, Map<String, String> options,
         Transport transport, Path unixPath) {
 
+    /**
+     * The option that asks for SO_REUSEPORT on the listening socket(s), so that other processes can bind the same port
+     * (see {@link ServerDesign#sharesPort()}); {@code serve --reuse-port} sets it.
+     */
+    public static final String REUSE_PORT = "reuse-port";
+
     public ServerConfig {
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(app, "app");

@@ -30,6 +30,16 @@ public interface ServerDesign {
     }
 
     /**
+     * Whether its TCP listening socket(s) can set SO_REUSEPORT when started with {@link ServerConfig#REUSE_PORT}
+     * {@code =true}, so that several processes serve one port and the kernel spreads connections over them (gnet's
+     * "prefork"; the runner's {@code processes: K}). A design declares it by accepting that option; one that does not
+     * is refused with a one-line error ({@link ServerDesigns#checkOptions}).
+     */
+    default boolean sharesPort() {
+        return supportedOptions().contains(ServerConfig.REUSE_PORT);
+    }
+
+    /**
      * Binds and starts serving. Fails with {@link java.net.BindException} when the port is in use, with
      * {@link IllegalArgumentException} (one-line message) for an unknown option or a bad value, and with
      * {@link IllegalStateException} when the design is unavailable.

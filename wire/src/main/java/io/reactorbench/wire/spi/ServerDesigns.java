@@ -46,6 +46,10 @@ public final class ServerDesigns {
             throw new IllegalArgumentException("design " + design.id() + " cannot listen on " + config.transport().id()
                     + " (it serves: " + transportList(design) + ")");
         }
+        if (config.flag(ServerConfig.REUSE_PORT) && config.transport() == Transport.UNIX) {
+            throw new IllegalArgumentException("reuse-port shares a tcp or udp port; a Unix-domain socket path has one"
+                    + " listener: drop reuse-port");
+        }
         if (config.transport() == Transport.UDP && config.app() != App.ECHO) {
             throw new IllegalArgumentException("udp serves the echo app only (one datagram per request), not "
                     + config.app().id());
@@ -60,6 +64,10 @@ public final class ServerDesigns {
     /** Rejects option keys the design does not declare, with a one-line message. */
     public static void checkOptions(ServerDesign design, ServerConfig config) {
         for (String key : config.options().keySet()) {
+            if (key.equals(ServerConfig.REUSE_PORT) && !design.sharesPort()) {
+                throw new IllegalArgumentException("design " + design.id() + " cannot share its port with other"
+                        + " processes (no SO_REUSEPORT listener): drop reuse-port");
+            }
             if (!design.supportedOptions().contains(key)) {
                 throw new IllegalArgumentException("design " + design.id() + " has no option '" + key
                         + "'" + (design.supportedOptions().isEmpty() ? "" : " (it has: "

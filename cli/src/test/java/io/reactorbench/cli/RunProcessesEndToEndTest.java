@@ -1,0 +1,123 @@
+package io.reactorbench.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.reactorbench.results.CellRef;
+import io.reactorbench.results.CellSummary;
+import io.reactorbench.results.ProbeSample;
+import io.reactorbench.results.Results;
+import io.reactorbench.results.RunManifest;
+import io.reactorbench.scenarios.run.Launcher;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/**
+ * {@code reactorbench run} of designs with {@code processes: 3}, with the real {@code serve} and {@code load} in child
+ * JVMs: the runner starts three serve processes on one port (SO_REUSEPORT), the load generator's connections spread
+ * over them, the cell's server numbers are their sums, and none of them outlives the run.
+ */
+@Timeout(value = 240, unit = TimeUnit.SECONDS)
+class RunProcessesEndToEndTest {
+
+    private static final int PROCESSES = 3;
+    private static final int CONNECTIONS = 300;
+
+    @TempDir
+    Path temp;
+
+    @Test
+    void shouldServeACellFromThreeProcessesSharingOnePortAndSumTheirConnections() throws Exception {
+        RunCommand command = new RunCommand();
+        command.launcher = Launcher.fromClassPath(ProcessHandle.current().info().command().orElseThrow(),
+                System.getProperty("java.class.path"), Main.class.getName());
+        Path runs = temp.resolve("runs");
+
+        int exit = new CommandLine(command).execute(copySuite().toString(), "--out", runs.toString());
+
+        Path runDir = Results.listRuns(runs).getFirst();
+        RunManifest run = Results.readRun(runDir);
+        assertThat(run.cells()).extracting(CellRef::reason).containsOnlyNulls();
+        assertThat(exit).isZero();
+        assertThat(run.cells()).extracting(CellRef::design).containsExactlyInAnyOrder("engine-epoll-prefork",
+                "vthreads-prefork");
+        for (CellRef cell : run.cells()) {
+            Path cellDir = runDir.resolve(cell.dir());
+            CellSummary summary = Results.readSummary(runDir, cell).orElseThrow();
+            assertThat(summary.ok()).as(summary.reason()).isTrue();
+            assertThat(summary.errors().total()).as(cell.design()).isZero();
+            assertThat(summary.params().serverProcesses()).isEqualTo(PROCESSES);
+            // three JVMs sized for 100 connections each, not the suite's pre-touched 128 MiB
+            assertThat(summary.params().serverJvmOptions()).contains("-Xms32m", "-Xmx65m")
+                    .doesNotContain("-Xms128m", "-Xmx128m", "-XX:+AlwaysPreTouch");
+            assertThat(summary.server().cpuUsPerRequest()).as(cell.design()).isNotNull();
+            assertThat(summary.server().threads()).as(cell.design()).isNotNull();
+
+            try (Stream<Path> files = Files.list(cellDir)) {
+                assertThat(files.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("server") && n.endsWith(".log")))
+                        .containsExactlyInAnyOrder("server-1.log", "server-2.log", "server-3.log");
+            }
+            for (int i = 1; i <= PROCESSES; i++) {
+                assertThat(Files.readAllLines(cellDir.resolve("server-" + i + ".log")).getFirst())
+                        .contains(" serve ").contains("--reuse-port");
+            }
+            List<ProbeSample> samples = Results.readProbeSamples(Results.probeLog(runDir, cell));
+            // each sample sums the three processes: all the load generator's connections, none counted twice
+            assertThat(samples).extracting(ProbeSample::connections).contains(CONNECTIONS)
+                    .allMatch(connections -> connections <= CONNECTIONS);
+        }
+        assertThat(serveProcessesOfThisBuild()).as("serve processes left running").isEmpty();
+    }
+
+    @Test
+    void shouldRefuseProcessesForAnExternalDesignAtDryRunWithFileAndLine() throws Exception {
+        Path suite = temp.resolve("external.yaml");
+        Files.writeString(suite, """
+                name: external
+                designs:
+                  - {id: "external:./srv --port {port}", processes: 2}
+                scenarios:
+                  - {name: echo, app: echo, connections: 4}
+                """);
+
+        ReportCliFixture.Outcome outcome = ReportCliFixture.execute("run", suite.toString(), "--dry-run",
+                "--out", temp.resolve("runs").toString());
+
+        assertThat(outcome.exitCode()).isEqualTo(2);
+        assertThat(outcome.err()).contains("external.yaml:3: an external design runs the one process its command"
+                + " starts: drop 'processes'");
+    }
+
+    @Test
+    void shouldListTheProcessesOfEachDesignInADryRun() throws Exception {
+        ReportCliFixture.Outcome outcome = ReportCliFixture.execute("run", copySuite().toString(), "--dry-run",
+                "--out", temp.resolve("runs").toString());
+
+        assertThat(outcome.exitCode()).as(outcome.err()).isZero();
+        assertThat(outcome.out()).contains("engine-epoll-prefork x 3 processes, vthreads-prefork x 3 processes");
+    }
+
+    /** serve JVMs started with this build's class path and --reuse-port: only this test's runner starts those. */
+    private static List<ProcessHandle> serveProcessesOfThisBuild() {
+        String classPath = System.getProperty("java.class.path");
+        return ProcessHandle.allProcesses().filter(ProcessHandle::isAlive)
+                .filter(p -> p.info().commandLine().map(line -> line.contains(classPath) && line.contains(" serve ")
+                        && line.contains("--reuse-port")).orElse(false))
+                .toList();
+    }
+
+    private Path copySuite() throws Exception {
+        Path suite = temp.resolve("processes.yaml");
+        try (InputStream in = getClass().getResourceAsStream("/suites/processes.yaml")) {
+            Files.write(suite, in.readAllBytes());
+        }
+        return suite;
+    }
+}
