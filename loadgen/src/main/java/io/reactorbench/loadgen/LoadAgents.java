@@ -5,6 +5,7 @@ import io.reactorbench.results.load.LoadResult;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -17,6 +18,9 @@ import java.util.concurrent.TimeUnit;
  * records how far apart the windows actually began ({@code agentStartSkewMs}).
  */
 public final class LoadAgents {
+
+    /** Where each agent's own agent-i.json and agent-i.hlog are kept, beside the merged result. */
+    public static final String AGENTS_DIR = "agents";
 
     /** Time allowed beyond the run's own length (and the connect phase) for children to start and write files. */
     private static final long CHILD_SLACK_MS = TimeUnit.SECONDS.toMillis(60);
@@ -120,6 +124,7 @@ public final class LoadAgents {
                 SummaryPrinter.print(outputs.out(), merged,
                         totals.corrected(whole.model()), totals.uncorrected(whole.model()));
             }
+            keepAgentFiles(dir);
             deleteQuietly(dir);
             return merged;
         } finally {
@@ -187,6 +192,29 @@ public final class LoadAgents {
 
     private static Path log(Path dir, int index) {
         return dir.resolve("agent-" + index + ".log");
+    }
+
+    /**
+     * Each agent's own result and interval log, kept beside the merged ones (in {@code agents/} next to the merged
+     * .hlog, or .json when there is no .hlog): the merge is checkable (its counts are the agents' sums) and an odd
+     * agent can be looked at. Nothing is kept when neither output was asked for.
+     */
+    private void keepAgentFiles(Path dir) throws IOException {
+        Path beside = outputs.hlog() != null ? outputs.hlog() : outputs.json();
+        if (beside == null) {
+            return;
+        }
+        Path kept = beside.toAbsolutePath().getParent().resolve(AGENTS_DIR);
+        Files.createDirectories(kept);
+        for (int i = 0; i < agents; i++) {
+            for (Path file : List.of(json(dir, i), hlog(dir, i))) {
+                if (Files.exists(file)) {
+                    Files.move(file, kept.resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
+        // share 0 ran in this process and wrote no file of its own
+        LoadJson.write(agentResults.getFirst(), kept.resolve(json(dir, 0).getFileName()));
     }
 
     /** Removes the agents' files once merged; kept when something failed, to be read. */

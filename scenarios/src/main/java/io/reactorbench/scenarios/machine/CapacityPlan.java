@@ -66,6 +66,23 @@ public record CapacityPlan(long connections, long serverProcesses, long loadProc
         return new CapacityPlan(connections, processesEach, processesEach, addresses, needed, usable, List.copyOf(limits));
     }
 
+    /**
+     * The most concurrent loopback connections this machine holds when servers and load both spread over as many
+     * processes and source addresses as they need: what its memory allows above the memory guard's floor, counting
+     * every JVM the connections take; at most {@code cap}. -1 when the open-files limit or the memory is unknown.
+     */
+    public static long maxConnections(MachineLimits machine, ConnectionCost cost, long cap) {
+        long perProcess = machine.fds().maxConnectionsAtHardLimit();
+        MemInfo memory = machine.memory();
+        if (perProcess <= 0 || memory.availableBytes() < 0) {
+            return -1;
+        }
+        long usable = Math.max(0, memory.availableBytes() - MemoryGuard.defaultFloorBytes(memory));
+        // N bytesPerConnection + 2 ceil(N / perProcess) jvmBytes <= usable
+        double perConnection = cost.bytesPerConnection() + 2.0 * cost.jvmBytesPerProcess() / perProcess;
+        return Math.min(cap, (long) (usable / perConnection));
+    }
+
     /** The limit that caps one process pair on one address earliest below N; empty when none does. */
     public Optional<Limit> firstBinding() {
         return limits.stream().filter(l -> l.onePairAllows() < connections)

@@ -116,6 +116,7 @@ final class CellRunner {
             loadJvmOptions.addAll(context.classDataSharing().options("load"));
             LoadPlacement placement = LoadSplit.of(scenario.connections(), FdLimits.current().maxConnections(),
                     scenario.transport());
+            loadJvmOptions.addAll(LoadSplit.agentJvmOptions(placement, scenario.connections()));
             command.addAll(context.launcher().command(loadJvmOptions,
                     LoadArguments.of(scenario, server.target(), loadJson, hlogTemp, placement)));
             Files.writeString(cellDir.resolve(LOAD_LOG_FILE), String.join(" ", command) + "\n");

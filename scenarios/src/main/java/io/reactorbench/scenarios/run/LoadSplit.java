@@ -3,6 +3,7 @@ package io.reactorbench.scenarios.run;
 import io.reactorbench.loadgen.SourcePorts;
 import io.reactorbench.results.LoadPlacement;
 import io.reactorbench.wire.spi.Transport;
+import java.util.List;
 
 /**
  * How the runner spreads a cell's connections, by itself (issue 18): over as many load processes as the open-files
@@ -23,7 +24,28 @@ final class LoadSplit {
     /** The first source address; 127.0.0.1 stays the servers' own. */
     private static final int FIRST_SOURCE_HOST = 2;
 
+    /** A load JVM's heap before connections: the generator's histograms, buffers and the JVM's own. */
+    static final long AGENT_BASE_HEAP_MIB = 64;
+    /** The load generator holds ~149 B of heap per connection on the epoll poller; 1 KiB bounds it with room. */
+    static final long AGENT_HEAP_BYTES_PER_CONNECTION = 1L << 10;
+
     private LoadSplit() {
+    }
+
+    /**
+     * The JVM options of each load process of a spread load (none for one process: it runs as it always did). At a
+     * million connections the ~51 agents with the default heap (a quarter of the machine each, and the G1 regions and
+     * C2 compiler arenas that come with it) would together claim memory the connections need: each gets a heap sized
+     * for its share, the serial collector (no parallel GC threads or remembered sets), and C1 only (its code is
+     * good enough for the few hundred requests per second each agent sends, and its compiler memory a fraction).
+     */
+    static List<String> agentJvmOptions(LoadPlacement placement, int connections) {
+        if (placement.single()) {
+            return List.of();
+        }
+        long perAgent = Math.ceilDiv(Math.max(connections, 0), placement.agents());
+        long heapMiB = AGENT_BASE_HEAP_MIB + Math.ceilDiv(perAgent * AGENT_HEAP_BYTES_PER_CONNECTION, 1L << 20);
+        return List.of("-Xms16m", "-Xmx" + heapMiB + "m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
     }
 
     /**

@@ -1,5 +1,7 @@
 package io.reactorbench.scenarios.run;
 
+import io.reactorbench.scenarios.machine.CapacityPlan;
+import io.reactorbench.scenarios.machine.ConnectionCost;
 import io.reactorbench.scenarios.machine.MachineLimits;
 import io.reactorbench.scenarios.suite.DesignSpec;
 import io.reactorbench.scenarios.suite.Scenario;
@@ -30,6 +32,9 @@ import java.util.Set;
  * @param limits       the machine's limits the plan was made against (cells resolve {@code processes: auto} with them)
  */
 public record RunPlan(Suite suite, List<String> notes, MachineLimits limits) {
+
+    /** The most connections a suite may ask for (SuiteParser's bound too). */
+    private static final long MAX_SUITE_CONNECTIONS = 1_000_000;
 
     /** With the open-files limit given and this machine's other limits (ports) read from /proc. */
     public static RunPlan of(Suite suite, FdLimits fds) {
@@ -78,7 +83,7 @@ public record RunPlan(Suite suite, List<String> notes, MachineLimits limits) {
         suite.scenarios().stream().filter(s -> s.idle() && !s.measuresMemoryPerConnection()).map(Scenario::name)
                 .distinct().forEach(name -> notes.add("no memory per connection for " + name + ": it runs over udp,"
                         + " whose server holds no connections (one socket answers every client)"));
-        List<Scenario> scenarios = resolveConnections(suite, limits, notes);
+        List<Scenario> scenarios = resolveConnections(suite, runnable, limits, notes);
         runnable.stream().filter(d -> d.processes() == DesignSpec.AUTO_PROCESSES)
                 .forEach(design -> notes.add(autoProcessesNote(design, scenarios, limits)));
         return new RunPlan(suite.withDesigns(runnable).withScenarios(scenarios), notes, limits);
@@ -120,9 +125,28 @@ public record RunPlan(Suite suite, List<String> notes, MachineLimits limits) {
         }
     }
 
-    private static List<Scenario> resolveConnections(Suite suite, MachineLimits limits, List<String> notes) {
+    /**
+     * {@code connections: max} and the check of a count against the machine. One process pair holds what the
+     * open-files limit allows; a suite whose every design runs as several processes ({@code processes}) holds as
+     * many more, and {@code processes: auto} holds what the machine's memory allows (the load spreads over agents
+     * and source addresses by itself, {@link LoadSplit}).
+     */
+    private static List<Scenario> resolveConnections(Suite suite, List<DesignSpec> designs, MachineLimits limits,
+                                                     List<String> notes) {
         FdLimits fds = limits.fds();
-        long max = limits.maxConnectionsPerProcessPair();
+        long perPair = limits.maxConnectionsPerProcessPair();
+        long machineMax = CapacityPlan.maxConnections(limits, ConnectionCost.DEFAULT, MAX_SUITE_CONNECTIONS);
+        long max = perPair;
+        DesignSpec narrowest = null;
+        for (DesignSpec design : designs) {
+            long allows = design.processes() == DesignSpec.AUTO_PROCESSES ? machineMax
+                    : perPair > 0 ? perPair * design.processes() : -1;
+            if (narrowest == null || allows < max) {
+                max = allows;
+                narrowest = design;
+            }
+        }
+        boolean spread = narrowest != null && max > perPair;
         List<Scenario> resolved = new ArrayList<>();
         for (Scenario s : suite.scenarios()) {
             Scenario scenario = s;
@@ -133,18 +157,29 @@ public record RunPlan(Suite suite, List<String> notes, MachineLimits limits) {
                 }
                 String variant = s.variant().replace("connections=max", "connections=" + VariantNames.value("connections", max));
                 scenario = s.withConnections((int) max, variant);
-                notes.add("connections: max = " + max + " for " + s.name() + " (open files soft limit " + fds.soft()
+                notes.add(spread
+                        ? "connections: max = " + max + " for " + s.name() + " (what this machine's memory holds above"
+                        + " the memory guard's floor with every design spread over processes, "
+                        + ConnectionCost.DEFAULT.bytesPerConnection() + " B per connection; 'reactorbench doctor"
+                        + " --connections " + max + "' shows the plan)"
+                        : "connections: max = " + max + " for " + s.name() + " (open files soft limit " + fds.soft()
                         + " minus " + FdLimits.RESERVE + " kept for the JVM, and at most " + limits.ephemeralPorts()
                         + " ephemeral ports per source address; each connection takes one descriptor in the"
-                        + " server and one in the load process; 'reactorbench doctor --connections N' says how to allow more)");
+                        + " server and one in the load process; designs with 'processes: auto' hold more;"
+                        + " 'reactorbench doctor --connections N' says how to allow more)");
                 String key = scenario.key();
                 if (resolved.stream().anyMatch(r -> r.key().equals(key))) {
                     continue;
                 }
             } else if (max > 0 && s.connections() > max) {
                 throw new SuiteError(suite.source(), s.line(), "scenario '" + s.key() + "' asks for " + s.connections()
-                        + " connections but this machine allows at most " + max + " per process pair (open files soft limit "
-                        + fds.soft() + ", ephemeral ports " + limits.ephemeralPorts() + "); see 'reactorbench doctor --connections " + s.connections() + "'");
+                        + " connections but " + (narrowest != null && narrowest.processes() != DesignSpec.AUTO_PROCESSES
+                        ? "this machine allows at most " + max + (narrowest.processes() == 1 ? " per process pair"
+                        : " over design " + narrowest.name() + "'s " + narrowest.processes() + " processes")
+                        + " (open files soft limit " + fds.soft() + ", ephemeral ports " + limits.ephemeralPorts()
+                        + "); give design " + narrowest.name() + " 'processes: auto' to spread it"
+                        : "this machine's memory holds at most " + max) + "; see 'reactorbench doctor --connections "
+                        + s.connections() + "'");
             }
             resolved.add(scenario);
         }

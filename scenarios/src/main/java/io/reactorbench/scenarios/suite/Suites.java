@@ -12,7 +12,7 @@ import java.util.List;
 public final class Suites {
 
     /** The suites shipped in {@code scenarios/src/main/resources/suites/}. */
-    public static final List<String> BUILT_IN = List.of("smoke", "standard", "connections", "engine-vs-netty");
+    public static final List<String> BUILT_IN = List.of("smoke", "standard", "connections", "engine-vs-netty", "million");
 
     private Suites() {
     }

@@ -44,6 +44,29 @@ class RunPlanTest {
     }
 
     @Test
+    void designsSpreadOverProcessesHoldMoreThanOnePairAndAutoWhatTheMemoryAllows() {
+        Suite fixed = SuiteParser.parse("idle.yaml", """
+                name: idle
+                designs: [{id: a, processes: 3}]
+                scenarios:
+                  - name: idle
+                    app: echo
+                    model: idle
+                    connections: [40000, 60000]
+                """);
+        assertThatThrownBy(() -> RunPlan.of(fixed, limits(20_000, 20_000), List.of()))
+                .hasMessageContaining("asks for 60000 connections but this machine allows at most 59400 over design a's"
+                        + " 3 processes").hasMessageContaining("'processes: auto'");
+
+        RunPlan auto = RunPlan.of(suite("max").withDesigns(List.of(new DesignSpec("a", "a", null, java.util.Map.of(),
+                List.of(), 2, DesignSpec.AUTO_PROCESSES))), limits(20_000, 20_000), List.of());
+        // 22 GiB available minus the 2.4 GiB floor, at 11,664 B per connection and 2 JVMs per 19,800
+        long held = auto.suite().scenarios().getFirst().connections();
+        assertThat(held).isBetween(1_000_000L - 1, 1_000_000L);
+        assertThat(auto.notes()).anyMatch(n -> n.contains("memory holds above the memory guard's floor"));
+    }
+
+    @Test
     void shouldReplaceMaxByWhatTheFdLimitAllowsAndSaySo() {
         RunPlan plan = RunPlan.of(suite("[1000, max]"), limits(20_000, 20_000), List.of());
 
