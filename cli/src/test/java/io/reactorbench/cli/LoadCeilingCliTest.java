@@ -16,6 +16,12 @@ import org.junit.jupiter.api.io.TempDir;
 /** {@code load --model ceiling} through the command line: one process, two agents, the memory guard, bad input. */
 class LoadCeilingCliTest {
 
+    /** What stdout shows of a ramp through 50, 100 and 200 connections, one process or several. */
+    private static final List<String> STEPS_50_100_200 = List.of(
+            "STEP 0 HOLD 50 connections", "STEP 0 DONE 50 connections",
+            "STEP 1 HOLD 100 connections", "STEP 1 DONE 100 connections",
+            "STEP 2 HOLD 200 connections", "STEP 2 DONE 200 connections");
+
     @TempDir
     Path dir;
 
@@ -40,10 +46,7 @@ class LoadCeilingCliTest {
         assertThat(r.steps()).extracting(CeilingStep::heldConnections).containsExactly(50, 100, 200);
         assertThat(r.steps()).extracting(CeilingStep::verified).containsExactly(50, 100, 200);
         assertThat(r.steps()).allSatisfy(s -> assertThat(s.requests()).isPositive());
-        assertThat(fixture.out().lines().filter(l -> l.startsWith("STEP"))).containsExactly(
-                "STEP 0 HOLD 50 connections", "STEP 0 DONE 50 connections",
-                "STEP 1 HOLD 100 connections", "STEP 1 DONE 100 connections",
-                "STEP 2 HOLD 200 connections", "STEP 2 DONE 200 connections");
+        assertThat(fixture.out().lines().filter(l -> l.startsWith("STEP"))).containsExactlyElementsOf(STEPS_50_100_200);
         assertThat(fixture.accepted()).isEqualTo(200);
     }
 
@@ -61,10 +64,7 @@ class LoadCeilingCliTest {
             assertThat(step.requests()).isPositive().isEqualTo(step.latencyNs().count());
         }
         assertThat(merged.requests()).isEqualTo(merged.steps().stream().mapToLong(CeilingStep::requests).sum());
-        assertThat(fixture.out().lines().filter(l -> l.startsWith("STEP"))).containsExactly(
-                "STEP 0 HOLD 50 connections", "STEP 0 DONE 50 connections",
-                "STEP 1 HOLD 100 connections", "STEP 1 DONE 100 connections",
-                "STEP 2 HOLD 200 connections", "STEP 2 DONE 200 connections");
+        assertThat(fixture.out().lines().filter(l -> l.startsWith("STEP"))).containsExactlyElementsOf(STEPS_50_100_200);
         assertThat(fixture.accepted()).isEqualTo(200);
     }
 
