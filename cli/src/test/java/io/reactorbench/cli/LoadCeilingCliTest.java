@@ -9,6 +9,7 @@ import io.reactorbench.results.load.LoadResult;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -82,6 +83,29 @@ class LoadCeilingCliTest {
         assertThat(Thread.getAllStackTraces().keySet()).noneMatch(t -> t.getName().startsWith("load-worker-")
                 && t.isAlive());
         assertThat(fixture.accepted()).isZero();
+    }
+
+    @Test
+    void shouldStopAtTheFileLimitWithFdLimitAndExitZero() throws Exception {
+        // A child JVM allowed 250 open files (prlimit, util-linux) cannot hold a step of 400 connections.
+        List<String> command = new ArrayList<>(List.of("prlimit", "--nofile=250:250", "--",
+                ProcessHandle.current().info().command().orElse("java"), "--enable-native-access=ALL-UNNAMED", "-cp",
+                System.getProperty("java.class.path"), Main.class.getName()));
+        command.addAll(ceiling("100,400"));
+        Process load = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(dir.resolve("load.out").toFile()).start();
+        assertThat(load.waitFor(60, TimeUnit.SECONDS)).isTrue();
+
+        String printed = java.nio.file.Files.readString(dir.resolve("load.out"));
+        assertThat(load.exitValue()).as(printed).isZero();
+        LoadResult r = LoadJson.read(dir.resolve("load.json"));
+        assertThat(r.steps()).hasSize(2);
+        assertThat(r.steps().getFirst().heldConnections()).isEqualTo(100);
+        CeilingStep stopped = r.steps().get(1);
+        assertThat(stopped.stoppedBy()).isEqualTo(CeilingStop.FD_LIMIT);
+        assertThat(stopped.heldConnections()).isBetween(100, 399);
+        assertThat(stopped.stopDetail()).contains("EMFILE");
+        assertThat(printed).contains("STEP 1 STOPPED fd-limit ");
     }
 
     @Test
