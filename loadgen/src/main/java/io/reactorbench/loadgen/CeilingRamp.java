@@ -13,6 +13,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -162,7 +163,7 @@ final class CeilingRamp {
      * stopped waiting first, or null when done came.
      */
     private Stop await(BooleanSupplier done, long boundNs, ErrorCounts errorsBefore, int target,
-            java.util.function.Supplier<String> shortOf) {
+            Supplier<String> shortOf) {
         long startNs = System.nanoTime();
         while (true) {
             Stop stop = check(errorsBefore, target);
