@@ -116,7 +116,10 @@ class LoadCeilingCliTest {
         assertThat(fixture.run("load", "--target", fixture.target(), "--hold", "1s", "--rate", "10")).isEqualTo(2);
         assertThat(fixture.run("load", "--target", fixture.target(), "--steps", "10", "--rate", "10", "--app", "rpc"))
                 .isEqualTo(2);
+        assertThat(fixture.run("load", "--target", fixture.target(), "--steps", "10", "--rate", "10", "--duration",
+                "5s")).isEqualTo(2);
         assertThat(fixture.err()).contains("the ceiling model needs --steps",
+                "--duration does not apply to the ceiling model",
                 "--hold applies to the ceiling model only", "the ceiling model drives the echo app only");
     }
 }
