@@ -348,7 +348,8 @@ final class LoadCommand implements Callable<Integer> {
         if (loadModel != null && loadModel != LoadModel.CEILING) {
             throw new UserError("--steps applies to the ceiling model only, not " + loadModel.id());
         }
-        for (String option : List.of("--connections", "--duration", "--warmup", "--requests", "--stages")) {
+        for (String option : List.of("--connections", "--duration", "--warmup", "--requests", "--stages",
+                "--report-memory")) {
             if (parsed.hasMatchedOption(option)) {
                 throw new UserError(option + " does not apply to the ceiling model: its connections are --steps, each"
                         + " held for --hold after a verification echo per connection (its warm-up)");

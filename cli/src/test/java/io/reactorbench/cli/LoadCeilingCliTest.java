@@ -9,12 +9,19 @@ import io.reactorbench.results.load.LoadResult;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code load --model ceiling} through the command line: one process, two agents, the memory guard, bad input. */
 class LoadCeilingCliTest {
+
+    /** What stdout shows of a ramp through 50, 100 and 200 connections, one process or several. */
+    private static final List<String> STEPS_50_100_200 = List.of(
+            "STEP 0 HOLD 50 connections", "STEP 0 DONE 50 connections",
+            "STEP 1 HOLD 100 connections", "STEP 1 DONE 100 connections",
+            "STEP 2 HOLD 200 connections", "STEP 2 DONE 200 connections");
 
     @TempDir
     Path dir;
@@ -40,10 +47,7 @@ class LoadCeilingCliTest {
         assertThat(r.steps()).extracting(CeilingStep::heldConnections).containsExactly(50, 100, 200);
         assertThat(r.steps()).extracting(CeilingStep::verified).containsExactly(50, 100, 200);
         assertThat(r.steps()).allSatisfy(s -> assertThat(s.requests()).isPositive());
-        assertThat(fixture.out().lines().filter(l -> l.startsWith("STEP"))).containsExactly(
-                "STEP 0 HOLD 50 connections", "STEP 0 DONE 50 connections",
-                "STEP 1 HOLD 100 connections", "STEP 1 DONE 100 connections",
-                "STEP 2 HOLD 200 connections", "STEP 2 DONE 200 connections");
+        assertThat(fixture.out().lines().filter(l -> l.startsWith("STEP"))).containsExactlyElementsOf(STEPS_50_100_200);
         assertThat(fixture.accepted()).isEqualTo(200);
     }
 
@@ -61,10 +65,7 @@ class LoadCeilingCliTest {
             assertThat(step.requests()).isPositive().isEqualTo(step.latencyNs().count());
         }
         assertThat(merged.requests()).isEqualTo(merged.steps().stream().mapToLong(CeilingStep::requests).sum());
-        assertThat(fixture.out().lines().filter(l -> l.startsWith("STEP"))).containsExactly(
-                "STEP 0 HOLD 50 connections", "STEP 0 DONE 50 connections",
-                "STEP 1 HOLD 100 connections", "STEP 1 DONE 100 connections",
-                "STEP 2 HOLD 200 connections", "STEP 2 DONE 200 connections");
+        assertThat(fixture.out().lines().filter(l -> l.startsWith("STEP"))).containsExactlyElementsOf(STEPS_50_100_200);
         assertThat(fixture.accepted()).isEqualTo(200);
     }
 
@@ -85,6 +86,29 @@ class LoadCeilingCliTest {
     }
 
     @Test
+    void shouldStopAtTheFileLimitWithFdLimitAndExitZero() throws Exception {
+        // A child JVM allowed 250 open files (prlimit, util-linux) cannot hold a step of 400 connections.
+        List<String> command = new ArrayList<>(List.of("prlimit", "--nofile=250:250", "--",
+                ProcessHandle.current().info().command().orElse("java"), "--enable-native-access=ALL-UNNAMED", "-cp",
+                System.getProperty("java.class.path"), Main.class.getName()));
+        command.addAll(ceiling("100,400"));
+        Process load = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(dir.resolve("load.out").toFile()).start();
+        assertThat(load.waitFor(60, TimeUnit.SECONDS)).isTrue();
+
+        String printed = java.nio.file.Files.readString(dir.resolve("load.out"));
+        assertThat(load.exitValue()).as(printed).isZero();
+        LoadResult r = LoadJson.read(dir.resolve("load.json"));
+        assertThat(r.steps()).hasSize(2);
+        assertThat(r.steps().getFirst().heldConnections()).isEqualTo(100);
+        CeilingStep stopped = r.steps().get(1);
+        assertThat(stopped.stoppedBy()).isEqualTo(CeilingStop.FD_LIMIT);
+        assertThat(stopped.heldConnections()).isBetween(100, 399);
+        assertThat(stopped.stopDetail()).contains("EMFILE");
+        assertThat(printed).contains("STEP 1 STOPPED fd-limit ");
+    }
+
+    @Test
     void shouldRefuseCeilingOptionsThatCannotWorkWithExitTwo() {
         assertThat(fixture.run("load", "--target", fixture.target(), "--model", "ceiling", "--rate", "10"))
                 .isEqualTo(2);
@@ -92,7 +116,10 @@ class LoadCeilingCliTest {
         assertThat(fixture.run("load", "--target", fixture.target(), "--hold", "1s", "--rate", "10")).isEqualTo(2);
         assertThat(fixture.run("load", "--target", fixture.target(), "--steps", "10", "--rate", "10", "--app", "rpc"))
                 .isEqualTo(2);
+        assertThat(fixture.run("load", "--target", fixture.target(), "--steps", "10", "--rate", "10", "--duration",
+                "5s")).isEqualTo(2);
         assertThat(fixture.err()).contains("the ceiling model needs --steps",
+                "--duration does not apply to the ceiling model",
                 "--hold applies to the ceiling model only", "the ceiling model drives the echo app only");
     }
 }

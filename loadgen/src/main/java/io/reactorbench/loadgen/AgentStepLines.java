@@ -34,9 +34,12 @@ final class AgentStepLines implements AutoCloseable {
     private boolean ended;
     private final Thread poller;
     private volatile boolean closed;
+    private final Runnable onRampStopped;
 
-    AgentStepLines(int agents, PrintStream out, List<Path> childOutputs) {
+    /** @param onRampStopped called once, when the merged ramp has stopped (every agent ended that step) */
+    AgentStepLines(int agents, PrintStream out, List<Path> childOutputs, Runnable onRampStopped) {
         this.agents = agents;
+        this.onRampStopped = onRampStopped;
         this.out = out;
         this.childOutputs = List.copyOf(childOutputs);
         this.readOffsets = new long[childOutputs.size()];
@@ -98,6 +101,10 @@ final class AgentStepLines implements AutoCloseable {
                             + stopped.detail()));
             ended = stopped != null;
             nextEndToPrint++;
+            if (ended) {
+                out.flush();
+                onRampStopped.run();
+            }
             nextHoldToPrint = Math.max(nextHoldToPrint, nextEndToPrint);
         }
         out.flush();

@@ -13,6 +13,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -20,12 +21,18 @@ import org.HdrHistogram.Histogram;
  * at the connect rate), runs a verification round (every connection answers one echo), then the hold (an
  * open-loop rate over random connections for {@code --hold}), and records the step. The first step that cannot
  * complete ends the ramp, with the reason; that is a result, not a failure. Every {@value #POLL_MS} ms while it
- * waits it checks the stop request, the limits the workers ran into, the step's error budget and the memory guard
- * (so at the default 2,000 connections per second the guard is read every 40 connections).
+ * waits it checks the stop request, the limits the workers ran into and the step's error budget; the memory guard
+ * before each step and every {@value #GUARD_INTERVAL_MS} ms (at the default 2,000 connections per second, every
+ * 500 connections: some 5 MB of kernel memory on loopback, against a floor of gigabytes).
  */
 final class CeilingRamp {
 
     private static final long POLL_MS = 20;
+    /**
+     * Reading /proc/meminfo costs tens of microseconds of kernel time; with fifty agents on two cores, every 20 ms
+     * would be a tenth of a core. A quarter second is still a few hundred connections at a paced connect rate.
+     */
+    private static final long GUARD_INTERVAL_MS = 250;
     /** Time allowed beyond the work itself (connections / rate, echoes / verify rate) plus the request timeout. */
     private static final long SLACK_NS = TimeUnit.SECONDS.toNanos(5);
     /** Errors a step tolerates (a refused connect retried, one lost answer) before it counts as not completed. */
@@ -47,6 +54,7 @@ final class CeilingRamp {
     private final MemoryGuard guard;
     private final CountDownLatch stopRequested;
     private final Consumer<String> stepLines;
+    private long nextGuardCheckNs;
 
     CeilingRamp(LoadSpec spec, RunControl control, List<LoadWorker> workers, MemoryGuard guard,
             CountDownLatch stopRequested, Consumer<String> stepLines) {
@@ -81,6 +89,7 @@ final class CeilingRamp {
     private CeilingStep runStep(int index, int target, Histogram holdCorrected, Histogram holdUncorrected) {
         ErrorCounts errorsBefore = control.errors.snapshot();
         StepControl steps = control.steps;
+        nextGuardCheckNs = System.nanoTime(); // the guard is read before every step
         int heldBefore = control.openConnections.get();
         long connectStartNs = System.nanoTime();
         Stop stop = check(errorsBefore, target);
@@ -162,7 +171,7 @@ final class CeilingRamp {
      * stopped waiting first, or null when done came.
      */
     private Stop await(BooleanSupplier done, long boundNs, ErrorCounts errorsBefore, int target,
-            java.util.function.Supplier<String> shortOf) {
+            Supplier<String> shortOf) {
         long startNs = System.nanoTime();
         while (true) {
             Stop stop = check(errorsBefore, target);
@@ -201,6 +210,11 @@ final class CeilingRamp {
         if (errors != null) {
             return errors;
         }
+        long nowNs = System.nanoTime();
+        if (nowNs - nextGuardCheckNs < 0) {
+            return null;
+        }
+        nextGuardCheckNs = nowNs + TimeUnit.MILLISECONDS.toNanos(GUARD_INTERVAL_MS);
         return guard.stopReason().map(reason -> new Stop(CeilingStop.MEMORY_GUARD, reason + " with "
                 + control.openConnections.get() + " connections open")).orElse(null);
     }

@@ -74,9 +74,17 @@ public final class LoadAgents {
             for (int i = 1; i < agents; i++) {
                 childOutputs.add(log(dir, i));
             }
-            // Ceiling: the agents' step lines become one ramp's on this process's stdout.
-            stepLines = whole.model() == LoadModel.CEILING ? new AgentStepLines(agents, outputs.out(), childOutputs)
-                    : null;
+            LoadRun[] firstRun = new LoadRun[1];
+            // Ceiling: the agents' step lines become one ramp's on this process's stdout. Once every agent has
+            // ended the step some agent stopped at, the merged ramp is over: the agents still ramping stop (a
+            // signal, so they write their results), rather than open more connections nobody will count.
+            stepLines = whole.model() == LoadModel.CEILING ? new AgentStepLines(agents, outputs.out(), childOutputs,
+                    () -> {
+                        if (firstRun[0] != null) {
+                            firstRun[0].requestStop();
+                        }
+                        children.forEach(Process::destroy);
+                    }) : null;
             LoadOutputs own = new LoadOutputs(null, hlog(dir, 0), stepLines != null ? stepLines.agentZeroOut()
                     : outputs.out(), outputs.progressOut(), outputs.progress(), false, outputs.reportMemory());
             List<Path> readyFiles = new ArrayList<>();
@@ -87,7 +95,8 @@ public final class LoadAgents {
                     System::currentTimeMillis);
             LoadResult first;
             try {
-                first = new LoadRun(whole.forShard(0, agents), own, barrier).executeStoppingOnSignal();
+                firstRun[0] = new LoadRun(whole.forShard(0, agents), own, barrier);
+                first = firstRun[0].executeStoppingOnSignal();
             } catch (AgentBarrier.AgentNotReadyException e) {
                 throw new AgentFailedException(e.getMessage() + "; the agents' output is in " + dir);
             }

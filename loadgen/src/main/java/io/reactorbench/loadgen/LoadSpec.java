@@ -277,7 +277,9 @@ public record LoadSpec(
             return new LoadSpec(targets, sources, app, m, ceiling != null ? ceiling.topConnections() : connections,
                     connectRate, threads,
                     ratePerSec, depth, batch, size, responseSizeBytes, cpuSpinNs,
-                    blockUs, heartbeatNs, durationNs, warmupNs, maxRequests, timeoutNs, 0, 1, 0, poller, allowRemote,
+                    // Ceiling: each step's measured window is its hold, which load.json's params then say.
+                    blockUs, heartbeatNs, ceiling != null ? ceiling.holdNs() : durationNs, warmupNs, maxRequests,
+                    timeoutNs, 0, 1, 0, poller, allowRemote,
                     readRateBytesPerSec != null ? readRateBytesPerSec
                             : m == LoadModel.SLOWREAD ? DEFAULT_READ_RATE_BYTES_PER_SEC : 0,
                     maxInFlightBytesPerConnection, stages, httpRequest, ceiling);

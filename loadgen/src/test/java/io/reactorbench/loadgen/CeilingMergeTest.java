@@ -79,7 +79,7 @@ class CeilingMergeTest {
         Files.writeString(child, "");
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
         try (AgentStepLines lines = new AgentStepLines(2, new PrintStream(printed, true, StandardCharsets.UTF_8),
-                List.of(child))) {
+                List.of(child), () -> { })) {
             PrintStream agentZero = lines.agentZeroOut();
             agentZero.println("STEP 0 HOLD 5 connections");
             agentZero.println("STEP 0 DONE 5 connections");
@@ -92,5 +92,23 @@ class CeilingMergeTest {
         }
         assertThat(printed.toString(StandardCharsets.UTF_8).lines()).containsExactly("STEP 0 HOLD 11 connections",
                 "STEP 0 DONE 11 connections", "STEP 1 HOLD 15 connections");
+    }
+
+    @Test
+    void shouldSayOnceWhenEveryAgentEndedTheStepOneOfThemStoppedAt(@TempDir Path dir) {
+        java.util.concurrent.atomic.AtomicInteger stopCalls = new java.util.concurrent.atomic.AtomicInteger();
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        try (AgentStepLines lines = new AgentStepLines(2, new PrintStream(printed, true, StandardCharsets.UTF_8),
+                List.of(dir.resolve("absent.log")), stopCalls::incrementAndGet)) {
+            lines.accept(0, "STEP 0 STOPPED memory-guard 3 connections: memory guard: low");
+            assertThat(stopCalls).hasValue(0);
+            lines.accept(1, "STEP 0 HOLD 4 connections");
+            lines.accept(1, "STEP 0 DONE 4 connections");
+            lines.accept(1, "STEP 1 HOLD 8 connections");
+            lines.accept(1, "STEP 1 DONE 8 connections");
+        }
+        assertThat(stopCalls).hasValue(1);
+        assertThat(printed.toString(StandardCharsets.UTF_8).lines()).containsExactly(
+                "STEP 0 STOPPED memory-guard 7 connections: agent 0: memory guard: low");
     }
 }
