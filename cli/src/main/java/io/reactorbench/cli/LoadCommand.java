@@ -98,6 +98,11 @@ final class LoadCommand implements Callable<Integer> {
                     + " step; default 20k).")
     Double verifyRate;
 
+    @Option(names = "--settle", paramLabel = "DURATION",
+            description = "Ceiling model: a quiet pause after each step's verification, before its hold, announced"
+                    + " by a 'STEP i SETTLE' line (a runner samples the servers there, off the hold; default: none).")
+    String settle;
+
     @Option(names = "--memory-floor", paramLabel = "BYTES", converter = UnitConverters.LongBytes.class,
             description = "Ceiling model: stop the ramp (memory-guard) when MemAvailable falls below this, e.g. 4GiB"
                     + " (default: the larger of 2 GiB and 10%% of MemTotal).")
@@ -335,7 +340,7 @@ final class LoadCommand implements Callable<Integer> {
     private CeilingPlan ceilingPlan(LoadModel loadModel) {
         var parsed = command.commandLine().getParseResult();
         if (steps == null) {
-            for (String option : List.of("--hold", "--verify-rate", "--memory-floor")) {
+            for (String option : List.of("--hold", "--verify-rate", "--memory-floor", "--settle")) {
                 if (parsed.hasMatchedOption(option)) {
                     throw new UserError(option + " applies to the ceiling model only (give --steps)");
                 }
@@ -357,7 +362,8 @@ final class LoadCommand implements Callable<Integer> {
         }
         return new CeilingPlan(steps, Durations.parseNs(hold),
                 verifyRate == null ? CeilingPlan.DEFAULT_VERIFY_RATE_PER_SEC : verifyRate,
-                memoryFloor == null ? CeilingPlan.DEFAULT_MEMORY_FLOOR : memoryFloor);
+                memoryFloor == null ? CeilingPlan.DEFAULT_MEMORY_FLOOR : memoryFloor,
+                settle == null ? 0 : Durations.parseNs(settle));
     }
 
     private void preflight(LoadSpec whole) {

@@ -23,7 +23,7 @@ final class LoadOptionGroups implements CommandLine.IHelpSectionRenderer {
                 "--rate", "--stages", "--depth", "--batch", "--heartbeat", "--poller"));
         GROUPS.put("Requests (echo, rpc)", List.of("--size", "--response-size", "--cpu-ns", "--block-us"));
         GROUPS.put("Slow reader", List.of("--read-rate", "--max-in-flight"));
-        GROUPS.put("Connection ceiling", List.of("--steps", "--hold", "--verify-rate", "--memory-floor"));
+        GROUPS.put("Connection ceiling", List.of("--steps", "--hold", "--verify-rate", "--settle", "--memory-floor"));
         GROUPS.put("How long", List.of("--duration", "--warmup", "--requests", "--timeout"));
         GROUPS.put("Checks", List.of("--threshold"));
         GROUPS.put("Output", List.of("--json", "--hlog", "--progress", "--no-summary", "--report-memory"));

@@ -14,7 +14,8 @@ import java.util.TreeMap;
 
 /**
  * The ceiling model's {@link StepLine}s of {@code load --agents K} as one ramp on the parent's stdout: a step's
- * HOLD is printed once every agent has begun that hold, its DONE once every agent has ended it (STOPPED, naming
+ * SETTLE (with --settle) once every agent has verified and begun its settle pause, its
+ * HOLD once every agent has begun that hold, its DONE once every agent has ended it (STOPPED, naming
  * the agent, when any agent stopped there, and nothing after that), each with the sum of the agents' connections.
  * Agent 0 runs in this process and writes its lines to {@link #agentZeroOut()}; the children's lines are read
  * from their output files, polled every {@value #POLL_MS} ms, so a step is printed at most that much late.
@@ -27,9 +28,10 @@ final class AgentStepLines implements AutoCloseable {
     private final PrintStream out;
     private final List<Path> childOutputs;
     private final long[] readOffsets;
-    /** step -> per agent: the HOLD line and the end (DONE or STOPPED) line each agent printed. */
+    /** step -> per agent: the HOLD line, the end (DONE or STOPPED) line and the SETTLE line each agent printed. */
     private final Map<Integer, StepLine.Parsed[][]> seen = new TreeMap<>();
     private int nextHoldToPrint;
+    private int nextSettleToPrint;
     private int nextEndToPrint;
     private boolean ended;
     private final Thread poller;
@@ -70,13 +72,24 @@ final class AgentStepLines implements AutoCloseable {
         if (parsed == null) {
             return;
         }
-        StepLine.Parsed[][] step = seen.computeIfAbsent(parsed.index(), i -> new StepLine.Parsed[2][agents]);
-        step[parsed.event() == StepLine.Event.HOLD ? 0 : 1][agent] = parsed;
+        StepLine.Parsed[][] step = seen.computeIfAbsent(parsed.index(), i -> new StepLine.Parsed[3][agents]);
+        step[switch (parsed.event()) {
+            case HOLD -> 0;
+            case SETTLE -> 2;
+            case DONE, STOPPED -> 1;
+        }][agent] = parsed;
         printWhatAllReached();
     }
 
     private void printWhatAllReached() {
         while (!ended) {
+            StepLine.Parsed[][] settle = seen.get(nextSettleToPrint);
+            if (nextSettleToPrint == nextHoldToPrint && nextHoldToPrint == nextEndToPrint && settle != null
+                    && all(settle[2])) {
+                out.println(StepLine.settle(nextSettleToPrint, sum(settle[2])));
+                nextSettleToPrint++;
+                continue;
+            }
             StepLine.Parsed[][] hold = seen.get(nextHoldToPrint);
             if (nextHoldToPrint == nextEndToPrint && hold != null && all(hold[0])) {
                 out.println(StepLine.hold(nextHoldToPrint, sum(hold[0])));
@@ -106,6 +119,7 @@ final class AgentStepLines implements AutoCloseable {
                 onRampStopped.run();
             }
             nextHoldToPrint = Math.max(nextHoldToPrint, nextEndToPrint);
+            nextSettleToPrint = Math.max(nextSettleToPrint, nextEndToPrint);
         }
         out.flush();
     }

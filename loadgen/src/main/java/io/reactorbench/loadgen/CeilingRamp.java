@@ -113,6 +113,11 @@ final class CeilingRamp {
         int verified = verifyRound == 0 ? 0 : verified(verifyRound);
         long holdStartMs = 0;
         long holdEndMs = 0;
+        if (stop == null && spec.ceiling().settleNs() > 0) {
+            long settleEndNs = System.nanoTime() + spec.ceiling().settleNs();
+            stepLines.accept(StepLine.settle(index, control.openConnections.get()));
+            stop = await(() -> System.nanoTime() >= settleEndNs, Long.MAX_VALUE, errorsBefore, target, () -> "");
+        }
         if (stop == null) {
             sampleInto(LoadRun.newHistogram(), LoadRun.newHistogram()); // the verification echoes are not the hold's
             long startNs = System.nanoTime();

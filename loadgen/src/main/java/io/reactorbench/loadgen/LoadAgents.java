@@ -182,7 +182,7 @@ public final class LoadAgents {
         CeilingPlan plan = whole.ceiling();
         double seconds = plan.topConnections() / whole.connectRatePerSec();
         for (int step : plan.stepConnections()) {
-            seconds += step / plan.verifyRatePerSec() + plan.holdNs() / 1e9 + 3 * whole.timeoutNs() / 1e9;
+            seconds += step / plan.verifyRatePerSec() + (plan.holdNs() + plan.settleNs()) / 1e9 + 3 * whole.timeoutNs() / 1e9;
         }
         return (long) (seconds * 1e9);
     }

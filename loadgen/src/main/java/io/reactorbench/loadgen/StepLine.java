@@ -9,6 +9,7 @@ import java.util.regex.Pattern;
  * The ceiling model's step boundaries as lines on stdout, for a runner watching from outside (it forces a GC on
  * the servers during each hold and reads their memory per step). The one place their format is written and read:
  * <pre>
+ * STEP &lt;index&gt; SETTLE &lt;held&gt; connections                     verified; a quiet pause before the hold (--settle)
  * STEP &lt;index&gt; HOLD &lt;held&gt; connections                       the hold began (index 0-based, as in load.json)
  * STEP &lt;index&gt; DONE &lt;held&gt; connections                       the hold ended, the step completed
  * STEP &lt;index&gt; STOPPED &lt;code&gt; &lt;held&gt; connections: &lt;sentence&gt;  the ramp stopped at this step (no more lines)
@@ -19,16 +20,20 @@ import java.util.regex.Pattern;
  */
 public final class StepLine {
 
-    public enum Event { HOLD, DONE, STOPPED }
+    public enum Event { SETTLE, HOLD, DONE, STOPPED }
 
     /** One parsed line; {@code code} and {@code detail} only for STOPPED. */
     public record Parsed(int index, Event event, int connections, String code, String detail) {
     }
 
     private static final Pattern LINE = Pattern.compile(
-            "STEP (\\d+) (HOLD|DONE|STOPPED)(?: ([a-z-]+))? (\\d+) connections(?:: (.*))?");
+            "STEP (\\d+) (SETTLE|HOLD|DONE|STOPPED)(?: ([a-z-]+))? (\\d+) connections(?:: (.*))?");
 
     private StepLine() {
+    }
+
+    public static String settle(int index, int connections) {
+        return "STEP " + index + " " + Event.SETTLE + " " + connections + " connections";
     }
 
     public static String hold(int index, int connections) {

@@ -30,6 +30,27 @@ class StepLineTest {
     }
 
     @Test
+    void shouldAnnounceTheSettlePauseBeforeTheHoldAndMergeItOverAgentsOnceAllReachedIt() {
+        assertThat(StepLine.settle(2, 40_000)).isEqualTo("STEP 2 SETTLE 40000 connections");
+        assertThat(StepLine.parse("STEP 2 SETTLE 40000 connections"))
+                .contains(new StepLine.Parsed(2, StepLine.Event.SETTLE, 40_000, null, null));
+
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (AgentStepLines lines = new AgentStepLines(2, new java.io.PrintStream(bytes, true), java.util.List.of(),
+                () -> { })) {
+            lines.accept(0, StepLine.settle(0, 100));
+            assertThat(bytes.toString()).isEmpty(); // agent 1 has not settled yet
+            lines.accept(1, StepLine.settle(0, 100));
+            lines.accept(0, StepLine.hold(0, 100));
+            lines.accept(1, StepLine.hold(0, 100));
+            lines.accept(0, StepLine.done(0, 100));
+            lines.accept(1, StepLine.done(0, 100));
+        }
+        assertThat(bytes.toString().lines()).containsExactly("STEP 0 SETTLE 200 connections",
+                "STEP 0 HOLD 200 connections", "STEP 0 DONE 200 connections");
+    }
+
+    @Test
     void shouldClassifyConnectFailuresThatMeanAProcessLimitFromEitherPoller() {
         assertThat(StepControl.limitOf("127.0.0.1:9: socket: EMFILE (too many open files)"))
                 .isEqualTo(CeilingStop.FD_LIMIT);

@@ -21,6 +21,6 @@ final class CeilingDeadline {
         double connectSeconds = s.connectRate() > 0 ? steps.getLast() / s.connectRate() : 0;
         double verifySeconds = steps.stream().mapToDouble(step -> step / verifyRate).sum();
         return (long) (2 * (connectSeconds + verifySeconds) * 1000)
-                + steps.size() * ((long) (s.ceiling().holdSeconds() * 1000) + STEP_SLACK_MS);
+                + steps.size() * ((long) ((s.ceiling().holdSeconds() + s.ceiling().settleSeconds()) * 1000) + STEP_SLACK_MS);
     }
 }

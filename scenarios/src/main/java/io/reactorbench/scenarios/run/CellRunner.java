@@ -34,6 +34,8 @@ final class CellRunner {
     private static final long SAMPLE_INTERVAL_MS = 500;
     /** Time allowed past warm-up + duration for the load JVM to start, connect, report and exit. */
     private static final long LOAD_SLACK_MS = 60_000;
+    /** Between a ceiling step's GC and its second sample: long enough for RSS to follow, short of the settle pause. */
+    private static final long STEP_RSS_SETTLE_MS = 300;
     /** Time allowed for each further load agent's JVM to start (they start together, on as few as 2 cores). */
     private static final long AGENT_START_SLACK_MS = 2_000;
     /** The load JVM's usual time from the end of its window to its exit (joining workers, writing files). */
@@ -139,7 +141,8 @@ final class CellRunner {
                     throw new CellFailure(server.exitReason() + " (during the load)");
                 }
                 if (stepWatch != null) {
-                    sampleHeldSteps(stepWatch, server, cellDir, samples, ownGc, atHold);
+                    sampleHeldSteps(stepWatch, scenario.ceiling().settleSeconds(), server, cellDir, samples, ownGc,
+                            atHold);
                 }
                 if (scenario.measuresMemoryPerConnection() && idleAfter == null
                         && idleSettled(scenario, load, sample, server, fdsBefore)) {
@@ -194,21 +197,27 @@ final class CellRunner {
     }
 
     /**
-     * At each step the load generator says it holds, the servers are sampled after a GC (their heap, RSS) with the
-     * machine's slab: the step's memory. The GC is the runner's own, so its pauses are left out of the step's.
+     * At each step the load generator says it settles (verified, before the hold: its quiet pause, so the GC pauses
+     * no active request), or holds when it has no settle pause, the servers are sampled after a GC (their heap and
+     * RSS) with the machine's slab: the step's memory. The GC is the runner's own, left out of the step's pauses.
      */
-    private void sampleHeldSteps(LoadStepWatch stepWatch, ServerUnderTest server, Path cellDir,
+    private void sampleHeldSteps(LoadStepWatch stepWatch, double settleSeconds, ServerUnderTest server, Path cellDir,
                                  List<ProbeSample> samples, List<long[]> ownGc,
                                  Map<Integer, CeilingSteps.MemorySample> atHold) throws InterruptedException {
         for (StepLine.Parsed line : stepWatch.poll()) {
-            if (line.event() != StepLine.Event.HOLD || atHold.containsKey(line.index())) {
+            boolean sampleNow = line.event() == StepLine.Event.SETTLE
+                    || line.event() == StepLine.Event.HOLD && settleSeconds <= 0;
+            if (!sampleNow || atHold.containsKey(line.index())) {
                 continue;
             }
             long gcFromMs = System.currentTimeMillis();
-            List<ProbeSample> settled = SettledSamples.take(server, "step-" + line.index(),
-                    s -> record(cellDir, samples, s));
+            ProbeSample afterGc = record(cellDir, samples, server.collectGarbageAndProbe("step-" + line.index()));
             ownGc.add(new long[] {gcFromMs, System.currentTimeMillis()});
-            atHold.put(line.index(), new CeilingSteps.MemorySample(settled.getLast(), MemInfo.current().slabBytes()));
+            // RSS settles a moment after the GC returns memory; a second sample, still inside the settle pause
+            Thread.sleep(STEP_RSS_SETTLE_MS);
+            ProbeSample settled = record(cellDir, samples, server.probe("step-" + line.index()));
+            ProbeSample sample = settled.heapAfterGcBytes() != null ? settled : afterGc;
+            atHold.put(line.index(), new CeilingSteps.MemorySample(sample, MemInfo.current().slabBytes()));
         }
     }
 

@@ -31,6 +31,9 @@ final class LoadArguments {
             if (s.ceiling().verifyRate() > 0) {
                 args.addAll(List.of("--verify-rate", number(s.ceiling().verifyRate())));
             }
+            if (s.ceiling().settleSeconds() > 0) {
+                args.addAll(List.of("--settle", millis(s.ceiling().settleSeconds())));
+            }
             if (s.ceiling().memoryFloorBytes() > 0) {
                 args.addAll(List.of("--memory-floor", Long.toString(s.ceiling().memoryFloorBytes())));
             }

@@ -12,8 +12,14 @@ import java.util.List;
  * @param holdSeconds      how long each step runs its active requests once verified
  * @param verifyRate       verification round trips per second over the whole load; 0 = the load generator's default
  * @param memoryFloorBytes the memory guard stops the ramp when MemAvailable would fall below this; 0 = its default
+ * @param settleSeconds    a quiet pause between each step's verification and its hold, in which the runner samples
+ *                         the servers after a GC: the runner's own GC then pauses no active request
  */
-public record CeilingRamp(List<Integer> steps, double holdSeconds, double verifyRate, long memoryFloorBytes) {
+public record CeilingRamp(List<Integer> steps, double holdSeconds, double verifyRate, long memoryFloorBytes,
+                          double settleSeconds) {
+
+    /** Enough for the runner's GC and samples of every server process, and the agents' spread at a step. */
+    public static final double DEFAULT_SETTLE_SECONDS = 3;
 
     public CeilingRamp {
         steps = List.copyOf(steps);

@@ -27,7 +27,7 @@ public final class SuiteParser {
     private static final long MAX_PROCESSES = 1_024;
     private static final Set<String> SCENARIO_KEYS = Set.of("name", "app", "model", "connections", "rate", "depth",
             "size", "responseSize", "cpuNs", "blockUs", "heartbeat", "connectRate", "threads", "warmup", "duration",
-            "maxErrorRatio", "readRate", "serverCpuQuota", "transport", "steps", "hold", "verifyRate", "memoryFloor");
+            "maxErrorRatio", "readRate", "serverCpuQuota", "transport", "steps", "hold", "verifyRate", "memoryFloor", "settle");
     /** Keys that may hold a list of values: each value becomes a variant of the scenario. */
     private static final List<String> SWEEPABLE = List.of("connections", "rate", "size", "depth");
     private static final Set<String> APPS = Set.of("echo", "rpc", "http");
@@ -282,11 +282,11 @@ public final class SuiteParser {
 
     /**
      * Model ceiling's ramp: {@code steps} (strictly increasing connection counts), {@code hold}, {@code verifyRate},
-     * {@code memoryFloor}; null for the other models, which may not use those keys.
+     * {@code memoryFloor}, {@code settle}; null for the other models, which may not use those keys.
      */
     private CeilingRamp ceiling(MappingReader s, String model, String app) {
         if (!model.equals("ceiling")) {
-            for (String key : List.of("steps", "hold", "verifyRate", "memoryFloor")) {
+            for (String key : List.of("steps", "hold", "verifyRate", "memoryFloor", "settle")) {
                 if (s.has(key)) {
                     throw s.error(key, "'" + key + "' in " + s.where() + " only applies to model ceiling (this one is "
                             + model + ")");
@@ -319,7 +319,8 @@ public final class SuiteParser {
         double hold = s.seconds("hold", 10, 0.5);
         double verifyRate = s.number("verifyRate", 0, 1, 10_000_000);
         long memoryFloor = s.wholeNumber("memoryFloor", 0, 0, Long.MAX_VALUE);
-        return new CeilingRamp(steps, hold, verifyRate, memoryFloor);
+        double settle = s.seconds("settle", CeilingRamp.DEFAULT_SETTLE_SECONDS, 0);
+        return new CeilingRamp(steps, hold, verifyRate, memoryFloor, settle);
     }
 
     /** tcp unless the scenario says; over udp only the workloads a datagram can carry (as the load generator rules). */
