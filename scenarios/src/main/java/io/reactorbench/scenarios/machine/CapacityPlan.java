@@ -1,6 +1,8 @@
 package io.reactorbench.scenarios.machine;
 
+import io.reactorbench.loadgen.SourcePorts;
 import io.reactorbench.scenarios.run.FdLimits;
+import io.reactorbench.scenarios.run.LoadSplit;
 import io.reactorbench.sys.MemInfo;
 import io.reactorbench.sys.MemoryGuard;
 import java.util.ArrayList;
@@ -50,7 +52,8 @@ public record CapacityPlan(long connections, long serverProcesses, long loadProc
         long perProcess = fds.maxConnectionsAtHardLimit();
         long processesEach = perProcess > 0 ? Math.ceilDiv(connections, perProcess) : 1;
         long ports = machine.ephemeralPorts();
-        long addresses = ports > 0 ? Math.ceilDiv(connections, ports) : 1;
+        long addresses = connections < LoadSplit.SOURCES_FROM_CONNECTIONS ? 1
+                : Math.max(2, Math.ceilDiv(connections, LoadSplit.CONNECTIONS_PER_SOURCE));
         long processes = 2 * processesEach;
         long needed = connections * cost.bytesPerConnection() + processes * cost.jvmBytesPerProcess();
         MemInfo memory = machine.memory();
@@ -132,21 +135,22 @@ public record CapacityPlan(long connections, long serverProcesses, long loadProc
         return new Limit("open files", fds.maxConnections(), finding, List.copyOf(changes), false);
     }
 
+    /**
+     * Ports: the kernel picks from the ephemeral range per source/destination pair, which caps one address pair; the
+     * runner binds source addresses 127.0.0.2, ... itself from 10,000 connections on and picks each port (1024-65535,
+     * {@link SourcePorts}), at most {@link LoadSplit#CONNECTIONS_PER_SOURCE} per address: nothing to change.
+     */
     private static Limit ports(long ports, long n, long addresses) {
         if (ports < 0) {
             return new Limit("ephemeral ports", Long.MAX_VALUE, "unknown (no ip_local_port_range)", List.of(), false);
         }
-        String finding = ports + " per source/destination address pair" + (addresses > 1 ? ", so " + addresses
-                + " source addresses (127.0.0.1-127.0.0." + addresses + ")" : "");
+        String finding = ports + " per source/destination address pair" + (addresses > 1 ? "; the runner binds " + addresses
+                + " source addresses (127.0.0.2-127.0.0." + (addresses + 1) + ") and picks their ports itself"
+                + " (1024-65535, at most " + LoadSplit.CONNECTIONS_PER_SOURCE + " per address)" : "");
         List<String> changes = new ArrayList<>();
         if (n > ports) {
-            changes.add("# clients bind " + addresses + " source addresses 127.0.0.1-127.0.0." + addresses
-                    + ": loopback answers on all of 127.0.0.0/8, no setting to change");
-            long widest = 65_535 - 1_024 + 1;
-            if (ports < widest) {
-                changes.add("sysctl -w net.ipv4.ip_local_port_range=\"1024 65535\"   # " + widest
-                        + " ports per address: then " + Math.ceilDiv(n, widest) + " source addresses");
-            }
+            changes.add("# nothing to change: loopback answers on all of 127.0.0.0/8, and 'load --source"
+                    + " 127.0.0.2-127.0.0." + (addresses + 1) + "' does the same outside the runner");
         }
         return new Limit("ephemeral ports", ports, finding, List.copyOf(changes), false);
     }

@@ -11,16 +11,16 @@ import java.util.List;
  * 127.0.0.3, ... so the load generator picks each connection's port itself ({@link SourcePorts}) instead of the
  * kernel scanning a filling ephemeral range on every connect.
  */
-final class LoadSplit {
+public final class LoadSplit {
 
     /**
      * From here on a cell binds source addresses. Below it the kernel's port search is cheap and the cell connects
      * exactly as before; above it (measured at 15,000 connections: ~0.5-1 ms of kernel CPU per connect without,
      * 0.07 ms with) the connect phase would cost minutes at a million.
      */
-    static final int SOURCES_FROM_CONNECTIONS = 10_000;
+    public static final int SOURCES_FROM_CONNECTIONS = 10_000;
     /** Connections per source address: well under the 64,512 ports each offers, so a retry always finds one. */
-    static final int CONNECTIONS_PER_SOURCE = 50_000;
+    public static final int CONNECTIONS_PER_SOURCE = 50_000;
     /** The first source address; 127.0.0.1 stays the servers' own. */
     private static final int FIRST_SOURCE_HOST = 2;
 
