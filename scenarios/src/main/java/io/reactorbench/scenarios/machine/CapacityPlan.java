@@ -26,6 +26,8 @@ import java.util.Optional;
 public record CapacityPlan(long connections, long serverProcesses, long loadProcesses, long sourceAddresses,
         long memoryNeededBytes, long memoryUsableBytes, List<Limit> limits) {
 
+    /** Server processes sharing a port are planned this full (percent of what one holds): the hash is uneven. */
+    static final long REUSEPORT_FILL_PERCENT = 95;
     /** Threads a thread-per-connection design needs besides one per connection (the JVM's own, the load's). */
     private static final long THREAD_RESERVE = 1_000;
     /** The kernel's default {@code fs.nr_open}: no RLIMIT_NOFILE may exceed it until it is raised. */
@@ -50,23 +52,27 @@ public record CapacityPlan(long connections, long serverProcesses, long loadProc
         }
         FdLimits fds = machine.fds();
         long perProcess = fds.maxConnectionsAtHardLimit();
-        long processesEach = perProcess > 0 ? Math.ceilDiv(connections, perProcess) : 1;
+        long loadProcesses = perProcess > 0 ? Math.ceilDiv(connections, perProcess) : 1;
+        // The kernel spreads a shared port's connections by a hash, not evenly: fill each server to 95 % at most.
+        long serverProcesses = loadProcesses <= 1 ? loadProcesses
+                : Math.ceilDiv(connections, perProcess * REUSEPORT_FILL_PERCENT / 100);
         long ports = machine.ephemeralPorts();
         long addresses = connections < LoadSplit.SOURCES_FROM_CONNECTIONS ? 1
                 : Math.max(2, Math.ceilDiv(connections, LoadSplit.CONNECTIONS_PER_SOURCE));
-        long processes = 2 * processesEach;
+        long processes = serverProcesses + loadProcesses;
         long needed = connections * cost.bytesPerConnection() + processes * cost.jvmBytesPerProcess();
         MemInfo memory = machine.memory();
         long usable = memory.availableBytes() < 0 ? -1
                 : Math.max(0, memory.availableBytes() - MemoryGuard.defaultFloorBytes(memory));
 
         List<Limit> limits = new ArrayList<>();
-        limits.add(openFiles(fds, connections, processesEach));
+        limits.add(openFiles(fds, connections, serverProcesses, loadProcesses));
         limits.add(ports(ports, connections, addresses));
         limits.add(tasks(machine, connections, processes, cost));
         limits.add(acceptQueue(machine.somaxconn(), machine.synBacklog(), connections));
         limits.add(memory(memory, usable, connections, needed, processes, cost));
-        return new CapacityPlan(connections, processesEach, processesEach, addresses, needed, usable, List.copyOf(limits));
+        return new CapacityPlan(connections, serverProcesses, loadProcesses, addresses, needed, usable,
+                List.copyOf(limits));
     }
 
     /**
@@ -107,22 +113,23 @@ public record CapacityPlan(long connections, long serverProcesses, long loadProc
                 limits.stream().filter(Limit::blocks).map(Limit::name).toList());
     }
 
-    private static Limit openFiles(FdLimits fds, long n, long processesEach) {
+    private static Limit openFiles(FdLimits fds, long n, long serverProcesses, long loadProcesses) {
         if (fds.soft() < 0) {
             return new Limit("open files", Long.MAX_VALUE, "unknown (no /proc/self/limits)", List.of(), false);
         }
         long perProcess = fds.maxConnectionsAtHardLimit();
         String finding = "soft " + MachineChecks.limit(fds.soft()) + ", hard " + MachineChecks.limit(fds.hard())
                 + " per process: one process holds " + perProcess + " connections (" + FdLimits.RESERVE
-                + " descriptors kept for the JVM)" + (processesEach > 1 ? ", so " + processesEach
-                + " server and " + processesEach + " load processes" : "");
+                + " descriptors kept for the JVM)" + (loadProcesses > 1 ? ", so " + serverProcesses
+                + " server and " + loadProcesses + " load processes" : "");
         List<String> changes = new ArrayList<>();
         long fdsNeeded = n + FdLimits.RESERVE;
         if (n > fds.maxConnections() && n <= perProcess) {
             changes.add("ulimit -n " + fdsNeeded + "   # within the hard limit " + fds.hard() + ": no root needed");
         } else if (n > perProcess) {
-            changes.add("# " + processesEach + " server processes sharing the port (SO_REUSEPORT) and " + processesEach
-                    + " load processes, " + perProcess + " connections each");
+            changes.add("# " + serverProcesses + " server processes sharing the port (SO_REUSEPORT; the kernel's hash"
+                    + " spreads connections unevenly, so each is filled to " + REUSEPORT_FILL_PERCENT + " %) and "
+                    + loadProcesses + " load processes of up to " + perProcess + " connections");
             if (fds.soft() < fds.hard()) {
                 changes.add("ulimit -n " + fds.hard() + "   # those counts assume the hard limit: no root needed");
             }
