@@ -29,6 +29,17 @@ class PercentileChartTest {
     }
 
     @Test
+    void shouldSpanWholeDecadesOnALogLineChart() {
+        var chart = LineChart.withLogYAxis(LineChart.of("latency", "connections", "latency (ms)", java.util.List.of(
+                new LineSeries("p50", "engine-epoll", java.awt.Color.BLUE, 0,
+                        java.util.List.of(new LinePoint(10_000, 0.4), new LinePoint(100_000, 6))))));
+
+        assertThat(chart.getStyler().getYAxisMin()).isEqualTo(0.1);
+        assertThat(chart.getStyler().getYAxisMax()).isEqualTo(10.0);
+        assertThat(chart.getStyler().getyAxisTickLabelsFormattingFunction()).isNull();
+    }
+
+    @Test
     void shouldGiveTheSameColourToADesignWhateverElseIsInTheRun() {
         DesignPalette two = new DesignPalette(java.util.List.of("netty-epoll", "engine-nio"));
         DesignPalette many = new DesignPalette(java.util.List.of("threads", "external:go", "engine-nio", "netty-epoll"));

@@ -38,10 +38,7 @@ public final class LineChart {
                 .filter(y -> y > 0).min().orElse(1);
         double highest = chart.getSeriesMap().values().stream().flatMapToDouble(s -> Arrays.stream(s.getYData()))
                 .max().orElse(1);
-        // XChart 3.8.8 labels a log axis with a custom tick-label function as if it were linear (0, 1, 2 … under
-        // points drawn on the log scale): its own decade labels instead, on a range of whole decades.
-        chart.getStyler().setyAxisTickLabelsFormattingFunction(null);
-        chart.getStyler().setYAxisDecimalPattern("#,##0.###");
+        TickLabels.xChartLabelsOnLogYAxis(chart.getStyler());
         chart.getStyler().setYAxisLogarithmic(true);
         chart.getStyler().setYAxisMin(Math.pow(10, Math.floor(Math.log10(lowest))));
         chart.getStyler().setYAxisMax(Math.pow(10, Math.max(Math.ceil(Math.log10(highest)),
