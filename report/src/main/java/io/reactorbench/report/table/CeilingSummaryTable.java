@@ -42,7 +42,8 @@ public final class CeilingSummaryTable {
                     .anyMatch(other -> other.median() < mostHeld);
             rows.add(List.of(
                     TableCell.text(design.getKey()),
-                    new TableCell(ok + "/" + trials.size(), "", false, ok < trials.size()),
+                    new TableCell(ok + "/" + SummaryTables.trialCount(run, scenarioLabel, design.getKey(), trials.size()),
+                            "", false, ok < trials.size()),
                     new TableCell(Numbers.format(held.median()),
                             held.n() > 1 && held.min() != held.max() ? Numbers.range(held.min(), held.max()) : "",
                             best, false),

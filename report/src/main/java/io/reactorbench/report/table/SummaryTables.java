@@ -129,7 +129,8 @@ public final class SummaryTables {
         return text.toString();
     }
 
-    private static long trialCount(RunView run, String scenarioLabel, String design, int summaries) {
+    /** Trials of a design: those in the run's cell index, or the summaries read when the index has fewer. */
+    static long trialCount(RunView run, String scenarioLabel, String design, int summaries) {
         long inIndex = run.cells().stream()
                 .filter(c -> c.scenarioKey().equals(scenarioLabel) && c.design().equals(design))
                 .count();
