@@ -48,7 +48,10 @@ public final class HtmlReport {
         List<ChartFile> charts = new RunCharts(run, palette, outDir).writeAll();
         List<Section> sections = new ArrayList<>();
         sections.add(new Section("Summary", summaryParagraphs(run), SummaryTables.of(run), List.of(), runNotes(run)));
-        chartSections(charts, sections);
+        Map<Boolean, List<ChartFile>> ceilingOrNot = charts.stream()
+                .collect(Collectors.partitioningBy(c -> c.section().equals(CeilingCharts.SECTION)));
+        CeilingSection.of(run, ceilingOrNot.get(true)).ifPresent(sections::add);
+        chartSections(ceilingOrNot.get(false), sections);
         if (jmhJson != null) {
             sections.add(jmhSection(jmhJson));
         }
@@ -92,6 +95,7 @@ public final class HtmlReport {
                 + "★ marks the best median of a column, except where a load generator was saturated ("
                 + ClientBound.MARK + "): there the client, not the server, set throughput and latency. Latency is corrected for coordinated omission where the "
                 + "load was open loop (measured from the intended send time).");
+        paragraphs.addAll(LoadPlacementNotes.of(run));
         return paragraphs;
     }
 

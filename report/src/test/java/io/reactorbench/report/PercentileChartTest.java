@@ -29,6 +29,34 @@ class PercentileChartTest {
     }
 
     @Test
+    void shouldKeepXChartsOwnDecadeLabelsOnALogLatencyAxis() throws java.io.IOException {
+        Histogram h = new Histogram(3);
+        for (int i = 1; i <= 10_000; i++) {
+            h.recordValue(i < 9_900 ? 100_000L + i * 10 : 50_000_000L); // 0.1 ms, a tail at 50 ms
+        }
+        var chart = PercentileChart.of("tail", java.util.List.of(new PercentileCurve("engine-nio", h,
+                java.awt.Color.BLUE, false)));
+        // Kept for people to look at: report/target/log-axis/percentile.png labels 0.01 … 100 (ms)
+        java.nio.file.Files.createDirectories(java.nio.file.Path.of("target/log-axis"));
+        new ChartWriter(java.nio.file.Path.of("target/log-axis")).write(chart, "percentile", "s", "c");
+
+        assertThat(chart.getStyler().isYAxisLogarithmic()).isTrue();
+        // a custom tick function makes XChart 3.8.8 label the log axis as if it were linear
+        assertThat(chart.getStyler().getyAxisTickLabelsFormattingFunction()).isNull();
+    }
+
+    @Test
+    void shouldSpanWholeDecadesOnALogLineChart() {
+        var chart = LineChart.withLogYAxis(LineChart.of("latency", "connections", "latency (ms)", java.util.List.of(
+                new LineSeries("p50", "engine-epoll", java.awt.Color.BLUE, 0,
+                        java.util.List.of(new LinePoint(10_000, 0.4), new LinePoint(100_000, 6))))));
+
+        assertThat(chart.getStyler().getYAxisMin()).isEqualTo(0.1);
+        assertThat(chart.getStyler().getYAxisMax()).isEqualTo(10.0);
+        assertThat(chart.getStyler().getyAxisTickLabelsFormattingFunction()).isNull();
+    }
+
+    @Test
     void shouldGiveTheSameColourToADesignWhateverElseIsInTheRun() {
         DesignPalette two = new DesignPalette(java.util.List.of("netty-epoll", "engine-nio"));
         DesignPalette many = new DesignPalette(java.util.List.of("threads", "external:go", "engine-nio", "netty-epoll"));

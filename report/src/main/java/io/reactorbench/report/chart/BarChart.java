@@ -2,6 +2,7 @@ package io.reactorbench.report.chart;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
 import org.knowm.xchart.CategorySeries;
@@ -28,11 +29,20 @@ public final class BarChart {
      * with its colour. Designs without a value are left out. Null when no design has a value.
      */
     public static CategoryChart perDesign(String title, String yAxisTitle, List<DesignBar> bars, int widthPx) {
+        return perDesign(title, yAxisTitle, bars, widthPx, BarChart::valueLabel);
+    }
+
+    /**
+     * {@link #perDesign(String, String, List, int)} with each bar named by {@code labelOf} (e.g. a ceiling's value
+     * and the limit that stopped it) rather than by its design and value alone.
+     */
+    public static CategoryChart perDesign(String title, String yAxisTitle, List<DesignBar> bars, int widthPx,
+                                          Function<DesignBar, String> labelOf) {
         List<DesignBar> present = bars.stream().filter(b -> !Double.isNaN(b.value())).toList();
         if (present.isEmpty()) {
             return null;
         }
-        List<String> categories = present.stream().map(BarChart::valueLabel).toList();
+        List<String> categories = present.stream().map(labelOf).toList();
         List<BarSeries> series = new ArrayList<>();
         for (int i = 0; i < present.size(); i++) {
             List<Double> values = new ArrayList<>();
@@ -60,7 +70,7 @@ public final class BarChart {
     }
 
     /** The label under a design's bar: its id and its value, e.g. {@code engine-nio: 1.2k}. */
-    static String valueLabel(DesignBar bar) {
+    public static String valueLabel(DesignBar bar) {
         return bar.design() + ": " + TickLabels.human(bar.value());
     }
 

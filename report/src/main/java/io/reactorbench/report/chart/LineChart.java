@@ -1,5 +1,6 @@
 package io.reactorbench.report.chart;
 
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import org.knowm.xchart.XYChart;
@@ -24,6 +25,24 @@ public final class LineChart {
         XYChart chart = of(title, xAxisTitle, yAxisTitle, lines, widthPx, SmallMultiples.PANEL_HEIGHT_PX);
         chart.getStyler().setChartTitleFont(chart.getStyler().getAxisTitleFont().deriveFont(java.awt.Font.BOLD));
         chart.getStyler().setLegendVisible(legend);
+        return chart;
+    }
+
+    /**
+     * The chart's y axis on a log scale, for latencies whose percentiles span decades (p99.9 of an active request at a
+     * million connections can be a hundred times its p50). A log axis has no zero: points at or below it must be left
+     * out of the lines beforehand.
+     */
+    public static XYChart withLogYAxis(XYChart chart) {
+        double lowest = chart.getSeriesMap().values().stream().flatMapToDouble(s -> Arrays.stream(s.getYData()))
+                .filter(y -> y > 0).min().orElse(1);
+        double highest = chart.getSeriesMap().values().stream().flatMapToDouble(s -> Arrays.stream(s.getYData()))
+                .max().orElse(1);
+        TickLabels.xChartLabelsOnLogYAxis(chart.getStyler());
+        chart.getStyler().setYAxisLogarithmic(true);
+        chart.getStyler().setYAxisMin(Math.pow(10, Math.floor(Math.log10(lowest))));
+        chart.getStyler().setYAxisMax(Math.pow(10, Math.max(Math.ceil(Math.log10(highest)),
+                Math.floor(Math.log10(lowest)) + 1)));
         return chart;
     }
 

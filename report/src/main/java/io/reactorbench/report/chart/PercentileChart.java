@@ -60,14 +60,15 @@ public final class PercentileChart {
             chart.getStyler().setYAxisLogarithmic(true);
             chart.getStyler().setYAxisMin(yMin);
             chart.getStyler().setYAxisMax(yMax);
+            TickLabels.xChartLabelsOnLogYAxis(chart.getStyler());
             labelY = yMax / Math.pow(10, LOG_LABEL_BAND_DECADES / 2);
         } else {
             double yMax = niceCeiling(highestMs / (1 - LABEL_BAND));
             chart.getStyler().setYAxisMin(0.0);
             chart.getStyler().setYAxisMax(yMax);
+            chart.getStyler().setyAxisTickLabelsFormattingFunction(TickLabels::human);
             labelY = yMax * (1 - LABEL_BAND / 2);
         }
-        chart.getStyler().setyAxisTickLabelsFormattingFunction(TickLabels::human);
         chart.getStyler().setAnnotationLineColor(new java.awt.Color(0xCCCCCC));
         chart.getStyler().setAnnotationLineStroke(new java.awt.BasicStroke(1f));
         for (int nine = 0; nine <= nines; nine++) {

@@ -4,13 +4,19 @@ import io.reactorbench.results.CellSummary;
 import java.util.List;
 import java.util.Locale;
 
-/** What the runner prints when a cell finished well: its rate, p99, slow-read figures, memory, a saturated client. */
+/**
+ * What the runner prints when a cell finished well: its rate, p99, slow-read figures, memory, a saturated client; for a
+ * connection-ceiling cell, what it held and why it stopped instead.
+ */
 public final class CellLine {
 
     private CellLine() {
     }
 
     public static String of(CellSummary s) {
+        if (s.ceiling() != null) {
+            return CeilingCells.line(s);
+        }
         var latency = s.latencyNs().preferred();
         var slowRead = s.slowRead();
         var loadCpu = s.loadGenerator();

@@ -63,19 +63,26 @@ public final class EndOfRunTable {
                         .append(")");
             }
             out.append('\n');
-            boolean slowRead = slowRead(scenario.getValue());
-            String[] headers = slowRead ? SLOWREAD_HEADERS : HEADERS;
+            boolean ceiling = CeilingCells.any(scenario.getValue());
+            boolean slowRead = !ceiling && slowRead(scenario.getValue());
+            String[] headers = ceiling ? CeilingCells.HEADERS : slowRead ? SLOWREAD_HEADERS : HEADERS;
             List<String[]> rows = new ArrayList<>();
             rows.add(headers);
             for (Map.Entry<String, List<CellSummary>> design : scenario.getValue().entrySet()) {
                 List<CellSummary> trials = design.getValue();
                 List<CellSummary> ok = trials.stream().filter(CellSummary::ok).toList();
                 rows.add(ok.isEmpty() ? failedRow(design.getKey(), trials, headers.length)
+                        : ceiling ? CeilingCells.row(design.getKey(), failedNote(trials, ok), ok)
                         : slowRead ? slowReadRow(design.getKey(), trials, ok) : row(design.getKey(), trials, ok));
             }
             out.append(align(rows));
             if (slowRead) {
                 out.append("  ").append(SLOWREAD_LEGEND).append('\n');
+            }
+            if (ceiling) {
+                out.append("  ").append(CeilingCells.LEGEND).append('\n');
+                CeilingCells.stopNotes(scenario.getKey(), scenario.getValue())
+                        .forEach(note -> out.append("  ").append(note).append('\n'));
             }
         }
         if (anySaturated(byScenario)) {
@@ -197,7 +204,7 @@ public final class EndOfRunTable {
         return false;
     }
 
-    private static String cell(List<CellSummary> ok, Function<CellSummary, Number> field, Function<Double, String> format) {
+    static String cell(List<CellSummary> ok, Function<CellSummary, Number> field, Function<Double, String> format) {
         List<Number> values = new ArrayList<>();
         ok.forEach(s -> values.add(field.apply(s)));
         Spread spread = Spread.of(values);

@@ -30,6 +30,11 @@ public record ScenarioParams(String app, String model, int connections, double r
         return "idle".equals(model);
     }
 
+    /** A connection-ceiling ramp (issue 18): connections opened in steps until one cannot be held. */
+    public boolean isCeiling() {
+        return "ceiling".equals(model);
+    }
+
     public boolean isClosedLoop() {
         return "closed".equals(model);
     }

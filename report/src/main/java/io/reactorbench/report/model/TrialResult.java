@@ -3,19 +3,33 @@ package io.reactorbench.report.model;
 import io.reactorbench.results.CellKey;
 import io.reactorbench.results.ErrorCounts;
 import io.reactorbench.results.LatencySummary;
+import io.reactorbench.results.LoadPlacement;
+import io.reactorbench.results.ceiling.CeilingResult;
 import java.nio.file.Path;
 
 /**
  * The numbers of one trial of one cell (one summary.json). {@code corrected} is null for closed-loop
  * runs, {@code memory} is null unless the scenario is idle, {@code dir} holds latency.hlog.
  * {@code loadGeneratorUtilisation}: the share (0–1) of the CPUs the load generator could use that it used in
- * the window, NaN when load.json did not say.
+ * the window, NaN when load.json did not say. {@code ceiling}: a connection-ceiling cell's ramp (its steps and why it
+ * stopped), null for every other model; {@code loadPlacement}: the load's agents and source addresses, null when it ran
+ * as one process.
  */
 public record TrialResult(CellKey cell, int trial, boolean ok, String reason, ScenarioParams params,
                           double windowSeconds, long requests, double throughput, ErrorCounts errors,
                           LatencySummary corrected, LatencySummary uncorrected, ServerCost server,
                           MemoryFootprint memory, double connectionsPerSecond, Path dir,
-                          double loadGeneratorUtilisation) {
+                          double loadGeneratorUtilisation, CeilingResult ceiling, LoadPlacement loadPlacement) {
+
+    /** A trial of one load process that ramped nothing (as every cell was before issue 18). */
+    public TrialResult(CellKey cell, int trial, boolean ok, String reason, ScenarioParams params,
+                       double windowSeconds, long requests, double throughput, ErrorCounts errors,
+                       LatencySummary corrected, LatencySummary uncorrected, ServerCost server,
+                       MemoryFootprint memory, double connectionsPerSecond, Path dir,
+                       double loadGeneratorUtilisation) {
+        this(cell, trial, ok, reason, params, windowSeconds, requests, throughput, errors, corrected, uncorrected,
+                server, memory, connectionsPerSecond, dir, loadGeneratorUtilisation, null, null);
+    }
 
     /** The latency the report shows: corrected for coordinated omission when the run measured it. */
     public LatencySummary latency() {
@@ -24,5 +38,10 @@ public record TrialResult(CellKey cell, int trial, boolean ok, String reason, Sc
 
     public boolean latencyIsCorrected() {
         return corrected != null;
+    }
+
+    /** A connection-ceiling trial: its scenario ramps connections in steps (even when it failed before any). */
+    public boolean isCeiling() {
+        return ceiling != null || params.isCeiling();
     }
 }

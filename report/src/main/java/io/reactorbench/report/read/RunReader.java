@@ -72,7 +72,8 @@ public final class RunReader {
                         number(m.heapPerConnectionBytes()), Boolean.TRUE.equals(m.rssWithinResolution()),
                         number(MemoryPerConnection.rssUpperBoundBytesPerConnection(m))),
                 connectionsPerSecond == null ? Double.NaN : connectionsPerSecond, dir,
-                s.loadGenerator() == null ? Double.NaN : s.loadGenerator().utilisation());
+                s.loadGenerator() == null ? Double.NaN : s.loadGenerator().utilisation(), s.ceiling(),
+                s.loadPlacement());
     }
 
     private static ServerCost server(ServerMetrics s) {

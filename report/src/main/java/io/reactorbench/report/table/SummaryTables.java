@@ -30,6 +30,9 @@ public final class SummaryTables {
     }
 
     static Table table(RunView run, String scenarioLabel, Map<String, List<TrialResult>> byDesign) {
+        if (byDesign.values().stream().flatMap(List::stream).anyMatch(TrialResult::isCeiling)) {
+            return CeilingSummaryTable.of(run, scenarioLabel, byDesign);
+        }
         ScenarioParams params = byDesign.values().iterator().next().getFirst().params();
         List<Metric> shown = new ArrayList<>(ScenarioMetrics.forParams(params));
         shown.add(Metric.LOAD_GENERATOR_CPU); // the console's "load CPU" column: whether the client was the limit
@@ -126,7 +129,8 @@ public final class SummaryTables {
         return text.toString();
     }
 
-    private static long trialCount(RunView run, String scenarioLabel, String design, int summaries) {
+    /** Trials of a design: those in the run's cell index, or the summaries read when the index has fewer. */
+    static long trialCount(RunView run, String scenarioLabel, String design, int summaries) {
         long inIndex = run.cells().stream()
                 .filter(c -> c.scenarioKey().equals(scenarioLabel) && c.design().equals(design))
                 .count();

@@ -1,0 +1,50 @@
+package io.reactorbench.report;
+
+import io.reactorbench.report.model.RunView;
+import io.reactorbench.report.model.TrialResult;
+import io.reactorbench.results.LoadPlacement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One sentence per scenario whose load was spread over several load processes or source addresses (issue 18): how
+ * many, which addresses, and how far apart the agents began measuring, which bounds how well their histograms line
+ * up. Scenarios loaded by one process on the kernel's address say nothing.
+ */
+final class LoadPlacementNotes {
+
+    private LoadPlacementNotes() {
+    }
+
+    static List<String> of(RunView run) {
+        List<String> notes = new ArrayList<>();
+        run.trialsByScenarioAndDesign().forEach((label, byDesign) -> {
+            List<LoadPlacement> placements = byDesign.values().stream().flatMap(List::stream)
+                    .map(TrialResult::loadPlacement).filter(Objects::nonNull).filter(p -> !p.single()).toList();
+            if (!placements.isEmpty()) {
+                notes.add(label + ": " + describe(placements));
+            }
+        });
+        return notes;
+    }
+
+    /** The placements of a scenario's trials: the same agents and addresses in each, the skew the largest of any (over designs and trials). */
+    static String describe(List<LoadPlacement> placements) {
+        List<String> spreads = placements.stream().map(LoadPlacementNotes::spread).distinct().toList();
+        Long skewMs = placements.stream().map(LoadPlacement::agentStartSkewMs).filter(Objects::nonNull)
+                .max(Long::compare).orElse(null);
+        return "load from " + String.join(" or ", spreads)
+                + (skewMs == null ? "" : "; the agents began measuring within " + skewMs + " ms of each other"
+                + (placements.size() > 1 ? " (the largest of its " + placements.size() + " cells)" : ""))
+                + ".";
+    }
+
+    private static String spread(LoadPlacement p) {
+        String agents = p.agents() + (p.agents() == 1 ? " agent" : " agents");
+        String addresses = p.sourceAddresses() == 0 ? "the kernel's source address"
+                : p.sourceAddresses() + (p.sourceAddresses() == 1 ? " source address" : " source addresses")
+                + (p.sourceRange() == null ? "" : " (" + p.sourceRange() + ")");
+        return agents + " over " + addresses;
+    }
+}
