@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 
 /**
  * The ceiling model's {@link StepLine}s of {@code load --agents K} as one ramp on the parent's stdout: a step's
@@ -36,10 +37,14 @@ final class AgentStepLines implements AutoCloseable {
     private boolean ended;
     private final Thread poller;
     private volatile boolean closed;
-    private final Runnable onRampStopped;
+    private final Consumer<List<Integer>> onRampStopped;
 
-    /** @param onRampStopped called once, when the merged ramp has stopped (every agent ended that step) */
-    AgentStepLines(int agents, PrintStream out, List<Path> childOutputs, Runnable onRampStopped) {
+    /**
+     * @param onRampStopped called once, when the merged ramp has stopped (every agent ended that step), with the
+     *                      agents that completed that step and so are still ramping (those that stopped there are
+     *                      already ending by themselves, and must not be signalled while they write their results)
+     */
+    AgentStepLines(int agents, PrintStream out, List<Path> childOutputs, Consumer<List<Integer>> onRampStopped) {
         this.agents = agents;
         this.onRampStopped = onRampStopped;
         this.out = out;
@@ -116,7 +121,13 @@ final class AgentStepLines implements AutoCloseable {
             nextEndToPrint++;
             if (ended) {
                 out.flush();
-                onRampStopped.run();
+                List<Integer> stillRamping = new ArrayList<>();
+                for (int a = 0; a < agents; a++) {
+                    if (end[1][a].event() == StepLine.Event.DONE) {
+                        stillRamping.add(a);
+                    }
+                }
+                onRampStopped.accept(stillRamping);
             }
             nextHoldToPrint = Math.max(nextHoldToPrint, nextEndToPrint);
             nextSettleToPrint = Math.max(nextSettleToPrint, nextEndToPrint);

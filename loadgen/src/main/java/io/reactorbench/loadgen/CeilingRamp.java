@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import java.util.function.IntSupplier;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.HdrHistogram.Histogram;
@@ -96,7 +97,8 @@ final class CeilingRamp {
         if (stop == null) {
             steps.openUpTo(target);
             long boundNs = (long) ((target - heldBefore) / spec.connectRatePerSec() * 1e9) + spec.timeoutNs() + SLACK_NS;
-            stop = await(() -> control.openConnections.get() >= target, boundNs, errorsBefore, target,
+            stop = await(() -> control.openConnections.get() >= target, boundNs, control.openConnections::get,
+                    errorsBefore, target,
                     () -> "only " + control.openConnections.get() + " of " + target + " connections open");
         }
         double connectSeconds = (System.nanoTime() - connectStartNs) / 1e9;
@@ -106,7 +108,7 @@ final class CeilingRamp {
             verifyRound = steps.startVerify();
             int round = verifyRound;
             long boundNs = (long) (target / spec.ceiling().verifyRatePerSec() * 1e9) + spec.timeoutNs() + SLACK_NS;
-            stop = await(() -> verified(round) >= target, boundNs, errorsBefore, target,
+            stop = await(() -> verified(round) >= target, boundNs, () -> verified(round), errorsBefore, target,
                     () -> "only " + verified(round) + " of " + target + " connections answered their"
                             + " verification echo");
         }
@@ -177,8 +179,28 @@ final class CeilingRamp {
      */
     private Stop await(BooleanSupplier done, long boundNs, ErrorCounts errorsBefore, int target,
             Supplier<String> shortOf) {
+        return await(done, boundNs, null, errorsBefore, target, shortOf);
+    }
+
+    /**
+     * Waits until {@code done}, a stop, or {@code boundNs}; with {@code progress}, past the bound too for as long as
+     * the count keeps moving: a machine that connects or verifies slower than asked (two cores shared by a hundred
+     * JVMs) has not reached a ceiling, one where nothing moved for a request timeout has.
+     */
+    private Stop await(BooleanSupplier done, long boundNs, IntSupplier progress, ErrorCounts errorsBefore, int target,
+            Supplier<String> shortOf) {
         long startNs = System.nanoTime();
+        long stallNs = spec.timeoutNs() + SLACK_NS;
+        int lastProgress = progress == null ? 0 : progress.getAsInt();
+        long lastProgressNs = startNs;
         while (true) {
+            if (progress != null) {
+                int now = progress.getAsInt();
+                if (now != lastProgress) {
+                    lastProgress = now;
+                    lastProgressNs = System.nanoTime();
+                }
+            }
             Stop stop = check(errorsBefore, target);
             if (stop != null) {
                 return stop;
@@ -186,7 +208,8 @@ final class CeilingRamp {
             if (done.getAsBoolean()) {
                 return null;
             }
-            if (System.nanoTime() - startNs > boundNs) {
+            long nowNs = System.nanoTime();
+            if (nowNs - startNs > boundNs && (progress == null || nowNs - lastProgressNs > stallNs)) {
                 return new Stop(CeilingStop.TIMEOUTS, shortOf.get() + " after " + String.format(Locale.ROOT, "%.1f",
                         (System.nanoTime() - startNs) / 1e9) + " s (timeout " + Durations.toSeconds(spec.timeoutNs())
                         + " s)");

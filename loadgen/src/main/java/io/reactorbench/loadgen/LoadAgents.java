@@ -77,13 +77,17 @@ public final class LoadAgents {
             LoadRun[] firstRun = new LoadRun[1];
             // Ceiling: the agents' step lines become one ramp's on this process's stdout. Once every agent has
             // ended the step some agent stopped at, the merged ramp is over: the agents still ramping stop (a
-            // signal, so they write their results), rather than open more connections nobody will count.
+            // signal, so they write their results), rather than open more connections nobody will count. Those
+            // that stopped there themselves are left alone: a signal while they write their result would lose it.
             stepLines = whole.model() == LoadModel.CEILING ? new AgentStepLines(agents, outputs.out(), childOutputs,
-                    () -> {
-                        if (firstRun[0] != null) {
-                            firstRun[0].requestStop();
+                    stillRamping -> {
+                        for (int agent : stillRamping) {
+                            if (agent == 0 && firstRun[0] != null) {
+                                firstRun[0].requestStop();
+                            } else if (agent > 0) {
+                                children.get(agent - 1).destroy();
+                            }
                         }
-                        children.forEach(Process::destroy);
                     }) : null;
             LoadOutputs own = new LoadOutputs(null, hlog(dir, 0), stepLines != null ? stepLines.agentZeroOut()
                     : outputs.out(), outputs.progressOut(), outputs.progress(), false, outputs.reportMemory());

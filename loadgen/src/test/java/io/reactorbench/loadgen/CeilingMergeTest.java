@@ -79,7 +79,7 @@ class CeilingMergeTest {
         Files.writeString(child, "");
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
         try (AgentStepLines lines = new AgentStepLines(2, new PrintStream(printed, true, StandardCharsets.UTF_8),
-                List.of(child), () -> { })) {
+                List.of(child), stillRamping -> { })) {
             PrintStream agentZero = lines.agentZeroOut();
             agentZero.println("STEP 0 HOLD 5 connections");
             agentZero.println("STEP 0 DONE 5 connections");
@@ -97,9 +97,13 @@ class CeilingMergeTest {
     @Test
     void shouldSayOnceWhenEveryAgentEndedTheStepOneOfThemStoppedAt(@TempDir Path dir) {
         java.util.concurrent.atomic.AtomicInteger stopCalls = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.List<Integer> signalled = new java.util.ArrayList<>();
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
         try (AgentStepLines lines = new AgentStepLines(2, new PrintStream(printed, true, StandardCharsets.UTF_8),
-                List.of(dir.resolve("absent.log")), stopCalls::incrementAndGet)) {
+                List.of(dir.resolve("absent.log")), stillRamping -> {
+                    stopCalls.incrementAndGet();
+                    signalled.addAll(stillRamping);
+                })) {
             lines.accept(0, "STEP 0 STOPPED memory-guard 3 connections: memory guard: low");
             assertThat(stopCalls).hasValue(0);
             lines.accept(1, "STEP 0 HOLD 4 connections");
@@ -108,6 +112,8 @@ class CeilingMergeTest {
             lines.accept(1, "STEP 1 DONE 8 connections");
         }
         assertThat(stopCalls).hasValue(1);
+        // agent 0 stopped at step 0 by itself and is writing its result: only agent 1, still ramping, is stopped
+        assertThat(signalled).containsExactly(1);
         assertThat(printed.toString(StandardCharsets.UTF_8).lines()).containsExactly(
                 "STEP 0 STOPPED memory-guard 7 connections: agent 0: memory guard: low");
     }

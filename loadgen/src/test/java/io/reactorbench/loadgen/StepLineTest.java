@@ -37,7 +37,7 @@ class StepLineTest {
 
         java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
         try (AgentStepLines lines = new AgentStepLines(2, new java.io.PrintStream(bytes, true), java.util.List.of(),
-                () -> { })) {
+                stillRamping -> { })) {
             lines.accept(0, StepLine.settle(0, 100));
             assertThat(bytes.toString()).isEmpty(); // agent 1 has not settled yet
             lines.accept(1, StepLine.settle(0, 100));

@@ -29,6 +29,11 @@ final class JvmServer implements ServerUnderTest {
 
     /** A STATS answer should take milliseconds; a server that never answers is probed from outside only. */
     private static final long PROBE_TIMEOUT_MS = 3_000;
+    /**
+     * A server that has answered before and is slow now is busy, not silent: at a million connections ~100 JVMs
+     * share two cores while connecting, and a sample missed there is a step's memory missed.
+     */
+    private static final long BUSY_PROBE_TIMEOUT_MS = 15_000;
     private static final long STOP_GRACE_MS = 5_000;
     private static final int KEPT_OUTPUT_LINES = 20;
 
@@ -40,6 +45,7 @@ final class JvmServer implements ServerUnderTest {
     private final BlockingQueue<String> answers = new LinkedBlockingQueue<>();
     private final Deque<String> lastOutput = new ArrayDeque<>();
     private volatile boolean insideProbe = true;
+    private volatile boolean answeredBefore;
     private Target target;
 
     private JvmServer(Process process, ChildProcesses children, Path logFile) {
@@ -143,11 +149,15 @@ final class JvmServer implements ServerUnderTest {
             answers.clear();
             stdin.write((command + "\n").getBytes(StandardCharsets.US_ASCII));
             stdin.flush();
-            String answer = answers.poll(PROBE_TIMEOUT_MS, TimeUnit.MILLISECONDS);
+            String answer = answers.poll(answeredBefore ? BUSY_PROBE_TIMEOUT_MS : PROBE_TIMEOUT_MS,
+                    TimeUnit.MILLISECONDS);
             if (answer == null) {
-                insideProbe = false; // does not speak the probe protocol: stop waiting for it every second
-                return null;
+                if (!answeredBefore) {
+                    insideProbe = false; // does not speak the probe protocol: stop waiting for it every second
+                }
+                return null; // one that answered before is busy (a hundred JVMs on two cores), not silent
             }
+            answeredBefore = true;
             return ProbeProtocol.parseAnswer(answer);
         } catch (IOException | RuntimeException e) {
             return null;
