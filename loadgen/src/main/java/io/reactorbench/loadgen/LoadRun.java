@@ -35,7 +35,12 @@ public final class LoadRun {
     /** Extra time allowed for the connect phase beyond connections / connect rate. */
     private static final long CONNECT_SLACK_NS = TimeUnit.SECONDS.toNanos(5);
     /** How long a signalled shutdown waits for the run to write its result. */
-    private static final long STOP_WAIT_MS = 15_000;
+    /**
+     * How long a signal's shutdown waits for the run to close its connections and write its result: an agent of a
+     * million-connection ramp, stopped with a hundred JVMs closing sockets on two cores, took longer than 15 s and
+     * lost its result.
+     */
+    private static final long STOP_WAIT_MS = 120_000;
 
     private final LoadSpec spec;
     private final LoadOutputs outputs;

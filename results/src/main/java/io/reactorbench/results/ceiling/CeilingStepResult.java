@@ -27,6 +27,10 @@ import io.reactorbench.results.load.CeilingStop;
  * @param heapPerConnectionBytes server heap growth since before the ramp / held
  * @param kernelPerConnectionBytes slab growth since before the ramp / held (per connection pair)
  * @param gcPauses               server GC pauses between the step's start and end, the runner's own GCs excluded
+ * @param cpuUsPerRequest        servers' CPU (all processes, from /proc) during the hold per hold request: what the
+ *                               active requests cost with all the step's connections held (their idle cost included);
+ *                               null without two samples inside the hold
+ * @param allocatedBytesPerRequest servers' allocation during the hold per hold request (inside probe); null without
  * @param stoppedBy              why the ramp ended at this step; null when it completed
  */
 public record CeilingStepResult(
@@ -45,6 +49,8 @@ public record CeilingStepResult(
         Double heapPerConnectionBytes,
         Double kernelPerConnectionBytes,
         GcPauses gcPauses,
+        Double cpuUsPerRequest,
+        Double allocatedBytesPerRequest,
         CeilingStop stoppedBy) {
 
     public boolean completed() {

@@ -21,8 +21,20 @@ final class CeilingDeadline {
     private CeilingDeadline() {
     }
 
+    /** The runner's GC takes each server process in turn (ServerGroup): allow this much settle pause per process. */
+    static final double SETTLE_SECONDS_PER_SERVER_PROCESS = 0.25;
+
+    /**
+     * The settle pause a ceiling step gets: the suite's, and at least {@link #SETTLE_SECONDS_PER_SERVER_PROCESS} per
+     * server process, so the runner's GC of every process ends before the hold begins (0 stays 0: no pause asked).
+     */
+    static double settleSeconds(Scenario s, int serverProcesses) {
+        double asked = s.ceiling().settleSeconds();
+        return asked <= 0 ? 0 : Math.max(asked, serverProcesses * SETTLE_SECONDS_PER_SERVER_PROCESS);
+    }
+
     /** Connecting and verifying at no more than the slowest rates a moving ramp is allowed, plus settles and holds. */
-    static long rampMs(Scenario s) {
+    static long rampMs(Scenario s, int serverProcesses) {
         List<Integer> steps = s.ceiling().steps();
         double verifyRate = Math.min(SLOWEST_VERIFY_RATE,
                 s.ceiling().verifyRate() > 0 ? s.ceiling().verifyRate() : DEFAULT_VERIFY_RATE);
@@ -30,6 +42,6 @@ final class CeilingDeadline {
         double connectSeconds = steps.getLast() / connectRate;
         double verifySeconds = steps.stream().mapToDouble(step -> step / verifyRate).sum();
         return (long) ((connectSeconds + verifySeconds) * 1000)
-                + steps.size() * ((long) ((s.ceiling().holdSeconds() + s.ceiling().settleSeconds()) * 1000) + STEP_SLACK_MS);
+                + steps.size() * ((long) ((s.ceiling().holdSeconds() + settleSeconds(s, serverProcesses)) * 1000) + STEP_SLACK_MS);
     }
 }

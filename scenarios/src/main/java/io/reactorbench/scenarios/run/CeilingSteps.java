@@ -9,6 +9,7 @@ import io.reactorbench.results.load.CeilingStep;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * A ceiling cell's steps for summary.json: load.json's steps (what the load held and measured) joined with what the
@@ -59,7 +60,8 @@ final class CeilingSteps {
                             held),
                     perConnection(before == null || before.slabBytes() < 0 ? null : before.slabBytes(),
                             at == null || at.slabBytes() < 0 ? null : at.slabBytes(), held),
-                    pauses, step.stoppedBy()));
+                    pauses, holdCost(samples, step, ProbeSample::procCpuNs, 1e-3),
+                    holdCost(samples, step, ProbeSample::allocatedBytes, 1), step.stoppedBy()));
             if (step.completed()) {
                 highestHeld = Math.max(highestHeld, held);
             } else if (stopped == null) {
@@ -106,6 +108,34 @@ final class CeilingSteps {
             }
         }
         return new GcPauses(count, total, max, List.of());
+    }
+
+    /**
+     * A server counter's growth over the hold per hold request, times {@code scale}: from the first to the last
+     * sample inside the hold, as a rate over the hold's request rate. Null without two such samples or requests.
+     */
+    static Double holdCost(List<ProbeSample> samples, CeilingStep step, Function<ProbeSample, Long> counter,
+                           double scale) {
+        if (step.requests() <= 0 || step.holdEndEpochMs() <= step.holdStartEpochMs()) {
+            return null;
+        }
+        ProbeSample first = null;
+        ProbeSample last = null;
+        for (ProbeSample sample : samples) {
+            if (sample.atMs() >= step.holdStartEpochMs() && sample.atMs() <= step.holdEndEpochMs()
+                    && counter.apply(sample) != null) {
+                if (first == null) {
+                    first = sample;
+                }
+                last = sample;
+            }
+        }
+        if (first == null || last == first || last.atMs() <= first.atMs()) {
+            return null;
+        }
+        double perSecond = (counter.apply(last) - counter.apply(first)) / ((last.atMs() - first.atMs()) / 1000.0);
+        double requestsPerSecond = step.requests() / ((step.holdEndEpochMs() - step.holdStartEpochMs()) / 1000.0);
+        return perSecond / requestsPerSecond * scale;
     }
 
     /** Heap after the runner's GC when the probe says, else heap in use. */

@@ -120,13 +120,13 @@ final class CellRunner {
                     scenario.transport());
             loadJvmOptions.addAll(LoadSplit.agentJvmOptions(placement, scenario.connections()));
             command.addAll(context.launcher().command(loadJvmOptions,
-                    LoadArguments.of(scenario, server.target(), loadJson, hlogTemp, placement)));
+                    LoadArguments.of(scenario, server.target(), loadJson, hlogTemp, placement, processes)));
             Files.writeString(cellDir.resolve(LOAD_LOG_FILE), String.join(" ", command) + "\n");
             load = LoadProcess.start(command, cellDir.resolve(LOAD_LOG_FILE), context.children());
 
             List<ProbeSample> idleAfter = null;
             long deadlineMs = load.startedAtMs() + LOAD_SLACK_MS + placement.agents() * AGENT_START_SLACK_MS
-                    + (scenario.ceilingRamp() ? CeilingDeadline.rampMs(scenario)
+                    + (scenario.ceilingRamp() ? CeilingDeadline.rampMs(scenario, processes)
                     : (long) ((scenario.warmupSeconds() + scenario.durationSeconds()) * 1000)
                     + (scenario.connectRate() > 0 ? (long) (scenario.connections() / scenario.connectRate() * 1000) : 0));
             LoadStepWatch stepWatch = scenario.ceilingRamp() ? new LoadStepWatch(cellDir.resolve(LOAD_LOG_FILE)) : null;
@@ -141,8 +141,8 @@ final class CellRunner {
                     throw new CellFailure(server.exitReason() + " (during the load)");
                 }
                 if (stepWatch != null) {
-                    sampleHeldSteps(stepWatch, scenario.ceiling().settleSeconds(), server, cellDir, samples, ownGc,
-                            atHold);
+                    sampleHeldSteps(stepWatch, CeilingDeadline.settleSeconds(scenario, processes), server, cellDir,
+                            samples, ownGc, atHold);
                 }
                 if (scenario.measuresMemoryPerConnection() && idleAfter == null
                         && idleSettled(scenario, load, sample, server, fdsBefore)) {

@@ -3,6 +3,7 @@ package io.reactorbench.scenarios.run;
 import io.reactorbench.scenarios.suite.DesignSpec;
 import io.reactorbench.scenarios.suite.Scenario;
 import io.reactorbench.scenarios.suite.Suite;
+import io.reactorbench.scenarios.suite.VariantNames;
 import io.reactorbench.wire.spi.Transport;
 import java.io.PrintStream;
 import java.util.Locale;
@@ -24,8 +25,18 @@ public final class DryRun {
         plan.notes().forEach(note -> out.println("note: " + note));
         double measuredSeconds = 0;
         for (Scenario scenario : suite.scenarios()) {
-            out.printf(Locale.ROOT, "  %-40s %s %s, %d connections, warm-up %.1fs + %.1fs%n", scenario.key(),
-                    scenario.app() + (scenario.transport() == Transport.TCP ? "" : " over " + scenario.transport().id()),
+            String app = scenario.app() + (scenario.transport() == Transport.TCP ? "" : " over "
+                    + scenario.transport().id());
+            if (scenario.ceilingRamp()) {
+                var ramp = scenario.ceiling();
+                out.printf(Locale.ROOT, "  %-40s %s ceiling, steps %s, each verified, settled %.1fs and held %.1fs at"
+                                + " %s req/s%n", scenario.key(), app,
+                        String.join(", ", ramp.steps().stream().map(n -> VariantNames.value("connections", n)).toList()),
+                        ramp.settleSeconds(), ramp.holdSeconds(), VariantNames.value("rate", scenario.rate()));
+                measuredSeconds += ramp.steps().size() * (ramp.settleSeconds() + ramp.holdSeconds());
+                continue;
+            }
+            out.printf(Locale.ROOT, "  %-40s %s %s, %d connections, warm-up %.1fs + %.1fs%n", scenario.key(), app,
                     scenario.model(), scenario.connections(), scenario.warmupSeconds(),
                     scenario.durationSeconds());
             measuredSeconds += scenario.warmupSeconds() + scenario.durationSeconds();

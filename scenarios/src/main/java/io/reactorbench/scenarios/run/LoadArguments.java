@@ -15,11 +15,15 @@ final class LoadArguments {
 
     /** {@code target} as the server's READY line named it: {@code host:port}, {@code udp:host:port} or {@code unix:/path}. */
     static List<String> of(Scenario s, Target target, Path json, Path hlog) {
-        return of(s, target, json, hlog, new LoadPlacement(1, 0, null, null));
+        return of(s, target, json, hlog, new LoadPlacement(1, 0, null, null), 1);
     }
 
-    /** The same, spread over {@code placement}'s load processes and source addresses ({@link LoadSplit}). */
-    static List<String> of(Scenario s, Target target, Path json, Path hlog, LoadPlacement placement) {
+    /**
+     * The same, spread over {@code placement}'s load processes and source addresses ({@link LoadSplit}), against
+     * {@code serverProcesses} server processes (a ceiling's settle pause grows with them).
+     */
+    static List<String> of(Scenario s, Target target, Path json, Path hlog, LoadPlacement placement,
+                           int serverProcesses) {
         List<String> args = new ArrayList<>(List.of("load",
                 "--target", target.text(),
                 "--app", s.app(),
@@ -31,8 +35,9 @@ final class LoadArguments {
             if (s.ceiling().verifyRate() > 0) {
                 args.addAll(List.of("--verify-rate", number(s.ceiling().verifyRate())));
             }
-            if (s.ceiling().settleSeconds() > 0) {
-                args.addAll(List.of("--settle", millis(s.ceiling().settleSeconds())));
+            double settle = CeilingDeadline.settleSeconds(s, serverProcesses);
+            if (settle > 0) {
+                args.addAll(List.of("--settle", millis(settle)));
             }
             if (s.ceiling().memoryFloorBytes() > 0) {
                 args.addAll(List.of("--memory-floor", Long.toString(s.ceiling().memoryFloorBytes())));

@@ -65,6 +65,26 @@ class CeilingStepsTest {
     }
 
     @Test
+    void aHoldsCpuAndAllocationPerRequestAreTheServersRatesOverTheRequestRate() {
+        // 1,000 requests over a 2 s hold (500/s); inside it, 10 ms of CPU and 1 MB allocated per second
+        CeilingStep step = new CeilingStep(0, 1_000, 1_000, 1, 1, 1_000, 10_000, 12_000, 1_000, ErrorCounts.NONE,
+                LatencySummary.EMPTY, null, null);
+        List<ProbeSample> samples = List.of(counters(9_500, 0, 0), counters(10_500, 10_000_000, 1_000_000),
+                counters(11_500, 20_000_000, 2_000_000), counters(12_500, 99_000_000, 9_000_000));
+
+        assertThat(CeilingSteps.holdCost(samples, step, ProbeSample::procCpuNs, 1e-3)).isCloseTo(20.0,
+                org.assertj.core.data.Offset.offset(1e-9)); // 10 ms/s over 500 req/s = 20 us
+        assertThat(CeilingSteps.holdCost(samples, step, ProbeSample::allocatedBytes, 1)).isCloseTo(2_000.0,
+                org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(CeilingSteps.holdCost(List.of(counters(10_500, 1, 1)), step, ProbeSample::procCpuNs, 1)).isNull();
+    }
+
+    private static ProbeSample counters(long atMs, long procCpuNs, long allocated) {
+        return new ProbeSample("sample", atMs, atMs, 0L, allocated, 0L, 0.0, 0.0, List.of(), 0L, 0L, 10, 0, 1L,
+                procCpuNs, 0L, 0L, 0L, 0L);
+    }
+
+    @Test
     void theStepWatchReadsOnlyAppendedLinesAndWaitsForALineToEnd(@TempDir Path dir) throws Exception {
         Path log = dir.resolve("load.log");
         Files.writeString(log, "java -jar ... load --model ceiling\nSTEP 0 HOLD 200 connections\nSTEP 0 DO");

@@ -54,7 +54,7 @@ class LoadSplitTest {
         var scenario = new io.reactorbench.scenarios.suite.Scenario("idle", "", "echo", "idle", 40_000, 0, 1, 64, 0,
                 0, 0, 5, 20_000, 0, 1, 5, 0.01, 1);
         List<String> args = LoadArguments.of(scenario, Target.tcp(new InetSocketAddress("127.0.0.1", 9000)),
-                Path.of("load.json"), Path.of("l.hlog"), LoadSplit.of(40_000, 19_800, Transport.TCP));
+                Path.of("load.json"), Path.of("l.hlog"), LoadSplit.of(40_000, 19_800, Transport.TCP), 3);
         assertThat(String.join(" ", args)).contains("--agents 3").contains("--source 127.0.0.2-127.0.0.3");
     }
 }
