@@ -34,6 +34,14 @@ final class UserErrorHandler implements CommandLine.IExecutionExceptionHandler {
         if (t instanceof java.net.BindException) {
             return "cannot bind: " + message;
         }
-        return message == null ? t.getClass().getSimpleName() : message;
+        String text = message == null ? t.getClass().getSimpleName() : message;
+        Throwable root = t;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        // A wrapper's message is often only its cause's class name ("InvocationTargetException" out of a reflective
+        // decoder): the root cause says what went wrong (e.g. "OutOfMemoryError: Java heap space").
+        return root == t ? text : text + " (caused by " + root.getClass().getSimpleName()
+                + (root.getMessage() == null ? "" : ": " + root.getMessage()) + ")";
     }
 }

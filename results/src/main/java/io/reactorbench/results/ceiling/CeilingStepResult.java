@@ -31,6 +31,9 @@ import io.reactorbench.results.load.CeilingStop;
  *                               active requests cost with all the step's connections held (their idle cost included);
  *                               null without two samples inside the hold
  * @param allocatedBytesPerRequest servers' allocation during the hold per hold request (inside probe); null without
+ * @param memorySampledBeforeHold whether the runner's GC and memory sample ended before the hold began (the latest
+ *                               agent's start); false: the GC may have paused some of the hold's requests; null
+ *                               when no sample was taken
  * @param stoppedBy              why the ramp ended at this step; null when it completed
  */
 public record CeilingStepResult(
@@ -51,6 +54,7 @@ public record CeilingStepResult(
         GcPauses gcPauses,
         Double cpuUsPerRequest,
         Double allocatedBytesPerRequest,
+        Boolean memorySampledBeforeHold,
         CeilingStop stoppedBy) {
 
     public boolean completed() {

@@ -22,7 +22,7 @@ final class CeilingDeadline {
     }
 
     /** The runner's GC takes each server process in turn (ServerGroup): allow this much settle pause per process. */
-    static final double SETTLE_SECONDS_PER_SERVER_PROCESS = 0.25;
+    static final double SETTLE_SECONDS_PER_SERVER_PROCESS = 0.5;
 
     /**
      * The settle pause a ceiling step gets: the suite's, and at least {@link #SETTLE_SECONDS_PER_SERVER_PROCESS} per

@@ -61,7 +61,9 @@ final class CeilingSteps {
                     perConnection(before == null || before.slabBytes() < 0 ? null : before.slabBytes(),
                             at == null || at.slabBytes() < 0 ? null : at.slabBytes(), held),
                     pauses, holdCost(samples, step, ProbeSample::procCpuNs, 1e-3),
-                    holdCost(samples, step, ProbeSample::allocatedBytes, 1), step.stoppedBy()));
+                    holdCost(samples, step, ProbeSample::allocatedBytes, 1),
+                    at == null ? null : step.holdStartEpochMs() <= 0 || at.server().atMs() <= step.holdStartEpochMs(),
+                    step.stoppedBy()));
             if (step.completed()) {
                 highestHeld = Math.max(highestHeld, held);
             } else if (stopped == null) {

@@ -32,6 +32,8 @@ final class CellRunner {
 
     /** How often the server is sampled while load runs. */
     private static final long SAMPLE_INTERVAL_MS = 500;
+    /** How often a group of more than 4 server processes is sampled (54 STATS answers and /proc reads each time). */
+    private static final long GROUP_SAMPLE_INTERVAL_MS = 2_000;
     /** Time allowed past warm-up + duration for the load JVM to start, connect, report and exit. */
     private static final long LOAD_SLACK_MS = 60_000;
     /** Between a ceiling step's GC and its second sample: long enough for RSS to follow, short of the settle pause. */
@@ -131,18 +133,26 @@ final class CellRunner {
                     + (scenario.connectRate() > 0 ? (long) (scenario.connections() / scenario.connectRate() * 1000) : 0));
             LoadStepWatch stepWatch = scenario.ceilingRamp() ? new LoadStepWatch(cellDir.resolve(LOAD_LOG_FILE)) : null;
             Map<Integer, CeilingSteps.MemorySample> atHold = new HashMap<>();
+            // Sampling many processes is work for the machine being measured: a group is sampled less often, and a
+            // ceiling's step lines are watched every interval, between samples too, so a settle pause is not missed.
+            long sampleEveryMs = processes > 4 ? GROUP_SAMPLE_INTERVAL_MS : SAMPLE_INTERVAL_MS;
+            long nextSampleMs = 0;
             while (!load.awaitExit(SAMPLE_INTERVAL_MS)) {
                 if (System.currentTimeMillis() > deadlineMs) {
                     throw new CellFailure("load generator still running " + LOAD_SLACK_MS / 1000
                             + " s after its window should have ended");
                 }
-                ProbeSample sample = record(cellDir, samples, server.probe("sample"));
-                if (!server.alive()) {
-                    throw new CellFailure(server.exitReason() + " (during the load)");
-                }
                 if (stepWatch != null) {
                     sampleHeldSteps(stepWatch, CeilingDeadline.settleSeconds(scenario, processes), server, cellDir,
                             samples, ownGc, atHold);
+                }
+                if (System.currentTimeMillis() < nextSampleMs) {
+                    continue;
+                }
+                nextSampleMs = System.currentTimeMillis() + sampleEveryMs;
+                ProbeSample sample = record(cellDir, samples, server.probe("sample"));
+                if (!server.alive()) {
+                    throw new CellFailure(server.exitReason() + " (during the load)");
                 }
                 if (scenario.measuresMemoryPerConnection() && idleAfter == null
                         && idleSettled(scenario, load, sample, server, fdsBefore)) {

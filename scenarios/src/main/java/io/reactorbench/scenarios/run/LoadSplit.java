@@ -28,6 +28,13 @@ public final class LoadSplit {
     static final long AGENT_BASE_HEAP_MIB = 64;
     /** The load generator holds ~149 B of heap per connection on the epoll poller; 1 KiB bounds it with room. */
     static final long AGENT_HEAP_BYTES_PER_CONNECTION = 1L << 10;
+    /**
+     * The parent (agent 0, whose options every agent inherits) merges every agent's interval log in memory: a
+     * ceiling's 14 step intervals per agent at ~0.5 MiB per decoded histogram. At 51 agents the 84 MiB sized for
+     * connections ran out of heap in the merge, after holding a million connections; this much per agent is only a
+     * ceiling (the serial collector grows a heap as it is used, so agents that merge nothing stay small).
+     */
+    static final long MERGE_HEAP_MIB_PER_AGENT = 16;
 
     private LoadSplit() {
     }
@@ -44,7 +51,8 @@ public final class LoadSplit {
             return List.of();
         }
         long perAgent = Math.ceilDiv(Math.max(connections, 0), placement.agents());
-        long heapMiB = AGENT_BASE_HEAP_MIB + Math.ceilDiv(perAgent * AGENT_HEAP_BYTES_PER_CONNECTION, 1L << 20);
+        long heapMiB = AGENT_BASE_HEAP_MIB + Math.ceilDiv(perAgent * AGENT_HEAP_BYTES_PER_CONNECTION, 1L << 20)
+                + placement.agents() * MERGE_HEAP_MIB_PER_AGENT;
         return List.of("-Xms16m", "-Xmx" + heapMiB + "m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
     }
 

@@ -50,6 +50,14 @@ class LoadSplitTest {
     }
 
     @Test
+    void aSpreadLoadsAgentsGetHeapsSizedForTheirShareAndTheMergeAndOneProcessKeepsItsDefaults() {
+        assertThat(LoadSplit.agentJvmOptions(LoadSplit.of(1_000, 19_800, Transport.TCP), 1_000)).isEmpty();
+        // 51 agents of 19,608: 64 MiB + 19.2 MiB of connections + 51 x 16 MiB for merging their logs
+        assertThat(LoadSplit.agentJvmOptions(LoadSplit.of(1_000_000, 19_800, Transport.TCP), 1_000_000))
+                .containsExactly("-Xms16m", "-Xmx900m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
+    }
+
+    @Test
     void theLoadCommandGetsTheAgentsAndTheSourceRange() {
         var scenario = new io.reactorbench.scenarios.suite.Scenario("idle", "", "echo", "idle", 40_000, 0, 1, 64, 0,
                 0, 0, 5, 20_000, 0, 1, 5, 0.01, 1);
