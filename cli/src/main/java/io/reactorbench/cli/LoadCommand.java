@@ -12,6 +12,7 @@ import io.reactorbench.loadgen.LoadSpec;
 import io.reactorbench.sys.PollerKind;
 import io.reactorbench.loadgen.Preflight;
 import io.reactorbench.loadgen.RateStages;
+import io.reactorbench.loadgen.HoldGate;
 import io.reactorbench.loadgen.StartGate;
 import io.reactorbench.loadgen.Target;
 import io.reactorbench.loadgen.Threshold;
@@ -246,9 +247,12 @@ final class LoadCommand implements Callable<Integer> {
         PrintStream summaryOut = jsonToStdout ? System.err : System.out;
         LoadOutputs outputs = new LoadOutputs(jsonToStdout ? null : json, hlog, summaryOut, System.err, progressMode(),
                 !noSummary, reportMemory);
-        StartGate startGate = startBarrier == null ? StartGate.NOW : AgentBarrier.agentSide(startBarrier, System.in);
+        // An agent of a ceiling ramp begins each hold when the parent says, so all agents hold together.
+        HoldGate holds = startBarrier != null && mine.ceiling() != null ? HoldGate.fromParent() : null;
+        StartGate startGate = startBarrier == null ? StartGate.NOW
+                : AgentBarrier.agentSide(startBarrier, System.in, holds);
         LoadResult result = agents > 1 ? runAgents(whole, outputs)
-                : new LoadRun(mine, outputs, startGate).executeStoppingOnSignal();
+                : new LoadRun(mine, outputs, startGate).holdGate(holds).executeStoppingOnSignal();
         if (jsonToStdout) {
             System.out.println(LoadJson.toJson(result));
         }

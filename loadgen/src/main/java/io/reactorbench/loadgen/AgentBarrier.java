@@ -96,6 +96,14 @@ public final class AgentBarrier implements StartGate {
 
     /** The child's side: create {@code readyFile} when connected, then read the start instant off {@code in}. */
     public static StartGate agentSide(Path readyFile, InputStream in) {
+        return agentSide(readyFile, in, null);
+    }
+
+    /**
+     * The same, and afterwards the parent's {@code hold STEP EPOCH_MS} lines into {@code holds} (a ceiling's holds
+     * begin together, {@link HoldGate}), read on a daemon thread until the parent closes stdin.
+     */
+    public static StartGate agentSide(Path readyFile, InputStream in, HoldGate holds) {
         return () -> {
             Files.writeString(readyFile, "ready\n");
             BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.US_ASCII));
@@ -103,8 +111,36 @@ public final class AgentBarrier implements StartGate {
             if (line == null) {
                 throw new IOException("the parent closed the start barrier before the go: not starting");
             }
-            return parseGo(line);
+            long startEpochMs = parseGo(line);
+            if (holds != null) {
+                Thread.ofPlatform().daemon().name("hold-gate").start(() -> {
+                    try {
+                        String next;
+                        while ((next = reader.readLine()) != null) {
+                            holds.accept(next);
+                        }
+                    } catch (IOException closed) {
+                        // the parent is gone: no more holds are released, and its stop signal ends the ramp
+                    }
+                });
+            }
+            return startEpochMs;
         };
+    }
+
+    /** Tells every child (agent 1 up) that step {@code step}'s hold begins at {@code epochMs}; false if one is gone. */
+    static boolean releaseHold(List<Process> children, int step, long epochMs) {
+        byte[] line = (HoldGate.line(step, epochMs) + "\n").getBytes(StandardCharsets.US_ASCII);
+        boolean all = true;
+        for (Process child : children) {
+            try {
+                child.getOutputStream().write(line);
+                child.getOutputStream().flush();
+            } catch (IOException gone) {
+                all = false;
+            }
+        }
+        return all;
     }
 
     static long parseGo(String line) throws IOException {

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Consumer;
+import java.util.function.IntConsumer;
 
 /**
  * The ceiling model's {@link StepLine}s of {@code load --agents K} as one ramp on the parent's stdout: a step's
@@ -38,6 +39,7 @@ final class AgentStepLines implements AutoCloseable {
     private final Thread poller;
     private volatile boolean closed;
     private final Consumer<List<Integer>> onRampStopped;
+    private final IntConsumer onAllSettled;
 
     /**
      * @param onRampStopped called once, when the merged ramp has stopped (every agent ended that step), with the
@@ -45,6 +47,16 @@ final class AgentStepLines implements AutoCloseable {
      *                      already ending by themselves, and must not be signalled while they write their results)
      */
     AgentStepLines(int agents, PrintStream out, List<Path> childOutputs, Consumer<List<Integer>> onRampStopped) {
+        this(agents, out, childOutputs, onRampStopped, step -> { });
+    }
+
+    /**
+     * @param onAllSettled called with a step's index once every agent has settled there, just before the merged
+     *                     SETTLE line is printed: the parent names the instant all agents begin that hold
+     */
+    AgentStepLines(int agents, PrintStream out, List<Path> childOutputs, Consumer<List<Integer>> onRampStopped,
+                   IntConsumer onAllSettled) {
+        this.onAllSettled = onAllSettled;
         this.agents = agents;
         this.onRampStopped = onRampStopped;
         this.out = out;
@@ -91,6 +103,7 @@ final class AgentStepLines implements AutoCloseable {
             StepLine.Parsed[][] settle = seen.get(nextSettleToPrint);
             if (nextSettleToPrint == nextHoldToPrint && nextHoldToPrint == nextEndToPrint && settle != null
                     && all(settle[2])) {
+                onAllSettled.accept(nextSettleToPrint);
                 out.println(StepLine.settle(nextSettleToPrint, sum(settle[2])));
                 nextSettleToPrint++;
                 continue;

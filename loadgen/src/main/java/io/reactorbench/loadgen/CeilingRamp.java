@@ -55,10 +55,12 @@ final class CeilingRamp {
     private final MemoryGuard guard;
     private final CountDownLatch stopRequested;
     private final Consumer<String> stepLines;
+    private final HoldGate holdGate;
     private long nextGuardCheckNs;
 
     CeilingRamp(LoadSpec spec, RunControl control, List<LoadWorker> workers, MemoryGuard guard,
-            CountDownLatch stopRequested, Consumer<String> stepLines) {
+            CountDownLatch stopRequested, Consumer<String> stepLines, HoldGate holdGate) {
+        this.holdGate = holdGate;
         this.spec = spec;
         this.control = control;
         this.workers = workers;
@@ -116,9 +118,11 @@ final class CeilingRamp {
         long holdStartMs = 0;
         long holdEndMs = 0;
         if (stop == null && spec.ceiling().settleNs() > 0) {
-            long settleEndNs = System.nanoTime() + spec.ceiling().settleNs();
+            holdGate.settled(index);
             stepLines.accept(StepLine.settle(index, control.openConnections.get()));
-            stop = await(() -> System.nanoTime() >= settleEndNs, Long.MAX_VALUE, errorsBefore, target, () -> "");
+            stop = await(() -> holdGate.holdAt(index).isPresent()
+                    && System.currentTimeMillis() >= holdGate.holdAt(index).getAsLong(), Long.MAX_VALUE,
+                    errorsBefore, target, () -> "");
         }
         if (stop == null) {
             sampleInto(LoadRun.newHistogram(), LoadRun.newHistogram()); // the verification echoes are not the hold's

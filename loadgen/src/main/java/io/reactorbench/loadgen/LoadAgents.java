@@ -75,6 +75,8 @@ public final class LoadAgents {
                 childOutputs.add(log(dir, i));
             }
             LoadRun[] firstRun = new LoadRun[1];
+            HoldGate firstHolds = HoldGate.fromParent();
+            long settleMs = whole.ceiling() == null ? 0 : whole.ceiling().settleNs() / 1_000_000;
             // Ceiling: the agents' step lines become one ramp's on this process's stdout. Once every agent has
             // ended the step some agent stopped at, the merged ramp is over: the agents still ramping stop (a
             // signal, so they write their results), rather than open more connections nobody will count. Those
@@ -88,6 +90,11 @@ public final class LoadAgents {
                                 children.get(agent - 1).destroy();
                             }
                         }
+                    }, step -> {
+                        // every agent has settled: all begin this hold one settle pause from now
+                        long holdAtMs = System.currentTimeMillis() + settleMs;
+                        AgentBarrier.releaseHold(children, step, holdAtMs);
+                        firstHolds.release(step, holdAtMs);
                     }) : null;
             LoadOutputs own = new LoadOutputs(null, hlog(dir, 0), stepLines != null ? stepLines.agentZeroOut()
                     : outputs.out(), outputs.progressOut(), outputs.progress(), false, outputs.reportMemory());
@@ -99,7 +106,8 @@ public final class LoadAgents {
                     System::currentTimeMillis);
             LoadResult first;
             try {
-                firstRun[0] = new LoadRun(whole.forShard(0, agents), own, barrier);
+                firstRun[0] = new LoadRun(whole.forShard(0, agents), own, barrier)
+                        .holdGate(whole.ceiling() != null ? firstHolds : null);
                 first = firstRun[0].executeStoppingOnSignal();
             } catch (AgentBarrier.AgentNotReadyException e) {
                 throw new AgentFailedException(e.getMessage() + "; the agents' output is in " + dir);

@@ -48,6 +48,7 @@ public final class LoadRun {
     private final CountDownLatch stopRequested = new CountDownLatch(1);
     private final CountDownLatch finished = new CountDownLatch(1);
     private Supplier<MemInfo> memInfo = MemInfo::current;
+    private HoldGate holdGate;
     private Histogram totalCorrected;
     private Histogram totalUncorrected;
     private LatencySummary sendLateness;
@@ -61,6 +62,15 @@ public final class LoadRun {
         this.spec = spec;
         this.outputs = outputs;
         this.startGate = startGate;
+    }
+
+    /**
+     * Ceiling with agents: holds begin when {@code gate} says (the parent's instant), not a settle pause after this
+     * process settled; returns this.
+     */
+    public LoadRun holdGate(HoldGate gate) {
+        this.holdGate = gate;
+        return this;
     }
 
     /** Where the ceiling model's memory guard reads MemAvailable ({@code /proc/meminfo} unless set); returns this. */
@@ -308,7 +318,8 @@ public final class LoadRun {
             MemoryGuard guard = plan.memoryFloorBytes() < 0 ? MemoryGuard.withDefaultFloor(memInfo)
                     : MemoryGuard.withFloor(memInfo, plan.memoryFloorBytes());
             outcome = awaitStartInstant()
-                    ? new CeilingRamp(spec, control, workers, guard, stopRequested, this::printStepLine).run()
+                    ? new CeilingRamp(spec, control, workers, guard, stopRequested, this::printStepLine,
+                            holdGate != null ? holdGate : HoldGate.afterOwnSettle(plan.settleNs())).run()
                     : new CeilingRamp.Outcome(List.of(), List.of(), List.of());
         } finally {
             stopWorkers(control, workers, threads);

@@ -30,6 +30,29 @@ class StepLineTest {
     }
 
     @Test
+    void shouldReleaseEveryAgentsHoldAtTheInstantTheParentNamesOnceAllSettled() {
+        java.util.List<Integer> released = new java.util.ArrayList<>();
+        try (AgentStepLines lines = new AgentStepLines(2, new java.io.PrintStream(new java.io.ByteArrayOutputStream()),
+                java.util.List.of(), stillRamping -> { }, released::add)) {
+            lines.accept(1, StepLine.settle(0, 10));
+            assertThat(released).isEmpty();
+            lines.accept(0, StepLine.settle(0, 10));
+            assertThat(released).containsExactly(0);
+        }
+        HoldGate agent = HoldGate.fromParent();
+        agent.settled(3);
+        assertThat(agent.holdAt(3)).isEmpty(); // an agent waits for the parent's instant, however long it settled
+        assertThat(agent.accept(HoldGate.line(3, 1_796_000_000_000L))).isTrue();
+        assertThat(agent.holdAt(3)).hasValue(1_796_000_000_000L);
+        assertThat(agent.accept("go 5")).isFalse();
+
+        HoldGate alone = HoldGate.afterOwnSettle(2_000_000_000L);
+        long before = System.currentTimeMillis();
+        alone.settled(0);
+        assertThat(alone.holdAt(0).getAsLong()).isBetween(before + 2_000, System.currentTimeMillis() + 2_000);
+    }
+
+    @Test
     void shouldAnnounceTheSettlePauseBeforeTheHoldAndMergeItOverAgentsOnceAllReachedIt() {
         assertThat(StepLine.settle(2, 40_000)).isEqualTo("STEP 2 SETTLE 40000 connections");
         assertThat(StepLine.parse("STEP 2 SETTLE 40000 connections"))
