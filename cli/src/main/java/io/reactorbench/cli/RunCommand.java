@@ -24,11 +24,11 @@ import picocli.CommandLine.Parameters;
 
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = {"Runs a suite of scenarios across designs and trials and writes a results directory.",
-            "SUITE is a built-in suite (smoke, standard, connections, engine-vs-netty) or a YAML file.",
+            "SUITE is a built-in suite (smoke, standard, connections, engine-vs-netty, million) or a YAML file.",
             "Exit 0 when every cell ran, 1 when some cell failed, 2 for a suite that cannot run."})
 final class RunCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "SUITE", description = "smoke, standard, connections, engine-vs-netty, or a suite file")
+    @Parameters(index = "0", paramLabel = "SUITE", description = "smoke, standard, connections, engine-vs-netty, million, or a suite file")
     String suiteName;
 
     @Option(names = "--out", paramLabel = "DIR", description = "parent of the run directory (default: ${DEFAULT-VALUE})",
