@@ -12,9 +12,7 @@ import io.reactorbench.results.RunManifest;
 import io.reactorbench.results.ceiling.CeilingStepResult;
 import io.reactorbench.results.load.LoadJson;
 import io.reactorbench.results.load.LoadResult;
-import io.reactorbench.scenarios.run.Launcher;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -23,7 +21,6 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * The million suite's mechanics at CI size (issue 18), with the real serve and load in child JVMs: 40,000
@@ -42,12 +39,9 @@ class RunMillionSmallEndToEndTest {
 
     @Test
     void shouldHoldFortyThousandConnectionsOverThreeServersAndThreeAgents() throws Exception {
-        RunCommand command = new RunCommand();
-        command.launcher = Launcher.fromClassPath(ProcessHandle.current().info().command().orElseThrow(),
-                System.getProperty("java.class.path"), Main.class.getName());
         Path runs = temp.resolve("runs");
 
-        int exit = new CommandLine(command).execute(copySuite().toString(), "--out", runs.toString());
+        int exit = RealRun.run(RealRun.copySuite("million-small.yaml", temp), runs);
 
         Path runDir = Results.listRuns(runs).getFirst();
         RunManifest run = Results.readRun(runDir);
@@ -96,7 +90,9 @@ class RunMillionSmallEndToEndTest {
         }
         assertThat(logged).isEqualTo(agentRequests);
 
-        assertThat(childrenOfThisBuild(runs)).as("serve or load processes left running").isEmpty();
+        assertThat(RealRun.childrenOfThisBuild(line -> line.contains(" serve ") && line.contains("--reuse-port")
+                || line.contains(" load ") && line.contains(runs.toString())))
+                .as("serve or load processes left running").isEmpty();
     }
 
     private static List<LoadResult> agentResults(Path dir) throws IOException {
@@ -112,32 +108,5 @@ class RunMillionSmallEndToEndTest {
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
-    }
-
-    /** serve or load JVMs of this build still alive: serve with --reuse-port, load writing into this test's runs. */
-    private static List<ProcessHandle> childrenOfThisBuild(Path runs) {
-        String classPath = System.getProperty("java.class.path");
-        return ProcessHandle.allProcesses().filter(ProcessHandle::isAlive)
-                .filter(p -> {
-                    String line = commandLine(p);
-                    return line.contains(classPath) && (line.contains(" serve ") && line.contains("--reuse-port")
-                            || line.contains(" load ") && line.contains(runs.toString()));
-                }).toList();
-    }
-
-    private static String commandLine(ProcessHandle process) {
-        try {
-            return Files.readString(Path.of("/proc", Long.toString(process.pid()), "cmdline")).replace('\0', ' ');
-        } catch (IOException e) {
-            return "";
-        }
-    }
-
-    private Path copySuite() throws IOException {
-        Path suite = temp.resolve("million-small.yaml");
-        try (InputStream in = getClass().getResourceAsStream("/suites/million-small.yaml")) {
-            Files.write(suite, in.readAllBytes());
-        }
-        return suite;
     }
 }

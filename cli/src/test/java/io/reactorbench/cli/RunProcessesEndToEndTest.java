@@ -7,8 +7,6 @@ import io.reactorbench.results.CellSummary;
 import io.reactorbench.results.ProbeSample;
 import io.reactorbench.results.Results;
 import io.reactorbench.results.RunManifest;
-import io.reactorbench.scenarios.run.Launcher;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -17,7 +15,6 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * {@code reactorbench run} of designs with {@code processes: 3}, with the real {@code serve} and {@code load} in child
@@ -35,12 +32,9 @@ class RunProcessesEndToEndTest {
 
     @Test
     void shouldServeACellFromThreeProcessesSharingOnePortAndSumTheirConnections() throws Exception {
-        RunCommand command = new RunCommand();
-        command.launcher = Launcher.fromClassPath(ProcessHandle.current().info().command().orElseThrow(),
-                System.getProperty("java.class.path"), Main.class.getName());
         Path runs = temp.resolve("runs");
 
-        int exit = new CommandLine(command).execute(copySuite().toString(), "--out", runs.toString());
+        int exit = RealRun.run(copySuite(), runs);
 
         Path runDir = Results.listRuns(runs).getFirst();
         RunManifest run = Results.readRun(runDir);
@@ -73,7 +67,8 @@ class RunProcessesEndToEndTest {
             assertThat(samples).extracting(ProbeSample::connections).contains(CONNECTIONS)
                     .allMatch(connections -> connections <= CONNECTIONS);
         }
-        assertThat(serveProcessesOfThisBuild()).as("serve processes left running").isEmpty();
+        assertThat(RealRun.childrenOfThisBuild(line -> line.contains(" serve ") && line.contains("--reuse-port")))
+                .as("serve processes left running").isEmpty();
     }
 
     @Test
@@ -104,20 +99,7 @@ class RunProcessesEndToEndTest {
         assertThat(outcome.out()).contains("engine-epoll-prefork x 3 processes, vthreads-prefork x 3 processes");
     }
 
-    /** serve JVMs started with this build's class path and --reuse-port: only this test's runner starts those. */
-    private static List<ProcessHandle> serveProcessesOfThisBuild() {
-        String classPath = System.getProperty("java.class.path");
-        return ProcessHandle.allProcesses().filter(ProcessHandle::isAlive)
-                .filter(p -> p.info().commandLine().map(line -> line.contains(classPath) && line.contains(" serve ")
-                        && line.contains("--reuse-port")).orElse(false))
-                .toList();
-    }
-
     private Path copySuite() throws Exception {
-        Path suite = temp.resolve("processes.yaml");
-        try (InputStream in = getClass().getResourceAsStream("/suites/processes.yaml")) {
-            Files.write(suite, in.readAllBytes());
-        }
-        return suite;
+        return RealRun.copySuite("processes.yaml", temp);
     }
 }

@@ -4,7 +4,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
-import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -28,8 +27,7 @@ final class AgentStepLines implements AutoCloseable {
 
     private final int agents;
     private final PrintStream out;
-    private final List<Path> childOutputs;
-    private final long[] readOffsets;
+    private final List<StepLineFollower> children;
     /** step -> per agent: the HOLD line, the end (DONE or STOPPED) line and the SETTLE line each agent printed. */
     private final Map<Integer, StepLine.Parsed[][]> seen = new TreeMap<>();
     private int nextHoldToPrint;
@@ -60,8 +58,7 @@ final class AgentStepLines implements AutoCloseable {
         this.agents = agents;
         this.onRampStopped = onRampStopped;
         this.out = out;
-        this.childOutputs = List.copyOf(childOutputs);
-        this.readOffsets = new long[childOutputs.size()];
+        this.children = childOutputs.stream().map(StepLineFollower::new).toList();
         this.poller = new Thread(this::pollChildren, "agent-step-lines");
         poller.setDaemon(true);
         poller.start();
@@ -85,10 +82,10 @@ final class AgentStepLines implements AutoCloseable {
     }
 
     synchronized void accept(int agent, String line) {
-        StepLine.Parsed parsed = StepLine.parse(line).orElse(null);
-        if (parsed == null) {
-            return;
-        }
+        StepLine.parse(line).ifPresent(parsed -> accept(agent, parsed));
+    }
+
+    private synchronized void accept(int agent, StepLine.Parsed parsed) {
         StepLine.Parsed[][] step = seen.computeIfAbsent(parsed.index(), i -> new StepLine.Parsed[3][agents]);
         step[switch (parsed.event()) {
             case HOLD -> 0;
@@ -178,34 +175,11 @@ final class AgentStepLines implements AutoCloseable {
 
     /** Reads the complete lines each child added to its output file since the last read. */
     private void readChildren() {
-        for (int c = 0; c < childOutputs.size(); c++) {
-            try (RandomAccessFile file = new RandomAccessFile(childOutputs.get(c).toFile(), "r")) {
-                file.seek(readOffsets[c]);
-                byte[] added = new byte[(int) Math.max(0, file.length() - readOffsets[c])];
-                file.readFully(added);
-                int lastNewline = lastIndexOf(added, (byte) '\n');
-                if (lastNewline < 0) {
-                    continue;
-                }
-                readOffsets[c] += lastNewline + 1;
-                List<String> lines = new ArrayList<>(
-                        new String(added, 0, lastNewline, StandardCharsets.UTF_8).lines().toList());
-                for (String line : lines) {
-                    accept(c + 1, line);
-                }
-            } catch (IOException e) {
-                // Not created yet, or gone: read again on the next poll.
+        for (int c = 0; c < children.size(); c++) {
+            for (StepLine.Parsed line : children.get(c).poll()) {
+                accept(c + 1, line);
             }
         }
-    }
-
-    private static int lastIndexOf(byte[] bytes, byte b) {
-        for (int i = bytes.length - 1; i >= 0; i--) {
-            if (bytes[i] == b) {
-                return i;
-            }
-        }
-        return -1;
     }
 
     /** Reads what the children wrote last (they have exited), then stops polling. */

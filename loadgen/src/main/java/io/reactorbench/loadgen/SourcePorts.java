@@ -10,9 +10,8 @@ import java.util.List;
  *
  * <p>Why: with one destination (the server's port), the kernel finds a free ephemeral port by scanning the range
  * and checking each candidate against the established connections ({@code __inet_hash_connect},
- * {@code __inet_check_established}), and the scan grows as the range fills. Measured here (2026-12-05, kernel 6.18)
- * at 15,000 loopback connections: 8.2 s of system time without {@code --source}, 14.4 s binding one source with port
- * 0 (the bind-time search of {@code inet_csk_get_port} is no better), about 0.5-1 ms of kernel CPU per connect. An
+ * {@code __inet_check_established}), and the scan grows as the range fills (docs/BENCHMARKS.md §8: 15,000 connects
+ * cost 8-14 s of system time that way, 1.0 s with explicit ports, with the command and its caveats). An
  * explicit port is one hash lookup at bind and one 4-tuple check at connect, and every port from {@link #FIRST} up
  * is usable, not just the ephemeral range: 64,512 connections per source address.
  *

@@ -94,4 +94,18 @@ class StepLineTest {
         assertThat(whole.forShard(1, 2).stepConnections()).containsExactly(5, 25, 50);
         assertThat(whole.forShard(1, 2).verifyRatePerSec()).isEqualTo(10_000);
     }
+
+    @Test
+    void shouldFollowOnlyCompletedLinesAppendedSinceTheLastPoll(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        java.nio.file.Path log = dir.resolve("load.log");
+        StepLineFollower follower = new StepLineFollower(log);
+        assertThat(follower.poll()).isEmpty(); // not written yet
+        java.nio.file.Files.writeString(log, "java -jar ... load --model ceiling\nSTEP 0 HOLD 200 connections\nSTEP 0 DO");
+        assertThat(follower.poll()).extracting(line -> line.event().name() + line.index()).containsExactly("HOLD0");
+        assertThat(follower.poll()).isEmpty();
+        java.nio.file.Files.writeString(log, "NE 200 connections\n", java.nio.file.StandardOpenOption.APPEND);
+        assertThat(follower.poll()).extracting(line -> line.event().name() + line.connections())
+                .containsExactly("DONE200");
+    }
 }

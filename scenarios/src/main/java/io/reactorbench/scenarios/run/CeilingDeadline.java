@@ -1,5 +1,6 @@
 package io.reactorbench.scenarios.run;
 
+import io.reactorbench.loadgen.CeilingPlan;
 import io.reactorbench.scenarios.suite.Scenario;
 import java.util.List;
 
@@ -7,7 +8,7 @@ import java.util.List;
 final class CeilingDeadline {
 
     /** The load generator's verification rate when the suite names none (CeilingPlan's default). */
-    private static final double DEFAULT_VERIFY_RATE = 20_000;
+    private static final double DEFAULT_VERIFY_RATE = CeilingPlan.DEFAULT_VERIFY_RATE_PER_SEC;
     /**
      * The slowest rates a ramp that is still moving is allowed: the load generator goes on past its plan while its
      * counts move (105 JVMs on two cores connect at a fraction of what a suite asks), so the runner's bound on a

@@ -5,6 +5,7 @@ import io.reactorbench.results.CellSummary;
 import io.reactorbench.results.LoadPlacement;
 import io.reactorbench.results.ceiling.CeilingResult;
 import io.reactorbench.loadgen.StepLine;
+import io.reactorbench.loadgen.StepLineFollower;
 import io.reactorbench.sys.MemInfo;
 import io.reactorbench.results.ProbeSample;
 import io.reactorbench.results.Results;
@@ -131,7 +132,8 @@ final class CellRunner {
                     + (scenario.ceilingRamp() ? CeilingDeadline.rampMs(scenario, processes)
                     : (long) ((scenario.warmupSeconds() + scenario.durationSeconds()) * 1000)
                     + (scenario.connectRate() > 0 ? (long) (scenario.connections() / scenario.connectRate() * 1000) : 0));
-            LoadStepWatch stepWatch = scenario.ceilingRamp() ? new LoadStepWatch(cellDir.resolve(LOAD_LOG_FILE)) : null;
+            StepLineFollower stepWatch = scenario.ceilingRamp() ? new StepLineFollower(cellDir.resolve(LOAD_LOG_FILE))
+                    : null;
             Map<Integer, CeilingSteps.MemorySample> atHold = new HashMap<>();
             // Sampling many processes is work for the machine being measured: a group is sampled less often, and a
             // ceiling's step lines are watched every interval, between samples too, so a settle pause is not missed.
@@ -211,7 +213,7 @@ final class CellRunner {
      * no active request), or holds when it has no settle pause, the servers are sampled after a GC (their heap and
      * RSS) with the machine's slab: the step's memory. The GC is the runner's own, left out of the step's pauses.
      */
-    private void sampleHeldSteps(LoadStepWatch stepWatch, double settleSeconds, ServerUnderTest server, Path cellDir,
+    private void sampleHeldSteps(StepLineFollower stepWatch, double settleSeconds, ServerUnderTest server, Path cellDir,
                                  List<ProbeSample> samples, List<long[]> ownGc,
                                  Map<Integer, CeilingSteps.MemorySample> atHold) throws InterruptedException {
         for (StepLine.Parsed line : stepWatch.poll()) {

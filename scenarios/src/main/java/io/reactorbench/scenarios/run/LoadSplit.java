@@ -15,8 +15,8 @@ public final class LoadSplit {
 
     /**
      * From here on a cell binds source addresses. Below it the kernel's port search is cheap and the cell connects
-     * exactly as before; above it (measured at 15,000 connections: ~0.5-1 ms of kernel CPU per connect without,
-     * 0.07 ms with) the connect phase would cost minutes at a million.
+     * exactly as before; above it (docs/BENCHMARKS.md §8, at 15,000 connections: 8-14 s of system time without,
+     * 1.0 s with) the connect phase would cost minutes at a million.
      */
     public static final int SOURCES_FROM_CONNECTIONS = 10_000;
     /** Connections per source address: well under the 64,512 ports each offers, so a retry always finds one. */

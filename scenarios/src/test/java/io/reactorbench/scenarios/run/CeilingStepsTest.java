@@ -8,14 +8,10 @@ import io.reactorbench.results.ProbeSample;
 import io.reactorbench.results.ceiling.CeilingResult;
 import io.reactorbench.results.load.CeilingStep;
 import io.reactorbench.results.load.CeilingStop;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 class CeilingStepsTest {
 
@@ -82,16 +78,5 @@ class CeilingStepsTest {
     private static ProbeSample counters(long atMs, long procCpuNs, long allocated) {
         return new ProbeSample("sample", atMs, atMs, 0L, allocated, 0L, 0.0, 0.0, List.of(), 0L, 0L, 10, 0, 1L,
                 procCpuNs, 0L, 0L, 0L, 0L);
-    }
-
-    @Test
-    void theStepWatchReadsOnlyAppendedLinesAndWaitsForALineToEnd(@TempDir Path dir) throws Exception {
-        Path log = dir.resolve("load.log");
-        Files.writeString(log, "java -jar ... load --model ceiling\nSTEP 0 HOLD 200 connections\nSTEP 0 DO");
-        LoadStepWatch watch = new LoadStepWatch(log);
-        assertThat(watch.poll()).extracting(line -> line.event().name() + line.index()).containsExactly("HOLD0");
-        assertThat(watch.poll()).isEmpty();
-        Files.writeString(log, "NE 200 connections\n", StandardOpenOption.APPEND);
-        assertThat(watch.poll()).extracting(line -> line.event().name() + line.connections()).containsExactly("DONE200");
     }
 }

@@ -68,7 +68,7 @@ public final class SigintCheck {
     }
 
     /** The whole command line: ProcessHandle.Info cuts long ones (the test class path is long) short. */
-    private static String commandLine(ProcessHandle process) {
+    public static String commandLine(ProcessHandle process) {
         try {
             return Files.readString(Path.of("/proc", Long.toString(process.pid()), "cmdline")).replace('\0', ' ');
         } catch (IOException e) {
