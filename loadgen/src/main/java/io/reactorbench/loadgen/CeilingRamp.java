@@ -129,7 +129,7 @@ final class CeilingRamp {
             long startNs = System.nanoTime();
             holdStartMs = System.currentTimeMillis();
             long endNs = startNs + spec.ceiling().holdNs();
-            steps.startHold(startNs, endNs);
+            steps.startHold(spec.ratePerSec(), startNs, endNs);
             stepLines.accept(StepLine.hold(index, control.openConnections.get()));
             stop = await(() -> System.nanoTime() >= endNs, Long.MAX_VALUE, errorsBefore, target, () -> "");
             if (stop == null) {

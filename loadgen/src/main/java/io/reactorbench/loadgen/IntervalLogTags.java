@@ -10,7 +10,7 @@ public final class IntervalLogTags {
 
     /** Tag of the uncorrected series in models whose main series is the corrected one. */
     public static final String UNCORRECTED = "uncorrected";
-    /** Ceiling model: prefix of each step's tags ({@code step-3}, {@code step-3-uncorrected}). */
+    /** Ceiling and sweep models: prefix of each step's tags ({@code step-3}, {@code step-3-uncorrected}). */
     public static final String STEP_PREFIX = "step-";
     /** Key under which readers of a log group its untagged intervals. */
     public static final String UNTAGGED = "";
@@ -30,9 +30,10 @@ public final class IntervalLogTags {
 
     /** What the header comment of the log says about its series. */
     public static String describe(LoadModel model) {
-        if (model == LoadModel.CEILING) {
-            return "one interval per step's hold, tagged " + stepTag(0, true) + " (corrected latency, from the intended"
-                    + " send time) and " + stepTag(0, false) + " (uncorrected), " + STEP_PREFIX + "1 ...";
+        if (model == LoadModel.CEILING || model == LoadModel.SWEEP) {
+            return "one interval per step's " + (model == LoadModel.CEILING ? "hold" : "measured window") + ", tagged "
+                    + stepTag(0, true) + " (corrected latency, from the intended send time) and " + stepTag(0, false)
+                    + " (uncorrected), " + STEP_PREFIX + "1 ...";
         }
         return model.scheduled()
                 ? "untagged intervals: corrected latency (from the intended send time); tagged " + UNCORRECTED

@@ -23,7 +23,14 @@ public enum LoadModel {
      * connection answers one verification echo, then an open-loop rate runs over connections chosen at random for
      * the hold, latency corrected as in {@link #OPEN}. Stops at the first step it cannot complete, and says why.
      */
-    CEILING;
+    CEILING,
+    /**
+     * Rate sweep (issue 19 B): the connections open once, then open-loop rates run as steps ({@link SweepPlan}), each
+     * with its own warm-up and measured window and latency corrected as in {@link #OPEN}: a fixed list of rates, or
+     * a search of the highest rate that meets an objective ({@link RateSearch}). One request at a time per
+     * connection, sent on a connection chosen at random among the idle ones, as in a ceiling's hold.
+     */
+    SWEEP;
 
     public String id() {
         return name().toLowerCase(Locale.ROOT);
@@ -31,7 +38,7 @@ public enum LoadModel {
 
     /** Whether latency is measured from an intended send time (coordinated omission corrected). */
     public boolean scheduled() {
-        return this == OPEN || this == IDLE || this == CEILING;
+        return this == OPEN || this == IDLE || this == CEILING || this == SWEEP;
     }
 
     public static LoadModel parse(String text) {
@@ -41,6 +48,6 @@ public enum LoadModel {
             }
         }
         throw new IllegalArgumentException("unknown model '" + text
-                + "' (expected closed, open, idle, churn, slowread or ceiling)");
+                + "' (expected closed, open, idle, churn, slowread, ceiling or sweep)");
     }
 }

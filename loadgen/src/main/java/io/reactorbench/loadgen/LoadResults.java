@@ -16,7 +16,7 @@ final class LoadResults {
     /** The request of the run as load.json's {@code params} records it. */
     static LoadResult.Params params(LoadSpec spec) {
         return new LoadResult.Params(spec.app().id(), spec.model().id(), spec.connections(),
-                spec.model().scheduled() ? spec.ratePerSec() : null, spec.sizeBytes(), spec.depth(), spec.batch(),
+                spec.model().scheduled() && spec.model() != LoadModel.SWEEP ? spec.ratePerSec() : null, spec.sizeBytes(), spec.depth(), spec.batch(),
                 spec.responseSizeBytes(), spec.cpuSpinNs(), spec.blockUs(), Durations.toSeconds(spec.warmupNs()),
                 Durations.toSeconds(spec.durationNs()), Durations.toSeconds(spec.timeoutNs()), spec.threads(),
                 spec.targets().stream().map(Target::text).toList(),

@@ -7,6 +7,7 @@ import io.reactorbench.results.load.CeilingStep;
 import io.reactorbench.results.load.LoadJson;
 import io.reactorbench.results.load.LoadResult;
 import io.reactorbench.results.load.Responses;
+import io.reactorbench.results.sweep.SweepStep;
 import io.reactorbench.sys.MemInfo;
 import io.reactorbench.sys.MemoryGuard;
 import java.io.IOException;
@@ -159,6 +160,9 @@ public final class LoadRun {
         }
         if (spec.model() == LoadModel.CEILING) {
             return measureCeiling(control, workers, threads);
+        }
+        if (spec.model() == LoadModel.SWEEP) {
+            return measureSweep(control, workers, threads);
         }
         LoadResult.Memory memory = null;
         ProgressLine progress = new ProgressLine(outputs.progressOut(), outputs.progress());
@@ -341,7 +345,61 @@ public final class LoadRun {
                 requests, windowSeconds > 0 ? requests / windowSeconds : 0, control.errors.snapshot(),
                 new LatencyViews(LatencySummary.of(totalCorrected), LatencySummary.of(totalUncorrected)), null,
                 control.errors.firstDescriptions(), null, stopped, 1, null, sendLateness, null, 0L, null, null, null,
-                outcome.steps());
+                outcome.steps(), null);
+        if (outputs.json() != null) {
+            LoadJson.write(result, outputs.json());
+        }
+        if (outputs.printSummary()) {
+            SummaryPrinter.print(outputs.out(), result, totalCorrected, totalUncorrected);
+        }
+        return result;
+    }
+
+    /**
+     * The sweep model: after the start gate, {@link RateSweep} runs the steps; the result's window, requests and
+     * latency are the steps' windows together, and each step's window is one tagged interval of the log.
+     */
+    private LoadResult measureSweep(RunControl control, List<LoadWorker> workers, List<Thread> threads)
+            throws IOException {
+        RateSweep.Outcome outcome;
+        try {
+            outcome = awaitStartInstant()
+                    ? new RateSweep(spec, control, workers, stopRequested, this::printStepLine).run()
+                    : new RateSweep.Outcome(spec.sweep().search().result(spec.sweep().objective(), List.of()),
+                            List.of(), List.of());
+        } finally {
+            stopWorkers(control, workers, threads);
+        }
+        List<SweepStep> steps = outcome.result().steps();
+        double windowSeconds = 0;
+        ErrorCounts errors = ErrorCounts.NONE;
+        HistogramLogWriter log = openLog(steps.isEmpty() ? System.currentTimeMillis() : steps.getFirst().windowStartEpochMs());
+        try {
+            for (int i = 0; i < steps.size(); i++) {
+                SweepStep step = steps.get(i);
+                windowSeconds += spec.durationNs() / 1e9;
+                errors = errors.plus(step.errors());
+                totalCorrected.add(outcome.corrected().get(i));
+                totalUncorrected.add(outcome.uncorrected().get(i));
+                if (log != null) {
+                    writeStepInterval(log, i, outcome.corrected().get(i), outcome.uncorrected().get(i),
+                            step.windowStartEpochMs(), step.windowEndEpochMs());
+                }
+            }
+        } finally {
+            if (log != null) {
+                log.close();
+            }
+        }
+        Histogram lateness = newHistogram();
+        workers.forEach(w -> lateness.add(w.sendLateness));
+        sendLateness = LatencySummary.of(lateness);
+        long requests = totalCorrected.getTotalCount();
+        LoadResult result = new LoadResult(LoadResult.SCHEMA, LoadResults.params(spec), round3(windowSeconds),
+                requests, windowSeconds > 0 ? requests / windowSeconds : 0, errors,
+                new LatencyViews(LatencySummary.of(totalCorrected), LatencySummary.of(totalUncorrected)), null,
+                control.errors.firstDescriptions(), null, stopRequested.getCount() == 0, 1, null, sendLateness, null,
+                0L, null, null, null, null, outcome.result());
         if (outputs.json() != null) {
             LoadJson.write(result, outputs.json());
         }
@@ -365,18 +423,21 @@ public final class LoadRun {
         }
         try {
             for (CeilingStep step : held) {
-                Histogram corrected = outcome.corrected().get(step.index());
-                Histogram uncorrected = outcome.uncorrected().get(step.index());
-                stamp(corrected, IntervalLogTags.stepTag(step.index(), true), step.holdStartEpochMs(),
-                        step.holdEndEpochMs());
-                stamp(uncorrected, IntervalLogTags.stepTag(step.index(), false), step.holdStartEpochMs(),
-                        step.holdEndEpochMs());
-                log.outputIntervalHistogram(corrected);
-                log.outputIntervalHistogram(uncorrected);
+                writeStepInterval(log, step.index(), outcome.corrected().get(step.index()),
+                        outcome.uncorrected().get(step.index()), step.holdStartEpochMs(), step.holdEndEpochMs());
             }
         } finally {
             log.close();
         }
+    }
+
+    /** Step {@code index}'s latency as two tagged intervals (corrected and uncorrected) of the log. */
+    private static void writeStepInterval(HistogramLogWriter log, int index, Histogram corrected, Histogram uncorrected,
+            long fromMs, long toMs) {
+        stamp(corrected, IntervalLogTags.stepTag(index, true), fromMs, toMs);
+        stamp(uncorrected, IntervalLogTags.stepTag(index, false), fromMs, toMs);
+        log.outputIntervalHistogram(corrected);
+        log.outputIntervalHistogram(uncorrected);
     }
 
     private LoadResult buildResult(RunControl control, double windowSeconds, ErrorCounts errorsAtWindowStart,
@@ -393,7 +454,7 @@ public final class LoadRun {
                         LatencySummary.of(totalUncorrected)),
                 spec.model() == LoadModel.CHURN && windowSeconds > 0 ? cyclesInWindow / windowSeconds : null,
                 control.errors.firstDescriptions(), memory, stoppedEarly, 1, cpuSeconds, sendLateness, slowRead,
-                warmupRequests, LoadResults.rateCheck(spec, round3(windowSeconds), requests), responses, null, null);
+                warmupRequests, LoadResults.rateCheck(spec, round3(windowSeconds), requests), responses, null, null, null);
     }
 
     private static LoadResult.SlowRead slowReadResult(List<LoadWorker> workers, long sentBytes, long readBytes) {

@@ -32,6 +32,8 @@ import java.util.concurrent.TimeUnit;
  *        its friends say otherwise)
  * @param ceiling ceiling model: the ramp (its steps this process's shares, like {@code connections}, which is the
  *        top step); null for the other models
+ * @param sweep sweep model: its rates or its search (each step the warm-up and window above); null for the other
+ *        models
  */
 public record LoadSpec(
         List<Target> targets,
@@ -62,7 +64,8 @@ public record LoadSpec(
         long maxInFlightBytesPerConnection,
         RateStages stages,
         HttpRequest httpRequest,
-        CeilingPlan ceiling) {
+        CeilingPlan ceiling,
+        SweepPlan sweep) {
 
     public static final int DEFAULT_ECHO_SIZE_BYTES = 64;
     public static final int DEFAULT_RPC_RESPONSE_BYTES = 64;
@@ -121,6 +124,7 @@ public record LoadSpec(
                 ratePerSec = connections * (double) TimeUnit.SECONDS.toNanos(1) / heartbeatNs;
             }
             case CEILING -> require(ratePerSec > 0, "the ceiling model needs --rate (total requests per second of each hold)");
+            case SWEEP -> require(ratePerSec == 0, "the sweep model's rates are --rates or --find's search, not --rate");
             case CLOSED, CHURN, SLOWREAD -> require(ratePerSec == 0, "--rate applies to the open model only");
         }
         require((model == LoadModel.CEILING) == (ceiling != null), "--steps, --hold and --verify-rate apply to the"
@@ -130,6 +134,12 @@ public record LoadSpec(
                     + " an echo), not " + app.id());
             require(depth == 1, "the ceiling model sends one request at a time per connection (no --depth)");
             require(connections == ceiling.topConnections(), "the ceiling model's connections are its top step");
+        }
+        require((model == LoadModel.SWEEP) == (sweep != null), "--rates and --find apply to the sweep model only,"
+                + " and it needs one of them");
+        if (sweep != null) {
+            require(depth == 1, "the sweep model sends one request at a time per connection (no --depth)");
+            require(maxRequests == 0, "the sweep model's steps are timed (no --requests)");
         }
         require(readRateBytesPerSec >= 0, "--read-rate must not be negative");
         require(model == LoadModel.SLOWREAD || readRateBytesPerSec == 0, "--read-rate applies to the slowread model only");
@@ -146,7 +156,8 @@ public record LoadSpec(
         if (transport == Transport.UDP) {
             require(app == AppKind.ECHO, "udp targets take the echo app only (one datagram per request), not "
                     + app.id());
-            require(model != LoadModel.SLOWREAD && model != LoadModel.CHURN && model != LoadModel.CEILING,
+            require(model != LoadModel.SLOWREAD && model != LoadModel.CHURN && model != LoadModel.CEILING
+                            && model != LoadModel.SWEEP,
                     "the " + model.id() + " model needs connections; udp has none");
             require(sizeBytes >= DatagramEchoProtocol.HEADER_BYTES && sizeBytes <= DatagramEchoProtocol.MAX_DATAGRAM_BYTES,
                     "--size must be " + DatagramEchoProtocol.HEADER_BYTES + ".." + DatagramEchoProtocol.MAX_DATAGRAM_BYTES
@@ -191,6 +202,10 @@ public record LoadSpec(
         if (count < 1 || index < 0 || index >= count) {
             throw new IllegalArgumentException("--shard must be i/K with 0 <= i < K");
         }
+        if (sweep != null && count > 1) {
+            // Each step's verdict needs the whole load's latency before the next rate is chosen.
+            throw new IllegalArgumentException("the sweep model runs as one process (no --agents or --shard)");
+        }
         if (connections < count) {
             throw new IllegalArgumentException("cannot split " + connections + " connections into " + count + " shards");
         }
@@ -203,7 +218,7 @@ public record LoadSpec(
                 cpuSpinNs, blockUs, heartbeatNs, durationNs, warmupNs, requests, timeoutNs, index, count,
                 firstConnectionIndex + first, poller, allowRemote, readRateBytesPerSec, maxInFlightBytesPerConnection,
                 stages == null ? null : stages.scaled(fraction),
-                httpRequest, ceiling == null ? null : ceiling.forShard(index, count));
+                httpRequest, ceiling == null ? null : ceiling.forShard(index, count), sweep);
     }
 
     /** Named setters for the many knobs; {@link #build()} validates. */
@@ -234,6 +249,7 @@ public record LoadSpec(
         private RateStages stages;
         private HttpRequest httpRequest = HttpRequest.PLAINTEXT;
         private CeilingPlan ceiling;
+        private SweepPlan sweep;
 
         public Builder targets(List<Target> v) { targets = v; return this; }
         public Builder sources(List<InetAddress> v) { sources = v; return this; }
@@ -267,9 +283,11 @@ public record LoadSpec(
         public Builder httpRequest(HttpRequest v) { httpRequest = v; return this; }
         /** The ceiling model's ramp; its top step sets the connections. */
         public Builder ceiling(CeilingPlan v) { ceiling = v; return this; }
+        /** The sweep model's rates or search. */
+        public Builder sweep(SweepPlan v) { sweep = v; return this; }
 
         public LoadSpec build() {
-            LoadModel m = model != null ? model : ceiling != null ? LoadModel.CEILING
+            LoadModel m = model != null ? model : ceiling != null ? LoadModel.CEILING : sweep != null ? LoadModel.SWEEP
                     : ratePerSec > 0 || stages != null ? LoadModel.OPEN : LoadModel.CLOSED;
             int size = sizeBytes != null ? sizeBytes : app == AppKind.ECHO ? DEFAULT_ECHO_SIZE_BYTES : 0;
             double connectRate = connectRatePerSec != null ? connectRatePerSec
@@ -282,7 +300,7 @@ public record LoadSpec(
                     timeoutNs, 0, 1, 0, poller, allowRemote,
                     readRateBytesPerSec != null ? readRateBytesPerSec
                             : m == LoadModel.SLOWREAD ? DEFAULT_READ_RATE_BYTES_PER_SEC : 0,
-                    maxInFlightBytesPerConnection, stages, httpRequest, ceiling);
+                    maxInFlightBytesPerConnection, stages, httpRequest, ceiling, sweep);
         }
     }
 }

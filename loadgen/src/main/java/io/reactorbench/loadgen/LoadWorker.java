@@ -120,7 +120,8 @@ final class LoadWorker implements Runnable {
     private long runStartNs;
     private long nextSlowReadNs;
 
-    // Ceiling model (see StepControl): the slots of the current step are 0 .. stepSlots-1.
+    // Ceiling and sweep models (see StepControl): the slots of the current step are 0 .. stepSlots-1; a sweep opens
+    // them all at once and runs its rates as holds, without verification rounds.
     private final boolean ceiling;
     private int stepSlots;
     /** Slots that answered in the current verification round: a bit per connection. */
@@ -167,11 +168,11 @@ final class LoadWorker implements Runnable {
         for (int s = 0; s < slots; s++) {
             openQueue[s] = s;
         }
-        this.ceiling = spec.model() == LoadModel.CEILING;
+        this.ceiling = spec.model() == LoadModel.CEILING || spec.model() == LoadModel.SWEEP;
         // Ceiling: slots are queued step by step, as the coordinator raises the count (see followSteps).
         this.openCount = ceiling ? 0 : slots;
         this.verifiedSlots = ceiling ? new java.util.BitSet(slots) : null;
-        this.verifyIntervalNs = ceiling ? 1e9 * workers / spec.ceiling().verifyRatePerSec() : 0;
+        this.verifyIntervalNs = spec.ceiling() != null ? 1e9 * workers / spec.ceiling().verifyRatePerSec() : 0;
         // Seeded by position, so a run picks the same connections again (uniform either way).
         this.random = new java.util.SplittableRandom(31L * spec.shardIndex() + index);
         this.tried = new java.util.BitSet(slots);
@@ -531,9 +532,9 @@ final class LoadWorker implements Runnable {
         StepControl.Hold current = steps.hold();
         if (current != hold && (hold == null || current.round() != hold.round())) {
             hold = current;
-            double workerRate = spec.ratePerSec() * stepSlots / Math.max(1, steps.connections());
+            double workerRate = hold.ratePerSec() * stepSlots / Math.max(1, steps.connections());
             // Workers start half an event apart so that their sends interleave instead of coinciding.
-            long phaseNs = (long) (1e9 / spec.ratePerSec() * index);
+            long phaseNs = (long) (1e9 / hold.ratePerSec() * index);
             holdSchedule = stepSlots == 0 ? null : new OpenLoopSchedule(hold.startNs() + phaseNs, workerRate, 1);
             holdEvent = 0;
             sendSlackNs = holdSchedule != null && holdSchedule.intervalNs() < MAX_SEND_SLACK_NS ? MAX_SEND_SLACK_NS : 0;

@@ -223,6 +223,6 @@ public final class ShardMerge {
                 connectionsPerSecond, List.copyOf(firstErrors), null, stoppedEarly, shards.size(), cpuSeconds,
                 worstLateness(shards), slowRead, warmupRequests, LoadResults.rateCheck(whole, window, requests),
                 responses, totals.startSkewMs(),
-                whole.model() == LoadModel.CEILING ? CeilingMerge.mergeSteps(shards, totals.byTag()) : null);
+                whole.model() == LoadModel.CEILING ? CeilingMerge.mergeSteps(shards, totals.byTag()) : null, null);
     }
 }

@@ -4,14 +4,17 @@ import io.reactorbench.results.load.CeilingStop;
 import java.util.Locale;
 
 /**
- * What the ceiling model's coordinator ({@link CeilingRamp}) and its workers share: the step's connection count,
+ * What the ceiling model's coordinator ({@link CeilingRamp}), or the sweep model's ({@link RateSweep}), and its workers share: the step's connection count,
  * the verification round, the hold, and a limit a worker ran into while connecting. Written by the coordinator
  * (the limit by workers), read by the workers on every loop turn.
  */
 final class StepControl {
 
-    /** One step's hold: an open-loop rate from {@code startNs} to {@code endNs}; {@code round} tells holds apart. */
-    record Hold(int round, long startNs, long endNs) {
+    /**
+     * One step's hold: an open-loop rate of {@code ratePerSec} (this process's, over its connections) from
+     * {@code startNs} to {@code endNs}; {@code round} tells holds apart.
+     */
+    record Hold(int round, double ratePerSec, long startNs, long endNs) {
     }
 
     /** This process's connections of the current step (0 before the first). */
@@ -43,9 +46,9 @@ final class StepControl {
         return hold;
     }
 
-    void startHold(long startNs, long endNs) {
+    void startHold(double ratePerSec, long startNs, long endNs) {
         Hold previous = hold;
-        hold = new Hold(previous == null ? 1 : previous.round() + 1, startNs, endNs);
+        hold = new Hold(previous == null ? 1 : previous.round() + 1, ratePerSec, startNs, endNs);
     }
 
     /** A limit a connect ran into (fd or port), the first one seen; null while none. */

@@ -31,13 +31,18 @@ public final class SummaryPrinter {
                     + " reads %s/s per connection)", bytes(p.maxInFlightBytes()), bytes(p.readRateBytesPerSec()));
             case "ceiling" -> String.format(Locale.ROOT, "connection ceiling, each step held at %.0f req/s over random"
                     + " connections", p.rate());
+            case "sweep" -> r.sweep() == null || r.sweep().find() == null ? "open-loop rates in steps"
+                    : "search of the highest rate within " + r.sweep().objective().describe();
             default -> "churn (connect, one request, close)";
         };
         out.printf(Locale.ROOT, "%.1fs test @ %s: %s, %s, %d connections, %d threads%s%n", r.windowSeconds(),
                 String.join(",", p.targets()), p.app(), pacing, p.connections(), p.threads(),
                 r.shards() > 1 ? ", " + r.shards() + " agents" : "");
-        if (r.steps() == null) {
+        if (r.steps() == null && r.sweep() == null) {
             printWarmup(out, r);
+        }
+        if (r.sweep() != null) {
+            out.println("  Sweep: " + r.sweep().outcome());
         }
         if (r.slowRead() != null) {
             printSlowRead(out, r);

@@ -5,6 +5,7 @@ import io.reactorbench.results.ErrorCounts;
 import io.reactorbench.results.LatencySummary;
 import io.reactorbench.results.LatencyViews;
 import io.reactorbench.results.SchemaVersions;
+import io.reactorbench.results.sweep.SweepResult;
 import java.util.List;
 
 /**
@@ -44,13 +45,17 @@ import java.util.List;
  * @param steps ceiling model: the steps of the ramp, up to and including the one it stopped at (its
  *        {@link CeilingStep#stoppedBy()} says why); absent for the other models and in results written before it
  *        existed. The window, requests and latency above then cover the steps' holds together.
+ * @param sweep sweep model (issue 19 B): every step's offered and achieved rate, latency and errors, the objective
+ *        and what it found; absent for the other models. The window, requests and latency above then cover the
+ *        steps' measured windows together.
  */
 public record LoadResult(String schema, Params params, double windowSeconds, long requests, double throughput,
         ErrorCounts errors, LatencyViews latencyNs, Double connectionsPerSecond, List<String> firstErrors,
         Memory memory, boolean stoppedEarly, int shards, Double clientCpuSeconds, LatencySummary sendLatenessNs,
         SlowRead slowRead, Long warmupRequests, RateCheck rateCheck, Responses responses,
         @JsonInclude(JsonInclude.Include.NON_NULL) Long agentStartSkewMs,
-        @JsonInclude(JsonInclude.Include.NON_NULL) List<CeilingStep> steps) {
+        @JsonInclude(JsonInclude.Include.NON_NULL) List<CeilingStep> steps,
+        @JsonInclude(JsonInclude.Include.NON_NULL) SweepResult sweep) {
 
     public LoadResult {
         steps = steps == null ? null : List.copyOf(steps);
