@@ -47,7 +47,10 @@ import picocli.CommandLine.Model.CommandSpec;
                 + " each by one echo, holds them while --rate runs over random ones, and prints 'STEP i HOLD n"
                 + " connections' / 'STEP i DONE n connections' (or 'STEP i STOPPED code n connections: why'); the ramp"
                 + " stops at the first step it cannot complete (connect-errors, timeouts, errors, fd-limit,"
-                + " port-limit, memory-guard, stopped) and still exits 0."})
+                + " port-limit, memory-guard, stopped) and still exits 0.",
+            "Sweep: load --target 127.0.0.1:8080 --find max-rate --slo p99=5ms,errors=0.1%% --start-rate 10k --warmup 2s"
+                + " --duration 5s --json out.json: steps of open-loop rates over the same connections, then bisection,"
+                + " and prints 'SWEEP i RATE/s: ...' per step; --rates 10k,20k,40k runs a fixed list instead."})
 final class LoadCommand implements Callable<Integer> {
 
     @Spec
@@ -61,6 +64,9 @@ final class LoadCommand implements Callable<Integer> {
 
     @Mixin
     HttpRequestOptions http = new HttpRequestOptions();
+
+    @Mixin
+    SweepOptions sweep = new SweepOptions();
 
     @Option(names = "--app", defaultValue = "echo", description = "echo, rpc or http (default: ${DEFAULT-VALUE}).")
     String app;
@@ -80,8 +86,8 @@ final class LoadCommand implements Callable<Integer> {
     @Option(names = "--threads", description = "Load threads (default: available processors).")
     Integer threads;
 
-    @Option(names = "--model", description = "closed, open, idle, churn, slowread or ceiling (default: open if --rate,"
-            + " else closed; ceiling if --steps).")
+    @Option(names = "--model", description = "closed, open, idle, churn, slowread, ceiling or sweep (default: open if"
+            + " --rate, else closed; ceiling if --steps; sweep if --rates or --find).")
     String model;
 
     @Option(names = "--steps", split = ",", paramLabel = "N[,N…]", converter = UnitConverters.IntCount.class,
@@ -334,6 +340,7 @@ final class LoadCommand implements Callable<Integer> {
             spec.connectRatePerSec(connectRate);
         }
         spec.ceiling(ceilingPlan(loadModel));
+        spec.sweep(sweep.plan(loadModel, warmupNs, durationNs, command.commandLine().getParseResult()));
         if (threads != null) {
             spec.threads(threads);
         }

@@ -2,6 +2,7 @@ package io.reactorbench.results;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.reactorbench.results.ceiling.CeilingResult;
+import io.reactorbench.results.sweep.SweepResult;
 
 /**
  * {@code summary.json}: the numbers of one cell (one design, one scenario variant, one trial). A failed cell
@@ -22,6 +23,9 @@ import io.reactorbench.results.ceiling.CeilingResult;
  *                             one process on kernel-chosen addresses
  * @param ceiling              connection-ceiling cells (model ceiling) only: the ramp's steps, what each held and
  *                             cost, and why it stopped; null (not written) otherwise
+ * @param sweep                rate-sweep cells (model sweep, issue 19 B) only: every step's offered and achieved
+ *                             rate, corrected latency and errors, the objective, the sustained rate and the step
+ *                             that broke it; null (not written) otherwise
  */
 public record CellSummary(
         String schema,
@@ -43,7 +47,8 @@ public record CellSummary(
         LoadGeneratorCpu loadGenerator,
         SlowReadSummary slowRead,
         @JsonInclude(JsonInclude.Include.NON_NULL) LoadPlacement loadPlacement,
-        @JsonInclude(JsonInclude.Include.NON_NULL) CeilingResult ceiling) {
+        @JsonInclude(JsonInclude.Include.NON_NULL) CeilingResult ceiling,
+        @JsonInclude(JsonInclude.Include.NON_NULL) SweepResult sweep) {
 
     public CellSummary {
         variant = variant == null ? "" : variant;
@@ -58,7 +63,7 @@ public record CellSummary(
                        ErrorCounts errors, LatencyViews latencyNs, ServerMetrics server, MemoryPerConnection memory,
                        Double connectionsPerSecond, LoadGeneratorCpu loadGenerator, SlowReadSummary slowRead) {
         this(schema, scenario, variant, design, trial, status, reason, params, windowSeconds, requests, throughput,
-                errors, latencyNs, server, memory, connectionsPerSecond, loadGenerator, slowRead, null, null);
+                errors, latencyNs, server, memory, connectionsPerSecond, loadGenerator, slowRead, null, null, null);
     }
 
     /** A summary without the fields added after the first schema version's core (as older writers built it). */
@@ -67,14 +72,14 @@ public record CellSummary(
                        ErrorCounts errors, LatencyViews latencyNs, ServerMetrics server, MemoryPerConnection memory,
                        Double connectionsPerSecond) {
         this(schema, scenario, variant, design, trial, status, reason, params, windowSeconds, requests, throughput,
-                errors, latencyNs, server, memory, connectionsPerSecond, null, null, null, null);
+                errors, latencyNs, server, memory, connectionsPerSecond, null, null, null, null, null);
     }
 
     /** The same summary with {@code newParams}. */
     public CellSummary withParams(CellParams newParams) {
         return new CellSummary(schema, scenario, variant, design, trial, status, reason, newParams, windowSeconds,
                 requests, throughput, errors, latencyNs, server, memory, connectionsPerSecond, loadGenerator, slowRead,
-                loadPlacement, ceiling);
+                loadPlacement, ceiling, sweep);
     }
 
     public String scenarioKey() {

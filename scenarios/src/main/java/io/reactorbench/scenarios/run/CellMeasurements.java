@@ -108,7 +108,17 @@ public final class CellMeasurements {
             }
             return new CellSummary(SchemaVersions.SUMMARY, s.name(), s.variant(), r.design(), r.trial(), status,
                     reason, params(s), windowSeconds, requests, throughput, errors, latency, server, null, null,
-                    loadGenerator, null, placement(r), r.ceiling());
+                    loadGenerator, null, placement(r), r.ceiling(), null);
+        }
+        if (load.sweep() != null) {
+            // a sweep past its knee has errors and late answers by design: a result, unless no step ran at all
+            if (load.sweep().steps().isEmpty()) {
+                status = CellStatus.FAILED;
+                reason = "no step of the sweep ran: " + load.sweep().outcome();
+            }
+            return new CellSummary(SchemaVersions.SUMMARY, s.name(), s.variant(), r.design(), r.trial(), status,
+                    reason, params(s), windowSeconds, requests, throughput, errors, latency, server, null, null,
+                    loadGenerator, null, placement(r), null, load.sweep());
         }
         long base = Math.max(requests, s.idle() || s.churn() ? s.connections() : 0);
         if (errors.total() > s.maxErrorRatio() * Math.max(base, 1)) {
@@ -121,7 +131,7 @@ public final class CellMeasurements {
         }
         return new CellSummary(SchemaVersions.SUMMARY, s.name(), s.variant(), r.design(), r.trial(), status, reason,
                 params(s), windowSeconds, requests, throughput, errors, latency, server, memory, connectionsPerSecond,
-                loadGenerator, slowRead(load, windowSeconds), placement(r), null);
+                loadGenerator, slowRead(load, windowSeconds), placement(r), null, null);
     }
 
     private static LoadPlacement placement(Recorded r) {

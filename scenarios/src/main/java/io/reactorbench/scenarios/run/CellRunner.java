@@ -41,6 +41,8 @@ final class CellRunner {
     private static final long STEP_RSS_SETTLE_MS = 300;
     /** Time allowed for each further load agent's JVM to start (they start together, on as few as 2 cores). */
     private static final long AGENT_START_SLACK_MS = 2_000;
+    /** A sweep step's wait for its owed answers: the load's default request timeout (5 s) and its 5 s slack. */
+    private static final long SWEEP_STEP_DRAIN_MS = 10_000;
     /** The load JVM's usual time from the end of its window to its exit (joining workers, writing files). */
     private static final long LOAD_EXIT_LAG_MS = 500;
 
@@ -130,6 +132,7 @@ final class CellRunner {
             List<ProbeSample> idleAfter = null;
             long deadlineMs = load.startedAtMs() + LOAD_SLACK_MS + placement.agents() * AGENT_START_SLACK_MS
                     + (scenario.ceilingRamp() ? CeilingDeadline.rampMs(scenario, processes)
+                    : scenario.rateSweep() ? sweepMs(scenario)
                     : (long) ((scenario.warmupSeconds() + scenario.durationSeconds()) * 1000)
                     + (scenario.connectRate() > 0 ? (long) (scenario.connections() / scenario.connectRate() * 1000) : 0));
             StepLineFollower stepWatch = scenario.ceilingRamp() ? new StepLineFollower(cellDir.resolve(LOAD_LOG_FILE))
@@ -231,6 +234,16 @@ final class CellRunner {
             ProbeSample sample = settled.heapAfterGcBytes() != null ? settled : afterGc;
             atHold.put(line.index(), new CeilingSteps.MemorySample(sample, MemInfo.current().slabBytes()));
         }
+    }
+
+    /**
+     * A sweep's time bound (no step starts that could not end within it) and, per step, the wait for the answers a
+     * step still owes at its end, which the load generator bounds by its request timeout plus 5 s.
+     */
+    private static long sweepMs(Scenario scenario) {
+        double stepSeconds = scenario.warmupSeconds() + scenario.durationSeconds();
+        return (long) (scenario.sweep().boundSeconds(stepSeconds) * 1000)
+                + scenario.sweep().stepBound() * SWEEP_STEP_DRAIN_MS;
     }
 
     private CellSummary writeFailed(Scenario scenario, DesignSpec design, int trial, Path cellDir, String reason,

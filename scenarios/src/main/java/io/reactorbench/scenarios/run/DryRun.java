@@ -36,6 +36,21 @@ public final class DryRun {
                 measuredSeconds += ramp.steps().size() * (ramp.settleSeconds() + ramp.holdSeconds());
                 continue;
             }
+            if (scenario.rateSweep()) {
+                var sweep = scenario.sweep();
+                out.printf(Locale.ROOT, "  %-40s %s sweep, %d connections, %s, each step warm-up %.1fs + %.1fs,"
+                                + " at most %d steps in %.0fs%n", scenario.key(), app, scenario.connections(),
+                        sweep.findsMaxRate() ? "find max-rate from " + VariantNames.value("rate", sweep.startRate())
+                                + " req/s within " + sweep.objective().describe()
+                                : "rates " + String.join(", ", sweep.rates().stream()
+                                        .map(r -> VariantNames.value("rate", r)).toList()),
+                        scenario.warmupSeconds(), scenario.durationSeconds(), sweep.stepBound(),
+                        sweep.boundSeconds(scenario.warmupSeconds() + scenario.durationSeconds()));
+                // a list runs every rate; a search at least one step on each side of the knee
+                measuredSeconds += (sweep.findsMaxRate() ? 2 : sweep.stepBound())
+                        * (scenario.warmupSeconds() + scenario.durationSeconds());
+                continue;
+            }
             out.printf(Locale.ROOT, "  %-40s %s %s, %d connections, warm-up %.1fs + %.1fs%n", scenario.key(), app,
                     scenario.model(), scenario.connections(), scenario.warmupSeconds(),
                     scenario.durationSeconds());

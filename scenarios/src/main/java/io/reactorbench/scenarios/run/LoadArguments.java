@@ -2,6 +2,7 @@ package io.reactorbench.scenarios.run;
 
 import io.reactorbench.loadgen.Target;
 import io.reactorbench.results.LoadPlacement;
+import io.reactorbench.scenarios.suite.RateSteps;
 import io.reactorbench.scenarios.suite.Scenario;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -43,6 +44,9 @@ final class LoadArguments {
                 args.addAll(List.of("--memory-floor", Long.toString(s.ceiling().memoryFloorBytes())));
             }
         } else {
+            if (s.rateSweep()) {
+                args.addAll(sweep(s));
+            }
             args.addAll(List.of("--connections", Integer.toString(s.connections()),
                     "--warmup", millis(s.warmupSeconds()),
                     "--duration", millis(s.durationSeconds())));
@@ -84,6 +88,24 @@ final class LoadArguments {
         if (placement.sourceRange() != null) {
             args.addAll(List.of("--source", placement.sourceRange()));
         }
+        return args;
+    }
+
+    /** A sweep's rates or search, with its time bound (the same default as the load generator's, said outright). */
+    private static List<String> sweep(Scenario s) {
+        RateSteps sweep = s.sweep();
+        List<String> args = new ArrayList<>();
+        if (sweep.findsMaxRate()) {
+            args.addAll(List.of("--find", "max-rate", "--start-rate", number(sweep.startRate()),
+                    "--growth", Double.toString(sweep.growth()), "--resolution", number(sweep.resolution() * 100) + "%",
+                    "--max-steps", Integer.toString(sweep.maxSteps())));
+        } else {
+            args.addAll(List.of("--rates", String.join(",", sweep.rates().stream().map(LoadArguments::number).toList())));
+        }
+        if (sweep.objective() != null) {
+            args.addAll(List.of("--slo", sweep.objective().describe()));
+        }
+        args.addAll(List.of("--max-time", millis(sweep.boundSeconds(s.warmupSeconds() + s.durationSeconds()))));
         return args;
     }
 

@@ -23,6 +23,8 @@ import io.reactorbench.wire.spi.Transport;
  * @param transport        what the server listens on and the load generator connects with: TCP (the default), a
  *                         Unix-domain socket, or UDP (echo only, one datagram per request)
  * @param ceiling          model {@code ceiling}: its ramp of connection steps; null for every other model
+ * @param sweep            model {@code sweep}: its rates or its search of the highest sustained rate; null for every
+ *                         other model
  */
 public record Scenario(
         String name,
@@ -46,7 +48,8 @@ public record Scenario(
         long readRate,
         double serverCpuQuotaPercent,
         Transport transport,
-        CeilingRamp ceiling) {
+        CeilingRamp ceiling,
+        RateSteps sweep) {
 
     /** Placeholder for "as many connections as this machine allows", resolved by the runner. */
     public static final int MAX_CONNECTIONS = -1;
@@ -56,22 +59,27 @@ public record Scenario(
                     int size, int responseSize, long cpuNs, long blockUs, double heartbeatSeconds, double connectRate,
                     int loadThreads, double warmupSeconds, double durationSeconds, double maxErrorRatio, int line) {
         this(name, variant, app, model, connections, rate, depth, size, responseSize, cpuNs, blockUs, heartbeatSeconds,
-                connectRate, loadThreads, warmupSeconds, durationSeconds, maxErrorRatio, line, 0, 0, Transport.TCP, null);
+                connectRate, loadThreads, warmupSeconds, durationSeconds, maxErrorRatio, line, 0, 0, Transport.TCP, null, null);
     }
 
-    /** A scenario of any model but ceiling. */
+    /** A scenario of any model but ceiling and sweep. */
     public Scenario(String name, String variant, String app, String model, int connections, double rate, int depth,
                     int size, int responseSize, long cpuNs, long blockUs, double heartbeatSeconds, double connectRate,
                     int loadThreads, double warmupSeconds, double durationSeconds, double maxErrorRatio, int line,
                     long readRate, double serverCpuQuotaPercent, Transport transport) {
         this(name, variant, app, model, connections, rate, depth, size, responseSize, cpuNs, blockUs, heartbeatSeconds,
                 connectRate, loadThreads, warmupSeconds, durationSeconds, maxErrorRatio, line, readRate,
-                serverCpuQuotaPercent, transport, null);
+                serverCpuQuotaPercent, transport, null, null);
     }
 
     /** True for a connection-ceiling ramp (see {@link CeilingRamp}). */
     public boolean ceilingRamp() {
         return ceiling != null;
+    }
+
+    /** True for a rate sweep (see {@link RateSteps}). */
+    public boolean rateSweep() {
+        return sweep != null;
     }
 
     /** True when the server runs under a CPU quota (see {@link #serverCpuQuotaPercent}). */
@@ -102,12 +110,12 @@ public record Scenario(
     public Scenario withConnections(int newConnections, String newVariant) {
         return new Scenario(name, newVariant, app, model, newConnections, rate, depth, size, responseSize, cpuNs,
                 blockUs, heartbeatSeconds, connectRate, loadThreads, warmupSeconds, durationSeconds, maxErrorRatio, line,
-                readRate, serverCpuQuotaPercent, transport, ceiling);
+                readRate, serverCpuQuotaPercent, transport, ceiling, sweep);
     }
 
     public Scenario withWindow(double newWarmupSeconds, double newDurationSeconds) {
         return new Scenario(name, variant, app, model, connections, rate, depth, size, responseSize, cpuNs,
                 blockUs, heartbeatSeconds, connectRate, loadThreads, newWarmupSeconds, newDurationSeconds, maxErrorRatio, line,
-                readRate, serverCpuQuotaPercent, transport, ceiling);
+                readRate, serverCpuQuotaPercent, transport, ceiling, sweep);
     }
 }

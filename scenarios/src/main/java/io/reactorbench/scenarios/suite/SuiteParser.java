@@ -1,6 +1,7 @@
 package io.reactorbench.scenarios.suite;
 
 import io.reactorbench.loadgen.LoadSpec;
+import io.reactorbench.results.sweep.SweepObjective;
 import io.reactorbench.results.yaml.YamlNode;
 import io.reactorbench.wire.spi.Transport;
 import io.reactorbench.wire.units.Durations;
@@ -27,11 +28,17 @@ public final class SuiteParser {
     private static final long MAX_PROCESSES = 1_024;
     private static final Set<String> SCENARIO_KEYS = Set.of("name", "app", "model", "connections", "rate", "depth",
             "size", "responseSize", "cpuNs", "blockUs", "heartbeat", "connectRate", "threads", "warmup", "duration",
-            "maxErrorRatio", "readRate", "serverCpuQuota", "transport", "steps", "hold", "verifyRate", "memoryFloor", "settle");
+            "maxErrorRatio", "readRate", "serverCpuQuota", "transport", "steps", "hold", "verifyRate", "memoryFloor", "settle",
+            "rates", "find", "slo", "startRate", "growth", "resolution", "maxSteps", "maxTime");
+    /** Keys of a rate sweep (model sweep) only. */
+    private static final List<String> SWEEP_KEYS = List.of("rates", "find", "slo", "startRate", "growth", "resolution",
+            "maxSteps", "maxTime");
+    /** A sweep runs as one load process: within one process's open-files limit, on kernel-chosen ports. */
+    private static final long MAX_SWEEP_CONNECTIONS = 10_000;
     /** Keys that may hold a list of values: each value becomes a variant of the scenario. */
     private static final List<String> SWEEPABLE = List.of("connections", "rate", "size", "depth");
     private static final Set<String> APPS = Set.of("echo", "rpc", "http");
-    private static final Set<String> MODELS = Set.of("closed", "open", "idle", "churn", "slowread", "ceiling");
+    private static final Set<String> MODELS = Set.of("closed", "open", "idle", "churn", "slowread", "ceiling", "sweep");
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
     private static final long MAX_CONNECTIONS = 1_000_000;
 
@@ -201,10 +208,11 @@ public final class SuiteParser {
         if (!APPS.contains(app)) {
             throw s.error("app", "'app' in " + s.where() + " must be one of echo, rpc, http, got '" + app + "'");
         }
-        String model = s.string("model", "closed");
+        String model = s.string("model", s.has("rates") || s.has("find") ? "sweep" : "closed");
         if (!MODELS.contains(model)) {
-            throw s.error("model", "'model' in " + s.where() + " must be one of closed, open, idle, churn, slowread, ceiling, got '" + model + "'");
+            throw s.error("model", "'model' in " + s.where() + " must be one of closed, open, idle, churn, slowread, ceiling, sweep, got '" + model + "'");
         }
+        RateSteps sweep = sweep(s, model);
         CeilingRamp ceiling = ceiling(s, model, app);
         if (ceiling != null) {
             if (s.has("connections")) {
@@ -270,12 +278,24 @@ public final class SuiteParser {
                 throw new SuiteError(source, s.lineOf("rate"), s.where() + (model.equals("open") ? " is open loop"
                         : " is a ceiling ramp") + ": it needs 'rate' (requests per second in total) above 0");
             }
+            if (sweep != null && s.has("rate")) {
+                throw s.error("rate", "'rate' in " + s.where() + " does not apply to a sweep: its rates are 'rates' or"
+                        + " the search's ('find', from 'startRate')");
+            }
+            if (sweep != null && connections > MAX_SWEEP_CONNECTIONS) {
+                throw new SuiteError(source, s.lineOf("connections"), s.where() + " is a rate sweep, run as one load"
+                        + " process: at most " + MAX_SWEEP_CONNECTIONS + " connections, got " + connections);
+            }
+            if (sweep != null && depth != 1) {
+                throw s.error("depth", "a sweep in " + s.where() + " sends one request at a time per connection (no"
+                        + " 'depth')");
+            }
             if ((model.equals("closed") || model.equals("slowread")) && s.has("rate")) {
                 throw s.error("rate", "'rate' in " + s.where() + " does not apply to model " + model + " (use model open for a fixed rate)");
             }
             variants.add(new Scenario(name, variant, app, model, connections, rate, depth, size, responseSize, cpuNs,
                     blockUs, heartbeat, connectRate, threads, warmup, duration, maxErrorRatio, s.line(), readRate,
-                    serverCpuQuota, transport, ceiling));
+                    serverCpuQuota, transport, ceiling, sweep));
         }
         return variants;
     }
@@ -321,6 +341,85 @@ public final class SuiteParser {
         long memoryFloor = s.wholeNumber("memoryFloor", 0, 0, Long.MAX_VALUE);
         double settle = s.seconds("settle", CeilingRamp.DEFAULT_SETTLE_SECONDS, 0);
         return new CeilingRamp(steps, hold, verifyRate, memoryFloor, settle);
+    }
+
+    /**
+     * Model sweep's steps: {@code rates} (increasing) or {@code find: max-rate} with {@code slo}, and the search's
+     * bounds; null for the other models, which may not use those keys.
+     */
+    private RateSteps sweep(MappingReader s, String model) {
+        if (!model.equals("sweep")) {
+            for (String key : SWEEP_KEYS) {
+                if (s.has(key)) {
+                    throw s.error(key, "'" + key + "' in " + s.where() + " only applies to model sweep (this one is "
+                            + model + ")");
+                }
+            }
+            return null;
+        }
+        if (s.has("rates") == s.has("find")) {
+            throw new SuiteError(source, s.line(), s.where() + " is a rate sweep: it needs 'rates' (e.g. [1k, 2k, 4k])"
+                    + " or 'find: max-rate' with 'slo', not " + (s.has("rates") ? "both" : "neither"));
+        }
+        List<Double> rates = new ArrayList<>();
+        if (s.has("rates")) {
+            YamlNode node = s.node("rates");
+            List<YamlNode> items = node instanceof YamlNode.Sequence(int l, List<YamlNode> list) ? list : List.of(node);
+            for (YamlNode item : items) {
+                double rate = s.number(item, "a rate in 'rates' of " + s.where(), 1, 100_000_000);
+                if (!rates.isEmpty() && rate <= rates.getLast()) {
+                    throw new SuiteError(source, item.line(), "'rates' in " + s.where() + " must increase, got "
+                            + VariantNames.value("rate", rate) + " after " + VariantNames.value("rate", rates.getLast()));
+                }
+                rates.add(rate);
+            }
+            if (rates.isEmpty()) {
+                throw s.error("rates", "'rates' in " + s.where() + " is an empty list; give at least one rate");
+            }
+            for (String searchOnly : List.of("startRate", "growth", "resolution", "maxSteps")) {
+                if (s.has(searchOnly)) {
+                    throw s.error(searchOnly, "'" + searchOnly + "' in " + s.where() + " only applies to 'find'");
+                }
+            }
+        } else {
+            String find = s.string("find", "");
+            if (!find.equals("max-rate")) {
+                throw s.error("find", "'find' in " + s.where() + " must be max-rate, got '" + find + "'");
+            }
+            if (!s.has("slo")) {
+                throw s.error("find", s.where() + " finds the highest rate within an objective: it needs 'slo', e.g."
+                        + " {p99: 5ms, errors: 0.1%}");
+            }
+        }
+        SweepObjective objective = s.has("slo") ? objective(s) : null;
+        double startRate = s.number("startRate", 1_000, 1, 100_000_000);
+        double growth = s.number("growth", 2, 1.01, 100);
+        double resolution = s.percent("resolution", 5, 0.1, 99) / 100;
+        int maxSteps = (int) s.wholeNumber("maxSteps", 12, 2, 100);
+        // 0: the load generator's default bound, twice the steps' warm-ups and windows
+        double maxTime = s.seconds("maxTime", 0, 1);
+        return new RateSteps(rates, objective, startRate, growth, resolution, maxSteps, maxTime);
+    }
+
+    /** {@code slo: {p99: 5ms, errors: 0.1%}}: each key one limit, errors at the line of the key. */
+    private SweepObjective objective(MappingReader s) {
+        MappingReader slo = new MappingReader(source, "'slo' in " + s.where(), s.node("slo"));
+        slo.rejectUnknownKeys(Set.copyOf(SweepObjective.KEYS));
+        SweepObjective objective = null;
+        for (String key : SweepObjective.KEYS) {
+            if (slo.has(key)) {
+                try {
+                    objective = SweepObjective.with(objective, key, slo.string(key, ""));
+                } catch (IllegalArgumentException bad) {
+                    throw slo.error(key, "'" + key + "' in 'slo' of " + s.where() + ": " + bad.getMessage());
+                }
+            }
+        }
+        if (objective == null) {
+            throw s.error("slo", "'slo' in " + s.where() + " needs at least one limit: "
+                    + String.join(", ", SweepObjective.KEYS));
+        }
+        return objective;
     }
 
     /** tcp unless the scenario says; over udp only the workloads a datagram can carry (as the load generator rules). */
