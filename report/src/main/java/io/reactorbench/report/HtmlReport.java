@@ -48,10 +48,11 @@ public final class HtmlReport {
         List<ChartFile> charts = new RunCharts(run, palette, outDir).writeAll();
         List<Section> sections = new ArrayList<>();
         sections.add(new Section("Summary", summaryParagraphs(run), SummaryTables.of(run), List.of(), runNotes(run)));
-        Map<Boolean, List<ChartFile>> ceilingOrNot = charts.stream()
-                .collect(Collectors.partitioningBy(c -> c.section().equals(CeilingCharts.SECTION)));
-        CeilingSection.of(run, ceilingOrNot.get(true)).ifPresent(sections::add);
-        chartSections(ceilingOrNot.get(false), sections);
+        Map<String, List<ChartFile>> bySection = charts.stream().collect(Collectors.groupingBy(ChartFile::section));
+        CeilingSection.of(run, bySection.getOrDefault(CeilingCharts.SECTION, List.of())).ifPresent(sections::add);
+        SweepSection.of(run, bySection.getOrDefault(SweepCharts.SECTION, List.of())).ifPresent(sections::add);
+        chartSections(charts.stream().filter(c -> !c.section().equals(CeilingCharts.SECTION)
+                && !c.section().equals(SweepCharts.SECTION)).toList(), sections);
         if (jmhJson != null) {
             sections.add(jmhSection(jmhJson));
         }

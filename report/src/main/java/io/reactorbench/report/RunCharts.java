@@ -52,6 +52,7 @@ final class RunCharts {
 
     List<ChartFile> writeAll() {
         List<ChartFile> charts = new ArrayList<>(new CeilingCharts(groups.ceiling(), palette, writer).writeAll());
+        charts.addAll(new SweepCharts(groups.sweep(), palette, writer).writeAll());
         groups.loaded().forEach((label, byDesign) -> percentile(label, byDesign).ifPresent(charts::add));
         if (!groups.loaded().isEmpty()) {
             bars(Metric.THROUGHPUT, "throughput", SECTION_THROUGHPUT, "Throughput per design", "throughput (req/s)")

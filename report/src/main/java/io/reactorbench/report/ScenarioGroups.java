@@ -10,23 +10,27 @@ import java.util.stream.Collectors;
 /**
  * A run's scenario variants sorted into what the charts need: request/response variants (latency and
  * throughput charts), idle variants (memory), connection-ceiling ramps (their own charts: a ramp's window,
- * throughput and latency over time mean nothing next to a steady cell's), and the scenarios that sweep connections
+ * throughput and latency over time mean nothing next to a steady cell's), rate sweeps (their hockey-stick and
+ * sustained-rate charts, for the same reason), and the scenarios that sweep connections
  * over two or more variants (the "against connections" charts).
  */
 record ScenarioGroups(Map<String, Map<String, List<TrialResult>>> loaded, Map<String, Map<String, List<TrialResult>>> idle,
                       Map<String, Map<String, List<TrialResult>>> ceiling,
+                      Map<String, Map<String, List<TrialResult>>> sweep,
                       Map<String, List<String>> loadedSweeps, Map<String, List<String>> idleSweeps) {
 
     static ScenarioGroups of(RunView run) {
         Map<String, Map<String, List<TrialResult>>> loaded = new TreeMap<>();
         Map<String, Map<String, List<TrialResult>>> idle = new TreeMap<>();
         Map<String, Map<String, List<TrialResult>>> ceiling = new TreeMap<>();
+        Map<String, Map<String, List<TrialResult>>> sweep = new TreeMap<>();
         run.trialsByScenarioAndDesign().forEach((label, byDesign) -> {
             boolean isIdle = byDesign.values().stream().flatMap(List::stream).anyMatch(t -> t.params().isIdle());
             boolean isCeiling = byDesign.values().stream().flatMap(List::stream).anyMatch(TrialResult::isCeiling);
-            (isCeiling ? ceiling : isIdle ? idle : loaded).put(label, byDesign);
+            boolean isSweep = byDesign.values().stream().flatMap(List::stream).anyMatch(TrialResult::isSweep);
+            (isCeiling ? ceiling : isSweep ? sweep : isIdle ? idle : loaded).put(label, byDesign);
         });
-        return new ScenarioGroups(loaded, idle, ceiling, sweeps(loaded), sweeps(idle));
+        return new ScenarioGroups(loaded, idle, ceiling, sweep, sweeps(loaded), sweeps(idle));
     }
 
     List<String> loadedLabels() {

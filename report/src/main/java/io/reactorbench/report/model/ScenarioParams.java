@@ -35,6 +35,11 @@ public record ScenarioParams(String app, String model, int connections, double r
         return "ceiling".equals(model);
     }
 
+    /** A rate sweep (issue 19 B): open-loop rates in steps over the same connections. */
+    public boolean isSweep() {
+        return "sweep".equals(model);
+    }
+
     public boolean isClosedLoop() {
         return "closed".equals(model);
     }

@@ -5,6 +5,7 @@ import io.reactorbench.results.ErrorCounts;
 import io.reactorbench.results.LatencySummary;
 import io.reactorbench.results.LoadPlacement;
 import io.reactorbench.results.ceiling.CeilingResult;
+import io.reactorbench.results.sweep.SweepResult;
 import java.nio.file.Path;
 
 /**
@@ -13,13 +14,14 @@ import java.nio.file.Path;
  * {@code loadGeneratorUtilisation}: the share (0–1) of the CPUs the load generator could use that it used in
  * the window, NaN when load.json did not say. {@code ceiling}: a connection-ceiling cell's ramp (its steps and why it
  * stopped), null for every other model; {@code loadPlacement}: the load's agents and source addresses, null when it ran
- * as one process.
+ * as one process; {@code sweep}: a rate-sweep cell's steps and what its search found, null for every other model.
  */
 public record TrialResult(CellKey cell, int trial, boolean ok, String reason, ScenarioParams params,
                           double windowSeconds, long requests, double throughput, ErrorCounts errors,
                           LatencySummary corrected, LatencySummary uncorrected, ServerCost server,
                           MemoryFootprint memory, double connectionsPerSecond, Path dir,
-                          double loadGeneratorUtilisation, CeilingResult ceiling, LoadPlacement loadPlacement) {
+                          double loadGeneratorUtilisation, CeilingResult ceiling, LoadPlacement loadPlacement,
+                          SweepResult sweep) {
 
     /** A trial of one load process that ramped nothing (as every cell was before issue 18). */
     public TrialResult(CellKey cell, int trial, boolean ok, String reason, ScenarioParams params,
@@ -28,7 +30,7 @@ public record TrialResult(CellKey cell, int trial, boolean ok, String reason, Sc
                        MemoryFootprint memory, double connectionsPerSecond, Path dir,
                        double loadGeneratorUtilisation) {
         this(cell, trial, ok, reason, params, windowSeconds, requests, throughput, errors, corrected, uncorrected,
-                server, memory, connectionsPerSecond, dir, loadGeneratorUtilisation, null, null);
+                server, memory, connectionsPerSecond, dir, loadGeneratorUtilisation, null, null, null);
     }
 
     /** The latency the report shows: corrected for coordinated omission when the run measured it. */
@@ -38,6 +40,11 @@ public record TrialResult(CellKey cell, int trial, boolean ok, String reason, Sc
 
     public boolean latencyIsCorrected() {
         return corrected != null;
+    }
+
+    /** A rate-sweep trial (issue 19 B): its scenario offers rates in steps (even when it failed before any). */
+    public boolean isSweep() {
+        return sweep != null || params.isSweep();
     }
 
     /** A connection-ceiling trial: its scenario ramps connections in steps (even when it failed before any). */

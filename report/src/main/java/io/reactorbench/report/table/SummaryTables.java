@@ -33,6 +33,9 @@ public final class SummaryTables {
         if (byDesign.values().stream().flatMap(List::stream).anyMatch(TrialResult::isCeiling)) {
             return CeilingSummaryTable.of(run, scenarioLabel, byDesign);
         }
+        if (byDesign.values().stream().flatMap(List::stream).anyMatch(TrialResult::isSweep)) {
+            return SweepSummaryTable.of(run, scenarioLabel, byDesign);
+        }
         ScenarioParams params = byDesign.values().iterator().next().getFirst().params();
         List<Metric> shown = new ArrayList<>(ScenarioMetrics.forParams(params));
         shown.add(Metric.LOAD_GENERATOR_CPU); // the console's "load CPU" column: whether the client was the limit
