@@ -2,6 +2,7 @@ package io.reactorbench.loadgen;
 
 import io.reactorbench.results.ErrorCounts;
 import io.reactorbench.results.LatencySummary;
+import io.reactorbench.results.metric.Metric;
 import io.reactorbench.results.sweep.SweepObjective;
 import io.reactorbench.results.sweep.SweepResult;
 import io.reactorbench.results.sweep.SweepStep;
@@ -119,7 +120,7 @@ final class RateSweep {
         // Achieved: answers that arrived within the window, not those the wait after it collected.
         double achieved = answeredInWindow / windowSeconds;
         long requests = corrected.getTotalCount();
-        double errorRatio = SweepStep.errorRatio(requests, errors.total());
+        double errorRatio = Metric.errorShare(requests, errors.total());
         LatencySummary latency = LatencySummary.of(corrected);
         Optional<String> breach = objective == null ? Optional.empty()
                 : objective.breach(ratePerSec, achieved, errorRatio, latency);

@@ -34,6 +34,8 @@ public final class MetricColumns {
             case GC_TOTAL_MS -> trial.server().gc().totalMs();
             case GC_MAX_MS -> trial.server().gc().maxMs();
             case CONNECTIONS_PER_SECOND -> trial.connectionsPerSecond();
+            case SUSTAINED_RATE -> trial.sweep() == null || trial.sweep().sustainedRatePerSec() == null ? Double.NaN
+                    : trial.sweep().sustainedRatePerSec();
             case RSS_PER_CONNECTION_BYTES -> trial.memory() == null ? Double.NaN : trial.memory().rssPerConnectionBytes();
             case HEAP_PER_CONNECTION_BYTES -> trial.memory() == null ? Double.NaN : trial.memory().heapPerConnectionBytes();
             case LOAD_GENERATOR_CPU -> trial.loadGeneratorUtilisation() * 100;
@@ -44,7 +46,7 @@ public final class MetricColumns {
     /** The unit the report shows {@code metric} in. */
     public static Unit unitOf(Metric metric) {
         return switch (metric) {
-            case THROUGHPUT -> Unit.REQUESTS_PER_SECOND;
+            case THROUGHPUT, SUSTAINED_RATE -> Unit.REQUESTS_PER_SECOND;
             case CONNECTIONS_PER_SECOND -> Unit.CONNECTIONS_PER_SECOND;
             case LOAD_GENERATOR_CPU -> Unit.PERCENT;
             default -> switch (metric.unit()) {

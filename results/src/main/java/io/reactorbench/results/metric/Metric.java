@@ -74,6 +74,12 @@ public enum Metric {
     CONNECTIONS_PER_SECOND("connectionsPerSecond", "connections", null, QuantityUnit.PER_SECOND, Better.HIGHER,
             CellSummary::connectionsPerSecond),
     /**
+     * A rate sweep's highest offered rate that met its objective (issue 19 B); null for other cells, and for a sweep
+     * that met it at no rate it tried.
+     */
+    SUSTAINED_RATE("sustainedRate", "sustained", null, QuantityUnit.PER_SECOND, Better.HIGHER,
+            s -> s.sweep() == null ? null : s.sweep().sustainedRatePerSec()),
+    /**
      * The load generator's busy share (0–1) of the CPUs it could use: not the server's number, the check on it
      * (see {@link io.reactorbench.results.LoadGeneratorCpu}).
      */

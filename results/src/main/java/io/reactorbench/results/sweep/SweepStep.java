@@ -25,9 +25,4 @@ public record SweepStep(int index, double offeredRatePerSec, double achievedRate
         ErrorCounts errors, double errorRatio, LatencySummary latencyNs, long windowStartEpochMs,
         long windowEndEpochMs, @JsonInclude(JsonInclude.Include.NON_NULL) Boolean metObjective,
         @JsonInclude(JsonInclude.Include.NON_NULL) String breach) {
-
-    /** Failed requests as a share of all that ended in the window. */
-    public static double errorRatio(long answered, long errors) {
-        return answered + errors == 0 ? 0 : errors / (double) (answered + errors);
-    }
 }

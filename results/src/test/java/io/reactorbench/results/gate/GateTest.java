@@ -263,4 +263,32 @@ class GateTest {
         assertThat(Comparison.NOT_EQUAL.breach(0, 0)).isEqualTo(Verdict.FORBIDDEN_VALUE);
         assertThat(Comparison.EQUAL.breach(3, 0)).isEqualTo(Verdict.OVER_BUDGET);
     }
+
+    @Test
+    void shouldBudgetASweepsSustainedRateAndJudgeItsRegressionLikeAnyMetric() {
+        Policy knee = policy("""
+                rules:
+                  - name: knee-floor
+                    scenario: knee
+                    budget: sustainedRate >= 40k
+                  - name: knee-regression
+                    scenario: knee
+                    regression:
+                      sustainedRate: {maxDrop: 10%}
+                """);
+        Measurements baseline = new SyntheticRuns()
+                .cell("knee", "engine-epoll", Metric.SUSTAINED_RATE, 50_000, 51_000, 49_000)
+                .measurements("baseline");
+        Measurements candidate = new SyntheticRuns()
+                .cell("knee", "engine-epoll", Metric.SUSTAINED_RATE, 41_000, 40_500, 41_500)
+                .measurements("candidate");
+
+        GateReport report = Gate.evaluate(knee, baseline, candidate, false);
+
+        // above its floor, but 18 % below the baseline: higher is better, so the drop is the regression
+        assertThat(report.rows()).extracting(GateRow::rule, GateRow::verdict).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("knee-floor", Verdict.PASS),
+                org.assertj.core.groups.Tuple.tuple("knee-regression", Verdict.REGRESSION));
+        assertThat(report.outcome()).isEqualTo(GateOutcome.FAIL);
+    }
 }

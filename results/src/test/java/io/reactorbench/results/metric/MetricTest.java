@@ -55,7 +55,7 @@ class MetricTest {
                 + " requests, errors, p50, p75, p90, p99, p999, p9999, maxLatency, meanLatency, uncorrectedP50,"
                 + " uncorrectedP99, uncorrectedP999, cpuUsPerRequest, allocatedBytesPerRequest, gcCount, gcTotalMs,"
                 + " gcMaxMs, rssBytes, heapUsedBytes, threads, rssPerConnectionBytes, heapPerConnectionBytes,"
-                + " connectionsPerSecond)");
+                + " connectionsPerSecond, sustainedRate)");
     }
 
     @Test
