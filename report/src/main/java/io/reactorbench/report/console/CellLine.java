@@ -6,7 +6,7 @@ import java.util.Locale;
 
 /**
  * What the runner prints when a cell finished well: its rate, p99, slow-read figures, memory, a saturated client; for a
- * connection-ceiling cell, what it held and why it stopped instead.
+ * connection-ceiling cell, what it held and why it stopped instead; for a rate sweep, what it sustained.
  */
 public final class CellLine {
 
@@ -16,6 +16,9 @@ public final class CellLine {
     public static String of(CellSummary s) {
         if (s.ceiling() != null) {
             return CeilingCells.line(s);
+        }
+        if (s.sweep() != null) {
+            return SweepCells.line(s);
         }
         var latency = s.latencyNs().preferred();
         var slowRead = s.slowRead();

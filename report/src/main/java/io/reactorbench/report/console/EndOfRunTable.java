@@ -64,8 +64,10 @@ public final class EndOfRunTable {
             }
             out.append('\n');
             boolean ceiling = CeilingCells.any(scenario.getValue());
-            boolean slowRead = !ceiling && slowRead(scenario.getValue());
-            String[] headers = ceiling ? CeilingCells.HEADERS : slowRead ? SLOWREAD_HEADERS : HEADERS;
+            boolean sweep = !ceiling && SweepCells.any(scenario.getValue());
+            boolean slowRead = !ceiling && !sweep && slowRead(scenario.getValue());
+            String[] headers = ceiling ? CeilingCells.HEADERS : sweep ? SweepCells.HEADERS
+                    : slowRead ? SLOWREAD_HEADERS : HEADERS;
             List<String[]> rows = new ArrayList<>();
             rows.add(headers);
             for (Map.Entry<String, List<CellSummary>> design : scenario.getValue().entrySet()) {
@@ -73,11 +75,17 @@ public final class EndOfRunTable {
                 List<CellSummary> ok = trials.stream().filter(CellSummary::ok).toList();
                 rows.add(ok.isEmpty() ? failedRow(design.getKey(), trials, headers.length)
                         : ceiling ? CeilingCells.row(design.getKey(), failedNote(trials, ok), ok)
+                        : sweep ? SweepCells.row(design.getKey(), failedNote(trials, ok), ok)
                         : slowRead ? slowReadRow(design.getKey(), trials, ok) : row(design.getKey(), trials, ok));
             }
             out.append(align(rows));
             if (slowRead) {
                 out.append("  ").append(SLOWREAD_LEGEND).append('\n');
+            }
+            if (sweep) {
+                out.append("  ").append(SweepCells.LEGEND).append('\n');
+                SweepCells.outcomeNotes(scenario.getKey(), scenario.getValue())
+                        .forEach(note -> out.append("  ").append(note).append('\n'));
             }
             if (ceiling) {
                 out.append("  ").append(CeilingCells.LEGEND).append('\n');
