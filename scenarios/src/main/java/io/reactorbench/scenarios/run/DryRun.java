@@ -25,6 +25,10 @@ public final class DryRun {
         plan.notes().forEach(note -> out.println("note: " + note));
         double measuredSeconds = 0;
         for (Scenario scenario : suite.scenarios()) {
+            if (!scenario.designs().isEmpty()) {
+                out.printf(Locale.ROOT, "  %-40s only on %s%n", scenario.key(), String.join(", ",
+                        suite.designsOf(scenario).stream().map(DesignSpec::name).toList()));
+            }
             String app = scenario.app() + (scenario.transport() == Transport.TCP ? "" : " over "
                     + scenario.transport().id());
             if (scenario.ceilingRamp()) {
@@ -33,7 +37,8 @@ public final class DryRun {
                                 + " %s req/s%n", scenario.key(), app,
                         String.join(", ", ramp.steps().stream().map(n -> VariantNames.value("connections", n)).toList()),
                         ramp.settleSeconds(), ramp.holdSeconds(), VariantNames.value("rate", scenario.rate()));
-                measuredSeconds += ramp.steps().size() * (ramp.settleSeconds() + ramp.holdSeconds());
+                measuredSeconds += suite.designsOf(scenario).size() * ramp.steps().size()
+                        * (ramp.settleSeconds() + ramp.holdSeconds());
                 continue;
             }
             if (scenario.rateSweep()) {
@@ -47,20 +52,20 @@ public final class DryRun {
                         scenario.warmupSeconds(), scenario.durationSeconds(), sweep.stepBound(),
                         sweep.boundSeconds(scenario.warmupSeconds() + scenario.durationSeconds()));
                 // a list runs every rate; a search at least one step on each side of the knee
-                measuredSeconds += (sweep.findsMaxRate() ? 2 : sweep.stepBound())
+                measuredSeconds += suite.designsOf(scenario).size() * (sweep.findsMaxRate() ? 2 : sweep.stepBound())
                         * (scenario.warmupSeconds() + scenario.durationSeconds());
                 continue;
             }
             out.printf(Locale.ROOT, "  %-40s %s %s, %d connections, warm-up %.1fs + %.1fs%n", scenario.key(), app,
                     scenario.model(), scenario.connections(), scenario.warmupSeconds(),
                     scenario.durationSeconds());
-            measuredSeconds += scenario.warmupSeconds() + scenario.durationSeconds();
+            measuredSeconds += suite.designsOf(scenario).size() * (scenario.warmupSeconds() + scenario.durationSeconds());
         }
-        int cells = suite.scenarios().size() * suite.designs().size() * suite.trials();
+        int cells = suite.cellsPerTrial() * suite.trials();
         out.printf(Locale.ROOT, "suite %s is valid: %d scenarios x %d designs (%s) x %d trials = %d cells,"
                         + " at least %.0f s of load; not run (--dry-run)%n", suite.name(), suite.scenarios().size(),
                 suite.designs().size(), String.join(", ", suite.designs().stream().map(DryRun::designText).toList()),
-                suite.trials(), cells, measuredSeconds * suite.designs().size() * suite.trials());
+                suite.trials(), cells, measuredSeconds * suite.trials());
         return plan;
     }
 

@@ -100,8 +100,8 @@ public final class SuiteRunner {
                 new ClassDataSharing(parent.resolve(".cds"), launcher), cpuQuotas, plan.limits());
         CellRunner cells = new CellRunner(context);
         int total = suite.trials() * suite.cellsPerTrial();
-        double plannedWindows = suite.trials() * suite.designs().size()
-                * suite.scenarios().stream().mapToDouble(s -> s.warmupSeconds() + s.durationSeconds()).sum();
+        double plannedWindows = suite.trials() * suite.scenarios().stream()
+                .mapToDouble(s -> suite.designsOf(s).size() * (s.warmupSeconds() + s.durationSeconds())).sum();
         Progress progress = new Progress(out, total, plannedWindows);
         out.println("run " + store.id() + ": " + total + " cells (" + suite.scenarios().size() + " scenarios x "
                 + suite.designs().size() + " designs x " + suite.trials() + " trials), results in " + store.runDir());
@@ -113,6 +113,9 @@ public final class SuiteRunner {
                 List<DesignSpec> order = rotated(suite.designs(), trial - 1);
                 for (Scenario scenario : suite.scenarios()) {
                     for (DesignSpec design : order) {
+                        if (!scenario.runsOn(design)) {
+                            continue;
+                        }
                         index++;
                         String dir = ResultsLayout.cellDir(scenario.key(), design.name(), trial);
                         progress.starting(index, scenario.key() + " " + design.name() + " trial " + trial);

@@ -1,6 +1,7 @@
 package io.reactorbench.scenarios.suite;
 
 import io.reactorbench.wire.spi.Transport;
+import java.util.List;
 
 /**
  * One scenario variant: a workload with every swept parameter fixed to one value. Units are in the names.
@@ -25,6 +26,7 @@ import io.reactorbench.wire.spi.Transport;
  * @param ceiling          model {@code ceiling}: its ramp of connection steps; null for every other model
  * @param sweep            model {@code sweep}: its rates or its search of the highest sustained rate; null for every
  *                         other model
+ * @param designs          the names of the suite's designs this scenario runs on; empty for every one of them
  */
 public record Scenario(
         String name,
@@ -49,7 +51,12 @@ public record Scenario(
         double serverCpuQuotaPercent,
         Transport transport,
         CeilingRamp ceiling,
-        RateSteps sweep) {
+        RateSteps sweep,
+        List<String> designs) {
+
+    public Scenario {
+        designs = designs == null ? List.of() : List.copyOf(designs);
+    }
 
     /** Placeholder for "as many connections as this machine allows", resolved by the runner. */
     public static final int MAX_CONNECTIONS = -1;
@@ -59,7 +66,8 @@ public record Scenario(
                     int size, int responseSize, long cpuNs, long blockUs, double heartbeatSeconds, double connectRate,
                     int loadThreads, double warmupSeconds, double durationSeconds, double maxErrorRatio, int line) {
         this(name, variant, app, model, connections, rate, depth, size, responseSize, cpuNs, blockUs, heartbeatSeconds,
-                connectRate, loadThreads, warmupSeconds, durationSeconds, maxErrorRatio, line, 0, 0, Transport.TCP, null, null);
+                connectRate, loadThreads, warmupSeconds, durationSeconds, maxErrorRatio, line, 0, 0, Transport.TCP, null, null,
+                List.of());
     }
 
     /** A scenario of any model but ceiling and sweep. */
@@ -69,12 +77,17 @@ public record Scenario(
                     long readRate, double serverCpuQuotaPercent, Transport transport) {
         this(name, variant, app, model, connections, rate, depth, size, responseSize, cpuNs, blockUs, heartbeatSeconds,
                 connectRate, loadThreads, warmupSeconds, durationSeconds, maxErrorRatio, line, readRate,
-                serverCpuQuotaPercent, transport, null, null);
+                serverCpuQuotaPercent, transport, null, null, List.of());
     }
 
     /** True for a connection-ceiling ramp (see {@link CeilingRamp}). */
     public boolean ceilingRamp() {
         return ceiling != null;
+    }
+
+    /** Whether this scenario runs on {@code design} (every design of the suite unless it names some). */
+    public boolean runsOn(DesignSpec design) {
+        return designs.isEmpty() || designs.contains(design.name());
     }
 
     /** True for a rate sweep (see {@link RateSteps}). */
@@ -110,12 +123,12 @@ public record Scenario(
     public Scenario withConnections(int newConnections, String newVariant) {
         return new Scenario(name, newVariant, app, model, newConnections, rate, depth, size, responseSize, cpuNs,
                 blockUs, heartbeatSeconds, connectRate, loadThreads, warmupSeconds, durationSeconds, maxErrorRatio, line,
-                readRate, serverCpuQuotaPercent, transport, ceiling, sweep);
+                readRate, serverCpuQuotaPercent, transport, ceiling, sweep, designs);
     }
 
     public Scenario withWindow(double newWarmupSeconds, double newDurationSeconds) {
         return new Scenario(name, variant, app, model, connections, rate, depth, size, responseSize, cpuNs,
                 blockUs, heartbeatSeconds, connectRate, loadThreads, newWarmupSeconds, newDurationSeconds, maxErrorRatio, line,
-                readRate, serverCpuQuotaPercent, transport, ceiling, sweep);
+                readRate, serverCpuQuotaPercent, transport, ceiling, sweep, designs);
     }
 }

@@ -53,8 +53,13 @@ public record Suite(
                 startupTimeoutSeconds, designs, scenarios);
     }
 
-    /** Cells one trial runs: scenario variants × designs. */
+    /** Cells one trial runs: each scenario variant on each design it runs on. */
     public int cellsPerTrial() {
-        return scenarios.size() * designs.size();
+        return scenarios.stream().mapToInt(s -> designsOf(s).size()).sum();
+    }
+
+    /** The suite's designs {@code scenario} runs on, in the suite's order. */
+    public List<DesignSpec> designsOf(Scenario scenario) {
+        return designs.stream().filter(scenario::runsOn).toList();
     }
 }

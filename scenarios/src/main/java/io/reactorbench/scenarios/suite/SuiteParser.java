@@ -29,7 +29,7 @@ public final class SuiteParser {
     private static final Set<String> SCENARIO_KEYS = Set.of("name", "app", "model", "connections", "rate", "depth",
             "size", "responseSize", "cpuNs", "blockUs", "heartbeat", "connectRate", "threads", "warmup", "duration",
             "maxErrorRatio", "readRate", "serverCpuQuota", "transport", "steps", "hold", "verifyRate", "memoryFloor", "settle",
-            "rates", "find", "slo", "startRate", "growth", "resolution", "maxSteps", "maxTime");
+            "rates", "find", "slo", "startRate", "growth", "resolution", "maxSteps", "maxTime", "designs");
     /** Keys of a rate sweep (model sweep) only. */
     private static final List<String> SWEEP_KEYS = List.of("rates", "find", "slo", "startRate", "growth", "resolution",
             "maxSteps", "maxTime");
@@ -95,7 +95,8 @@ public final class SuiteParser {
         if (!suite.has("scenarios")) {
             throw new SuiteError(source, suite.line(), "the suite needs 'scenarios': a list of workloads");
         }
-        List<Scenario> scenarios = scenarios(suite.node("scenarios"), warmup, duration, maxErrorRatio);
+        Set<String> designNames = new HashSet<>(designs.stream().map(DesignSpec::name).toList());
+        List<Scenario> scenarios = scenarios(suite.node("scenarios"), warmup, duration, maxErrorRatio, designNames);
         return new Suite(name, suite.string("description", ""), source, trials, cpus, loops, serverOptions, jvmOptions,
                 startupTimeout, designs, scenarios);
     }
@@ -182,7 +183,8 @@ public final class SuiteParser {
         return design;
     }
 
-    private List<Scenario> scenarios(YamlNode node, double warmup, double duration, double maxErrorRatio) {
+    private List<Scenario> scenarios(YamlNode node, double warmup, double duration, double maxErrorRatio,
+                                     Set<String> designNames) {
         if (!(node instanceof YamlNode.Sequence(int listLine, List<YamlNode> items)) || items.isEmpty()) {
             throw new SuiteError(source, node.line(), "'scenarios' must be a non-empty list of workloads, got " + node.kind());
         }
@@ -196,13 +198,13 @@ public final class SuiteParser {
                 throw scenario.error("name", "scenario name '" + name + "' is used twice");
             }
             scenarios.addAll(variants(new MappingReader(source, "scenario '" + name + "'", item), name, warmup, duration,
-                    maxErrorRatio));
+                    maxErrorRatio, designNames));
         }
         return scenarios;
     }
 
     private List<Scenario> variants(MappingReader s, String name, double suiteWarmup, double suiteDuration,
-                                    double suiteMaxErrorRatio) {
+                                    double suiteMaxErrorRatio, Set<String> designNames) {
         s.rejectUnknownKeys(SCENARIO_KEYS);
         String app = s.requireString("app");
         if (!APPS.contains(app)) {
@@ -213,6 +215,7 @@ public final class SuiteParser {
             throw s.error("model", "'model' in " + s.where() + " must be one of closed, open, idle, churn, slowread, ceiling, sweep, got '" + model + "'");
         }
         RateSteps sweep = sweep(s, model);
+        List<String> designs = scenarioDesigns(s, designNames);
         CeilingRamp ceiling = ceiling(s, model, app);
         if (ceiling != null) {
             if (s.has("connections")) {
@@ -295,7 +298,7 @@ public final class SuiteParser {
             }
             variants.add(new Scenario(name, variant, app, model, connections, rate, depth, size, responseSize, cpuNs,
                     blockUs, heartbeat, connectRate, threads, warmup, duration, maxErrorRatio, s.line(), readRate,
-                    serverCpuQuota, transport, ceiling, sweep));
+                    serverCpuQuota, transport, ceiling, sweep, designs));
         }
         return variants;
     }
@@ -341,6 +344,32 @@ public final class SuiteParser {
         long memoryFloor = s.wholeNumber("memoryFloor", 0, 0, Long.MAX_VALUE);
         double settle = s.seconds("settle", CeilingRamp.DEFAULT_SETTLE_SECONDS, 0);
         return new CeilingRamp(steps, hold, verifyRate, memoryFloor, settle);
+    }
+
+    /**
+     * {@code designs: [engine-epoll, netty-epoll]}: the suite's designs (by name) this scenario runs on, so a suite
+     * can give a scenario that only some designs need (a rate sweep, long per cell) to those; empty for all.
+     */
+    private List<String> scenarioDesigns(MappingReader s, Set<String> designNames) {
+        if (!s.has("designs")) {
+            return List.of();
+        }
+        YamlNode node = s.node("designs");
+        if (!(node instanceof YamlNode.Sequence(int l, List<YamlNode> items)) || items.isEmpty()) {
+            throw s.error("designs", "'designs' in " + s.where() + " must be a non-empty list of the suite's design"
+                    + " names, got " + node.kind());
+        }
+        List<String> names = new ArrayList<>();
+        for (YamlNode item : items) {
+            String name = s.scalarText(item, "a design in 'designs' of " + s.where());
+            if (!designNames.contains(name)) {
+                throw new SuiteError(source, item.line(), "'" + name + "' in 'designs' of " + s.where()
+                        + " is not one of the suite's designs (" + String.join(", ", designNames.stream().sorted()
+                        .toList()) + ")");
+            }
+            names.add(name);
+        }
+        return names;
     }
 
     /**

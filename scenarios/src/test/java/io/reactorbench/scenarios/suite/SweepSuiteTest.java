@@ -3,6 +3,7 @@ package io.reactorbench.scenarios.suite;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class SweepSuiteTest {
@@ -89,5 +90,44 @@ class SweepSuiteTest {
                 .hasMessageContaining("'find' in scenario 'knee' only applies to model sweep");
         assertThatThrownBy(() -> SuiteParser.parse("knee.yaml", FIND.replace("connections: 50", "connections: 20k")))
                 .hasMessageContaining("at most 10000 connections");
+    }
+
+    @Test
+    void aScenarioMayRunOnSomeOfTheSuitesDesignsOnly() {
+        String suite = """
+                name: some
+                designs: [engine-epoll, netty-epoll, threads]
+                scenarios:
+                  - name: all
+                    app: echo
+                    connections: 1
+                  - name: knee
+                    app: echo
+                    connections: 50
+                    rates: [1k, 2k]
+                    designs: [netty-epoll, engine-epoll]
+                """;
+        Suite parsed = SuiteParser.parse("some.yaml", suite);
+
+        assertThat(parsed.scenarios().get(1).designs()).containsExactly("netty-epoll", "engine-epoll");
+        assertThat(parsed.designsOf(parsed.scenarios().get(1))).extracting(DesignSpec::name)
+                .containsExactly("engine-epoll", "netty-epoll");
+        assertThat(parsed.designsOf(parsed.scenarios().get(0))).hasSize(3);
+        assertThat(parsed.cellsPerTrial()).isEqualTo(5);
+        assertThatThrownBy(() -> SuiteParser.parse("some.yaml", suite.replace("[netty-epoll, engine-epoll]",
+                "[netty-epol]"))).isInstanceOf(SuiteError.class).hasMessageContaining("some.yaml:11:")
+                .hasMessageContaining("'netty-epol' in 'designs' of scenario 'knee' is not one of the suite's designs");
+    }
+
+    @Test
+    void theStandardSuiteSearchesTheKneeOfEchoAndHttpOnFiveDesigns() {
+        Suite standard = Suites.load("standard");
+        for (String name : List.of("echo-knee", "http-knee")) {
+            Scenario knee = standard.scenarios().stream().filter(s -> s.name().equals(name)).findFirst().orElseThrow();
+            assertThat(knee.sweep().findsMaxRate()).isTrue();
+            assertThat(knee.sweep().objective().describe()).isEqualTo("p99=5000us,errors=0.1%");
+            assertThat(standard.designsOf(knee)).extracting(DesignSpec::name)
+                    .containsExactly("engine-epoll", "netty-epoll", "netty-iouring", "vthreads", "threads");
+        }
     }
 }
