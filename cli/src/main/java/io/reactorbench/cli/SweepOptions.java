@@ -2,6 +2,7 @@ package io.reactorbench.cli;
 
 import io.reactorbench.loadgen.LoadModel;
 import io.reactorbench.loadgen.SweepPlan;
+import io.reactorbench.results.metric.QuantityUnit;
 import io.reactorbench.results.sweep.SweepObjective;
 import io.reactorbench.wire.units.Durations;
 import java.util.List;
@@ -96,15 +97,7 @@ final class SweepOptions {
         long maxTimeNs = maxTime != null ? Durations.parseNs(maxTime) : 2 * stepBound * (warmupNs + durationNs);
         return new SweepPlan(rates == null ? List.of() : rates, objective,
                 startRate == null ? DEFAULT_START_RATE : startRate, growth == null ? SweepPlan.DEFAULT_GROWTH : growth,
-                resolution == null ? SweepPlan.DEFAULT_RESOLUTION : percent(resolution), stepBound, maxTimeNs);
-    }
-
-    private static double percent(String text) {
-        String number = text.endsWith("%") ? text.substring(0, text.length() - 1).strip() : text;
-        try {
-            return Double.parseDouble(number) / 100;
-        } catch (NumberFormatException e) {
-            throw new UserError("bad --resolution '" + text + "' (expected a percent, e.g. 5%)");
-        }
+                resolution == null ? SweepPlan.DEFAULT_RESOLUTION : QuantityUnit.RATIO.parse(resolution), stepBound,
+                maxTimeNs);
     }
 }

@@ -76,4 +76,36 @@ class LoadOptionsTest {
         assertThat(fixture.err()).contains("unknown metric 'p98'");
         assertThat(fixture.accepted()).isZero();
     }
+
+    @Test
+    void shouldTurnASearchIntoASweepPlanWithItsObjectiveAndBounds() {
+        LoadSpec spec = spec("--target", "127.0.0.1:9", "--find", "max-rate", "--slo", "p99=5ms,errors=0.1%",
+                "--start-rate", "2k", "--resolution", "10%", "--max-steps", "6", "--warmup", "1s", "--duration", "2s");
+        assertThat(spec.model()).isEqualTo(io.reactorbench.loadgen.LoadModel.SWEEP);
+        assertThat(spec.sweep().findsMaxRate()).isTrue();
+        assertThat(spec.sweep().objective().p99Ns()).isEqualTo(5_000_000L);
+        assertThat(spec.sweep().startRatePerSec()).isEqualTo(2_000);
+        assertThat(spec.sweep().resolution()).isEqualTo(0.1);
+        assertThat(spec.sweep().stepBound()).isEqualTo(6);
+        assertThat(spec.sweep().maxTimeNs()).isEqualTo(TimeUnit.SECONDS.toNanos(2 * 6 * 3)); // twice the steps
+        assertThat(spec("--target", "127.0.0.1:9", "--rates", "1k,2k,4k").sweep().ratesPerSec())
+                .containsExactly(1_000.0, 2_000.0, 4_000.0);
+    }
+
+    @Test
+    void shouldRefuseABadSweepWithOneLineAndExit2() {
+        assertThat(fixture.run("load", "--target", fixture.target(), "--find", "max-rate")).isEqualTo(2);
+        assertThat(fixture.run("load", "--target", fixture.target(), "--rates", "2k,1k")).isEqualTo(2);
+        assertThat(fixture.run("load", "--target", fixture.target(), "--rates", "1k", "--rate", "1k")).isEqualTo(2);
+        assertThat(fixture.run("load", "--target", fixture.target(), "--find", "max-rate", "--slo", "p95=5ms"))
+                .isEqualTo(2);
+        assertThat(fixture.run("load", "--target", fixture.target(), "--slo", "p99=5ms")).isEqualTo(2);
+        assertThat(fixture.err().lines().toList()).containsExactly(
+                "load: --find max-rate needs --slo (e.g. p99=5ms,errors=0.1%)",
+                "load: --rates must be positive and increasing, got [2000.0, 1000.0]",
+                "load: --rate does not apply to the sweep model: its rates are --rates or --find's",
+                "load: unknown objective 'p95' (expected one of p50, p90, p99, p99.9, errors)",
+                "load: --slo applies to the sweep model only (give --rates or --find max-rate)");
+        assertThat(fixture.accepted()).isZero();
+    }
 }

@@ -1,6 +1,7 @@
 package io.reactorbench.results.sweep;
 
 import io.reactorbench.results.LatencySummary;
+import io.reactorbench.results.metric.QuantityUnit;
 import io.reactorbench.wire.units.Durations;
 import java.math.BigDecimal;
 import java.math.MathContext;
@@ -64,7 +65,10 @@ public record SweepObjective(Long p50Ns, Long p90Ns, Long p99Ns, Long p999Ns, Do
         return objective;
     }
 
-    /** {@code base} (null for none yet) with limit {@code key} set from {@code value} (a duration or a percent). */
+    /**
+     * {@code base} (null for none yet) with limit {@code key} set from {@code value}: a duration, or for errors a share
+     * read as ratios are everywhere ({@code 0.1%}, or a plain {@code 0.001}).
+     */
     public static SweepObjective with(SweepObjective base, String key, String value) {
         Long p50 = base == null ? null : base.p50Ns;
         Long p90 = base == null ? null : base.p90Ns;
@@ -76,20 +80,11 @@ public record SweepObjective(Long p50Ns, Long p90Ns, Long p99Ns, Long p999Ns, Do
             case "p90" -> p90 = Durations.parseNs(value);
             case "p99" -> p99 = Durations.parseNs(value);
             case "p99.9" -> p999 = Durations.parseNs(value);
-            case "errors" -> errors = percent(value);
+            case "errors" -> errors = QuantityUnit.RATIO.parse(value);
             default -> throw new IllegalArgumentException("unknown objective '" + key + "' (expected one of "
                     + String.join(", ", KEYS) + ")");
         }
         return new SweepObjective(p50, p90, p99, p999, errors);
-    }
-
-    private static double percent(String value) {
-        String number = value.endsWith("%") ? value.substring(0, value.length() - 1).strip() : value;
-        try {
-            return Double.parseDouble(number) / 100;
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("bad error limit '" + value + "' (expected a percent, e.g. 0.1%)");
-        }
     }
 
     /**
