@@ -352,6 +352,11 @@ final class CellRunner {
      * load process's exit, reaching back load.json's {@code windowSeconds}.
      */
     private static MeasuredWindow window(LoadResult load, LoadProcess process, Path hlog) {
+        if (load.sweep() != null && !load.sweep().steps().isEmpty()) {
+            // a sweep's windows, whose intervals the log tags by step: from the first's start to the last's end
+            return new MeasuredWindow(load.sweep().steps().getFirst().windowStartEpochMs(),
+                    load.sweep().steps().getLast().windowEndEpochMs());
+        }
         if (Files.isRegularFile(hlog)) {
             try {
                 List<Histogram> intervals = Results.readLatencyIntervals(hlog, null);
