@@ -14,11 +14,13 @@ import java.util.Iterator;
 import java.util.List;
 
 /**
- * An echo server of known capacity for the rate-sweep tests (issue 19 B): ONE thread serves every connection and
- * sleeps a fixed service time for each request before it echoes it, so requests are served one after another and
- * the capacity is 1 / service time (a little less: the sleep overshoots by tens of microseconds). Sleeping rather
- * than spinning keeps the capacity the same on two cores shared with the load generator: a spinning server would
- * compete with it for CPU and serve at whatever share it got.
+ * An echo server of known capacity for the rate-sweep tests (issue 19 B): ONE thread serves every connection, one
+ * request after another, each for a fixed service time, so the capacity is 1 / service time. It sleeps rather than
+ * spins, so that on two cores shared with the load generator it does not compete for the CPU and serve at whatever
+ * share it got. And it keeps its own clock of when it is next free: request k is answered at
+ * max(its arrival, when request k-1 was answered) + the service time, and the thread sleeps until then. A late
+ * wake-up (a sleep overshoots by 0.1 ms unloaded, by milliseconds on a busy machine) then delays that answer only,
+ * not every later one, so the capacity stays 1 / service time however noisy the scheduler is.
  *
  * <p>As a child process ({@code external:} design): {@code SerialEchoServer PORT SERVICE_US MESSAGE_BYTES}.
  */
@@ -29,6 +31,8 @@ public final class SerialEchoServer implements AutoCloseable {
     private final long serviceNs;
     private final int messageBytes;
     private final Thread thread;
+    /** When the server is next free to start a request (System.nanoTime); touched by the serving thread only. */
+    private long freeAtNs;
     /** The connections accepted, closed with the server (only the serving thread adds, before it is joined). */
     private final List<SocketChannel> connections = new ArrayList<>();
 
@@ -98,9 +102,13 @@ public final class SerialEchoServer implements AutoCloseable {
                 close(key);
                 return;
             }
+            long arrivedNs = System.nanoTime();
             pending.flip();
             while (pending.remaining() >= messageBytes) {
-                Thread.sleep(Duration.ofNanos(serviceNs));
+                freeAtNs = Math.max(freeAtNs, arrivedNs) + serviceNs;
+                for (long leftNs; (leftNs = freeAtNs - System.nanoTime()) > 0; ) {
+                    Thread.sleep(Duration.ofNanos(leftNs));
+                }
                 ByteBuffer answer = pending.slice(pending.position(), messageBytes);
                 while (answer.hasRemaining()) {
                     channel.write(answer); // a few bytes into an empty socket buffer: written at once

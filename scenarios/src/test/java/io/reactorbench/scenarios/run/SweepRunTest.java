@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The sweep model in one process against a server of known capacity (one thread, 2 ms per request: about 500/s):
+ * The sweep model in one process against a server of known capacity (one thread, 2 ms per request: 500/s):
  * a rate well below it meets the objective, a rate twice above it breaks it by not being answered, and each step is
  * a measured window of its own in load.json and the interval log.
  */
