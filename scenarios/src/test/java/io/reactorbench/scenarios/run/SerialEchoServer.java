@@ -18,7 +18,8 @@ import java.util.List;
  * request after another, each for a fixed service time, so the capacity is 1 / service time. It sleeps rather than
  * spins, so that on two cores shared with the load generator it does not compete for the CPU and serve at whatever
  * share it got. And it keeps its own clock of when it is next free: request k is answered at
- * max(its arrival, when request k-1 was answered) + the service time, and the thread sleeps until then. A late
+ * max(its arrival, when request k-1 was answered) + the service time (its arrival: when select() found it ready,
+ * not when it was read after the ones before it), and the thread sleeps until then. A late
  * wake-up (a sleep overshoots by 0.1 ms unloaded, by milliseconds on a busy machine) then delays that answer only,
  * not every later one, so the capacity stays 1 / service time however noisy the scheduler is.
  *
@@ -69,6 +70,8 @@ public final class SerialEchoServer implements AutoCloseable {
         try {
             while (selector.isOpen()) {
                 selector.select();
+                // the requests found ready arrived by now: while the server serves one, the others wait in its queue
+                long readyNs = System.nanoTime();
                 Iterator<SelectionKey> ready = selector.selectedKeys().iterator();
                 while (ready.hasNext()) {
                     SelectionKey key = ready.next();
@@ -76,7 +79,7 @@ public final class SerialEchoServer implements AutoCloseable {
                     if (key.isAcceptable()) {
                         accept();
                     } else if (key.isReadable()) {
-                        serveRequests(key);
+                        serveRequests(key, readyNs);
                     }
                 }
             }
@@ -94,7 +97,7 @@ public final class SerialEchoServer implements AutoCloseable {
     }
 
     /** Reads what arrived and answers each whole request after its service time, on this one thread. */
-    private void serveRequests(SelectionKey key) {
+    private void serveRequests(SelectionKey key, long arrivedNs) {
         SocketChannel channel = (SocketChannel) key.channel();
         ByteBuffer pending = (ByteBuffer) key.attachment();
         try {
@@ -102,7 +105,6 @@ public final class SerialEchoServer implements AutoCloseable {
                 close(key);
                 return;
             }
-            long arrivedNs = System.nanoTime();
             pending.flip();
             while (pending.remaining() >= messageBytes) {
                 freeAtNs = Math.max(freeAtNs, arrivedNs) + serviceNs;
