@@ -125,7 +125,7 @@ class SweepSuiteTest {
         for (String name : List.of("echo-knee", "http-knee")) {
             Scenario knee = standard.scenarios().stream().filter(s -> s.name().equals(name)).findFirst().orElseThrow();
             assertThat(knee.sweep().findsMaxRate()).isTrue();
-            assertThat(knee.sweep().objective().describe()).isEqualTo("p99=5000us,errors=0.1%");
+            assertThat(knee.sweep().objective().describe()).isEqualTo("p99=10000us,errors=0.1%");
             assertThat(standard.designsOf(knee)).extracting(DesignSpec::name)
                     .containsExactly("engine-epoll", "netty-epoll", "netty-iouring", "vthreads", "threads");
         }
