@@ -16,6 +16,8 @@ import java.util.List;
  * @param pValue          of the regression test, NaN when none was run
  * @param baselineTrials  the values the baseline median came from
  * @param candidateTrials the values the candidate median came from
+ * @param adjustedPValue  {@code pValue} after the evaluation's correction across its regression checks, NaN when
+ *                        no test was run
  */
 public record GateRow(
         String rule,
@@ -30,7 +32,8 @@ public record GateRow(
         double pValue,
         String note,
         List<Double> baselineTrials,
-        List<Double> candidateTrials) {
+        List<Double> candidateTrials,
+        double adjustedPValue) {
 
     public GateRow {
         note = note == null ? "" : note;
