@@ -70,7 +70,7 @@ final class CeilingCells {
                 .append(" connections (").append(outcome.completed() ? CeilingOutcome.COMPLETED
                         : "stopped by " + outcome.stopLabel()).append(')');
         if (top != null) {
-            line.append(", at ").append(EndOfRunTable.count(top.held())).append(": heap ")
+            line.append(", at ").append(EndOfRunTable.count(top.load().heldConnections())).append(": heap ")
                     .append(perConnection(top, CeilingStepResult::heapPerConnectionBytes)).append("/conn, rss ")
                     .append(perConnection(top, CeilingStepResult::rssPerConnectionBytes)).append("/conn, kernel ")
                     .append(perConnection(top, CeilingStepResult::kernelPerConnectionBytes)).append("/conn, p99 ")
@@ -91,8 +91,8 @@ final class CeilingCells {
     }
 
     private static String p99(CeilingStepResult step) {
-        return step == null || step.latencyNs() == null || step.latencyNs().count() == 0 ? "-"
-                : EndOfRunTable.nanos(step.latencyNs().p99());
+        return step == null || step.load().latencyNs() == null || step.load().latencyNs().count() == 0 ? "-"
+                : EndOfRunTable.nanos(step.load().latencyNs().p99());
     }
 
     private static String gc(CeilingStepResult step) {

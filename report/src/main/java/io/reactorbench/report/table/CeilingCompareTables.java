@@ -83,10 +83,10 @@ public final class CeilingCompareTables {
             if (trialA.isEmpty() || trialB.isEmpty()) {
                 continue;
             }
-            Map<Long, CeilingStepResult> stepsB = completedByTarget(trialB.get());
+            Map<Integer, CeilingStepResult> stepsB = completedByTarget(trialB.get());
             int common = 0;
             for (CeilingStepResult stepA : completedByTarget(trialA.get()).values()) {
-                CeilingStepResult stepB = stepsB.get(stepA.targetConnections());
+                CeilingStepResult stepB = stepsB.get(stepA.load().targetConnections());
                 if (stepB == null) {
                     continue;
                 }
@@ -94,7 +94,7 @@ public final class CeilingCompareTables {
                 for (StepMetric metric : STEP_METRICS) {
                     double valueA = orNaN(metric.value().apply(stepA));
                     double valueB = orNaN(metric.value().apply(stepB));
-                    rows.add(List.of(TableCell.text(design), TableCell.text(Numbers.format(stepA.targetConnections())),
+                    rows.add(List.of(TableCell.text(design), TableCell.text(Numbers.format(stepA.load().targetConnections())),
                             TableCell.text(metric.heading()), TableCell.text(Numbers.format(valueA)),
                             TableCell.text(Numbers.format(valueB)),
                             TableCell.text(Numbers.percentChange(change(valueA, valueB)))));
@@ -138,11 +138,11 @@ public final class CeilingCompareTables {
         return both;
     }
 
-    private static Map<Long, CeilingStepResult> completedByTarget(TrialResult trial) {
-        Map<Long, CeilingStepResult> steps = new LinkedHashMap<>();
+    private static Map<Integer, CeilingStepResult> completedByTarget(TrialResult trial) {
+        Map<Integer, CeilingStepResult> steps = new LinkedHashMap<>();
         for (CeilingStepResult step : trial.ceiling().steps()) {
             if (step.completed()) {
-                steps.put(step.targetConnections(), step);
+                steps.put(step.load().targetConnections(), step);
             }
         }
         return steps;
@@ -154,7 +154,7 @@ public final class CeilingCompareTables {
     }
 
     private static Double p99Ms(CeilingStepResult step) {
-        LatencySummary latency = step.latencyNs();
+        LatencySummary latency = step.load().latencyNs();
         return latency == null || latency.count() == 0 ? null : latency.p99() / NANOS_PER_MILLI;
     }
 

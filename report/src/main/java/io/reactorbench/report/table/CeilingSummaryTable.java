@@ -52,7 +52,7 @@ public final class CeilingSummaryTable {
                     TableCell.text(top == null ? Numbers.MISSING : CeilingStepTable.number(top.heapPerConnectionBytes())),
                     TableCell.text(top == null ? Numbers.MISSING : CeilingStepTable.number(top.kernelPerConnectionBytes())),
                     TableCell.text(top == null ? Numbers.MISSING
-                            : CeilingStepTable.latencyMs(top.latencyNs(), l -> l.p99()))));
+                            : CeilingStepTable.latencyMs(top.load().latencyNs(), l -> l.p99()))));
         }
         ScenarioParams params = byDesign.values().iterator().next().getFirst().params();
         return new Table(scenarioLabel + " — " + describe(params), HEADINGS, rows,

@@ -1,5 +1,6 @@
 package io.reactorbench.results.load;
 
+import com.fasterxml.jackson.annotation.JsonAlias;
 import io.reactorbench.results.ErrorCounts;
 import io.reactorbench.results.LatencySummary;
 
@@ -10,7 +11,8 @@ import io.reactorbench.results.LatencySummary;
  *
  * @param index 0-based position in the ramp
  * @param targetConnections connections the step asked for
- * @param heldConnections connections open at the end of the step
+ * @param heldConnections connections open at the end of the step (read also as {@code held}, its name in
+ *        summary.json's ceiling steps before they embedded this record)
  * @param connectSeconds how long opening the step's new connections took (0 when none were new)
  * @param connectRatePerSec new connections per second achieved while opening them
  * @param verified connections that answered their verification echo during this step
@@ -24,9 +26,9 @@ import io.reactorbench.results.LatencySummary;
  * @param stoppedBy why the ramp stopped at this step; null when the step completed
  * @param stopDetail the reason as a sentence (merged: naming the agent); null when the step completed
  */
-public record CeilingStep(int index, int targetConnections, int heldConnections, double connectSeconds,
-        double connectRatePerSec, int verified, long holdStartEpochMs, long holdEndEpochMs, long requests,
-        ErrorCounts errors, LatencySummary latencyNs, CeilingStop stoppedBy, String stopDetail) {
+public record CeilingStep(int index, int targetConnections, @JsonAlias("held") int heldConnections,
+        double connectSeconds, double connectRatePerSec, int verified, long holdStartEpochMs, long holdEndEpochMs,
+        long requests, ErrorCounts errors, LatencySummary latencyNs, CeilingStop stoppedBy, String stopDetail) {
 
     /** Whether the step held its connections to the end (the ramp went on, or this was the top step). */
     public boolean completed() {
