@@ -58,7 +58,8 @@ class LoadJsonTest {
                 new Responses(100, 50.0, Map.of("200", 1990L, "404", 10L)), 3L,
                 List.of(new CeilingStep(0, 4, 4, 0.5, 8.0, 4, 1000, 2000, 10, ErrorCounts.NONE, latency, null, null),
                         new CeilingStep(1, 8, 6, 1.0, 2.0, 6, 0, 0, 0, new ErrorCounts(2, 0, 0, 0), LatencySummary.EMPTY,
-                                CeilingStop.MEMORY_GUARD, "memory guard: MemAvailable 1.8 GiB below the 2.0 GiB floor")));
+                                CeilingStop.MEMORY_GUARD, "memory guard: MemAvailable 1.8 GiB below the 2.0 GiB floor")),
+                new ErrorCounts(0, 3, 4, 5), 0.006);
         JsonMapper loadGeneratorMapper = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
         String json = LoadJson.toJson(everything);
@@ -73,7 +74,7 @@ class LoadJsonTest {
                 LatencySummary.EMPTY, CeilingStop.FD_LIMIT, "EMFILE (too many open files) after 120 connections");
         Path file = temp.resolve("steps.json");
         Files.writeString(file, LoadJson.toJson(new LoadResult(LoadResult.SCHEMA, null, 0, 0, 0, ErrorCounts.NONE,
-                null, null, List.of(), null, false, 1, null, null, null, null, null, null, null, List.of(stopped))));
+                null, null, List.of(), null, false, 1, null, null, null, null, null, null, null, List.of(stopped), null, null)));
         LoadResult withSteps = LoadJson.read(file);
 
         assertThat(LoadJson.toJson(withSteps)).contains("\"stoppedBy\" : \"fd-limit\"");
