@@ -155,7 +155,8 @@ final class CeilingRamp {
         return new CeilingStep(index, target, held, LoadRun.round3(connectSeconds),
                 connectSeconds > 0 ? LoadRun.round3(opened / connectSeconds) : 0, verified, holdStartMs, holdEndMs,
                 hold.answered(), errors, LatencySummary.of(hold.corrected),
-                stop == null ? null : stop.code(), stop == null ? null : stop.detail());
+                stop == null ? null : stop.code(), stop == null ? null : stop.detail(), hold.failedRequests(),
+                LoadResults.errorRate(hold.answered(), hold.failedRequests()));
     }
 
     private int verified(int round) {
