@@ -149,5 +149,6 @@ class EndOfRunTableTest {
 
         assertThat(lines.get(2)).containsPattern("p99\\.9 +error rate +CPU");
         assertThat(lines.get(3)).containsPattern("1\\.00s +1\\.00s +1\\.98% ");
+        assertThat(CellLine.of(failing)).isEqualTo("1225 req/s, p99 1000000 µs, error rate 1.98%");
     }
 }
