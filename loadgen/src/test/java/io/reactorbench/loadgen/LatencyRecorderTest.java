@@ -74,4 +74,31 @@ class LatencyRecorderTest {
         assertThat(answered.getTotalCount()).isEqualTo(2);
         assertThat(answered.getMaxValue()).isEqualTo(answered.highestEquivalentValue(3_000));
     }
+
+    /** A server failing many requests at once must not make the load thread allocate (and collect) per request. */
+    @Test
+    void shouldRecordFailuresWithoutAllocating() {
+        LatencyRecorder recorder = new LatencyRecorder();
+        com.sun.management.ThreadMXBean threads =
+                (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        long thread = Thread.currentThread().threadId();
+        recordFailures(recorder, 10_000); // warm up: class loading, first compilation
+        long before = threads.getThreadAllocatedBytes(thread);
+        recordFailures(recorder, 100_000);
+        long allocated = threads.getThreadAllocatedBytes(thread) - before;
+
+        // Not a byte per failure: only the measurement's own few bytes.
+        assertThat(allocated).isLessThan(1_024);
+    }
+
+    private static void recordFailures(LatencyRecorder recorder, int failures) {
+        for (int i = 0; i < failures; i += 4) {
+            long token = recorder.beginBatch();
+            for (int j = 0; j < 4; j++) {
+                recorder.recordFailure(ErrorKind.RESET, 1_000_000 + i, 900_000 + i);
+            }
+            recorder.countFailures(ErrorKind.TIMEOUT, 3);
+            recorder.endBatch(token);
+        }
+    }
 }
