@@ -94,12 +94,12 @@ public final class LoadRun {
      * request issued, the failed ones timed to the moment they failed.
      */
     public Histogram correctedHistogram() {
-        return spec.model().scheduled() ? total.corrected : null;
+        return total != null && spec.model().scheduled() ? total.corrected : null;
     }
 
     /** Uncorrected histogram of the measured window, failed requests included as in the corrected one. */
     public Histogram uncorrectedHistogram() {
-        return total.uncorrected;
+        return total == null ? null : total.uncorrected;
     }
 
     /**
@@ -108,7 +108,7 @@ public final class LoadRun {
      * the difference the failures make is visible.
      */
     public Histogram answeredCorrectedHistogram() {
-        return spec.model().scheduled() ? total.answeredCorrected() : null;
+        return total != null && spec.model().scheduled() ? total.answeredCorrected() : null;
     }
 
     public LoadResult execute() throws IOException {
