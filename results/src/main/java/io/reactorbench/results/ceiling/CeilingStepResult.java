@@ -1,5 +1,6 @@
 package io.reactorbench.results.ceiling;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.reactorbench.results.ErrorCounts;
 import io.reactorbench.results.GcPauses;
 import io.reactorbench.results.LatencySummary;
@@ -19,7 +20,7 @@ import io.reactorbench.results.load.CeilingStop;
  * @param connectRatePerSec      new connections per second achieved while opening this step's connections
  * @param requests               active (open-loop) requests completed during the hold
  * @param errors                 errors during the step, by kind
- * @param latencyNs              corrected latency of the hold's active requests
+ * @param latencyNs              corrected latency of the hold's active requests, failed ones included
  * @param serverRssBytes         resident memory of all server processes together at the step's sample
  * @param serverHeapBytes        heap in use after the runner's GC, all server processes together
  * @param kernelSlabBytes        the machine's slab memory ({@code /proc/meminfo} Slab) at the step's sample
@@ -35,6 +36,8 @@ import io.reactorbench.results.load.CeilingStop;
  *                               agent's start); false: the GC may have paused some of the hold's requests; null
  *                               when no sample was taken
  * @param stoppedBy              why the ramp ended at this step; null when it completed
+ * @param errorRate              failed / (answered + failed) hold requests: the share of {@code latencyNs} that are
+ *                               failures; null (not written) when load.json's step did not record it
  */
 public record CeilingStepResult(
         int index,
@@ -55,7 +58,8 @@ public record CeilingStepResult(
         Double cpuUsPerRequest,
         Double allocatedBytesPerRequest,
         Boolean memorySampledBeforeHold,
-        CeilingStop stoppedBy) {
+        CeilingStop stoppedBy,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Double errorRate) {
 
     public boolean completed() {
         return stoppedBy == null;

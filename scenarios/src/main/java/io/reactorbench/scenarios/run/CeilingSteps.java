@@ -63,7 +63,7 @@ final class CeilingSteps {
                     pauses, holdCost(samples, step, ProbeSample::procCpuNs, 1e-3),
                     holdCost(samples, step, ProbeSample::allocatedBytes, 1),
                     at == null ? null : step.holdStartEpochMs() <= 0 || at.server().atMs() <= step.holdStartEpochMs(),
-                    step.stoppedBy()));
+                    step.stoppedBy(), step.errorRate()));
             if (step.completed()) {
                 highestHeld = Math.max(highestHeld, held);
             } else if (stopped == null) {
