@@ -49,8 +49,8 @@ public final class LoadRun {
     private final CountDownLatch finished = new CountDownLatch(1);
     private Supplier<MemInfo> memInfo = MemInfo::current;
     private HoldGate holdGate;
-    private Histogram totalCorrected;
-    private Histogram totalUncorrected;
+    /** Every request of the measured window, answered and failed. */
+    private LatencyInterval total;
     private LatencySummary sendLateness;
 
     public LoadRun(LoadSpec spec, LoadOutputs outputs) {
@@ -89,13 +89,26 @@ public final class LoadRun {
         return finished.await(timeoutMs, TimeUnit.MILLISECONDS);
     }
 
-    /** Corrected histogram of the measured window (null when the model has none), after {@link #execute()}. */
+    /**
+     * Corrected histogram of the measured window (null when the model has none), after {@link #execute()}: every
+     * request issued, the failed ones timed to the moment they failed.
+     */
     public Histogram correctedHistogram() {
-        return spec.model().scheduled() ? totalCorrected : null;
+        return total != null && spec.model().scheduled() ? total.corrected : null;
     }
 
+    /** Uncorrected histogram of the measured window, failed requests included as in the corrected one. */
     public Histogram uncorrectedHistogram() {
-        return totalUncorrected;
+        return total == null ? null : total.uncorrected;
+    }
+
+    /**
+     * The corrected latency of the answered requests alone (null when the model has none), after
+     * {@link #execute()}: what the corrected histogram held before failed requests counted, shown beside it so that
+     * the difference the failures make is visible.
+     */
+    public Histogram answeredCorrectedHistogram() {
+        return total != null && spec.model().scheduled() ? total.answeredCorrected() : null;
     }
 
     public LoadResult execute() throws IOException {
@@ -135,10 +148,8 @@ public final class LoadRun {
         PrintStream out = outputs.out();
         // Histograms are large and fixed (about 270 KB each): allocate them before the heap baseline, so that
         // heap per connection counts what grows with connections only.
-        totalCorrected = newHistogram();
-        totalUncorrected = newHistogram();
-        Histogram intervalCorrected = newHistogram();
-        Histogram intervalUncorrected = newHistogram();
+        total = new LatencyInterval();
+        LatencyInterval interval = new LatencyInterval();
         List<LatencyRecorder> recorders = new ArrayList<>();
         for (int w = 0; w < spec.threads(); w++) {
             recorders.add(new LatencyRecorder());
@@ -209,18 +220,16 @@ public final class LoadRun {
                 boolean allDone = waitUntil(tickNs, workers);
                 stoppedEarly = stopRequested.getCount() == 0;
                 long nowNs = System.nanoTime();
-                intervalCorrected.reset();
-                intervalUncorrected.reset();
+                interval.reset();
                 for (LoadWorker worker : workers) {
-                    worker.latencies.addIntervalTo(intervalCorrected, intervalUncorrected);
+                    worker.latencies.addIntervalTo(interval);
                 }
                 boolean inWarmup = lastTickNs < warmupEndNs;
                 if (!inWarmup) {
                     long fromMs = runStartMs + (lastTickNs - runStartNs) / 1_000_000;
                     long toMs = runStartMs + (nowNs - runStartNs) / 1_000_000;
-                    totalCorrected.add(intervalCorrected);
-                    totalUncorrected.add(intervalUncorrected);
-                    writeInterval(log, intervalCorrected, intervalUncorrected, fromMs, toMs);
+                    total.add(interval);
+                    writeInterval(log, interval.corrected, interval.uncorrected, fromMs, toMs);
                     windowEndNs = nowNs;
                     cpuAtWindowEndNs = processCpuNs();
                     // Sampled with the histograms, not after the workers stop, so they cover the same window.
@@ -236,11 +245,11 @@ public final class LoadRun {
                     readAtWindowStart = sum(workers, w -> w.bytesRead);
                     statusAtWindowStart = statusCounts(workers);
                 }
-                Histogram shown = spec.model().scheduled() ? intervalCorrected : intervalUncorrected;
+                Histogram shown = spec.model().scheduled() ? interval.corrected : interval.uncorrected;
                 double seconds = Math.max(1e-9, (nowNs - lastTickNs) / 1e9);
                 long answersNow = sum(workers, w -> w.answered);
                 double answersPerSec = spec.model() == LoadModel.SLOWREAD ? (answersNow - answersLastTick) / seconds
-                        : intervalUncorrected.getTotalCount() / seconds;
+                        : interval.answered() / seconds;
                 answersLastTick = answersNow;
                 progress.show((nowNs - runStartNs) / 1e9, totalSeconds, inWarmup, control.openConnections.get(),
                         answersPerSec, control.errors.snapshot().total(),
@@ -288,7 +297,7 @@ public final class LoadRun {
             LoadJson.write(result, outputs.json());
         }
         if (outputs.printSummary()) {
-            SummaryPrinter.print(out, result, correctedHistogram(), totalUncorrected);
+            SummaryPrinter.print(out, result, correctedHistogram(), total.uncorrected, answeredCorrectedHistogram());
         }
         return result;
     }
@@ -320,7 +329,7 @@ public final class LoadRun {
             outcome = awaitStartInstant()
                     ? new CeilingRamp(spec, control, workers, guard, stopRequested, this::printStepLine,
                             holdGate != null ? holdGate : HoldGate.afterOwnSettle(plan.settleNs())).run()
-                    : new CeilingRamp.Outcome(List.of(), List.of(), List.of());
+                    : new CeilingRamp.Outcome(List.of(), List.of());
         } finally {
             stopWorkers(control, workers, threads);
         }
@@ -328,25 +337,25 @@ public final class LoadRun {
         for (int i = 0; i < outcome.steps().size(); i++) {
             CeilingStep step = outcome.steps().get(i);
             windowSeconds += (step.holdEndEpochMs() - step.holdStartEpochMs()) / 1000.0;
-            totalCorrected.add(outcome.corrected().get(i));
-            totalUncorrected.add(outcome.uncorrected().get(i));
+            total.add(outcome.holds().get(i));
         }
         writeStepLog(outcome);
         Histogram lateness = newHistogram();
         workers.forEach(w -> lateness.add(w.sendLateness));
         sendLateness = LatencySummary.of(lateness);
         boolean stopped = stopRequested.getCount() == 0;
-        long requests = totalCorrected.getTotalCount();
+        long requests = total.answered();
+        ErrorCounts failed = total.failedRequests();
         LoadResult result = new LoadResult(LoadResult.SCHEMA, LoadResults.params(spec), round3(windowSeconds),
                 requests, windowSeconds > 0 ? requests / windowSeconds : 0, control.errors.snapshot(),
-                new LatencyViews(LatencySummary.of(totalCorrected), LatencySummary.of(totalUncorrected)), null,
+                new LatencyViews(LatencySummary.of(total.corrected), LatencySummary.of(total.uncorrected)), null,
                 control.errors.firstDescriptions(), null, stopped, 1, null, sendLateness, null, 0L, null, null, null,
-                outcome.steps());
+                outcome.steps(), failed, LoadResults.errorRate(requests, failed));
         if (outputs.json() != null) {
             LoadJson.write(result, outputs.json());
         }
         if (outputs.printSummary()) {
-            SummaryPrinter.print(outputs.out(), result, totalCorrected, totalUncorrected);
+            SummaryPrinter.print(outputs.out(), result, total.corrected, total.uncorrected, total.answeredCorrected());
         }
         return result;
     }
@@ -365,8 +374,8 @@ public final class LoadRun {
         }
         try {
             for (CeilingStep step : held) {
-                Histogram corrected = outcome.corrected().get(step.index());
-                Histogram uncorrected = outcome.uncorrected().get(step.index());
+                Histogram corrected = outcome.holds().get(step.index()).corrected;
+                Histogram uncorrected = outcome.holds().get(step.index()).uncorrected;
                 stamp(corrected, IntervalLogTags.stepTag(step.index(), true), step.holdStartEpochMs(),
                         step.holdEndEpochMs());
                 stamp(uncorrected, IntervalLogTags.stepTag(step.index(), false), step.holdStartEpochMs(),
@@ -384,16 +393,18 @@ public final class LoadRun {
             LoadResult.SlowRead slowRead, long slowReadAnswers, long warmupRequests,
             Responses responses) {
         // slowread records no latency (answers wait behind the throttle by design): requests are answers read.
-        long requests = slowRead != null ? slowReadAnswers : totalUncorrected.getTotalCount();
+        long requests = slowRead != null ? slowReadAnswers : total.answered();
+        ErrorCounts failed = total.failedRequests();
         boolean scheduled = spec.model().scheduled();
         return new LoadResult(LoadResult.SCHEMA, LoadResults.params(spec), round3(windowSeconds), requests,
                 windowSeconds > 0 ? requests / windowSeconds : 0,
                 control.errors.snapshot().minus(errorsAtWindowStart),
-                new LatencyViews(scheduled ? LatencySummary.of(totalCorrected) : null,
-                        LatencySummary.of(totalUncorrected)),
+                new LatencyViews(scheduled ? LatencySummary.of(total.corrected) : null,
+                        LatencySummary.of(total.uncorrected)),
                 spec.model() == LoadModel.CHURN && windowSeconds > 0 ? cyclesInWindow / windowSeconds : null,
                 control.errors.firstDescriptions(), memory, stoppedEarly, 1, cpuSeconds, sendLateness, slowRead,
-                warmupRequests, LoadResults.rateCheck(spec, round3(windowSeconds), requests), responses, null, null);
+                warmupRequests, LoadResults.rateCheck(spec, round3(windowSeconds), requests), responses, null, null,
+                failed, LoadResults.errorRate(requests, failed));
     }
 
     private static LoadResult.SlowRead slowReadResult(List<LoadWorker> workers, long sentBytes, long readBytes) {

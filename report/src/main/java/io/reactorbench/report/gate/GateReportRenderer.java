@@ -8,6 +8,7 @@ import io.reactorbench.results.gate.RuleTally;
 import io.reactorbench.results.gate.StatisticsSettings;
 import io.reactorbench.results.gate.Verdict;
 import io.reactorbench.results.metric.QuantityText;
+import io.reactorbench.results.metric.QuantityUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,7 +21,8 @@ public final class GateReportRenderer {
     public static final String JSON_SCHEMA = "reactorbench.gate/1";
 
     private static final List<String> HEADER =
-            List.of("rule", "check", "scenario", "design", "baseline", "candidate", "change", "p", "verdict", "note");
+            List.of("rule", "check", "scenario", "design", "baseline", "candidate", "error rate", "change", "p",
+                    "verdict", "note");
 
     private GateReportRenderer() {
     }
@@ -171,6 +173,7 @@ public final class GateReportRenderer {
             out.put("unit", row.unit().name().toLowerCase());
             out.put("baseline", number(row.baseline()));
             out.put("candidate", number(row.candidate()));
+            out.put("errorRate", number(row.errorRate()));
             out.put("change", number(row.change()));
             out.put("verdict", row.verdict().name().toLowerCase().replace('_', '-'));
             out.put("pValue", number(row.pValue()));
@@ -209,9 +212,11 @@ public final class GateReportRenderer {
 
     private static List<String> cells(GateRow row) {
         String baseline = Double.isNaN(row.baseline()) ? "-" : row.unit().format(row.baseline());
+        // Beside a latency check only: the share of the cell's requests that failed, which its latency holds.
+        String errorRate = Double.isNaN(row.errorRate()) ? "" : QuantityUnit.SHARE.format(row.errorRate());
         return List.of(row.rule(), row.check(), row.scenario(), row.design(), baseline,
-                row.unit().format(row.candidate()), QuantityText.percent(row.change()), pText(row), row.verdict().label(),
-                row.note());
+                row.unit().format(row.candidate()), errorRate, QuantityText.percent(row.change()), pText(row),
+                row.verdict().label(), row.note());
     }
 
     /** {@code 0.050}, or {@code 0.050 → 0.400} when the correction adjusted it; empty when no test was run. */

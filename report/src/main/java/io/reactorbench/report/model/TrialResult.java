@@ -13,13 +13,15 @@ import java.nio.file.Path;
  * {@code loadGeneratorUtilisation}: the share (0–1) of the CPUs the load generator could use that it used in
  * the window, NaN when load.json did not say. {@code ceiling}: a connection-ceiling cell's ramp (its steps and why it
  * stopped), null for every other model; {@code loadPlacement}: the load's agents and source addresses, null when it ran
- * as one process.
+ * as one process. {@code errorRate}: the share (0–1) of the window's requests that failed, which the latency holds;
+ * NaN when summary.json predates it.
  */
 public record TrialResult(CellKey cell, int trial, boolean ok, String reason, ScenarioParams params,
                           double windowSeconds, long requests, double throughput, ErrorCounts errors,
                           LatencySummary corrected, LatencySummary uncorrected, ServerCost server,
                           MemoryFootprint memory, double connectionsPerSecond, Path dir,
-                          double loadGeneratorUtilisation, CeilingResult ceiling, LoadPlacement loadPlacement) {
+                          double loadGeneratorUtilisation, CeilingResult ceiling, LoadPlacement loadPlacement,
+                          double errorRate) {
 
     /** A trial of one load process that ramped nothing (as every cell was before issue 18). */
     public TrialResult(CellKey cell, int trial, boolean ok, String reason, ScenarioParams params,
@@ -28,7 +30,7 @@ public record TrialResult(CellKey cell, int trial, boolean ok, String reason, Sc
                        MemoryFootprint memory, double connectionsPerSecond, Path dir,
                        double loadGeneratorUtilisation) {
         this(cell, trial, ok, reason, params, windowSeconds, requests, throughput, errors, corrected, uncorrected,
-                server, memory, connectionsPerSecond, dir, loadGeneratorUtilisation, null, null);
+                server, memory, connectionsPerSecond, dir, loadGeneratorUtilisation, null, null, Double.NaN);
     }
 
     /** The latency the report shows: corrected for coordinated omission when the run measured it. */

@@ -129,4 +129,24 @@ class GateReportRendererTest {
                 .contains("regression checks: no correction, each of 2 tested regression check(s) at alpha 0.05 on its own")
                 .doesNotContain("→");
     }
+
+    @Test
+    void shouldShowTheErrorRateBesideALatencyCheckOnly() {
+        Measurements candidate = measurements("c", cell("echo", "engine-epoll",
+                List.of(Map.of(Metric.P99, 300e6, Metric.ERROR_RATE, 0.02, Metric.THROUGHPUT, 1_000.0))));
+        GateReport report = Gate.evaluate(policy("""
+                rules:
+                  - name: p99-budget
+                    budget: p99 < 5ms
+                  - name: tp-floor
+                    budget: throughput >= 2k
+                """), Measurements.none(), candidate, false);
+
+        String markdown = GateReportRenderer.markdown(report);
+        assertThat(markdown).contains("| rule | check | scenario | design | baseline | candidate | error rate | change | p | verdict |")
+                .contains("| p99-budget | p99 < 5 ms | echo | engine-epoll | - | 300 ms | 2% | - |")
+                .contains("| tp-floor | throughput >= 2k/s | echo | engine-epoll | - | 1k/s |  | - |");
+        assertThat(GateReportRenderer.text(report)).contains("candidate  error rate");
+        assertThat(GateReportRenderer.json(report)).contains("\"errorRate\" : 0.02").contains("\"errorRate\" : null");
+    }
 }

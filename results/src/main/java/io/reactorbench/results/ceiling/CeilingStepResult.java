@@ -11,7 +11,8 @@ import io.reactorbench.results.load.CeilingStep;
  * opened, divided by the connections held; kernel memory is the machine's slab growth, so it is per loopback
  * connection PAIR (the client's socket and the server's).
  *
- * @param load                   what the load held and measured at this step, merged over its agents
+ * @param load                   what the load held and measured at this step, merged over its agents (its failed
+ *                               requests and error rate among them)
  * @param serverRssBytes         resident memory of all server processes together at the step's sample
  * @param serverHeapBytes        heap in use after the runner's GC, all server processes together
  * @param kernelSlabBytes        the machine's slab memory ({@code /proc/meminfo} Slab) at the step's sample

@@ -237,13 +237,14 @@ public final class Gate {
         rowRules.add(rule);
     }
 
-    private static GateRow row(Rule rule, String scenarioKey, String design, double[] before, double[] after,
+    private GateRow row(Rule rule, String scenarioKey, String design, double[] before, double[] after,
             QuantityUnit unit, Verdict verdict, double pValue, String note, double adjustedPValue) {
         double baselineMedian = Medians.of(before);
         double candidateMedian = Medians.of(after);
         double change = before.length == 0 ? Double.NaN : Medians.relativeChange(baselineMedian, candidateMedian);
         return new GateRow(rule.name(), rule.expression(), scenarioKey, design, baselineMedian, candidateMedian,
-                change, unit, verdict, pValue, note, boxed(before), boxed(after), adjustedPValue);
+                change, unit, verdict, pValue, note, boxed(before), boxed(after),
+                errorRateBeside(rule, scenarioKey, design), adjustedPValue);
     }
 
     /** The line a failing row adds to the report's failures, naming its rule. */
@@ -260,6 +261,19 @@ public final class Gate {
         }
         return "rule '" + rule.name() + "' (" + rule.expression() + ") " + row.verdict().label().toLowerCase()
                 + " in " + row.scenario() + "/" + row.design() + ": " + values;
+    }
+
+    /**
+     * The candidate's median error rate in the cell of a latency check, NaN for other checks: failed requests are
+     * in the latency, so a p99 is read with the share that failed (a same-run ratio names two cells and gets none).
+     */
+    private double errorRateBeside(Rule rule, String scenarioKey, String design) {
+        if (rule.metric().unit() != QuantityUnit.NANOSECONDS) {
+            return Double.NaN;
+        }
+        CellTrials cell = find(candidate, scenarioKey, design);
+        double[] rates = cell == null ? new double[0] : cell.values(Metric.ERROR_RATE);
+        return rates.length == 0 ? Double.NaN : Medians.of(rates);
     }
 
     /** Per-trial ratios of two cells of one run, paired by trial number (the same trial ran them back to back). */

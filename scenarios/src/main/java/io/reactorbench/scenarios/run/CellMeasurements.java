@@ -108,7 +108,7 @@ public final class CellMeasurements {
             }
             return new CellSummary(SchemaVersions.SUMMARY, s.name(), s.variant(), r.design(), r.trial(), status,
                     reason, params(s), windowSeconds, requests, throughput, errors, latency, server, null, null,
-                    loadGenerator, null, placement(r), r.ceiling());
+                    loadGenerator, null, placement(r), r.ceiling(), load.failedRequests(), load.errorRate());
         }
         long base = Math.max(requests, s.idle() || s.churn() ? s.connections() : 0);
         if (errors.total() > s.maxErrorRatio() * Math.max(base, 1)) {
@@ -121,7 +121,7 @@ public final class CellMeasurements {
         }
         return new CellSummary(SchemaVersions.SUMMARY, s.name(), s.variant(), r.design(), r.trial(), status, reason,
                 params(s), windowSeconds, requests, throughput, errors, latency, server, memory, connectionsPerSecond,
-                loadGenerator, slowRead(load, windowSeconds), placement(r), null);
+                loadGenerator, slowRead(load, windowSeconds), placement(r), null, load.failedRequests(), load.errorRate());
     }
 
     private static LoadPlacement placement(Recorded r) {
