@@ -15,7 +15,6 @@ import java.util.function.BooleanSupplier;
 import java.util.function.IntSupplier;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
-import org.HdrHistogram.Histogram;
 
 /**
  * The ceiling model's coordinator: for each step it raises the connection count (the workers open the new ones
@@ -41,8 +40,8 @@ final class CeilingRamp {
     /** ... plus one per thousand of the step's connections. */
     static final int ERROR_BUDGET_PER_MILLE = 1;
 
-    /** The steps reached, and each step's hold latency (corrected and uncorrected) for the interval log. */
-    record Outcome(List<CeilingStep> steps, List<Histogram> corrected, List<Histogram> uncorrected) {
+    /** The steps reached, and each step's hold latency (corrected and uncorrected, failures too). */
+    record Outcome(List<CeilingStep> steps, List<LatencyInterval> holds) {
     }
 
     /** Why a phase of a step did not finish. */
@@ -71,25 +70,22 @@ final class CeilingRamp {
 
     Outcome run() {
         List<CeilingStep> steps = new ArrayList<>();
-        List<Histogram> corrected = new ArrayList<>();
-        List<Histogram> uncorrected = new ArrayList<>();
+        List<LatencyInterval> holds = new ArrayList<>();
         List<Integer> targets = spec.ceiling().stepConnections();
         for (int index = 0; index < targets.size(); index++) {
-            Histogram holdCorrected = LoadRun.newHistogram();
-            Histogram holdUncorrected = LoadRun.newHistogram();
-            CeilingStep step = runStep(index, targets.get(index), holdCorrected, holdUncorrected);
+            LatencyInterval hold = new LatencyInterval();
+            CeilingStep step = runStep(index, targets.get(index), hold);
             steps.add(step);
-            corrected.add(holdCorrected);
-            uncorrected.add(holdUncorrected);
+            holds.add(hold);
             stepLines.accept(StepLine.end(step));
             if (!step.completed()) {
                 break;
             }
         }
-        return new Outcome(steps, corrected, uncorrected);
+        return new Outcome(steps, holds);
     }
 
-    private CeilingStep runStep(int index, int target, Histogram holdCorrected, Histogram holdUncorrected) {
+    private CeilingStep runStep(int index, int target, LatencyInterval hold) {
         ErrorCounts errorsBefore = control.errors.snapshot();
         StepControl steps = control.steps;
         nextGuardCheckNs = System.nanoTime(); // the guard is read before every step
@@ -125,7 +121,7 @@ final class CeilingRamp {
                     errorsBefore, target, () -> "");
         }
         if (stop == null) {
-            sampleInto(LoadRun.newHistogram(), LoadRun.newHistogram()); // the verification echoes are not the hold's
+            sampleInto(new LatencyInterval()); // the verification echoes are not the hold's
             long startNs = System.nanoTime();
             holdStartMs = System.currentTimeMillis();
             long endNs = startNs + spec.ceiling().holdNs();
@@ -139,7 +135,7 @@ final class CeilingRamp {
                         errorsBefore, target, () -> "");
             }
             holdEndMs = System.currentTimeMillis();
-            sampleInto(holdCorrected, holdUncorrected);
+            sampleInto(hold);
         }
         if (stop == null && control.openConnections.get() < target) {
             // A connection the step lost within its error budget reconnects after a short delay: wait for it.
@@ -158,8 +154,9 @@ final class CeilingRamp {
         }
         return new CeilingStep(index, target, held, LoadRun.round3(connectSeconds),
                 connectSeconds > 0 ? LoadRun.round3(opened / connectSeconds) : 0, verified, holdStartMs, holdEndMs,
-                holdCorrected.getTotalCount(), errors, LatencySummary.of(holdCorrected),
-                stop == null ? null : stop.code(), stop == null ? null : stop.detail());
+                hold.answered(), errors, LatencySummary.of(hold.corrected),
+                stop == null ? null : stop.code(), stop == null ? null : stop.detail(), hold.failedRequests(),
+                LoadResults.errorRate(hold.answered(), hold.failedRequests()));
     }
 
     private int verified(int round) {
@@ -170,10 +167,10 @@ final class CeilingRamp {
         return sum;
     }
 
-    /** Adds what the workers recorded since the last call into the two histograms. */
-    private void sampleInto(Histogram corrected, Histogram uncorrected) {
+    /** Adds what the workers recorded since the last call into {@code into}. */
+    private void sampleInto(LatencyInterval into) {
         for (LoadWorker worker : workers) {
-            worker.latencies.addIntervalTo(corrected, uncorrected);
+            worker.latencies.addIntervalTo(into);
         }
     }
 

@@ -50,8 +50,8 @@ public final class LoadRun {
     private final CountDownLatch finished = new CountDownLatch(1);
     private Supplier<MemInfo> memInfo = MemInfo::current;
     private HoldGate holdGate;
-    private Histogram totalCorrected;
-    private Histogram totalUncorrected;
+    /** Every request of the measured window, answered and failed. */
+    private LatencyInterval total;
     private LatencySummary sendLateness;
 
     public LoadRun(LoadSpec spec, LoadOutputs outputs) {
@@ -90,13 +90,26 @@ public final class LoadRun {
         return finished.await(timeoutMs, TimeUnit.MILLISECONDS);
     }
 
-    /** Corrected histogram of the measured window (null when the model has none), after {@link #execute()}. */
+    /**
+     * Corrected histogram of the measured window (null when the model has none), after {@link #execute()}: every
+     * request issued, the failed ones timed to the moment they failed.
+     */
     public Histogram correctedHistogram() {
-        return spec.model().scheduled() ? totalCorrected : null;
+        return total != null && spec.model().scheduled() ? total.corrected : null;
     }
 
+    /** Uncorrected histogram of the measured window, failed requests included as in the corrected one. */
     public Histogram uncorrectedHistogram() {
-        return totalUncorrected;
+        return total == null ? null : total.uncorrected;
+    }
+
+    /**
+     * The corrected latency of the answered requests alone (null when the model has none), after
+     * {@link #execute()}: what the corrected histogram held before failed requests counted, shown beside it so that
+     * the difference the failures make is visible.
+     */
+    public Histogram answeredCorrectedHistogram() {
+        return total != null && spec.model().scheduled() ? total.answeredCorrected() : null;
     }
 
     public LoadResult execute() throws IOException {
@@ -136,10 +149,8 @@ public final class LoadRun {
         PrintStream out = outputs.out();
         // Histograms are large and fixed (about 270 KB each): allocate them before the heap baseline, so that
         // heap per connection counts what grows with connections only.
-        totalCorrected = newHistogram();
-        totalUncorrected = newHistogram();
-        Histogram intervalCorrected = newHistogram();
-        Histogram intervalUncorrected = newHistogram();
+        total = new LatencyInterval();
+        LatencyInterval interval = new LatencyInterval();
         List<LatencyRecorder> recorders = new ArrayList<>();
         for (int w = 0; w < spec.threads(); w++) {
             recorders.add(new LatencyRecorder());
@@ -213,18 +224,16 @@ public final class LoadRun {
                 boolean allDone = waitUntil(tickNs, workers);
                 stoppedEarly = stopRequested.getCount() == 0;
                 long nowNs = System.nanoTime();
-                intervalCorrected.reset();
-                intervalUncorrected.reset();
+                interval.reset();
                 for (LoadWorker worker : workers) {
-                    worker.latencies.addIntervalTo(intervalCorrected, intervalUncorrected);
+                    worker.latencies.addIntervalTo(interval);
                 }
                 boolean inWarmup = lastTickNs < warmupEndNs;
                 if (!inWarmup) {
                     long fromMs = runStartMs + (lastTickNs - runStartNs) / 1_000_000;
                     long toMs = runStartMs + (nowNs - runStartNs) / 1_000_000;
-                    totalCorrected.add(intervalCorrected);
-                    totalUncorrected.add(intervalUncorrected);
-                    writeInterval(log, intervalCorrected, intervalUncorrected, fromMs, toMs);
+                    total.add(interval);
+                    writeInterval(log, interval.corrected, interval.uncorrected, fromMs, toMs);
                     windowEndNs = nowNs;
                     cpuAtWindowEndNs = processCpuNs();
                     // Sampled with the histograms, not after the workers stop, so they cover the same window.
@@ -240,11 +249,11 @@ public final class LoadRun {
                     readAtWindowStart = sum(workers, w -> w.bytesRead);
                     statusAtWindowStart = statusCounts(workers);
                 }
-                Histogram shown = spec.model().scheduled() ? intervalCorrected : intervalUncorrected;
+                Histogram shown = spec.model().scheduled() ? interval.corrected : interval.uncorrected;
                 double seconds = Math.max(1e-9, (nowNs - lastTickNs) / 1e9);
                 long answersNow = sum(workers, w -> w.answered);
                 double answersPerSec = spec.model() == LoadModel.SLOWREAD ? (answersNow - answersLastTick) / seconds
-                        : intervalUncorrected.getTotalCount() / seconds;
+                        : interval.answered() / seconds;
                 answersLastTick = answersNow;
                 progress.show((nowNs - runStartNs) / 1e9, totalSeconds, inWarmup, control.openConnections.get(),
                         answersPerSec, control.errors.snapshot().total(),
@@ -292,7 +301,7 @@ public final class LoadRun {
             LoadJson.write(result, outputs.json());
         }
         if (outputs.printSummary()) {
-            SummaryPrinter.print(out, result, correctedHistogram(), totalUncorrected);
+            SummaryPrinter.print(out, result, correctedHistogram(), total.uncorrected, answeredCorrectedHistogram());
         }
         return result;
     }
@@ -324,7 +333,7 @@ public final class LoadRun {
             outcome = awaitStartInstant()
                     ? new CeilingRamp(spec, control, workers, guard, stopRequested, this::printStepLine,
                             holdGate != null ? holdGate : HoldGate.afterOwnSettle(plan.settleNs())).run()
-                    : new CeilingRamp.Outcome(List.of(), List.of(), List.of());
+                    : new CeilingRamp.Outcome(List.of(), List.of());
         } finally {
             stopWorkers(control, workers, threads);
         }
@@ -332,32 +341,33 @@ public final class LoadRun {
         for (int i = 0; i < outcome.steps().size(); i++) {
             CeilingStep step = outcome.steps().get(i);
             windowSeconds += (step.holdEndEpochMs() - step.holdStartEpochMs()) / 1000.0;
-            totalCorrected.add(outcome.corrected().get(i));
-            totalUncorrected.add(outcome.uncorrected().get(i));
+            total.add(outcome.holds().get(i));
         }
         writeStepLog(outcome);
         Histogram lateness = newHistogram();
         workers.forEach(w -> lateness.add(w.sendLateness));
         sendLateness = LatencySummary.of(lateness);
         boolean stopped = stopRequested.getCount() == 0;
-        long requests = totalCorrected.getTotalCount();
+        long requests = total.answered();
+        ErrorCounts failed = total.failedRequests();
         LoadResult result = new LoadResult(LoadResult.SCHEMA, LoadResults.params(spec), round3(windowSeconds),
                 requests, windowSeconds > 0 ? requests / windowSeconds : 0, control.errors.snapshot(),
-                new LatencyViews(LatencySummary.of(totalCorrected), LatencySummary.of(totalUncorrected)), null,
+                new LatencyViews(LatencySummary.of(total.corrected), LatencySummary.of(total.uncorrected)), null,
                 control.errors.firstDescriptions(), null, stopped, 1, null, sendLateness, null, 0L, null, null, null,
-                outcome.steps(), null);
+                outcome.steps(), failed, LoadResults.errorRate(requests, failed), null);
         if (outputs.json() != null) {
             LoadJson.write(result, outputs.json());
         }
         if (outputs.printSummary()) {
-            SummaryPrinter.print(outputs.out(), result, totalCorrected, totalUncorrected);
+            SummaryPrinter.print(outputs.out(), result, total.corrected, total.uncorrected, total.answeredCorrected());
         }
         return result;
     }
 
     /**
      * The sweep model: after the start gate, {@link RateSweep} runs the steps; the result's window, requests and
-     * latency are the steps' windows together, and each step's window is one tagged interval of the log.
+     * latency are the steps' windows together (failed requests included, as every model's are), and each step's
+     * window is one tagged interval of the log.
      */
     private LoadResult measureSweep(RunControl control, List<LoadWorker> workers, List<Thread> threads)
             throws IOException {
@@ -366,7 +376,7 @@ public final class LoadRun {
             outcome = awaitStartInstant()
                     ? new RateSweep(spec, control, workers, stopRequested, this::printStepLine).run()
                     : new RateSweep.Outcome(spec.sweep().search().result(spec.sweep().objective(), List.of()),
-                            List.of(), List.of());
+                            List.of());
         } finally {
             stopWorkers(control, workers, threads);
         }
@@ -379,11 +389,10 @@ public final class LoadRun {
                 SweepStep step = steps.get(i);
                 windowSeconds += spec.durationNs() / 1e9;
                 errors = errors.plus(step.errors());
-                totalCorrected.add(outcome.corrected().get(i));
-                totalUncorrected.add(outcome.uncorrected().get(i));
+                total.add(outcome.windows().get(i));
                 if (log != null) {
-                    writeStepInterval(log, i, outcome.corrected().get(i), outcome.uncorrected().get(i),
-                            step.windowStartEpochMs(), step.windowEndEpochMs());
+                    writeStepInterval(log, i, outcome.windows().get(i), step.windowStartEpochMs(),
+                            step.windowEndEpochMs());
                 }
             }
         } finally {
@@ -394,17 +403,18 @@ public final class LoadRun {
         Histogram lateness = newHistogram();
         workers.forEach(w -> lateness.add(w.sendLateness));
         sendLateness = LatencySummary.of(lateness);
-        long requests = totalCorrected.getTotalCount();
+        long requests = total.answered();
+        ErrorCounts failed = total.failedRequests();
         LoadResult result = new LoadResult(LoadResult.SCHEMA, LoadResults.params(spec), round3(windowSeconds),
                 requests, windowSeconds > 0 ? requests / windowSeconds : 0, errors,
-                new LatencyViews(LatencySummary.of(totalCorrected), LatencySummary.of(totalUncorrected)), null,
+                new LatencyViews(LatencySummary.of(total.corrected), LatencySummary.of(total.uncorrected)), null,
                 control.errors.firstDescriptions(), null, stopRequested.getCount() == 0, 1, null, sendLateness, null,
-                0L, null, null, null, null, outcome.result());
+                0L, null, null, null, null, failed, LoadResults.errorRate(requests, failed), outcome.result());
         if (outputs.json() != null) {
             LoadJson.write(result, outputs.json());
         }
         if (outputs.printSummary()) {
-            SummaryPrinter.print(outputs.out(), result, totalCorrected, totalUncorrected);
+            SummaryPrinter.print(outputs.out(), result, total.corrected, total.uncorrected, total.answeredCorrected());
         }
         return result;
     }
@@ -423,21 +433,21 @@ public final class LoadRun {
         }
         try {
             for (CeilingStep step : held) {
-                writeStepInterval(log, step.index(), outcome.corrected().get(step.index()),
-                        outcome.uncorrected().get(step.index()), step.holdStartEpochMs(), step.holdEndEpochMs());
+                writeStepInterval(log, step.index(), outcome.holds().get(step.index()), step.holdStartEpochMs(),
+                        step.holdEndEpochMs());
             }
         } finally {
             log.close();
         }
     }
 
-    /** Step {@code index}'s latency as two tagged intervals (corrected and uncorrected) of the log. */
-    private static void writeStepInterval(HistogramLogWriter log, int index, Histogram corrected, Histogram uncorrected,
-            long fromMs, long toMs) {
-        stamp(corrected, IntervalLogTags.stepTag(index, true), fromMs, toMs);
-        stamp(uncorrected, IntervalLogTags.stepTag(index, false), fromMs, toMs);
-        log.outputIntervalHistogram(corrected);
-        log.outputIntervalHistogram(uncorrected);
+    /** Step {@code index}'s latency as two tagged intervals (corrected and uncorrected, failures in both) of the log. */
+    private static void writeStepInterval(HistogramLogWriter log, int index, LatencyInterval latency, long fromMs,
+            long toMs) {
+        stamp(latency.corrected, IntervalLogTags.stepTag(index, true), fromMs, toMs);
+        stamp(latency.uncorrected, IntervalLogTags.stepTag(index, false), fromMs, toMs);
+        log.outputIntervalHistogram(latency.corrected);
+        log.outputIntervalHistogram(latency.uncorrected);
     }
 
     private LoadResult buildResult(RunControl control, double windowSeconds, ErrorCounts errorsAtWindowStart,
@@ -445,16 +455,18 @@ public final class LoadRun {
             LoadResult.SlowRead slowRead, long slowReadAnswers, long warmupRequests,
             Responses responses) {
         // slowread records no latency (answers wait behind the throttle by design): requests are answers read.
-        long requests = slowRead != null ? slowReadAnswers : totalUncorrected.getTotalCount();
+        long requests = slowRead != null ? slowReadAnswers : total.answered();
+        ErrorCounts failed = total.failedRequests();
         boolean scheduled = spec.model().scheduled();
         return new LoadResult(LoadResult.SCHEMA, LoadResults.params(spec), round3(windowSeconds), requests,
                 windowSeconds > 0 ? requests / windowSeconds : 0,
                 control.errors.snapshot().minus(errorsAtWindowStart),
-                new LatencyViews(scheduled ? LatencySummary.of(totalCorrected) : null,
-                        LatencySummary.of(totalUncorrected)),
+                new LatencyViews(scheduled ? LatencySummary.of(total.corrected) : null,
+                        LatencySummary.of(total.uncorrected)),
                 spec.model() == LoadModel.CHURN && windowSeconds > 0 ? cyclesInWindow / windowSeconds : null,
                 control.errors.firstDescriptions(), memory, stoppedEarly, 1, cpuSeconds, sendLateness, slowRead,
-                warmupRequests, LoadResults.rateCheck(spec, round3(windowSeconds), requests), responses, null, null, null);
+                warmupRequests, LoadResults.rateCheck(spec, round3(windowSeconds), requests), responses, null, null,
+                failed, LoadResults.errorRate(requests, failed), null);
     }
 
     private static LoadResult.SlowRead slowReadResult(List<LoadWorker> workers, long sentBytes, long readBytes) {

@@ -2,7 +2,6 @@ package io.reactorbench.loadgen;
 
 import io.reactorbench.results.ErrorCounts;
 import io.reactorbench.results.LatencySummary;
-import io.reactorbench.results.metric.Metric;
 import io.reactorbench.results.sweep.SweepObjective;
 import io.reactorbench.results.sweep.SweepResult;
 import io.reactorbench.results.sweep.SweepStep;
@@ -15,7 +14,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
-import org.HdrHistogram.Histogram;
 
 /**
  * The sweep model's coordinator (issue 19 B): opens every connection once, then runs the steps {@link RateSearch}
@@ -30,8 +28,8 @@ final class RateSweep {
     /** Time allowed beyond the work itself (connections / connect rate) plus the request timeout. */
     private static final long SLACK_NS = TimeUnit.SECONDS.toNanos(5);
 
-    /** The sweep's result, and each step's window latency (corrected and uncorrected) for the interval log. */
-    record Outcome(SweepResult result, List<Histogram> corrected, List<Histogram> uncorrected) {
+    /** The sweep's result, and each step's window latency (corrected and uncorrected, failures too). */
+    record Outcome(SweepResult result, List<LatencyInterval> windows) {
     }
 
     private final LoadSpec spec;
@@ -53,15 +51,14 @@ final class RateSweep {
         SweepPlan plan = spec.sweep();
         RateSearch search = plan.search();
         List<SweepStep> steps = new ArrayList<>();
-        List<Histogram> corrected = new ArrayList<>();
-        List<Histogram> uncorrected = new ArrayList<>();
+        List<LatencyInterval> windows = new ArrayList<>();
         control.steps.openUpTo(spec.connections());
         long connectBoundNs = (long) (spec.connections() / spec.connectRatePerSec() * 1e9) + spec.timeoutNs() + SLACK_NS;
         if (!await(() -> control.openConnections.get() >= spec.connections(), connectBoundNs)) {
             String why = stopped() ? "it was stopped" : "only " + control.openConnections.get() + " of "
                     + spec.connections() + " connections opened";
             return new Outcome(new SweepResult(plan.findsMaxRate() ? SweepResult.FIND_MAX_RATE : null,
-                    plan.objective(), List.of(), null, null, false, "no step ran (" + why + ")"), corrected, uncorrected);
+                    plan.objective(), List.of(), null, null, false, "no step ran (" + why + ")"), windows);
         }
         long deadlineNs = System.nanoTime() + plan.maxTimeNs();
         long stepNs = spec.warmupNs() + spec.durationNs();
@@ -74,25 +71,25 @@ final class RateSweep {
                 search.stopForTime();
                 break;
             }
-            Histogram stepCorrected = LoadRun.newHistogram();
-            Histogram stepUncorrected = LoadRun.newHistogram();
-            Optional<SweepStep> step = runStep(steps.size(), next.getAsDouble(), plan.objective(), stepCorrected,
-                    stepUncorrected);
+            LatencyInterval window = new LatencyInterval();
+            Optional<SweepStep> step = runStep(steps.size(), next.getAsDouble(), plan.objective(), window);
             if (step.isEmpty()) {
                 break;
             }
             steps.add(step.get());
-            corrected.add(stepCorrected);
-            uncorrected.add(stepUncorrected);
+            windows.add(window);
             search.record(next.getAsDouble(), step.get().metObjective());
             stepLines.accept(line(step.get()));
         }
-        return new Outcome(search.result(plan.objective(), steps), corrected, uncorrected);
+        return new Outcome(search.result(plan.objective(), steps), windows);
     }
 
-    /** One step; empty when a stop request ended it before its window did. */
-    private Optional<SweepStep> runStep(int index, double ratePerSec, SweepObjective objective, Histogram corrected,
-            Histogram uncorrected) {
+    /**
+     * One step, its window's latency added into {@code window}; empty when a stop request ended it before its window
+     * did.
+     */
+    private Optional<SweepStep> runStep(int index, double ratePerSec, SweepObjective objective,
+            LatencyInterval window) {
         StepControl steps = control.steps;
         long startNs = System.nanoTime();
         long windowStartNs = startNs + spec.warmupNs();
@@ -101,7 +98,7 @@ final class RateSweep {
         if (!await(() -> System.nanoTime() >= windowStartNs, Long.MAX_VALUE)) {
             return Optional.empty();
         }
-        sampleInto(LoadRun.newHistogram(), LoadRun.newHistogram()); // the warm-up's answers are not the window's
+        sampleInto(new LatencyInterval()); // the warm-up's answers and failures are not the window's
         ErrorCounts errorsBefore = control.errors.snapshot();
         long answeredBefore = answered();
         long windowStartMs = System.currentTimeMillis();
@@ -114,18 +111,22 @@ final class RateSweep {
         // Answers still owed belong to the window whose schedule sent them (their latency counts from the intended
         // time); a server far past its knee may owe more than the bound allows, and is broken by then anyway.
         await(() -> workers.stream().allMatch(w -> w.drained(round)), spec.timeoutNs() + SLACK_NS);
-        sampleInto(corrected, uncorrected);
+        // A request the server failed (timed out, reset, answered wrongly) is in the window's latency at the moment
+        // it failed, as in a ceiling step's hold: a step past its knee cannot meet a latency limit by losing its
+        // slowest requests, and its error rate is the share of the requests it issued that failed.
+        sampleInto(window);
         ErrorCounts errors = control.errors.snapshot().minus(errorsBefore);
         double windowSeconds = spec.durationNs() / 1e9;
         // Achieved: answers that arrived within the window, not those the wait after it collected.
         double achieved = answeredInWindow / windowSeconds;
-        long requests = corrected.getTotalCount();
-        double errorRatio = Metric.errorShare(requests, errors.total());
-        LatencySummary latency = LatencySummary.of(corrected);
+        long requests = window.answered();
+        ErrorCounts failed = window.failedRequests();
+        double errorRate = LoadResults.errorRate(requests, failed);
+        LatencySummary latency = LatencySummary.of(window.corrected);
         Optional<String> breach = objective == null ? Optional.empty()
-                : objective.breach(ratePerSec, achieved, errorRatio, latency);
+                : objective.breach(ratePerSec, achieved, errorRate, latency);
         return Optional.of(new SweepStep(index, LoadRun.round3(ratePerSec), LoadRun.round3(achieved), requests, errors,
-                errorRatio, latency, windowStartMs, windowEndMs, objective == null ? null : breach.isEmpty(),
+                failed, errorRate, latency, windowStartMs, windowEndMs, objective == null ? null : breach.isEmpty(),
                 breach.orElse(null)));
     }
 
@@ -136,7 +137,7 @@ final class RateSweep {
         return String.format(Locale.ROOT, "SWEEP %d %.0f/s: answered %.0f/s, p50 %.3f ms, p99 %.3f ms, p99.9 %.3f ms,"
                 + " errors %.3f%%%s", step.index(), step.offeredRatePerSec(), step.achievedRatePerSec(),
                 step.latencyNs().p50() / 1e6, step.latencyNs().p99() / 1e6, step.latencyNs().p999() / 1e6,
-                step.errorRatio() * 100, verdict);
+                step.errorRate() * 100, verdict);
     }
 
     private long answered() {
@@ -147,9 +148,10 @@ final class RateSweep {
         return sum;
     }
 
-    private void sampleInto(Histogram corrected, Histogram uncorrected) {
+    /** Adds what the workers recorded since the last call into {@code into}. */
+    private void sampleInto(LatencyInterval into) {
         for (LoadWorker worker : workers) {
-            worker.latencies.addIntervalTo(corrected, uncorrected);
+            worker.latencies.addIntervalTo(into);
         }
     }
 

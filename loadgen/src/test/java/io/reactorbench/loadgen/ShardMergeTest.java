@@ -122,7 +122,8 @@ class ShardMergeTest {
         LoadSpec whole = LoadSpec.builder().targets(Endpoints.parseTargets(List.of("127.0.0.1:9")))
                 .connections(4).ratePerSec(40).durationNs(TimeUnit.SECONDS.toNanos(2)).build();
         LoadResult shard = new LoadResult(LoadResult.SCHEMA, LoadResults.params(whole.forShard(0, 2)), 2.0, 20, 10,
-                new ErrorCounts(1, 2, 3, 4), null, null, List.of("connect: refused"), null, false, 1, 0.5, null, null, 0L, null, null, null, null, null);
+                new ErrorCounts(1, 2, 3, 4), null, null, List.of("connect: refused"), null, false, 1, 0.5, null, null, 0L, null, null, null, null, null, null,
+                null);
 
         LoadResult merged = ShardMerge.mergeResults(whole, List.of(shard, shard), totals);
 

@@ -5,6 +5,7 @@ import io.reactorbench.report.table.CeilingTrials;
 import io.reactorbench.results.CellSummary;
 import io.reactorbench.results.GcPauses;
 import io.reactorbench.results.ceiling.CeilingStepResult;
+import io.reactorbench.results.metric.QuantityUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -20,7 +21,7 @@ import java.util.function.Function;
 final class CeilingCells {
 
     static final String[] HEADERS = {"design", "held", "stopped by", "heap/conn", "rss/conn", "kernel/conn", "p99",
-        "GC n / max", "load CPU"};
+        "error rate", "GC n / max", "load CPU"};
     static final String LEGEND = "ceiling: held = connections at the highest step completed (median over trials);"
             + " per connection and p99 at that step";
 
@@ -47,6 +48,7 @@ final class CeilingCells {
             perConnection(top, CeilingStepResult::rssPerConnectionBytes),
             perConnection(top, CeilingStepResult::kernelPerConnectionBytes),
             p99(top),
+            errorRate(top),
             gc(top),
             EndOfRunTable.loadCpu(ok)
         };
@@ -70,11 +72,14 @@ final class CeilingCells {
                 .append(" connections (").append(outcome.completed() ? CeilingOutcome.COMPLETED
                         : "stopped by " + outcome.stopLabel()).append(')');
         if (top != null) {
-            line.append(", at ").append(EndOfRunTable.count(top.held())).append(": heap ")
+            line.append(", at ").append(EndOfRunTable.count(top.load().heldConnections())).append(": heap ")
                     .append(perConnection(top, CeilingStepResult::heapPerConnectionBytes)).append("/conn, rss ")
                     .append(perConnection(top, CeilingStepResult::rssPerConnectionBytes)).append("/conn, kernel ")
                     .append(perConnection(top, CeilingStepResult::kernelPerConnectionBytes)).append("/conn, p99 ")
                     .append(p99(top));
+            if (top.load().errorRate() != null) {
+                line.append(", error rate ").append(errorRate(top));
+            }
         }
         return line.toString();
     }
@@ -91,8 +96,14 @@ final class CeilingCells {
     }
 
     private static String p99(CeilingStepResult step) {
-        return step == null || step.latencyNs() == null || step.latencyNs().count() == 0 ? "-"
-                : EndOfRunTable.nanos(step.latencyNs().p99());
+        return step == null || step.load().latencyNs() == null || step.load().latencyNs().count() == 0 ? "-"
+                : EndOfRunTable.nanos(step.load().latencyNs().p99());
+    }
+
+    /** The share of the step's hold requests that failed, which its p99 holds; "-" where not recorded. */
+    private static String errorRate(CeilingStepResult step) {
+        return step == null || step.load().errorRate() == null ? "-"
+                : QuantityUnit.SHARE.format(step.load().errorRate());
     }
 
     private static String gc(CeilingStepResult step) {

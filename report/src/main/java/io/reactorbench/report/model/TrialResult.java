@@ -14,14 +14,16 @@ import java.nio.file.Path;
  * {@code loadGeneratorUtilisation}: the share (0–1) of the CPUs the load generator could use that it used in
  * the window, NaN when load.json did not say. {@code ceiling}: a connection-ceiling cell's ramp (its steps and why it
  * stopped), null for every other model; {@code loadPlacement}: the load's agents and source addresses, null when it ran
- * as one process; {@code sweep}: a rate-sweep cell's steps and what its search found, null for every other model.
+ * as one process. {@code errorRate}: the share (0–1) of the window's requests that failed, which the latency holds;
+ * NaN when summary.json predates it. {@code sweep}: a rate-sweep cell's steps and what its search found, null for
+ * every other model.
  */
 public record TrialResult(CellKey cell, int trial, boolean ok, String reason, ScenarioParams params,
                           double windowSeconds, long requests, double throughput, ErrorCounts errors,
                           LatencySummary corrected, LatencySummary uncorrected, ServerCost server,
                           MemoryFootprint memory, double connectionsPerSecond, Path dir,
                           double loadGeneratorUtilisation, CeilingResult ceiling, LoadPlacement loadPlacement,
-                          SweepResult sweep) {
+                          double errorRate, SweepResult sweep) {
 
     /** A trial of one load process that ramped nothing (as every cell was before issue 18). */
     public TrialResult(CellKey cell, int trial, boolean ok, String reason, ScenarioParams params,
@@ -30,7 +32,7 @@ public record TrialResult(CellKey cell, int trial, boolean ok, String reason, Sc
                        MemoryFootprint memory, double connectionsPerSecond, Path dir,
                        double loadGeneratorUtilisation) {
         this(cell, trial, ok, reason, params, windowSeconds, requests, throughput, errors, corrected, uncorrected,
-                server, memory, connectionsPerSecond, dir, loadGeneratorUtilisation, null, null, null);
+                server, memory, connectionsPerSecond, dir, loadGeneratorUtilisation, null, null, Double.NaN, null);
     }
 
     /** The latency the report shows: corrected for coordinated omission when the run measured it. */

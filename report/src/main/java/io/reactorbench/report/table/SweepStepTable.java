@@ -10,14 +10,14 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * One design's rate sweep, a row per step sorted by offered rate: what it answered, its corrected latency and errors,
- * and whether it met the objective (what it broke when not). The steps of a search ran in another order; the
- * {@code step} column keeps it.
+ * One design's rate sweep, a row per step sorted by offered rate: what it answered, its corrected latency (failed
+ * requests included) with the share that failed, its errors, and whether it met the objective (what it broke when
+ * not). The steps of a search ran in another order; the {@code step} column keeps it.
  */
 public final class SweepStepTable {
 
     public static final List<String> HEADINGS = List.of("step", "offered (req/s)", "answered (req/s)", "p50 (ms)",
-            "p99 (ms)", "p99.9 (ms)", "errors", "error %", "objective");
+            "p99 (ms)", "p99.9 (ms)", "error rate (%)", "errors", "objective");
 
     private SweepStepTable() {
     }
@@ -36,8 +36,9 @@ public final class SweepStepTable {
                 TableCell.text(CeilingStepTable.latencyMs(step.latencyNs(), LatencySummary::p50)),
                 TableCell.text(CeilingStepTable.latencyMs(step.latencyNs(), LatencySummary::p99)),
                 TableCell.text(CeilingStepTable.latencyMs(step.latencyNs(), LatencySummary::p999)),
+                // Beside the latency, which holds the failed requests (as a ceiling step's table shows it).
+                TableCell.text(CeilingStepTable.percent(step.errorRate())),
                 TableCell.text(Numbers.format(step.errors() == null ? 0 : step.errors().total())),
-                TableCell.text(Numbers.format(step.errorRatio() * 100)),
                 new TableCell(verdict(step), "", false, Boolean.FALSE.equals(step.metObjective())))));
         String which = trialsOk > 1 ? ", trial " + trial.trial() + " (the median sustained rate of " + trialsOk
                 + " trials)" : "";

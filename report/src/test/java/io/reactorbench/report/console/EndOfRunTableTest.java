@@ -7,6 +7,8 @@ import io.reactorbench.results.CellStatus;
 import io.reactorbench.results.CellSummary;
 import io.reactorbench.results.ErrorCounts;
 import io.reactorbench.results.GcPauses;
+import io.reactorbench.results.LatencySummary;
+import io.reactorbench.results.LatencyViews;
 import io.reactorbench.results.LoadGeneratorCpu;
 import io.reactorbench.results.MemoryPerConnection;
 import io.reactorbench.results.ResultsJson;
@@ -133,5 +135,21 @@ class EndOfRunTableTest {
 
         assertThat(EndOfRunTable.render(List.of(cell))).contains("echo-unix  (echo over unix, closed, 4 connections)");
         assertThat(EndOfRunTable.render(List.of(echo("engine-epoll", null)))).contains("(echo, closed, 100 connections)");
+    }
+
+    @Test
+    void shouldShowTheErrorRateBesideTheLatencies() {
+        LatencySummary latency = new LatencySummary(10_000, 25e6, 2_000_000, 2_000_000, 2_000_000, 1_000_000_000,
+                1_000_000_000, 1_000_000_000, 1_000_000_000);
+        CellSummary failing = new CellSummary(SchemaVersions.SUMMARY, "echo", "", "engine-epoll", 1, CellStatus.OK,
+                null, ECHO, 8, 9_802, 1_225, new ErrorCounts(0, 198, 0, 0), new LatencyViews(latency, latency),
+                ServerMetrics.UNKNOWN, null, null, null, null, null, null, new ErrorCounts(0, 198, 0, 0), 0.0198,
+                null);
+
+        List<String> lines = EndOfRunTable.render(List.of(failing)).lines().toList();
+
+        assertThat(lines.get(2)).containsPattern("p99\\.9 +error rate +CPU");
+        assertThat(lines.get(3)).containsPattern("1\\.00s +1\\.00s +1\\.98% ");
+        assertThat(CellLine.of(failing)).isEqualTo("1225 req/s, p99 1000000 µs, error rate 1.98%");
     }
 }

@@ -5,8 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.reactorbench.report.model.MemoryFootprint;
 import io.reactorbench.report.model.ScenarioParams;
 import io.reactorbench.report.model.TrialResult;
+import io.reactorbench.report.model.RunView;
+import io.reactorbench.report.model.ServerCost;
 import io.reactorbench.results.CellKey;
+import io.reactorbench.results.Environment;
+import io.reactorbench.results.ErrorCounts;
+import io.reactorbench.results.LatencySummary;
+import io.reactorbench.results.Pinning;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class SummaryTablesTest {
@@ -39,5 +47,25 @@ class SummaryTablesTest {
         assertThat(SummaryTables.describe(unix, java.util.Map.of())).startsWith("echo, over unix, closed loop, 4 connections");
         assertThat(SummaryTables.describe(new ScenarioParams("echo", "closed", 4, Double.NaN), java.util.Map.of()))
                 .startsWith("echo, closed loop, 4 connections");
+    }
+
+    @Test
+    void shouldShowTheErrorRateRightAfterTheLatencies() {
+        // 2 % of the requests hung past a 1 s timeout: the p99 is the timeout, and the column beside says why.
+        LatencySummary latency = new LatencySummary(10_000, 25e6, 2_000_000, 2_000_000, 2_000_000, 1_000_000_000,
+                1_000_000_000, 1_000_000_000, 1_000_000_000);
+        TrialResult failing = new TrialResult(new CellKey("echo", "", "engine-epoll"), 1, true, "",
+                new ScenarioParams("echo", "open", 1_000, 500), 20, 9_800, 490, new ErrorCounts(0, 200, 0, 0), latency,
+                latency, ServerCost.UNKNOWN, null, Double.NaN, null, Double.NaN, null, null, 0.02, null);
+        RunView run = new RunView(Path.of("run"), "run", "test", "complete", "", "",
+                new Environment("", 0, "", "", "", List.of(), 0L, "", "", new Pinning("", "", false, "")), List.of(),
+                List.of(failing), List.of());
+
+        Table table = SummaryTables.table(run, "echo", Map.of("engine-epoll", List.of(failing)));
+
+        int max = table.headings().indexOf("max (ms)");
+        assertThat(table.headings().get(max + 1)).isEqualTo("error rate (%)");
+        assertThat(table.rows().getFirst().get(max + 1).text()).isEqualTo("2");
+        assertThat(table.rows().getFirst().get(table.headings().indexOf("p99 (ms)")).text()).isEqualTo("1,000");
     }
 }

@@ -1,5 +1,7 @@
 package io.reactorbench.results.load;
 
+import com.fasterxml.jackson.annotation.JsonAlias;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.reactorbench.results.ErrorCounts;
 import io.reactorbench.results.LatencySummary;
 
@@ -10,7 +12,8 @@ import io.reactorbench.results.LatencySummary;
  *
  * @param index 0-based position in the ramp
  * @param targetConnections connections the step asked for
- * @param heldConnections connections open at the end of the step
+ * @param heldConnections connections open at the end of the step (read also as {@code held}, its name in
+ *        summary.json's ceiling steps before they embedded this record)
  * @param connectSeconds how long opening the step's new connections took (0 when none were new)
  * @param connectRatePerSec new connections per second achieved while opening them
  * @param verified connections that answered their verification echo during this step
@@ -20,13 +23,19 @@ import io.reactorbench.results.LatencySummary;
  * @param requests hold requests answered (verification echoes not included)
  * @param errors errors during the step (connect, verify and hold), by kind
  * @param latencyNs latency of the hold's requests, corrected for coordinated omission (from the intended send
- *        time); merged from the agents' histograms, never from their percentiles
+ *        time), the failed ones included at the moment they failed; merged from the agents' histograms, never from
+ *        their percentiles
  * @param stoppedBy why the ramp stopped at this step; null when the step completed
  * @param stopDetail the reason as a sentence (merged: naming the agent); null when the step completed
+ * @param failedRequests hold requests that failed, by kind (in {@code latencyNs}, not in {@code requests}); absent
+ *        in files written before it existed
+ * @param errorRate failed / (answered + failed) hold requests; absent where failedRequests is
  */
-public record CeilingStep(int index, int targetConnections, int heldConnections, double connectSeconds,
-        double connectRatePerSec, int verified, long holdStartEpochMs, long holdEndEpochMs, long requests,
-        ErrorCounts errors, LatencySummary latencyNs, CeilingStop stoppedBy, String stopDetail) {
+public record CeilingStep(int index, int targetConnections, @JsonAlias("held") int heldConnections,
+        double connectSeconds, double connectRatePerSec, int verified, long holdStartEpochMs, long holdEndEpochMs,
+        long requests, ErrorCounts errors, LatencySummary latencyNs, CeilingStop stoppedBy, String stopDetail,
+        @JsonInclude(JsonInclude.Include.NON_NULL) ErrorCounts failedRequests,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Double errorRate) {
 
     /** Whether the step held its connections to the end (the ramp went on, or this was the top step). */
     public boolean completed() {

@@ -21,7 +21,8 @@ import java.util.Optional;
  * @param p90Ns       highest p90; null for no limit
  * @param p99Ns       highest p99; null for no limit
  * @param p999Ns      highest p99.9; null for no limit
- * @param maxErrorRatio highest share of failed requests (errors / (answered + errors)); null for no limit
+ * @param maxErrorRatio highest share of failed requests (a step's {@link SweepStep#errorRate()}: failed / (answered +
+ *                    failed)); null for no limit
  */
 public record SweepObjective(Long p50Ns, Long p90Ns, Long p99Ns, Long p999Ns, Double maxErrorRatio) {
 
@@ -91,15 +92,15 @@ public record SweepObjective(Long p50Ns, Long p90Ns, Long p99Ns, Long p999Ns, Do
      * Why a step with these figures did not meet the objective (each limit it broke, as a phrase), or empty when it
      * met it.
      */
-    public Optional<String> breach(double offeredRatePerSec, double achievedRatePerSec, double errorRatio,
+    public Optional<String> breach(double offeredRatePerSec, double achievedRatePerSec, double errorRate,
             LatencySummary correctedNs) {
         List<String> broken = new ArrayList<>();
         latency(broken, "p50", p50Ns, correctedNs.p50());
         latency(broken, "p90", p90Ns, correctedNs.p90());
         latency(broken, "p99", p99Ns, correctedNs.p99());
         latency(broken, "p99.9", p999Ns, correctedNs.p999());
-        if (maxErrorRatio != null && errorRatio > maxErrorRatio) {
-            broken.add(String.format(Locale.ROOT, "errors %.3g%% > %.3g%%", errorRatio * 100, maxErrorRatio * 100));
+        if (maxErrorRatio != null && errorRate > maxErrorRatio) {
+            broken.add(String.format(Locale.ROOT, "errors %.3g%% > %.3g%%", errorRate * 100, maxErrorRatio * 100));
         }
         if (achievedRatePerSec < offeredRatePerSec * MIN_ACHIEVED_SHARE) {
             broken.add(String.format(Locale.ROOT, "answered %.0f/s < %.0f%% of %.0f/s offered", achievedRatePerSec,

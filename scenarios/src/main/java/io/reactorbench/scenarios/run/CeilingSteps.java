@@ -1,6 +1,5 @@
 package io.reactorbench.scenarios.run;
 
-import io.reactorbench.results.ErrorCounts;
 import io.reactorbench.results.GcPauses;
 import io.reactorbench.results.ProbeSample;
 import io.reactorbench.results.ceiling.CeilingResult;
@@ -48,9 +47,7 @@ final class CeilingSteps {
             long stepEndMs = step.holdEndEpochMs() > 0 ? step.holdEndEpochMs() : lastSampleMs(samples, stepStartMs);
             GcPauses pauses = gcPauses(samples, new MeasuredWindow(stepStartMs, Math.max(stepStartMs, stepEndMs)),
                     ownGc);
-            steps.add(new CeilingStepResult(step.index(), step.targetConnections(), held, step.verified(),
-                    step.connectSeconds() > 0 ? step.connectRatePerSec() : null, step.requests(),
-                    step.errors() == null ? ErrorCounts.NONE : step.errors(), step.latencyNs(),
+            steps.add(new CeilingStepResult(step,
                     at == null ? null : at.server().rssBytes(),
                     at == null ? null : heap(at.server()),
                     at == null || at.slabBytes() < 0 ? null : at.slabBytes(),
@@ -62,8 +59,7 @@ final class CeilingSteps {
                             at == null || at.slabBytes() < 0 ? null : at.slabBytes(), held),
                     pauses, holdCost(samples, step, ProbeSample::procCpuNs, 1e-3),
                     holdCost(samples, step, ProbeSample::allocatedBytes, 1),
-                    at == null ? null : step.holdStartEpochMs() <= 0 || at.server().atMs() <= step.holdStartEpochMs(),
-                    step.stoppedBy()));
+                    at == null ? null : step.holdStartEpochMs() <= 0 || at.server().atMs() <= step.holdStartEpochMs()));
             if (step.completed()) {
                 highestHeld = Math.max(highestHeld, held);
             } else if (stopped == null) {

@@ -108,7 +108,7 @@ public final class CellMeasurements {
             }
             return new CellSummary(SchemaVersions.SUMMARY, s.name(), s.variant(), r.design(), r.trial(), status,
                     reason, params(s), windowSeconds, requests, throughput, errors, latency, server, null, null,
-                    loadGenerator, null, placement(r), r.ceiling(), null);
+                    loadGenerator, null, placement(r), r.ceiling(), load.failedRequests(), load.errorRate(), null);
         }
         if (load.sweep() != null) {
             // a sweep past its knee has errors and late answers by design: a result, unless no step ran at all
@@ -118,7 +118,7 @@ public final class CellMeasurements {
             }
             return new CellSummary(SchemaVersions.SUMMARY, s.name(), s.variant(), r.design(), r.trial(), status,
                     reason, params(s), windowSeconds, requests, throughput, errors, latency, server, null, null,
-                    loadGenerator, null, placement(r), null, load.sweep());
+                    loadGenerator, null, placement(r), null, load.failedRequests(), load.errorRate(), load.sweep());
         }
         long base = Math.max(requests, s.idle() || s.churn() ? s.connections() : 0);
         if (errors.total() > s.maxErrorRatio() * Math.max(base, 1)) {
@@ -131,7 +131,8 @@ public final class CellMeasurements {
         }
         return new CellSummary(SchemaVersions.SUMMARY, s.name(), s.variant(), r.design(), r.trial(), status, reason,
                 params(s), windowSeconds, requests, throughput, errors, latency, server, memory, connectionsPerSecond,
-                loadGenerator, slowRead(load, windowSeconds), placement(r), null, null);
+                loadGenerator, slowRead(load, windowSeconds), placement(r), null, load.failedRequests(), load.errorRate(),
+                null);
     }
 
     private static LoadPlacement placement(Recorded r) {

@@ -53,7 +53,9 @@ class SweepRunTest {
             assertThat(sweep.kneeFound()).isTrue();
             assertThat(sweep.find()).isNull();
             for (SweepStep step : sweep.steps()) {
-                assertThat(step.requests()).isPositive().isEqualTo(step.latencyNs().count());
+                // every request the step issued is in its latency, the failed ones (in failedRequests) too
+                assertThat(step.requests()).isPositive();
+                assertThat(step.latencyNs().count()).isEqualTo(step.requests() + step.failedRequests().total());
                 assertThat(step.windowEndEpochMs()).isGreaterThan(step.windowStartEpochMs());
                 // the corrected latency of a served request is at least its service time
                 assertThat(step.latencyNs().p50()).isGreaterThanOrEqualTo(TimeUnit.MILLISECONDS.toNanos(2));
@@ -62,7 +64,7 @@ class SweepRunTest {
             assertThat(printed.toString(StandardCharsets.UTF_8).lines().filter(l -> l.startsWith("SWEEP")).toList())
                     .hasSize(2).first().asString().startsWith("SWEEP 0 100/s: answered");
             assertThat(Results.readLatencyHistogram(hlog, "step-1").getTotalCount())
-                    .isEqualTo(sweep.steps().get(1).requests());
+                    .isEqualTo(sweep.steps().get(1).requests() + sweep.steps().get(1).failedRequests().total());
         }
     }
 }
