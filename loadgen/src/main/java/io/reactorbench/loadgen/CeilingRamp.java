@@ -41,8 +41,12 @@ final class CeilingRamp {
     /** ... plus one per thousand of the step's connections. */
     static final int ERROR_BUDGET_PER_MILLE = 1;
 
-    /** The steps reached, and each step's hold latency (corrected and uncorrected) for the interval log. */
-    record Outcome(List<CeilingStep> steps, List<Histogram> corrected, List<Histogram> uncorrected) {
+    /**
+     * The steps reached, and each step's hold latency (corrected and uncorrected) and send lateness for the
+     * interval log.
+     */
+    record Outcome(List<CeilingStep> steps, List<Histogram> corrected, List<Histogram> uncorrected,
+            List<Histogram> sendLateness) {
     }
 
     /** Why a phase of a step did not finish. */
@@ -73,23 +77,27 @@ final class CeilingRamp {
         List<CeilingStep> steps = new ArrayList<>();
         List<Histogram> corrected = new ArrayList<>();
         List<Histogram> uncorrected = new ArrayList<>();
+        List<Histogram> sendLateness = new ArrayList<>();
         List<Integer> targets = spec.ceiling().stepConnections();
         for (int index = 0; index < targets.size(); index++) {
             Histogram holdCorrected = LoadRun.newHistogram();
             Histogram holdUncorrected = LoadRun.newHistogram();
-            CeilingStep step = runStep(index, targets.get(index), holdCorrected, holdUncorrected);
+            Histogram holdLateness = LoadRun.newHistogram();
+            CeilingStep step = runStep(index, targets.get(index), holdCorrected, holdUncorrected, holdLateness);
             steps.add(step);
             corrected.add(holdCorrected);
             uncorrected.add(holdUncorrected);
+            sendLateness.add(holdLateness);
             stepLines.accept(StepLine.end(step));
             if (!step.completed()) {
                 break;
             }
         }
-        return new Outcome(steps, corrected, uncorrected);
+        return new Outcome(steps, corrected, uncorrected, sendLateness);
     }
 
-    private CeilingStep runStep(int index, int target, Histogram holdCorrected, Histogram holdUncorrected) {
+    private CeilingStep runStep(int index, int target, Histogram holdCorrected, Histogram holdUncorrected,
+            Histogram holdLateness) {
         ErrorCounts errorsBefore = control.errors.snapshot();
         StepControl steps = control.steps;
         nextGuardCheckNs = System.nanoTime(); // the guard is read before every step
@@ -125,7 +133,8 @@ final class CeilingRamp {
                     errorsBefore, target, () -> "");
         }
         if (stop == null) {
-            sampleInto(LoadRun.newHistogram(), LoadRun.newHistogram()); // the verification echoes are not the hold's
+            // the verification echoes are not the hold's
+            sampleInto(LoadRun.newHistogram(), LoadRun.newHistogram(), LoadRun.newHistogram());
             long startNs = System.nanoTime();
             holdStartMs = System.currentTimeMillis();
             long endNs = startNs + spec.ceiling().holdNs();
@@ -139,7 +148,7 @@ final class CeilingRamp {
                         errorsBefore, target, () -> "");
             }
             holdEndMs = System.currentTimeMillis();
-            sampleInto(holdCorrected, holdUncorrected);
+            sampleInto(holdCorrected, holdUncorrected, holdLateness);
         }
         if (stop == null && control.openConnections.get() < target) {
             // A connection the step lost within its error budget reconnects after a short delay: wait for it.
@@ -170,10 +179,11 @@ final class CeilingRamp {
         return sum;
     }
 
-    /** Adds what the workers recorded since the last call into the two histograms. */
-    private void sampleInto(Histogram corrected, Histogram uncorrected) {
+    /** Adds what the workers recorded since the last call into the histograms. */
+    private void sampleInto(Histogram corrected, Histogram uncorrected, Histogram sendLateness) {
         for (LoadWorker worker : workers) {
             worker.latencies.addIntervalTo(corrected, uncorrected);
+            worker.addSendLatenessTo(sendLateness);
         }
     }
 

@@ -10,6 +10,11 @@ public final class IntervalLogTags {
 
     /** Tag of the uncorrected series in models whose main series is the corrected one. */
     public static final String UNCORRECTED = "uncorrected";
+    /**
+     * Tag of the series of how late the generator sent against its schedule (open and idle models; ns): its own
+     * health, not the server's latency. Every scheduled send is in it once.
+     */
+    public static final String SEND_LATENESS = "send-lateness";
     /** Ceiling model: prefix of each step's tags ({@code step-3}, {@code step-3-uncorrected}). */
     public static final String STEP_PREFIX = "step-";
     /** Key under which readers of a log group its untagged intervals. */
@@ -28,15 +33,22 @@ public final class IntervalLogTags {
         return STEP_PREFIX + index + (corrected ? "" : "-" + UNCORRECTED);
     }
 
+    /** Ceiling model: the tag of step {@code index}'s send lateness ({@code step-3-send-lateness}). */
+    public static String stepSendLatenessTag(int index) {
+        return STEP_PREFIX + index + "-" + SEND_LATENESS;
+    }
+
     /** What the header comment of the log says about its series. */
     public static String describe(LoadModel model) {
         if (model == LoadModel.CEILING) {
             return "one interval per step's hold, tagged " + stepTag(0, true) + " (corrected latency, from the intended"
-                    + " send time) and " + stepTag(0, false) + " (uncorrected), " + STEP_PREFIX + "1 ...";
+                    + " send time), " + stepTag(0, false) + " (uncorrected) and " + stepSendLatenessTag(0)
+                    + " (how late the generator sent against its schedule), " + STEP_PREFIX + "1 ...";
         }
         return model.scheduled()
                 ? "untagged intervals: corrected latency (from the intended send time); tagged " + UNCORRECTED
-                        + ": uncorrected (from the actual send)"
+                        + ": uncorrected (from the actual send); tagged " + SEND_LATENESS
+                        + ": how late the generator sent against its schedule"
                 : "untagged intervals: uncorrected latency (from the actual send; this model has no intended send"
                         + " times, so coordinated omission is not corrected)";
     }

@@ -51,7 +51,8 @@ public final class LoadRun {
     private HoldGate holdGate;
     private Histogram totalCorrected;
     private Histogram totalUncorrected;
-    private LatencySummary sendLateness;
+    /** How late the sends of the measured window went out against the schedule (scheduled models). */
+    private Histogram totalSendLateness;
 
     public LoadRun(LoadSpec spec, LoadOutputs outputs) {
         this(spec, outputs, StartGate.NOW);
@@ -137,8 +138,10 @@ public final class LoadRun {
         // heap per connection counts what grows with connections only.
         totalCorrected = newHistogram();
         totalUncorrected = newHistogram();
+        totalSendLateness = newHistogram();
         Histogram intervalCorrected = newHistogram();
         Histogram intervalUncorrected = newHistogram();
+        Histogram intervalSendLateness = newHistogram();
         List<LatencyRecorder> recorders = new ArrayList<>();
         for (int w = 0; w < spec.threads(); w++) {
             recorders.add(new LatencyRecorder());
@@ -211,8 +214,10 @@ public final class LoadRun {
                 long nowNs = System.nanoTime();
                 intervalCorrected.reset();
                 intervalUncorrected.reset();
+                intervalSendLateness.reset();
                 for (LoadWorker worker : workers) {
                     worker.latencies.addIntervalTo(intervalCorrected, intervalUncorrected);
+                    worker.addSendLatenessTo(intervalSendLateness);
                 }
                 boolean inWarmup = lastTickNs < warmupEndNs;
                 if (!inWarmup) {
@@ -220,7 +225,8 @@ public final class LoadRun {
                     long toMs = runStartMs + (nowNs - runStartNs) / 1_000_000;
                     totalCorrected.add(intervalCorrected);
                     totalUncorrected.add(intervalUncorrected);
-                    writeInterval(log, intervalCorrected, intervalUncorrected, fromMs, toMs);
+                    totalSendLateness.add(intervalSendLateness);
+                    writeInterval(log, intervalCorrected, intervalUncorrected, intervalSendLateness, fromMs, toMs);
                     windowEndNs = nowNs;
                     cpuAtWindowEndNs = processCpuNs();
                     // Sampled with the histograms, not after the workers stop, so they cover the same window.
@@ -259,9 +265,6 @@ public final class LoadRun {
             progress.finish();
         }
         double windowSeconds = windowStartNs < 0 || windowEndNs < 0 ? 0 : (windowEndNs - windowStartNs) / 1e9;
-        Histogram lateness = newHistogram();
-        workers.forEach(w -> lateness.add(w.sendLateness));
-        sendLateness = spec.model().scheduled() ? LatencySummary.of(lateness) : null;
         Double cpuSeconds = cpuAtWindowStartNs < 0 || cpuAtWindowEndNs < 0 ? null
                 : round3((cpuAtWindowEndNs - cpuAtWindowStartNs) / 1e9);
         LoadResult.SlowRead slowRead = null;
@@ -320,7 +323,7 @@ public final class LoadRun {
             outcome = awaitStartInstant()
                     ? new CeilingRamp(spec, control, workers, guard, stopRequested, this::printStepLine,
                             holdGate != null ? holdGate : HoldGate.afterOwnSettle(plan.settleNs())).run()
-                    : new CeilingRamp.Outcome(List.of(), List.of(), List.of());
+                    : new CeilingRamp.Outcome(List.of(), List.of(), List.of(), List.of());
         } finally {
             stopWorkers(control, workers, threads);
         }
@@ -331,16 +334,16 @@ public final class LoadRun {
             totalCorrected.add(outcome.corrected().get(i));
             totalUncorrected.add(outcome.uncorrected().get(i));
         }
+        for (Histogram stepLateness : outcome.sendLateness()) {
+            totalSendLateness.add(stepLateness);
+        }
         writeStepLog(outcome);
-        Histogram lateness = newHistogram();
-        workers.forEach(w -> lateness.add(w.sendLateness));
-        sendLateness = LatencySummary.of(lateness);
         boolean stopped = stopRequested.getCount() == 0;
         long requests = totalCorrected.getTotalCount();
         LoadResult result = new LoadResult(LoadResult.SCHEMA, LoadResults.params(spec), round3(windowSeconds),
                 requests, windowSeconds > 0 ? requests / windowSeconds : 0, control.errors.snapshot(),
                 new LatencyViews(LatencySummary.of(totalCorrected), LatencySummary.of(totalUncorrected)), null,
-                control.errors.firstDescriptions(), null, stopped, 1, null, sendLateness, null, 0L, null, null, null,
+                control.errors.firstDescriptions(), null, stopped, 1, null, LatencySummary.of(totalSendLateness), null, 0L, null, null, null,
                 outcome.steps());
         if (outputs.json() != null) {
             LoadJson.write(result, outputs.json());
@@ -373,6 +376,10 @@ public final class LoadRun {
                         step.holdEndEpochMs());
                 log.outputIntervalHistogram(corrected);
                 log.outputIntervalHistogram(uncorrected);
+                Histogram lateness = outcome.sendLateness().get(step.index());
+                stamp(lateness, IntervalLogTags.stepSendLatenessTag(step.index()), step.holdStartEpochMs(),
+                        step.holdEndEpochMs());
+                log.outputIntervalHistogram(lateness);
             }
         } finally {
             log.close();
@@ -392,7 +399,8 @@ public final class LoadRun {
                 new LatencyViews(scheduled ? LatencySummary.of(totalCorrected) : null,
                         LatencySummary.of(totalUncorrected)),
                 spec.model() == LoadModel.CHURN && windowSeconds > 0 ? cyclesInWindow / windowSeconds : null,
-                control.errors.firstDescriptions(), memory, stoppedEarly, 1, cpuSeconds, sendLateness, slowRead,
+                control.errors.firstDescriptions(), memory, stoppedEarly, 1, cpuSeconds,
+                scheduled ? LatencySummary.of(totalSendLateness) : null, slowRead,
                 warmupRequests, LoadResults.rateCheck(spec, round3(windowSeconds), requests), responses, null, null);
     }
 
@@ -514,8 +522,8 @@ public final class LoadRun {
         return log;
     }
 
-    private void writeInterval(HistogramLogWriter log, Histogram corrected, Histogram uncorrected, long fromMs,
-            long toMs) {
+    private void writeInterval(HistogramLogWriter log, Histogram corrected, Histogram uncorrected,
+            Histogram sendLateness, long fromMs, long toMs) {
         if (log == null) {
             return;
         }
@@ -525,6 +533,11 @@ public final class LoadRun {
         }
         stamp(uncorrected, IntervalLogTags.uncorrectedTag(spec.model()), fromMs, toMs);
         log.outputIntervalHistogram(uncorrected);
+        if (spec.model().scheduled()) {
+            // Logged so that agents' lateness merges exactly (added histograms), as their latency does.
+            stamp(sendLateness, IntervalLogTags.SEND_LATENESS, fromMs, toMs);
+            log.outputIntervalHistogram(sendLateness);
+        }
     }
 
     private static void stamp(Histogram h, String tag, long fromMs, long toMs) {

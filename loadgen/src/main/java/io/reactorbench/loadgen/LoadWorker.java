@@ -9,6 +9,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import org.HdrHistogram.Histogram;
+import org.HdrHistogram.SingleWriterRecorder;
 
 /**
  * One load thread: its own {@link Poller} (NIO Selector or FFM epoll) and a share of the connections, whose state
@@ -63,9 +64,12 @@ final class LoadWorker implements Runnable {
     /**
      * How late this loop handled each schedule event: the generator's own health. Large values mean the load
      * thread was starved or overloaded, and the corrected histogram then holds the generator's delays too.
-     * Written by the worker only; read after it has been joined.
+     * Written by the worker only (wait-free), sampled by interval like the latencies ({@link #addSendLatenessTo}),
+     * so the run keeps the measured window's lateness apart from the warm-up's and logs it per interval.
      */
-    final Histogram sendLateness = LoadRun.newHistogram();
+    private final SingleWriterRecorder sendLateness = new SingleWriterRecorder(1, MAX_LATENCY_NS, 3);
+    /** The recorder's previous interval, handed back to it so sampling allocates nothing (reporter thread only). */
+    private Histogram sendLatenessRecycled;
     /** Churn: connections that completed their request and closed. */
     final AtomicLong closedCycles = new AtomicLong();
     /** Answers completed (all models; the slowread model's count of requests, which records no latency). */
@@ -280,6 +284,12 @@ final class LoadWorker implements Runnable {
                 LockSupport.parkNanos(waitNs);
             }
         }
+    }
+
+    /** Adds how late the sends since the last call went out into {@code target} (reporter thread only). */
+    synchronized void addSendLatenessTo(Histogram target) {
+        sendLatenessRecycled = sendLateness.getIntervalHistogram(sendLatenessRecycled);
+        target.add(sendLatenessRecycled);
     }
 
     private void onRunStart(long runStartNs, long nowNs) {

@@ -68,8 +68,10 @@ class CeilingRunTest {
                     "STEP 0 HOLD 50 connections", "STEP 0 DONE 50 connections",
                     "STEP 1 HOLD 100 connections", "STEP 1 DONE 100 connections",
                     "STEP 2 HOLD 200 connections", "STEP 2 DONE 200 connections");
-            assertThat(tags(hlog)).containsExactly("step-0", "step-0-uncorrected", "step-1", "step-1-uncorrected",
-                    "step-2", "step-2-uncorrected");
+            assertThat(tags(hlog)).containsExactly("step-0", "step-0-uncorrected", "step-0-send-lateness", "step-1",
+                    "step-1-uncorrected", "step-1-send-lateness", "step-2", "step-2-uncorrected",
+                    "step-2-send-lateness");
+            assertThat(r.sendLatenessNs().count()).as("every hold request was scheduled").isEqualTo(r.requests());
         }
     }
 

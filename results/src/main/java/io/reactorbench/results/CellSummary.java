@@ -22,6 +22,10 @@ import io.reactorbench.results.ceiling.CeilingResult;
  *                             one process on kernel-chosen addresses
  * @param ceiling              connection-ceiling cells (model ceiling) only: the ramp's steps, what each held and
  *                             cost, and why it stopped; null (not written) otherwise
+ * @param generatorSchedule    open and idle models: how late the load generator sent against its schedule in the
+ *                             window and whether it fell behind ({@link GeneratorSchedule}: the gate then does not
+ *                             judge the cell's latency); null (not written) for models without a schedule and in
+ *                             summaries written before it existed
  */
 public record CellSummary(
         String schema,
@@ -43,7 +47,8 @@ public record CellSummary(
         LoadGeneratorCpu loadGenerator,
         SlowReadSummary slowRead,
         @JsonInclude(JsonInclude.Include.NON_NULL) LoadPlacement loadPlacement,
-        @JsonInclude(JsonInclude.Include.NON_NULL) CeilingResult ceiling) {
+        @JsonInclude(JsonInclude.Include.NON_NULL) CeilingResult ceiling,
+        @JsonInclude(JsonInclude.Include.NON_NULL) GeneratorSchedule generatorSchedule) {
 
     public CellSummary {
         variant = variant == null ? "" : variant;
@@ -58,7 +63,7 @@ public record CellSummary(
                        ErrorCounts errors, LatencyViews latencyNs, ServerMetrics server, MemoryPerConnection memory,
                        Double connectionsPerSecond, LoadGeneratorCpu loadGenerator, SlowReadSummary slowRead) {
         this(schema, scenario, variant, design, trial, status, reason, params, windowSeconds, requests, throughput,
-                errors, latencyNs, server, memory, connectionsPerSecond, loadGenerator, slowRead, null, null);
+                errors, latencyNs, server, memory, connectionsPerSecond, loadGenerator, slowRead, null, null, null);
     }
 
     /** A summary without the fields added after the first schema version's core (as older writers built it). */
@@ -67,14 +72,14 @@ public record CellSummary(
                        ErrorCounts errors, LatencyViews latencyNs, ServerMetrics server, MemoryPerConnection memory,
                        Double connectionsPerSecond) {
         this(schema, scenario, variant, design, trial, status, reason, params, windowSeconds, requests, throughput,
-                errors, latencyNs, server, memory, connectionsPerSecond, null, null, null, null);
+                errors, latencyNs, server, memory, connectionsPerSecond, null, null, null, null, null);
     }
 
     /** The same summary with {@code newParams}. */
     public CellSummary withParams(CellParams newParams) {
         return new CellSummary(schema, scenario, variant, design, trial, status, reason, newParams, windowSeconds,
                 requests, throughput, errors, latencyNs, server, memory, connectionsPerSecond, loadGenerator, slowRead,
-                loadPlacement, ceiling);
+                loadPlacement, ceiling, generatorSchedule);
     }
 
     public String scenarioKey() {
@@ -84,6 +89,11 @@ public record CellSummary(
     /** The cell without its trial number. */
     public CellKey cellKey() {
         return new CellKey(scenario, variant, design);
+    }
+
+    /** Whether the load generator fell behind its send schedule, so that the cell's latency is partly its own. */
+    public boolean generatorBehind() {
+        return generatorSchedule != null && generatorSchedule.behind();
     }
 
     public boolean ok() {

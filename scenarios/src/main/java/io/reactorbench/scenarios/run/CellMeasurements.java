@@ -6,6 +6,7 @@ import io.reactorbench.results.CellSummary;
 import io.reactorbench.results.ErrorCounts;
 import io.reactorbench.results.GcPause;
 import io.reactorbench.results.GcPauses;
+import io.reactorbench.results.GeneratorSchedule;
 import io.reactorbench.results.LatencyViews;
 import io.reactorbench.results.LoadGeneratorCpu;
 import io.reactorbench.results.LoadPlacement;
@@ -96,6 +97,8 @@ public final class CellMeasurements {
         LoadGeneratorCpu loadGenerator = LoadGeneratorCpu.of(load.clientCpuSeconds(), windowSeconds,
                 load.params() == null ? null : load.params().threads(), r.loadCpus());
         MemoryPerConnection memory = s.measuresMemoryPerConnection() ? IdleMemory.of(r) : null;
+        GeneratorSchedule schedule = slowReadModel ? null
+                : GeneratorSchedule.of(load.sendLatenessNs(), latency == null ? null : latency.corrected());
 
         CellStatus status = CellStatus.OK;
         String reason = null;
@@ -108,7 +111,7 @@ public final class CellMeasurements {
             }
             return new CellSummary(SchemaVersions.SUMMARY, s.name(), s.variant(), r.design(), r.trial(), status,
                     reason, params(s), windowSeconds, requests, throughput, errors, latency, server, null, null,
-                    loadGenerator, null, placement(r), r.ceiling());
+                    loadGenerator, null, placement(r), r.ceiling(), schedule);
         }
         long base = Math.max(requests, s.idle() || s.churn() ? s.connections() : 0);
         if (errors.total() > s.maxErrorRatio() * Math.max(base, 1)) {
@@ -121,7 +124,7 @@ public final class CellMeasurements {
         }
         return new CellSummary(SchemaVersions.SUMMARY, s.name(), s.variant(), r.design(), r.trial(), status, reason,
                 params(s), windowSeconds, requests, throughput, errors, latency, server, memory, connectionsPerSecond,
-                loadGenerator, slowRead(load, windowSeconds), placement(r), null);
+                loadGenerator, slowRead(load, windowSeconds), placement(r), null, schedule);
     }
 
     private static LoadPlacement placement(Recorded r) {
