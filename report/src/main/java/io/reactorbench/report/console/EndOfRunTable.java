@@ -35,6 +35,15 @@ public final class EndOfRunTable {
     public static final String SATURATED_LEGEND = SATURATED_MARK + " load generator saturated: throughput is bounded by the"
             + " client, compare server CPU per request";
 
+    /**
+     * Marks the latency of a design whose load generator fell behind its send schedule in some trial (summary.json's
+     * {@code generatorSchedule.behind}): that latency is partly the generator's; explained under the table.
+     */
+    public static final String BEHIND_MARK = "~";
+    public static final String BEHIND_LEGEND = BEHIND_MARK + " load generator behind its send schedule (p99 send"
+            + " lateness above the larger of 2 ms and 10% of the corrected p99): the latency includes its own delay,"
+            + " and the gate does not judge it";
+
     /** Marks a design that refused connections at its open-file limit; one line per design under the tables. */
     static final String FD_LIMIT_MARK = "!";
 
@@ -87,6 +96,9 @@ public final class EndOfRunTable {
         }
         if (anySaturated(byScenario)) {
             out.append("  ").append(SATURATED_LEGEND).append('\n');
+        }
+        if (summaries.stream().anyMatch(s -> s.ok() && s.generatorBehind())) {
+            out.append("  ").append(BEHIND_LEGEND).append('\n');
         }
         for (Map.Entry<String, Map<String, List<CellSummary>>> scenario : byScenario.entrySet()) {
             for (Map.Entry<String, List<CellSummary>> design : scenario.getValue().entrySet()) {
@@ -152,12 +164,13 @@ public final class EndOfRunTable {
 
     private static String[] row(String design, List<CellSummary> trials, List<CellSummary> ok) {
         String failedNote = failedNote(trials, ok);
+        String behind = ok.stream().anyMatch(CellSummary::generatorBehind) ? " " + BEHIND_MARK : "";
         return new String[] {
             design + failedNote,
             cell(ok, Metric.THROUGHPUT::valueIn, EndOfRunTable::count),
-            cell(ok, Metric.P50::valueIn, EndOfRunTable::nanos),
-            cell(ok, Metric.P99::valueIn, EndOfRunTable::nanos),
-            cell(ok, Metric.P999::valueIn, EndOfRunTable::nanos),
+            cell(ok, Metric.P50::valueIn, EndOfRunTable::nanos) + behind,
+            cell(ok, Metric.P99::valueIn, EndOfRunTable::nanos) + behind,
+            cell(ok, Metric.P999::valueIn, EndOfRunTable::nanos) + behind,
             cell(ok, Metric.CPU_US_PER_REQUEST::valueIn, v -> String.format(Locale.ROOT, "%.1f", v)),
             cell(ok, Metric.ALLOCATED_BYTES_PER_REQUEST::valueIn, EndOfRunTable::bytes),
             gc(ok),

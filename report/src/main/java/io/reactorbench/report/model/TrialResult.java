@@ -2,6 +2,7 @@ package io.reactorbench.report.model;
 
 import io.reactorbench.results.CellKey;
 import io.reactorbench.results.ErrorCounts;
+import io.reactorbench.results.GeneratorSchedule;
 import io.reactorbench.results.LatencySummary;
 import io.reactorbench.results.LoadPlacement;
 import io.reactorbench.results.ceiling.CeilingResult;
@@ -13,13 +14,15 @@ import java.nio.file.Path;
  * {@code loadGeneratorUtilisation}: the share (0–1) of the CPUs the load generator could use that it used in
  * the window, NaN when load.json did not say. {@code ceiling}: a connection-ceiling cell's ramp (its steps and why it
  * stopped), null for every other model; {@code loadPlacement}: the load's agents and source addresses, null when it ran
- * as one process.
+ * as one process; {@code generatorSchedule}: how late the load generator sent against its schedule and whether it fell
+ * behind (its latency is then partly the generator's), null for models without a schedule.
  */
 public record TrialResult(CellKey cell, int trial, boolean ok, String reason, ScenarioParams params,
                           double windowSeconds, long requests, double throughput, ErrorCounts errors,
                           LatencySummary corrected, LatencySummary uncorrected, ServerCost server,
                           MemoryFootprint memory, double connectionsPerSecond, Path dir,
-                          double loadGeneratorUtilisation, CeilingResult ceiling, LoadPlacement loadPlacement) {
+                          double loadGeneratorUtilisation, CeilingResult ceiling, LoadPlacement loadPlacement,
+                          GeneratorSchedule generatorSchedule) {
 
     /** A trial of one load process that ramped nothing (as every cell was before issue 18). */
     public TrialResult(CellKey cell, int trial, boolean ok, String reason, ScenarioParams params,
@@ -28,7 +31,12 @@ public record TrialResult(CellKey cell, int trial, boolean ok, String reason, Sc
                        MemoryFootprint memory, double connectionsPerSecond, Path dir,
                        double loadGeneratorUtilisation) {
         this(cell, trial, ok, reason, params, windowSeconds, requests, throughput, errors, corrected, uncorrected,
-                server, memory, connectionsPerSecond, dir, loadGeneratorUtilisation, null, null);
+                server, memory, connectionsPerSecond, dir, loadGeneratorUtilisation, null, null, null);
+    }
+
+    /** Whether the trial's load generator fell behind its send schedule (see {@link GeneratorSchedule}). */
+    public boolean generatorBehind() {
+        return generatorSchedule != null && generatorSchedule.behind();
     }
 
     /** The latency the report shows: corrected for coordinated omission when the run measured it. */

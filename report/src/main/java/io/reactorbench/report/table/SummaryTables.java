@@ -40,6 +40,7 @@ public final class SummaryTables {
                 .filter(m -> byDesign.values().stream().anyMatch(trials -> TrialSpread.of(m, trials).isPresent()))
                 .toList();
         boolean anyClientBound = ClientBound.any(byDesign);
+        boolean anyBehind = GeneratorBehind.any(byDesign);
         List<String> headings = new ArrayList<>(List.of("design", "trials ok"));
         metrics.forEach(m -> headings.add(MetricColumns.heading(m)));
         List<List<TableCell>> rows = new ArrayList<>();
@@ -51,6 +52,7 @@ public final class SummaryTables {
             row.add(new TableCell(ok + "/" + trialCount(run, scenarioLabel, design.getKey(), trials.size()), "",
                     false, ok < trials.size()));
             boolean clientBound = ClientBound.of(trials);
+            boolean behind = GeneratorBehind.of(trials);
             for (Metric metric : metrics) {
                 Spread spread = TrialSpread.of(metric, trials);
                 TableCell bound = metric == Metric.RSS_PER_CONNECTION_BYTES ? withinResolution(trials) : null;
@@ -60,11 +62,15 @@ public final class SummaryTables {
                 }
                 // A saturated client bounded these columns: no design wins them, the bounded one least of all.
                 // The load generator's CPU checks the measurement; it is no merit of the server's.
+                // A lagging generator's delay is in its latency: no design wins a latency column beside it.
                 boolean best = metric != Metric.LOAD_GENERATOR_CPU
                         && !(anyClientBound && ClientBound.BOUNDED_BY_THE_CLIENT.contains(metric))
+                        && !(anyBehind && metric.isLatency())
                         && isBest(metric, spread, byDesign);
                 boolean marked = clientBound && (metric == Metric.THROUGHPUT || metric == Metric.LOAD_GENERATOR_CPU);
-                row.add(new TableCell(Numbers.format(spread.median()) + (marked ? " " + ClientBound.MARK : ""),
+                boolean lagged = behind && metric.isLatency();
+                row.add(new TableCell(Numbers.format(spread.median()) + (marked ? " " + ClientBound.MARK : "")
+                        + (lagged ? " " + GeneratorBehind.MARK : ""),
                         spread.n() > 1 && spread.min() != spread.max() ? Numbers.range(spread.min(), spread.max()) : "", best, false));
             }
             rows.add(row);
@@ -72,6 +78,9 @@ public final class SummaryTables {
         List<String> notes = failureNotes(run, scenarioLabel, byDesign);
         if (anyClientBound) {
             notes.add(ClientBound.LEGEND);
+        }
+        if (anyBehind) {
+            notes.add(GeneratorBehind.LEGEND);
         }
         return new Table(scenarioLabel + " — " + describe(params, byDesign), headings, rows, notes);
     }

@@ -5,7 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.reactorbench.report.model.MemoryFootprint;
 import io.reactorbench.report.model.ScenarioParams;
 import io.reactorbench.report.model.TrialResult;
+import io.reactorbench.report.model.RunView;
+import io.reactorbench.report.model.ServerCost;
 import io.reactorbench.results.CellKey;
+import io.reactorbench.results.ErrorCounts;
+import io.reactorbench.results.GeneratorSchedule;
+import io.reactorbench.results.LatencySummary;
+import io.reactorbench.results.metric.Metric;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -39,5 +47,35 @@ class SummaryTablesTest {
         assertThat(SummaryTables.describe(unix, java.util.Map.of())).startsWith("echo, over unix, closed loop, 4 connections");
         assertThat(SummaryTables.describe(new ScenarioParams("echo", "closed", 4, Double.NaN), java.util.Map.of()))
                 .startsWith("echo, closed loop, 4 connections");
+    }
+
+    private static TrialResult open(String design, double p99Ns, long latenessP99Ns) {
+        LatencySummary latency = new LatencySummary(1000, p99Ns / 2, (long) p99Ns / 2, (long) p99Ns / 2,
+                (long) p99Ns / 2, (long) p99Ns, (long) p99Ns, (long) p99Ns, (long) p99Ns);
+        LatencySummary lateness = new LatencySummary(1000, latenessP99Ns, latenessP99Ns, latenessP99Ns, latenessP99Ns,
+                latenessP99Ns, latenessP99Ns, latenessP99Ns, latenessP99Ns);
+        return new TrialResult(new CellKey("echo", "", design), 1, true, "",
+                new ScenarioParams("echo", "open", 100, 1_000), 10, 10_000, 1_000, ErrorCounts.NONE, latency, latency,
+                ServerCost.UNKNOWN, null, Double.NaN, null, Double.NaN, null, null,
+                GeneratorSchedule.of(lateness, latency));
+    }
+
+    @Test
+    void shouldMarkTheLatencyOfADesignWhoseLoadGeneratorFellBehindAndCrownNoLatency() {
+        Map<String, List<TrialResult>> byDesign = new LinkedHashMap<>();
+        byDesign.put("engine-epoll", List.of(open("engine-epoll", 20_000_000, 15_000_000)));
+        byDesign.put("netty-epoll", List.of(open("netty-epoll", 30_000_000, 100_000)));
+        RunView run = new RunView(null, "r", "s", "complete", null, null, null, List.of(),
+                byDesign.values().stream().flatMap(List::stream).toList(), List.of());
+
+        Table table = SummaryTables.table(run, "echo", byDesign);
+
+        int p99 = table.headings().indexOf(MetricColumns.heading(Metric.P99));
+        int throughput = table.headings().indexOf(MetricColumns.heading(Metric.THROUGHPUT));
+        assertThat(table.rows().get(0).get(p99).text()).endsWith(" " + GeneratorBehind.MARK);
+        assertThat(table.rows().get(1).get(p99).text()).doesNotContain(GeneratorBehind.MARK);
+        assertThat(table.rows()).allSatisfy(row -> assertThat(row.get(p99).best()).isFalse());
+        assertThat(table.rows().get(0).get(throughput).text()).doesNotContain(GeneratorBehind.MARK);
+        assertThat(table.notes()).contains(GeneratorBehind.LEGEND);
     }
 }
