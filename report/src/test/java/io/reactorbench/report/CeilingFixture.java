@@ -80,7 +80,7 @@ class CeilingFixture {
                 30_000, 1_000, ErrorCounts.NONE, new LatencyViews(whole, whole),
                 new ServerMetrics(null, null, GcPauses.NONE, 900_000_000L, 40_000_000L, 4, null), null, null, null,
                 null, new LoadPlacement(PLACEMENT.agents(), PLACEMENT.sourceAddresses(), PLACEMENT.sourceRange(),
-                        netty ? 85L : PLACEMENT.agentStartSkewMs()), ceiling, null);
+                        netty ? 85L : PLACEMENT.agentStartSkewMs()), ceiling, null, null);
     }
 
     /**

@@ -26,6 +26,11 @@ import io.reactorbench.results.ceiling.CeilingResult;
  *                             window and whether it fell behind ({@link GeneratorSchedule}: the gate then does not
  *                             judge the cell's latency); null (not written) for models without a schedule and in
  *                             summaries written before it existed
+ * @param allocationCalibration how allocation per request was corrected for the probe's own allocation: the
+ *                             calibration (bytes per STATS answer, every difference measured, whether it settled),
+ *                             the answers subtracted, the uncorrected figure, and why the corrected one is negative
+ *                             when it is ({@link AllocationCalibration}); null (not written) without an inside probe
+ *                             and in summaries written before it existed
  */
 public record CellSummary(
         String schema,
@@ -48,7 +53,8 @@ public record CellSummary(
         SlowReadSummary slowRead,
         @JsonInclude(JsonInclude.Include.NON_NULL) LoadPlacement loadPlacement,
         @JsonInclude(JsonInclude.Include.NON_NULL) CeilingResult ceiling,
-        @JsonInclude(JsonInclude.Include.NON_NULL) GeneratorSchedule generatorSchedule) {
+        @JsonInclude(JsonInclude.Include.NON_NULL) GeneratorSchedule generatorSchedule,
+        @JsonInclude(JsonInclude.Include.NON_NULL) AllocationCalibration allocationCalibration) {
 
     public CellSummary {
         variant = variant == null ? "" : variant;
@@ -63,7 +69,7 @@ public record CellSummary(
                        ErrorCounts errors, LatencyViews latencyNs, ServerMetrics server, MemoryPerConnection memory,
                        Double connectionsPerSecond, LoadGeneratorCpu loadGenerator, SlowReadSummary slowRead) {
         this(schema, scenario, variant, design, trial, status, reason, params, windowSeconds, requests, throughput,
-                errors, latencyNs, server, memory, connectionsPerSecond, loadGenerator, slowRead, null, null, null);
+                errors, latencyNs, server, memory, connectionsPerSecond, loadGenerator, slowRead, null, null, null, null);
     }
 
     /** A summary without the fields added after the first schema version's core (as older writers built it). */
@@ -72,14 +78,14 @@ public record CellSummary(
                        ErrorCounts errors, LatencyViews latencyNs, ServerMetrics server, MemoryPerConnection memory,
                        Double connectionsPerSecond) {
         this(schema, scenario, variant, design, trial, status, reason, params, windowSeconds, requests, throughput,
-                errors, latencyNs, server, memory, connectionsPerSecond, null, null, null, null, null);
+                errors, latencyNs, server, memory, connectionsPerSecond, null, null, null, null, null, null);
     }
 
     /** The same summary with {@code newParams}. */
     public CellSummary withParams(CellParams newParams) {
         return new CellSummary(schema, scenario, variant, design, trial, status, reason, newParams, windowSeconds,
                 requests, throughput, errors, latencyNs, server, memory, connectionsPerSecond, loadGenerator, slowRead,
-                loadPlacement, ceiling, generatorSchedule);
+                loadPlacement, ceiling, generatorSchedule, allocationCalibration);
     }
 
     public String scenarioKey() {

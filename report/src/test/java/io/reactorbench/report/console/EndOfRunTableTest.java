@@ -76,7 +76,7 @@ class EndOfRunTableTest {
         return new CellSummary(s.schema(), s.scenario(), s.variant(), s.design(), s.trial(), s.status(), s.reason(),
                 s.params(), s.windowSeconds(), s.requests(), s.throughput(), s.errors(),
                 new LatencyViews(latency, latency), s.server(), s.memory(), s.connectionsPerSecond(),
-                s.loadGenerator(), s.slowRead(), s.loadPlacement(), s.ceiling(), schedule);
+                s.loadGenerator(), s.slowRead(), s.loadPlacement(), s.ceiling(), schedule, null);
     }
 
     private static LatencySummary lateness(long p99Ns) {

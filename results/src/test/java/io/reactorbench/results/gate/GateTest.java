@@ -158,7 +158,7 @@ class GateTest {
         CellSummary marked = new CellSummary(s.schema(), s.scenario(), s.variant(), s.design(), s.trial(), s.status(),
                 s.reason(), s.params(), s.windowSeconds(), s.requests(), s.throughput(), s.errors(), s.latencyNs(),
                 s.server(), s.memory(), s.connectionsPerSecond(), s.loadGenerator(), s.slowRead(), s.loadPlacement(),
-                s.ceiling(), behind);
+                s.ceiling(), behind, null);
 
         assertThat(RunDirectoryReader.valuesOf(marked).latencyUnjudgeableBecause()).isEqualTo(behind.reason());
         assertThat(RunDirectoryReader.valuesOf(s).latencyUnjudgeableBecause()).isNull();
