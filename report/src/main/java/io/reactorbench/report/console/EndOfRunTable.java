@@ -150,7 +150,7 @@ public final class EndOfRunTable {
                     + cell(ok, s -> s.slowRead() == null ? null : s.slowRead().longestStallSeconds(), EndOfRunTable::seconds),
             cell(ok, s -> s.slowRead() == null ? null : s.slowRead().connectionsAtCap(), EndOfRunTable::count),
             cell(ok, Metric.CPU_US_PER_REQUEST::valueIn, v -> String.format(Locale.ROOT, "%.1f", v)),
-            cell(ok, Metric.ALLOCATED_BYTES_PER_REQUEST::valueIn, EndOfRunTable::bytes),
+            allocation(ok),
             gc(ok),
             cell(ok, s -> s.server().rssBytes(), EndOfRunTable::bytes) + " / "
                     + cell(ok, s -> s.server().heapUsedBytes(), EndOfRunTable::bytes),
@@ -172,7 +172,7 @@ public final class EndOfRunTable {
             cell(ok, Metric.P99::valueIn, EndOfRunTable::nanos) + behind,
             cell(ok, Metric.P999::valueIn, EndOfRunTable::nanos) + behind,
             cell(ok, Metric.CPU_US_PER_REQUEST::valueIn, v -> String.format(Locale.ROOT, "%.1f", v)),
-            cell(ok, Metric.ALLOCATED_BYTES_PER_REQUEST::valueIn, EndOfRunTable::bytes),
+            allocation(ok),
             gc(ok),
             memory(ok),
             loadCpu(ok)
@@ -227,6 +227,27 @@ public final class EndOfRunTable {
         String median = format.apply(spread.median());
         return spread.n() > 1 && spread.max() > spread.min()
                 ? median + " (" + format.apply(spread.min()) + "–" + format.apply(spread.max()) + ")" : median;
+    }
+
+    /**
+     * Allocation per request, median over trials; when a trial's figure fell below zero after subtracting the probe's
+     * own allocation ({@code allocationCalibration.belowZeroBecause}), "≤ X" with X the median uncorrected figure: the
+     * server allocated between 0 and X, less than the calibration resolves, and a negative figure would say nothing.
+     */
+    static String allocation(List<CellSummary> ok) {
+        boolean belowZero = ok.stream().anyMatch(s -> s.allocationCalibration() != null
+                && s.allocationCalibration().belowZeroBecause() != null);
+        if (!belowZero) {
+            return cell(ok, Metric.ALLOCATED_BYTES_PER_REQUEST::valueIn, EndOfRunTable::bytes);
+        }
+        List<Number> upperBounds = new ArrayList<>();
+        for (CellSummary s : ok) {
+            if (s.allocationCalibration() != null && s.allocationCalibration().uncorrectedBytesPerRequest() != null) {
+                upperBounds.add(Math.max(0, s.allocationCalibration().uncorrectedBytesPerRequest()));
+            }
+        }
+        Spread bound = Spread.of(upperBounds);
+        return bound == null ? "-" : "≤" + bytes(bound.median());
     }
 
     private static String gc(List<CellSummary> ok) {

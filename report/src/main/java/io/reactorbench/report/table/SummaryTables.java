@@ -55,7 +55,8 @@ public final class SummaryTables {
             boolean behind = GeneratorBehind.of(trials);
             for (Metric metric : metrics) {
                 Spread spread = TrialSpread.of(metric, trials);
-                TableCell bound = metric == Metric.RSS_PER_CONNECTION_BYTES ? withinResolution(trials) : null;
+                TableCell bound = metric == Metric.RSS_PER_CONNECTION_BYTES ? withinResolution(trials)
+                        : metric == Metric.ALLOCATED_BYTES_PER_REQUEST ? allocationBelowZero(trials) : null;
                 if (bound != null) {
                     row.add(bound);
                     continue;
@@ -102,6 +103,25 @@ public final class SummaryTables {
             return null;
         }
         return new TableCell("≤ " + Numbers.format(bounds.median()), "within resolution", false, false);
+    }
+
+    /**
+     * Allocation per request when a trial's figure fell below zero after subtracting the probe's own: "≤ X" (X the
+     * median uncorrected figure, what the server allocated at most), flagged, not a negative number; null otherwise.
+     */
+    static TableCell allocationBelowZero(List<TrialResult> trials) {
+        List<TrialResult> measured = trials.stream().filter(TrialResult::ok)
+                .filter(t -> t.allocationCalibration() != null).toList();
+        if (measured.stream().noneMatch(t -> t.allocationCalibration().belowZeroBecause() != null)) {
+            return null;
+        }
+        Spread bounds = Spread.ofValues(measured.stream().map(TrialResult::allocationCalibration)
+                .filter(c -> c.uncorrectedBytesPerRequest() != null)
+                .mapToDouble(c -> Math.max(0, c.uncorrectedBytesPerRequest())).toArray());
+        if (!bounds.isPresent()) {
+            return null;
+        }
+        return new TableCell("≤ " + Numbers.format(bounds.median()), "below the probe's calibration", false, true);
     }
 
     /** Best = the best median of the column, marked only where designs differ (no star for a tie of all). */

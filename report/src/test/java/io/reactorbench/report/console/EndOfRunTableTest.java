@@ -2,6 +2,7 @@ package io.reactorbench.report.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.reactorbench.results.AllocationCalibration;
 import io.reactorbench.results.CellParams;
 import io.reactorbench.results.CellStatus;
 import io.reactorbench.results.CellSummary;
@@ -98,6 +99,21 @@ class EndOfRunTableTest {
                 + " > 4.00 ms");
         assertThat(CellLine.of(onTime)).doesNotContain("behind");
         assertThat(EndOfRunTable.render(List.of(onTime))).doesNotContain(EndOfRunTable.BEHIND_LEGEND);
+    }
+
+    @Test
+    void shouldShowAnAllocationBelowTheProbesCalibrationAsAnUpperBoundNeverNegative() {
+        CellSummary s = echo("engine-epoll", null);
+        AllocationCalibration below = new AllocationCalibration(1_000, List.of(1_000L, 1_000L), true, "m", 8L, 0.6,
+                "the probe's calibrated allocation exceeds what the server allocated");
+        CellSummary negative = new CellSummary(s.schema(), s.scenario(), s.variant(), s.design(), s.trial(),
+                s.status(), s.reason(), s.params(), s.windowSeconds(), s.requests(), s.throughput(), s.errors(),
+                s.latencyNs(), new ServerMetrics(1.0, -0.4, GcPauses.NONE, 1L, 1L, 1), s.memory(),
+                s.connectionsPerSecond(), s.loadGenerator(), s.slowRead(), s.loadPlacement(), s.ceiling(), null, below);
+
+        String table = EndOfRunTable.render(List.of(negative));
+
+        assertThat(table).contains("≤0.6B").doesNotContain("-0.4");
     }
 
     @Test

@@ -7,6 +7,7 @@ import io.reactorbench.report.model.ScenarioParams;
 import io.reactorbench.report.model.TrialResult;
 import io.reactorbench.report.model.RunView;
 import io.reactorbench.report.model.ServerCost;
+import io.reactorbench.results.AllocationCalibration;
 import io.reactorbench.results.CellKey;
 import io.reactorbench.results.ErrorCounts;
 import io.reactorbench.results.GeneratorSchedule;
@@ -49,6 +50,21 @@ class SummaryTablesTest {
                 .startsWith("echo, closed loop, 4 connections");
     }
 
+    @Test
+    void shouldShowAnAllocationBelowTheProbesCalibrationAsItsUncorrectedUpperBound() {
+        AllocationCalibration below = new AllocationCalibration(1_000, List.of(1_000L, 1_000L), true, "m", 8L, 0.6,
+                "below zero");
+        TrialResult trial = new TrialResult(new CellKey("echo", "", "engine-epoll"), 1, true, "",
+                new ScenarioParams("echo", "closed", 100, Double.NaN), 10, 10_000, 1_000, ErrorCounts.NONE, null, null,
+                ServerCost.UNKNOWN, null, Double.NaN, null, Double.NaN, null, null, null, below);
+
+        TableCell cell = SummaryTables.allocationBelowZero(List.of(trial));
+
+        assertThat(cell.text()).isEqualTo("≤ " + io.reactorbench.report.render.Numbers.format(0.6));
+        assertThat(cell.flagged()).isTrue();
+        assertThat(SummaryTables.allocationBelowZero(List.of(open("d", 1e6, 0)))).isNull();
+    }
+
     private static TrialResult open(String design, double p99Ns, long latenessP99Ns) {
         LatencySummary latency = new LatencySummary(1000, p99Ns / 2, (long) p99Ns / 2, (long) p99Ns / 2,
                 (long) p99Ns / 2, (long) p99Ns, (long) p99Ns, (long) p99Ns, (long) p99Ns);
@@ -57,7 +73,7 @@ class SummaryTablesTest {
         return new TrialResult(new CellKey("echo", "", design), 1, true, "",
                 new ScenarioParams("echo", "open", 100, 1_000), 10, 10_000, 1_000, ErrorCounts.NONE, latency, latency,
                 ServerCost.UNKNOWN, null, Double.NaN, null, Double.NaN, null, null,
-                GeneratorSchedule.of(lateness, latency));
+                GeneratorSchedule.of(lateness, latency), null);
     }
 
     @Test

@@ -21,7 +21,6 @@ import io.reactorbench.results.load.LoadResult;
 import io.reactorbench.scenarios.suite.Scenario;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Function;
 
 /**
  * Turns what one cell recorded (the load generator's load.json, the server's probe samples) into its summary.
@@ -277,7 +276,7 @@ public final class CellMeasurements {
             }
         }
         if (!anyPauseList) {
-            Long count = delta(first, last, ProbeSample::gcCount);
+            Long count = SampleSpans.delta(first, last, ProbeSample::gcCount);
             double total = first.gcPauseTotalMs() != null && last.gcPauseTotalMs() != null
                     ? last.gcPauseTotalMs() - first.gcPauseTotalMs() : 0;
             return new GcPauses(count == null ? 0 : count, total, count != null && count > 0 && last.gcPauseMaxMs() != null
@@ -295,12 +294,6 @@ public final class CellMeasurements {
             }
         }
         return false;
-    }
-
-    private static Long delta(ProbeSample first, ProbeSample last, Function<ProbeSample, Long> field) {
-        Long a = field.apply(first);
-        Long b = field.apply(last);
-        return a == null || b == null ? null : b - a;
     }
 
     private static String describe(ErrorCounts e) {

@@ -56,7 +56,8 @@ record SampleSpans(double seconds, Long cpuNs, Long allocatedBytes, long probeAn
         return false;
     }
 
-    private static Long delta(ProbeSample a, ProbeSample b, Function<ProbeSample, Long> field) {
+    /** {@code field} of {@code b} minus that of {@code a}; null when either lacks it. */
+    static Long delta(ProbeSample a, ProbeSample b, Function<ProbeSample, Long> field) {
         Long before = field.apply(a);
         Long after = field.apply(b);
         return before == null || after == null ? null : after - before;
