@@ -168,7 +168,7 @@ final class CeilingRamp {
         return new CeilingStep(index, target, held, LoadRun.round3(connectSeconds),
                 connectSeconds > 0 ? LoadRun.round3(opened / connectSeconds) : 0, verified, holdStartMs, holdEndMs,
                 holdCorrected.getTotalCount(), errors, LatencySummary.of(holdCorrected),
-                stop == null ? null : stop.code(), stop == null ? null : stop.detail());
+                stop == null ? null : stop.code(), stop == null ? null : stop.detail(), LatencySummary.of(holdLateness));
     }
 
     private int verified(int round) {

@@ -59,6 +59,7 @@ class CeilingRunTest {
             for (CeilingStep step : r.steps()) {
                 assertThat(step.requests()).isPositive();
                 assertThat(step.latencyNs().count()).isEqualTo(step.requests());
+                assertThat(step.sendLatenessNs().count()).as("each hold request's send").isEqualTo(step.requests());
                 assertThat(step.latencyNs().p99()).isPositive();
                 assertThat(step.holdEndEpochMs()).isGreaterThan(step.holdStartEpochMs());
                 assertThat(step.errors().total()).isZero();
@@ -107,7 +108,7 @@ class CeilingRunTest {
     }
 
     private static CeilingStep doneStep0() {
-        return new CeilingStep(0, 40, 40, 0, 0, 40, 0, 0, 0, null, null, null, null);
+        return new CeilingStep(0, 40, 40, 0, 0, 40, 0, 0, 0, null, null, null, null, null);
     }
 
     private static List<String> tags(Path hlog) throws IOException {

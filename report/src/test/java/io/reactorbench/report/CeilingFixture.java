@@ -99,7 +99,7 @@ class CeilingFixture {
                 stopped ? null : 200_000_000L + (long) (rss * held), stopped ? null : 30_000_000L + (long) (heap * held),
                 stopped ? null : 1_000_000_000L + (long) (kernel * held),
                 stopped ? null : rss, stopped ? null : heap, stopped ? null : kernel,
-                new GcPauses(index + 1, 4.0 * (index + 1), 2.0 + index, List.of()), null, null, null, stop);
+                new GcPauses(index + 1, 4.0 * (index + 1), 2.0 + index, List.of()), null, null, null, stop, null);
     }
 
     /** Percentiles from p50 = {@code scale} × 0.4 ms up to p99.9 = scale × 3 ms. */

@@ -1,7 +1,9 @@
 package io.reactorbench.results.ceiling;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.reactorbench.results.ErrorCounts;
 import io.reactorbench.results.GcPauses;
+import io.reactorbench.results.GeneratorSchedule;
 import io.reactorbench.results.LatencySummary;
 import io.reactorbench.results.load.CeilingStop;
 
@@ -35,6 +37,9 @@ import io.reactorbench.results.load.CeilingStop;
  *                               agent's start); false: the GC may have paused some of the hold's requests; null
  *                               when no sample was taken
  * @param stoppedBy              why the ramp ended at this step; null when it completed
+ * @param generatorSchedule      how late the load generator sent the hold's requests against their schedule and
+ *                               whether it fell behind (the step's latency then holds its delay); null (not written)
+ *                               when the load did not record it
  */
 public record CeilingStepResult(
         int index,
@@ -55,7 +60,8 @@ public record CeilingStepResult(
         Double cpuUsPerRequest,
         Double allocatedBytesPerRequest,
         Boolean memorySampledBeforeHold,
-        CeilingStop stoppedBy) {
+        CeilingStop stoppedBy,
+        @JsonInclude(JsonInclude.Include.NON_NULL) GeneratorSchedule generatorSchedule) {
 
     public boolean completed() {
         return stoppedBy == null;

@@ -1,5 +1,6 @@
 package io.reactorbench.results.load;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.reactorbench.results.ErrorCounts;
 import io.reactorbench.results.LatencySummary;
 
@@ -23,10 +24,13 @@ import io.reactorbench.results.LatencySummary;
  *        time); merged from the agents' histograms, never from their percentiles
  * @param stoppedBy why the ramp stopped at this step; null when the step completed
  * @param stopDetail the reason as a sentence (merged: naming the agent); null when the step completed
+ * @param sendLatenessNs how late the generator sent the hold's requests against their schedule (merged from the
+ *        agents' histograms); null (not written) in results written before it was recorded
  */
 public record CeilingStep(int index, int targetConnections, int heldConnections, double connectSeconds,
         double connectRatePerSec, int verified, long holdStartEpochMs, long holdEndEpochMs, long requests,
-        ErrorCounts errors, LatencySummary latencyNs, CeilingStop stoppedBy, String stopDetail) {
+        ErrorCounts errors, LatencySummary latencyNs, CeilingStop stoppedBy, String stopDetail,
+        @JsonInclude(JsonInclude.Include.NON_NULL) LatencySummary sendLatenessNs) {
 
     /** Whether the step held its connections to the end (the ramp went on, or this was the top step). */
     public boolean completed() {

@@ -1,6 +1,7 @@
 package io.reactorbench.scenarios.run;
 
 import io.reactorbench.results.ErrorCounts;
+import io.reactorbench.results.GeneratorSchedule;
 import io.reactorbench.results.GcPauses;
 import io.reactorbench.results.ProbeSample;
 import io.reactorbench.results.ceiling.CeilingResult;
@@ -63,7 +64,7 @@ final class CeilingSteps {
                     pauses, holdCost(samples, step, ProbeSample::procCpuNs, 1e-3),
                     holdCost(samples, step, ProbeSample::allocatedBytes, 1),
                     at == null ? null : step.holdStartEpochMs() <= 0 || at.server().atMs() <= step.holdStartEpochMs(),
-                    step.stoppedBy()));
+                    step.stoppedBy(), GeneratorSchedule.of(step.sendLatenessNs(), step.latencyNs())));
             if (step.completed()) {
                 highestHeld = Math.max(highestHeld, held);
             } else if (stopped == null) {
