@@ -15,7 +15,7 @@ public final class CellLine {
 
     public static String of(CellSummary s) {
         if (s.ceiling() != null) {
-            return CeilingCells.line(s);
+            return CeilingCells.line(s) + (s.generatorBehind() ? behind(s) : "");
         }
         var latency = s.latencyNs().preferred();
         var slowRead = s.slowRead();

@@ -25,7 +25,10 @@ import io.reactorbench.results.LatencySummary;
  * @param stoppedBy why the ramp stopped at this step; null when the step completed
  * @param stopDetail the reason as a sentence (merged: naming the agent); null when the step completed
  * @param sendLatenessNs how late the generator sent the hold's requests against their schedule (merged from the
- *        agents' histograms); null (not written) in results written before it was recorded
+ *        agents' histograms); null (not written) in results written before it was recorded. Unlike the open model,
+ *        whose lateness is the loop's alone (a request held back by its connection's depth is not late), a hold's
+ *        event that finds every connection of the step busy waits for one and counts that wait too: with few
+ *        connections and a slow server it is the server's as much as the generator's
  */
 public record CeilingStep(int index, int targetConnections, int heldConnections, double connectSeconds,
         double connectRatePerSec, int verified, long holdStartEpochMs, long holdEndEpochMs, long requests,
