@@ -1,5 +1,6 @@
 package io.reactorbench.results.gate;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.reactorbench.results.AtomicFiles;
 import io.reactorbench.results.CellKey;
 import io.reactorbench.results.CellParams;
@@ -38,8 +39,7 @@ public final class BaselineFile {
 
     /** @param latencyUnjudgeableBecause as in {@link TrialValues}; absent when its latency may be judged */
     record Trial(int trial, Map<String, Double> values,
-            @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
-            String latencyUnjudgeableBecause) {
+            @JsonInclude(JsonInclude.Include.NON_NULL) String latencyUnjudgeableBecause) {
     }
 
     private BaselineFile() {
