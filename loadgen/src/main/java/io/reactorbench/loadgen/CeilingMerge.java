@@ -49,6 +49,7 @@ final class CeilingMerge {
         long holdStartMs = 0;
         long holdEndMs = Long.MAX_VALUE;
         ErrorCounts errors = ErrorCounts.NONE;
+        ErrorCounts failed = ErrorCounts.NONE;
         CeilingStop stoppedBy = null;
         String stopDetail = null;
         for (int a = 0; a < agents.size(); a++) {
@@ -62,6 +63,7 @@ final class CeilingMerge {
                     : Math.max(holdStartMs, step.holdStartEpochMs());
             holdEndMs = Math.min(holdEndMs, step.holdEndEpochMs());
             errors = errors.plus(step.errors());
+            failed = failed.plus(step.failedRequests() == null ? ErrorCounts.NONE : step.failedRequests());
             if (stoppedBy == null && step.stoppedBy() != null) {
                 stoppedBy = step.stoppedBy();
                 stopDetail = "agent " + a + ": " + step.stopDetail();
@@ -69,9 +71,11 @@ final class CeilingMerge {
         }
         boolean holdOfAll = holdStartMs > 0 && holdEndMs > holdStartMs;
         Histogram sum = latency == null ? LoadRun.newHistogram() : latency;
+        // The histograms hold the failed requests too, which the agents counted.
+        long answered = Math.max(0, sum.getTotalCount() - failed.total());
         return new CeilingStep(index, target, held, connectSeconds, LoadRun.round3(connectRate), verified,
-                holdOfAll ? holdStartMs : 0, holdOfAll ? holdEndMs : 0, sum.getTotalCount(), errors,
-                LatencySummary.of(sum), stoppedBy, stopDetail,
+                holdOfAll ? holdStartMs : 0, holdOfAll ? holdEndMs : 0, answered, errors,
+                LatencySummary.of(sum), stoppedBy, stopDetail, failed, LoadResults.errorRate(answered, failed),
                 sendLateness == null ? null : LatencySummary.of(sendLateness));
     }
 }

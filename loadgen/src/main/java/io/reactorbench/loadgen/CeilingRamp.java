@@ -15,7 +15,6 @@ import java.util.function.BooleanSupplier;
 import java.util.function.IntSupplier;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
-import org.HdrHistogram.Histogram;
 
 /**
  * The ceiling model's coordinator: for each step it raises the connection count (the workers open the new ones
@@ -41,12 +40,8 @@ final class CeilingRamp {
     /** ... plus one per thousand of the step's connections. */
     static final int ERROR_BUDGET_PER_MILLE = 1;
 
-    /**
-     * The steps reached, and each step's hold latency (corrected and uncorrected) and send lateness for the
-     * interval log.
-     */
-    record Outcome(List<CeilingStep> steps, List<Histogram> corrected, List<Histogram> uncorrected,
-            List<Histogram> sendLateness) {
+    /** The steps reached, and each step's hold latency (corrected and uncorrected, failures too) and send lateness. */
+    record Outcome(List<CeilingStep> steps, List<LatencyInterval> holds) {
     }
 
     /** Why a phase of a step did not finish. */
@@ -75,29 +70,22 @@ final class CeilingRamp {
 
     Outcome run() {
         List<CeilingStep> steps = new ArrayList<>();
-        List<Histogram> corrected = new ArrayList<>();
-        List<Histogram> uncorrected = new ArrayList<>();
-        List<Histogram> sendLateness = new ArrayList<>();
+        List<LatencyInterval> holds = new ArrayList<>();
         List<Integer> targets = spec.ceiling().stepConnections();
         for (int index = 0; index < targets.size(); index++) {
-            Histogram holdCorrected = LoadRun.newHistogram();
-            Histogram holdUncorrected = LoadRun.newHistogram();
-            Histogram holdLateness = LoadRun.newHistogram();
-            CeilingStep step = runStep(index, targets.get(index), holdCorrected, holdUncorrected, holdLateness);
+            LatencyInterval hold = new LatencyInterval();
+            CeilingStep step = runStep(index, targets.get(index), hold);
             steps.add(step);
-            corrected.add(holdCorrected);
-            uncorrected.add(holdUncorrected);
-            sendLateness.add(holdLateness);
+            holds.add(hold);
             stepLines.accept(StepLine.end(step));
             if (!step.completed()) {
                 break;
             }
         }
-        return new Outcome(steps, corrected, uncorrected, sendLateness);
+        return new Outcome(steps, holds);
     }
 
-    private CeilingStep runStep(int index, int target, Histogram holdCorrected, Histogram holdUncorrected,
-            Histogram holdLateness) {
+    private CeilingStep runStep(int index, int target, LatencyInterval hold) {
         ErrorCounts errorsBefore = control.errors.snapshot();
         StepControl steps = control.steps;
         nextGuardCheckNs = System.nanoTime(); // the guard is read before every step
@@ -133,8 +121,7 @@ final class CeilingRamp {
                     errorsBefore, target, () -> "");
         }
         if (stop == null) {
-            // the verification echoes are not the hold's
-            sampleInto(LoadRun.newHistogram(), LoadRun.newHistogram(), LoadRun.newHistogram());
+            sampleInto(new LatencyInterval()); // the verification echoes are not the hold's
             long startNs = System.nanoTime();
             holdStartMs = System.currentTimeMillis();
             long endNs = startNs + spec.ceiling().holdNs();
@@ -148,7 +135,7 @@ final class CeilingRamp {
                         errorsBefore, target, () -> "");
             }
             holdEndMs = System.currentTimeMillis();
-            sampleInto(holdCorrected, holdUncorrected, holdLateness);
+            sampleInto(hold);
         }
         if (stop == null && control.openConnections.get() < target) {
             // A connection the step lost within its error budget reconnects after a short delay: wait for it.
@@ -167,8 +154,9 @@ final class CeilingRamp {
         }
         return new CeilingStep(index, target, held, LoadRun.round3(connectSeconds),
                 connectSeconds > 0 ? LoadRun.round3(opened / connectSeconds) : 0, verified, holdStartMs, holdEndMs,
-                holdCorrected.getTotalCount(), errors, LatencySummary.of(holdCorrected),
-                stop == null ? null : stop.code(), stop == null ? null : stop.detail(), LatencySummary.of(holdLateness));
+                hold.answered(), errors, LatencySummary.of(hold.corrected),
+                stop == null ? null : stop.code(), stop == null ? null : stop.detail(), hold.failedRequests(),
+                LoadResults.errorRate(hold.answered(), hold.failedRequests()), LatencySummary.of(hold.sendLateness));
     }
 
     private int verified(int round) {
@@ -179,11 +167,10 @@ final class CeilingRamp {
         return sum;
     }
 
-    /** Adds what the workers recorded since the last call into the histograms. */
-    private void sampleInto(Histogram corrected, Histogram uncorrected, Histogram sendLateness) {
+    /** Adds what the workers recorded since the last call into {@code into}. */
+    private void sampleInto(LatencyInterval into) {
         for (LoadWorker worker : workers) {
-            worker.latencies.addIntervalTo(corrected, uncorrected);
-            worker.addSendLatenessTo(sendLateness);
+            worker.latencies.addIntervalTo(into);
         }
     }
 

@@ -1,29 +1,25 @@
 package io.reactorbench.loadgen;
 
-import org.HdrHistogram.Histogram;
 import org.HdrHistogram.WriterReaderPhaser;
 
 /**
- * A worker's corrected and uncorrected histograms, recorded together and sampled together: one
- * {@link WriterReaderPhaser} (the mechanism inside HdrHistogram's {@code Recorder}) flips both at once, so
- * every interval holds the same requests in both views. Two separate Recorders, sampled one after the other,
- * would let a few requests fall into different intervals of each. Recording is wait-free and allocation-free.
+ * A worker's {@link LatencyInterval}s, recorded and sampled whole: one {@link WriterReaderPhaser} (the mechanism
+ * inside HdrHistogram's {@code Recorder}) flips corrected, uncorrected and the failures at once, so every interval
+ * holds the same requests in every view. Two separate Recorders, sampled one after the other, would let a few
+ * requests fall into different intervals of each. The send lateness of the schedule's events flips with them, so
+ * the window's lateness is sampled in the same step as its latency, with no second recorder per worker. Recording
+ * is wait-free and allocation-free.
  */
 final class LatencyRecorder {
 
-    /** Both views of one interval, swapped as one reference so a request never straddles two intervals. */
-    private static final class Pair {
-        final Histogram corrected = LoadRun.newHistogram();
-        final Histogram uncorrected = LoadRun.newHistogram();
-    }
-
     private final WriterReaderPhaser phaser = new WriterReaderPhaser();
-    private volatile Pair active = new Pair();
-    private Pair inactive = new Pair();
+    private volatile LatencyInterval active = new LatencyInterval();
+    private LatencyInterval inactive = new LatencyInterval();
 
     /**
-     * Opens a batch of {@link #record} calls (all answers of one read: one pair of atomic increments for the
-     * batch, not per request); pass the token to {@link #endBatch}.
+     * Opens a batch of {@link #record} / {@link #recordFailure} calls (all answers of one read, all requests lost
+     * at one close: one pair of atomic increments for the batch, not per request); pass the token to
+     * {@link #endBatch}.
      */
     long beginBatch() {
         return phaser.writerCriticalSectionEnter();
@@ -35,28 +31,37 @@ final class LatencyRecorder {
 
     /** Records one answered request, between begin and end; {@code correctedNs} negative when not scheduled. */
     void record(long correctedNs, long uncorrectedNs) {
-        Pair pair = active;
-        pair.uncorrected.recordValue(uncorrectedNs);
-        if (correctedNs >= 0) {
-            pair.corrected.recordValue(correctedNs);
-        }
+        active.recordAnswer(correctedNs, uncorrectedNs);
     }
 
-    /** Adds what was recorded since the last call into the two histograms given (reporter thread only). */
-    synchronized void addIntervalTo(Histogram corrected, Histogram uncorrected) {
+    /** Records one failed request, between begin and end, timed to the moment it failed. */
+    void recordFailure(ErrorKind kind, long correctedNs, long uncorrectedNs) {
+        active.recordFailure(kind, correctedNs, uncorrectedNs);
+    }
+
+    /** Records how late one schedule event was sent, between begin and end. */
+    void recordSendLateness(long latenessNs) {
+        active.recordSendLateness(latenessNs);
+    }
+
+    /** Counts {@code requests} failed requests that have no latency (slowread), between begin and end. */
+    void countFailures(ErrorKind kind, long requests) {
+        active.countFailures(kind, requests);
+    }
+
+    /** Adds what was recorded since the last call into {@code into} (reporter thread only). */
+    synchronized void addIntervalTo(LatencyInterval into) {
         phaser.readerLock();
         try {
-            inactive.corrected.reset();
-            inactive.uncorrected.reset();
-            Pair sampled = active;
+            inactive.reset();
+            LatencyInterval sampled = active;
             active = inactive;
             inactive = sampled;
-            // Waits until no writer is still recording into the pair just swapped out.
+            // Waits until no writer is still recording into the interval just swapped out.
             phaser.flipPhase();
         } finally {
             phaser.readerUnlock();
         }
-        corrected.add(inactive.corrected);
-        uncorrected.add(inactive.uncorrected);
+        into.add(inactive);
     }
 }

@@ -1,7 +1,9 @@
 package io.reactorbench.loadgen;
 
+import io.reactorbench.results.ErrorCounts;
 import io.reactorbench.results.load.LoadResult;
 import io.reactorbench.results.load.RateCheck;
+import io.reactorbench.results.metric.Metric;
 import io.reactorbench.wire.units.Durations;
 
 /**
@@ -44,5 +46,10 @@ final class LoadResults {
         double achieved = requests / windowSeconds;
         return new RateCheck(LoadRun.round3(target), LoadRun.round3(achieved), RateCheck.TOLERANCE,
                 RateCheck.fallsShort(target, achieved));
+    }
+
+    /** The share of the issued requests that failed: failed / (answered + failed), 0 when none did. */
+    static double errorRate(long answered, ErrorCounts failed) {
+        return Metric.errorShare(answered, failed.total());
     }
 }

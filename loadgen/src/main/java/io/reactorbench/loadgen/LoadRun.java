@@ -49,10 +49,8 @@ public final class LoadRun {
     private final CountDownLatch finished = new CountDownLatch(1);
     private Supplier<MemInfo> memInfo = MemInfo::current;
     private HoldGate holdGate;
-    private Histogram totalCorrected;
-    private Histogram totalUncorrected;
-    /** How late the sends of the measured window went out against the schedule (scheduled models). */
-    private Histogram totalSendLateness;
+    /** Every request of the measured window, answered and failed, and how late its sends went out. */
+    private LatencyInterval total;
 
     public LoadRun(LoadSpec spec, LoadOutputs outputs) {
         this(spec, outputs, StartGate.NOW);
@@ -90,13 +88,26 @@ public final class LoadRun {
         return finished.await(timeoutMs, TimeUnit.MILLISECONDS);
     }
 
-    /** Corrected histogram of the measured window (null when the model has none), after {@link #execute()}. */
+    /**
+     * Corrected histogram of the measured window (null when the model has none), after {@link #execute()}: every
+     * request issued, the failed ones timed to the moment they failed.
+     */
     public Histogram correctedHistogram() {
-        return spec.model().scheduled() ? totalCorrected : null;
+        return total != null && spec.model().scheduled() ? total.corrected : null;
     }
 
+    /** Uncorrected histogram of the measured window, failed requests included as in the corrected one. */
     public Histogram uncorrectedHistogram() {
-        return totalUncorrected;
+        return total == null ? null : total.uncorrected;
+    }
+
+    /**
+     * The corrected latency of the answered requests alone (null when the model has none), after
+     * {@link #execute()}: what the corrected histogram held before failed requests counted, shown beside it so that
+     * the difference the failures make is visible.
+     */
+    public Histogram answeredCorrectedHistogram() {
+        return total != null && spec.model().scheduled() ? total.answeredCorrected() : null;
     }
 
     public LoadResult execute() throws IOException {
@@ -136,12 +147,8 @@ public final class LoadRun {
         PrintStream out = outputs.out();
         // Histograms are large and fixed (about 270 KB each): allocate them before the heap baseline, so that
         // heap per connection counts what grows with connections only.
-        totalCorrected = newHistogram();
-        totalUncorrected = newHistogram();
-        totalSendLateness = newHistogram();
-        Histogram intervalCorrected = newHistogram();
-        Histogram intervalUncorrected = newHistogram();
-        Histogram intervalSendLateness = newHistogram();
+        total = new LatencyInterval();
+        LatencyInterval interval = new LatencyInterval();
         List<LatencyRecorder> recorders = new ArrayList<>();
         for (int w = 0; w < spec.threads(); w++) {
             recorders.add(new LatencyRecorder());
@@ -212,21 +219,16 @@ public final class LoadRun {
                 boolean allDone = waitUntil(tickNs, workers);
                 stoppedEarly = stopRequested.getCount() == 0;
                 long nowNs = System.nanoTime();
-                intervalCorrected.reset();
-                intervalUncorrected.reset();
-                intervalSendLateness.reset();
+                interval.reset();
                 for (LoadWorker worker : workers) {
-                    worker.latencies.addIntervalTo(intervalCorrected, intervalUncorrected);
-                    worker.addSendLatenessTo(intervalSendLateness);
+                    worker.latencies.addIntervalTo(interval);
                 }
                 boolean inWarmup = lastTickNs < warmupEndNs;
                 if (!inWarmup) {
                     long fromMs = runStartMs + (lastTickNs - runStartNs) / 1_000_000;
                     long toMs = runStartMs + (nowNs - runStartNs) / 1_000_000;
-                    totalCorrected.add(intervalCorrected);
-                    totalUncorrected.add(intervalUncorrected);
-                    totalSendLateness.add(intervalSendLateness);
-                    writeInterval(log, intervalCorrected, intervalUncorrected, intervalSendLateness, fromMs, toMs);
+                    total.add(interval);
+                    writeInterval(log, interval, fromMs, toMs);
                     windowEndNs = nowNs;
                     cpuAtWindowEndNs = processCpuNs();
                     // Sampled with the histograms, not after the workers stop, so they cover the same window.
@@ -242,11 +244,11 @@ public final class LoadRun {
                     readAtWindowStart = sum(workers, w -> w.bytesRead);
                     statusAtWindowStart = statusCounts(workers);
                 }
-                Histogram shown = spec.model().scheduled() ? intervalCorrected : intervalUncorrected;
+                Histogram shown = spec.model().scheduled() ? interval.corrected : interval.uncorrected;
                 double seconds = Math.max(1e-9, (nowNs - lastTickNs) / 1e9);
                 long answersNow = sum(workers, w -> w.answered);
                 double answersPerSec = spec.model() == LoadModel.SLOWREAD ? (answersNow - answersLastTick) / seconds
-                        : intervalUncorrected.getTotalCount() / seconds;
+                        : interval.answered() / seconds;
                 answersLastTick = answersNow;
                 progress.show((nowNs - runStartNs) / 1e9, totalSeconds, inWarmup, control.openConnections.get(),
                         answersPerSec, control.errors.snapshot().total(),
@@ -291,7 +293,7 @@ public final class LoadRun {
             LoadJson.write(result, outputs.json());
         }
         if (outputs.printSummary()) {
-            SummaryPrinter.print(out, result, correctedHistogram(), totalUncorrected);
+            SummaryPrinter.print(out, result, correctedHistogram(), total.uncorrected, answeredCorrectedHistogram());
         }
         return result;
     }
@@ -323,7 +325,7 @@ public final class LoadRun {
             outcome = awaitStartInstant()
                     ? new CeilingRamp(spec, control, workers, guard, stopRequested, this::printStepLine,
                             holdGate != null ? holdGate : HoldGate.afterOwnSettle(plan.settleNs())).run()
-                    : new CeilingRamp.Outcome(List.of(), List.of(), List.of(), List.of());
+                    : new CeilingRamp.Outcome(List.of(), List.of());
         } finally {
             stopWorkers(control, workers, threads);
         }
@@ -331,25 +333,22 @@ public final class LoadRun {
         for (int i = 0; i < outcome.steps().size(); i++) {
             CeilingStep step = outcome.steps().get(i);
             windowSeconds += (step.holdEndEpochMs() - step.holdStartEpochMs()) / 1000.0;
-            totalCorrected.add(outcome.corrected().get(i));
-            totalUncorrected.add(outcome.uncorrected().get(i));
-        }
-        for (Histogram stepLateness : outcome.sendLateness()) {
-            totalSendLateness.add(stepLateness);
+            total.add(outcome.holds().get(i));
         }
         writeStepLog(outcome);
         boolean stopped = stopRequested.getCount() == 0;
-        long requests = totalCorrected.getTotalCount();
+        long requests = total.answered();
+        ErrorCounts failed = total.failedRequests();
         LoadResult result = new LoadResult(LoadResult.SCHEMA, LoadResults.params(spec), round3(windowSeconds),
                 requests, windowSeconds > 0 ? requests / windowSeconds : 0, control.errors.snapshot(),
-                new LatencyViews(LatencySummary.of(totalCorrected), LatencySummary.of(totalUncorrected)), null,
-                control.errors.firstDescriptions(), null, stopped, 1, null, LatencySummary.of(totalSendLateness), null, 0L, null, null, null,
-                outcome.steps());
+                new LatencyViews(LatencySummary.of(total.corrected), LatencySummary.of(total.uncorrected)), null,
+                control.errors.firstDescriptions(), null, stopped, 1, null, LatencySummary.of(total.sendLateness),
+                null, 0L, null, null, null, outcome.steps(), failed, LoadResults.errorRate(requests, failed));
         if (outputs.json() != null) {
             LoadJson.write(result, outputs.json());
         }
         if (outputs.printSummary()) {
-            SummaryPrinter.print(outputs.out(), result, totalCorrected, totalUncorrected);
+            SummaryPrinter.print(outputs.out(), result, total.corrected, total.uncorrected, total.answeredCorrected());
         }
         return result;
     }
@@ -359,7 +358,10 @@ public final class LoadRun {
         outputs.out().flush();
     }
 
-    /** One interval per step's hold, corrected and uncorrected, stamped with the hold's wall-clock window. */
+    /**
+     * One interval per step's hold, corrected, uncorrected and send lateness, stamped with the hold's wall-clock
+     * window.
+     */
     private void writeStepLog(CeilingRamp.Outcome outcome) throws IOException {
         List<CeilingStep> held = outcome.steps().stream().filter(s -> s.holdStartEpochMs() > 0).toList();
         HistogramLogWriter log = openLog(held.isEmpty() ? System.currentTimeMillis() : held.getFirst().holdStartEpochMs());
@@ -368,15 +370,16 @@ public final class LoadRun {
         }
         try {
             for (CeilingStep step : held) {
-                Histogram corrected = outcome.corrected().get(step.index());
-                Histogram uncorrected = outcome.uncorrected().get(step.index());
+                LatencyInterval hold = outcome.holds().get(step.index());
+                Histogram corrected = hold.corrected;
+                Histogram uncorrected = hold.uncorrected;
                 stamp(corrected, IntervalLogTags.stepTag(step.index(), true), step.holdStartEpochMs(),
                         step.holdEndEpochMs());
                 stamp(uncorrected, IntervalLogTags.stepTag(step.index(), false), step.holdStartEpochMs(),
                         step.holdEndEpochMs());
                 log.outputIntervalHistogram(corrected);
                 log.outputIntervalHistogram(uncorrected);
-                Histogram lateness = outcome.sendLateness().get(step.index());
+                Histogram lateness = hold.sendLateness;
                 stamp(lateness, IntervalLogTags.stepSendLatenessTag(step.index()), step.holdStartEpochMs(),
                         step.holdEndEpochMs());
                 log.outputIntervalHistogram(lateness);
@@ -391,17 +394,19 @@ public final class LoadRun {
             LoadResult.SlowRead slowRead, long slowReadAnswers, long warmupRequests,
             Responses responses) {
         // slowread records no latency (answers wait behind the throttle by design): requests are answers read.
-        long requests = slowRead != null ? slowReadAnswers : totalUncorrected.getTotalCount();
+        long requests = slowRead != null ? slowReadAnswers : total.answered();
+        ErrorCounts failed = total.failedRequests();
         boolean scheduled = spec.model().scheduled();
         return new LoadResult(LoadResult.SCHEMA, LoadResults.params(spec), round3(windowSeconds), requests,
                 windowSeconds > 0 ? requests / windowSeconds : 0,
                 control.errors.snapshot().minus(errorsAtWindowStart),
-                new LatencyViews(scheduled ? LatencySummary.of(totalCorrected) : null,
-                        LatencySummary.of(totalUncorrected)),
+                new LatencyViews(scheduled ? LatencySummary.of(total.corrected) : null,
+                        LatencySummary.of(total.uncorrected)),
                 spec.model() == LoadModel.CHURN && windowSeconds > 0 ? cyclesInWindow / windowSeconds : null,
                 control.errors.firstDescriptions(), memory, stoppedEarly, 1, cpuSeconds,
-                scheduled ? LatencySummary.of(totalSendLateness) : null, slowRead,
-                warmupRequests, LoadResults.rateCheck(spec, round3(windowSeconds), requests), responses, null, null);
+                scheduled ? LatencySummary.of(total.sendLateness) : null, slowRead,
+                warmupRequests, LoadResults.rateCheck(spec, round3(windowSeconds), requests), responses, null, null,
+                failed, LoadResults.errorRate(requests, failed));
     }
 
     private static LoadResult.SlowRead slowReadResult(List<LoadWorker> workers, long sentBytes, long readBytes) {
@@ -522,21 +527,20 @@ public final class LoadRun {
         return log;
     }
 
-    private void writeInterval(HistogramLogWriter log, Histogram corrected, Histogram uncorrected,
-            Histogram sendLateness, long fromMs, long toMs) {
+    private void writeInterval(HistogramLogWriter log, LatencyInterval interval, long fromMs, long toMs) {
         if (log == null) {
             return;
         }
         if (spec.model().scheduled()) {
-            stamp(corrected, null, fromMs, toMs);
-            log.outputIntervalHistogram(corrected);
+            stamp(interval.corrected, null, fromMs, toMs);
+            log.outputIntervalHistogram(interval.corrected);
         }
-        stamp(uncorrected, IntervalLogTags.uncorrectedTag(spec.model()), fromMs, toMs);
-        log.outputIntervalHistogram(uncorrected);
+        stamp(interval.uncorrected, IntervalLogTags.uncorrectedTag(spec.model()), fromMs, toMs);
+        log.outputIntervalHistogram(interval.uncorrected);
         if (spec.model().scheduled()) {
             // Logged so that agents' lateness merges exactly (added histograms), as their latency does.
-            stamp(sendLateness, IntervalLogTags.SEND_LATENESS, fromMs, toMs);
-            log.outputIntervalHistogram(sendLateness);
+            stamp(interval.sendLateness, IntervalLogTags.SEND_LATENESS, fromMs, toMs);
+            log.outputIntervalHistogram(interval.sendLateness);
         }
     }
 

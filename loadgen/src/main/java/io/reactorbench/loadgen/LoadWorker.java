@@ -8,8 +8,6 @@ import java.nio.ByteBuffer;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
-import org.HdrHistogram.Histogram;
-import org.HdrHistogram.SingleWriterRecorder;
 
 /**
  * One load thread: its own {@link Poller} (NIO Selector or FFM epoll) and a share of the connections, whose state
@@ -61,15 +59,6 @@ final class LoadWorker implements Runnable {
     private final int writeChunkBytes;
     private final long budget;
     final LatencyRecorder latencies;
-    /**
-     * How late this loop handled each schedule event: the generator's own health. Large values mean the load
-     * thread was starved or overloaded, and the corrected histogram then holds the generator's delays too.
-     * Written by the worker only (wait-free), sampled by interval like the latencies ({@link #addSendLatenessTo}),
-     * so the run keeps the measured window's lateness apart from the warm-up's and logs it per interval.
-     */
-    private final SingleWriterRecorder sendLateness = new SingleWriterRecorder(1, MAX_LATENCY_NS, 3);
-    /** The recorder's previous interval, handed back to it so sampling allocates nothing (reporter thread only). */
-    private Histogram sendLatenessRecycled;
     /** Churn: connections that completed their request and closed. */
     final AtomicLong closedCycles = new AtomicLong();
     /** Answers completed (all models; the slowread model's count of requests, which records no latency). */
@@ -286,12 +275,6 @@ final class LoadWorker implements Runnable {
         }
     }
 
-    /** Adds how late the sends since the last call went out into {@code target} (reporter thread only). */
-    synchronized void addSendLatenessTo(Histogram target) {
-        sendLatenessRecycled = sendLateness.getIntervalHistogram(sendLatenessRecycled);
-        target.add(sendLatenessRecycled);
-    }
-
     private void onRunStart(long runStartNs, long nowNs) {
         this.runStartNs = runStartNs;
         if (spec.model().scheduled()) {
@@ -312,7 +295,7 @@ final class LoadWorker implements Runnable {
 
     private void advanceSchedule(long nowNs) {
         for (int n = 0; n < EVENTS_PER_TURN && schedule.eventNs(nextEvent) <= nowNs; n++) {
-            sendLateness.recordValue(clamp(nowNs - schedule.eventNs(nextEvent)));
+            recordSendLateness(clamp(nowNs - schedule.eventNs(nextEvent)));
             int s = schedule.connectionOf(nextEvent);
             nextEvent++;
             if (state[s] >= OPEN) {
@@ -441,7 +424,7 @@ final class LoadWorker implements Runnable {
         }
         if (answered == Protocol.LOST) {
             // A lost datagram is an answer that never came: a timeout, seen early. The slot starts over like a
-            // connection that failed, abandoning what else it had in flight.
+            // connection that failed, abandoning what else it had in flight: each of those is a failed request.
             close(s, ErrorKind.TIMEOUT, protocol.mismatch(), nowNs);
             return;
         }
@@ -452,7 +435,7 @@ final class LoadWorker implements Runnable {
                 for (int i = 0; i < answered; i++) {
                     long k = completed[s];
                     long sent = sentNs[s * depth + (int) (k % depth)];
-                    long intendedNs = ceiling ? timeNs[s] : schedule == null ? -1 : schedule.intendedNs(s, k);
+                    long intendedNs = intendedNs(s, k);
                     latencies.record(intendedNs < 0 ? -1 : clamp(nowNs - intendedNs), clamp(nowNs - sent));
                     completed[s] = k + 1;
                 }
@@ -596,7 +579,7 @@ final class LoadWorker implements Runnable {
             if (s < 0) {
                 return;
             }
-            sendLateness.recordValue(clamp(nowNs - dueNs));
+            recordSendLateness(clamp(nowNs - dueNs));
             timeNs[s] = dueNs;
             sendOne(s, nowNs);
             holdEvent++;
@@ -645,6 +628,20 @@ final class LoadWorker implements Runnable {
 
     private static long clamp(long ns) {
         return ns < 1 ? 1 : Math.min(ns, MAX_LATENCY_NS);
+    }
+
+    /**
+     * Records how late this loop handled one schedule event: the generator's own health, in the same interval unit
+     * as the latencies, so the run keeps the measured window's lateness apart from the warm-up's and logs it per
+     * interval. One writer section per event, as a {@code SingleWriterRecorder} would take.
+     */
+    private void recordSendLateness(long latenessNs) {
+        long token = latencies.beginBatch();
+        try {
+            latencies.recordSendLateness(latenessNs);
+        } finally {
+            latencies.endBatch(token);
+        }
     }
 
     /** Opens connections whose turn has come, at the connect rate. */
@@ -733,13 +730,19 @@ final class LoadWorker implements Runnable {
         }
     }
 
-    /** Closes the slot's connection; {@code kind} null is a normal close (churn). Requests in flight are lost. */
+    /**
+     * Closes the slot's connection; {@code kind} null is a normal close (churn). Requests in flight are lost: with an
+     * error, each is a failed request ({@link #recordFailed}). Once the run is stopping, neither the error nor the
+     * requests count: the coordinator has taken its last sample, and a connection that breaks while everything is
+     * being torn down says nothing about the server under load.
+     */
     private void close(int s, ErrorKind kind, String description, long nowNs) {
         if (state[s] < OPEN) {
             return;
         }
         if (kind != null && !control.stopped()) {
             control.errors.record(kind, description);
+            recordFailed(s, kind, nowNs);
         }
         control.openConnections.decrementAndGet();
         poller.close(s);
@@ -747,6 +750,45 @@ final class LoadWorker implements Runnable {
         completed[s] = issued[s];
         stalls.onAccepted(s, nowNs);
         requeue(s, kind == null ? nowNs : nowNs + RECONNECT_DELAY_NS);
+    }
+
+    /**
+     * Records every request in flight on the slot as failed by {@code kind} at {@code nowNs}: in the corrected view
+     * from its intended send time, in the uncorrected one from its actual send, as an answer at that instant would
+     * have been. A request lost to a timeout counts as at least the timeout in both, whichever way the loss was
+     * seen: swept after it, or early (a lost datagram, known lost when a later one's answer came, or a request behind
+     * the one that timed out on its connection): a client gives a request that long before it calls it failed, so
+     * no failure reads faster than that wait. Without it, p99 would hold only the answered requests and look better
+     * exactly when the server fails some.
+     */
+    private void recordFailed(int s, ErrorKind kind, long nowNs) {
+        long lost = issued[s] - completed[s];
+        if (lost <= 0) {
+            return;
+        }
+        long token = latencies.beginBatch();
+        try {
+            if (slowRead) {
+                // No send times are kept in this model (it records no latency): the failures are counted only.
+                latencies.countFailures(kind, lost);
+                return;
+            }
+            long floorNs = kind == ErrorKind.TIMEOUT ? spec.timeoutNs() : 1;
+            for (long k = completed[s]; k < issued[s]; k++) {
+                long sent = sentNs[s * depth + (int) (k % depth)];
+                long intendedNs = intendedNs(s, k);
+                latencies.recordFailure(kind, intendedNs < 0 ? -1 : clamp(Math.max(floorNs, nowNs - intendedNs)),
+                        clamp(Math.max(floorNs, nowNs - sent)));
+            }
+        } finally {
+            latencies.endBatch(token);
+        }
+    }
+
+    /** When request {@code k} of the slot was meant to be sent; -1 in the models without a schedule. */
+    private long intendedNs(int s, long k) {
+        // Ceiling: one request in flight at a time, its intended time kept in timeNs while the slot is open.
+        return ceiling ? timeNs[s] : schedule == null ? -1 : schedule.intendedNs(s, k);
     }
 
     private void requeue(int s, long atNs) {
@@ -777,6 +819,10 @@ final class LoadWorker implements Runnable {
         return true;
     }
 
+    /**
+     * The end of the run: requests still in flight are not failures (the run stopped waiting for them, the server
+     * did not fail them) and are not recorded; the last sample has been taken anyway.
+     */
     private void closeAll() {
         long nowNs = System.nanoTime();
         for (int s = 0; s < slots; s++) {

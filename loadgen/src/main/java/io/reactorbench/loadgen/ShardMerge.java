@@ -184,6 +184,7 @@ public final class ShardMerge {
     public static LoadResult mergeResults(LoadSpec whole, List<LoadResult> shards, Totals totals) {
         double window = 0;
         ErrorCounts errors = ErrorCounts.NONE;
+        ErrorCounts failed = ErrorCounts.NONE;
         Double connectionsPerSecond = null;
         List<String> firstErrors = new ArrayList<>();
         boolean stoppedEarly = false;
@@ -204,6 +205,7 @@ public final class ShardMerge {
             cpuSeconds = cpuSeconds == null || r.clientCpuSeconds() == null ? null : cpuSeconds + r.clientCpuSeconds();
             window = Math.max(window, r.windowSeconds());
             errors = errors.plus(r.errors());
+            failed = failed.plus(r.failedRequests() == null ? ErrorCounts.NONE : r.failedRequests());
             if (r.connectionsPerSecond() != null) {
                 connectionsPerSecond = (connectionsPerSecond == null ? 0 : connectionsPerSecond)
                         + r.connectionsPerSecond();
@@ -222,8 +224,9 @@ public final class ShardMerge {
         if (uncorrected == null) {
             uncorrected = LoadRun.newHistogram();
         }
-        // slowread records no latency: its requests are the answers the agents counted.
-        long requests = slowRead != null ? slowReadAnswers : uncorrected.getTotalCount();
+        // slowread records no latency: its requests are the answers the agents counted. Elsewhere the histograms
+        // hold the failed requests too, which the agents counted.
+        long requests = slowRead != null ? slowReadAnswers : Math.max(0, uncorrected.getTotalCount() - failed.total());
         return new LoadResult(LoadResult.SCHEMA, LoadResults.params(whole).mergedFrom(shards.size()), window, requests,
                 window > 0 ? requests / window : 0, errors,
                 new LatencyViews(whole.model().scheduled() && corrected != null
@@ -231,6 +234,7 @@ public final class ShardMerge {
                 connectionsPerSecond, List.copyOf(firstErrors), null, stoppedEarly, shards.size(), cpuSeconds,
                 sendLateness == null ? null : LatencySummary.of(sendLateness), slowRead, warmupRequests, LoadResults.rateCheck(whole, window, requests),
                 responses, totals.startSkewMs(),
-                whole.model() == LoadModel.CEILING ? CeilingMerge.mergeSteps(shards, totals.byTag()) : null);
+                whole.model() == LoadModel.CEILING ? CeilingMerge.mergeSteps(shards, totals.byTag()) : null,
+                failed, LoadResults.errorRate(requests, failed));
     }
 }

@@ -1,5 +1,6 @@
 package io.reactorbench.loadgen;
 
+import io.reactorbench.results.ErrorCounts;
 import io.reactorbench.results.GeneratorSchedule;
 import io.reactorbench.results.LatencySummary;
 import io.reactorbench.results.load.CeilingStep;
@@ -20,6 +21,16 @@ public final class SummaryPrinter {
 
     /** {@code corrected} is null when the model has no intended send times (closed loop, churn). */
     public static void print(PrintStream out, LoadResult r, AbstractHistogram corrected, AbstractHistogram uncorrected) {
+        print(out, r, corrected, uncorrected, null);
+    }
+
+    /**
+     * As {@link #print(PrintStream, LoadResult, AbstractHistogram, AbstractHistogram)}, with the corrected latency of
+     * the answered requests alone ({@code answeredCorrected}, null when not kept): shown when requests failed, so
+     * that the difference the failures make to the percentiles is seen.
+     */
+    public static void print(PrintStream out, LoadResult r, AbstractHistogram corrected, AbstractHistogram uncorrected,
+            AbstractHistogram answeredCorrected) {
         LoadResult.Params p = r.params();
         String pacing = switch (p.model()) {
             case "open" -> p.stages() == null ? String.format(Locale.ROOT, "open loop at %.0f req/s", p.rate())
@@ -51,13 +62,15 @@ public final class SummaryPrinter {
         }
         out.println("  Latency, uncorrected (from the actual send):");
         printPercentiles(out, r.latencyNs().uncorrected());
+        printErrorRate(out, r, answeredCorrected);
         AbstractHistogram spectrum = corrected != null ? corrected : uncorrected;
         if (spectrum != null && spectrum.getTotalCount() > 0) {
             out.printf("  Detailed percentile spectrum (%s, ms):%n", corrected != null ? "corrected" : "uncorrected");
             spectrum.outputPercentileDistribution(out, 5, NS_PER_MS);
         }
-        out.printf(Locale.ROOT, "  %d requests in %.2fs; errors: connect %d, timeout %d, reset %d, protocol %d%n",
-                r.requests(), r.windowSeconds(), r.errors().connect(), r.errors().timeout(), r.errors().reset(),
+        out.printf(Locale.ROOT, "  %d requests answered%s in %.2fs; errors: connect %d, timeout %d, reset %d,"
+                + " protocol %d%n", r.requests(), r.failedRequests() == null ? "" : ", " + r.failedRequests().total()
+                + " failed", r.windowSeconds(), r.errors().connect(), r.errors().timeout(), r.errors().reset(),
                 r.errors().protocol());
         Responses responses = r.responses();
         if (responses != null && responses.httpStatusCounts() != null) {
@@ -106,6 +119,26 @@ public final class SummaryPrinter {
             printSteps(out, r);
         } else if (r.stoppedEarly()) {
             out.println("(stopped early: the window is shorter than asked)");
+        }
+    }
+
+    /**
+     * The share of requests that failed, beside the latency that holds them: a failed request is in both views at
+     * the time it failed, so a p99 that reads the timeout says "more than 1 % failed", not "the server is slow".
+     */
+    private static void printErrorRate(PrintStream out, LoadResult r, AbstractHistogram answeredCorrected) {
+        if (r.failedRequests() == null || r.errorRate() == null) {
+            return;
+        }
+        ErrorCounts failed = r.failedRequests();
+        out.printf(Locale.ROOT, "  Error rate: %.3f%% (%d of %d requests failed: timeout %d, reset %d, protocol %d);"
+                + " the latency above includes them, each at the time it failed%n", r.errorRate() * 100,
+                failed.total(), r.requests() + failed.total(), failed.timeout(), failed.reset(), failed.protocol());
+        if (failed.total() > 0 && answeredCorrected != null && answeredCorrected.getTotalCount() > 0) {
+            LatencySummary answered = LatencySummary.of(answeredCorrected);
+            out.printf(Locale.ROOT, "  Answered requests alone (corrected, failures left out): p50 %.3f ms, p99 %.3f ms,"
+                    + " p99.9 %.3f ms, max %.3f ms%n", answered.p50() / NS_PER_MS, answered.p99() / NS_PER_MS,
+                    answered.p999() / NS_PER_MS, answered.max() / NS_PER_MS);
         }
     }
 

@@ -22,12 +22,12 @@ class CeilingMergeTest {
 
     private static CeilingStep step(int index, int held, long startMs, long endMs, CeilingStop stop) {
         return new CeilingStep(index, held, held, 1.0, 100.0, held, startMs, endMs, 10, new ErrorCounts(1, 0, 0, 0),
-                LatencySummary.EMPTY, stop, stop == null ? null : "why", null);
+                LatencySummary.EMPTY, stop, stop == null ? null : "why", null, null, null);
     }
 
     private static LoadResult agent(CeilingStep... steps) {
         return new LoadResult(LoadResult.SCHEMA, null, 0, 0, 0, ErrorCounts.NONE, null, null, List.of(), null, false,
-                1, null, null, null, null, null, null, null, List.of(steps));
+                1, null, null, null, null, null, null, null, List.of(steps), null, null);
     }
 
     private static Histogram latencies(long... valuesNs) {
@@ -58,6 +58,22 @@ class CeilingMergeTest {
         assertThat(step.latencyNs()).isEqualTo(LatencySummary.of(added));
         assertThat(step.sendLatenessNs()).isEqualTo(LatencySummary.of(lateness));
         assertThat(step.completed()).isTrue();
+    }
+
+    @Test
+    void shouldCountTheAgentsFailedHoldRequestsBesideTheLatencyThatHoldsThem() {
+        CeilingStep failing = new CeilingStep(0, 25, 25, 1.0, 100.0, 25, 1_000, 3_000, 3, new ErrorCounts(0, 1, 0, 0),
+                LatencySummary.EMPTY, null, null, new ErrorCounts(0, 1, 0, 0), 0.25, null);
+        // Agent 0 answered 3 and lost 1 to a timeout, agent 1 answered 4: 8 requests in the added histograms.
+        Histogram added = latencies(1_000, 2_000, 3_000, 5_000_000_000L, 1_000, 2_000, 3_000, 4_000);
+
+        CeilingStep step = CeilingMerge.mergeSteps(List.of(agent(failing), agent(step(0, 25, 1_200, 2_900, null))),
+                Map.of("step-0", added)).getFirst();
+
+        assertThat(step.failedRequests()).isEqualTo(new ErrorCounts(0, 1, 0, 0));
+        assertThat(step.requests()).isEqualTo(7);
+        assertThat(step.errorRate()).isEqualTo(1 / 8.0);
+        assertThat(step.latencyNs().count()).isEqualTo(8);
     }
 
     @Test

@@ -108,7 +108,7 @@ class CeilingRunTest {
     }
 
     private static CeilingStep doneStep0() {
-        return new CeilingStep(0, 40, 40, 0, 0, 40, 0, 0, 0, null, null, null, null, null);
+        return new CeilingStep(0, 40, 40, 0, 0, 40, 0, 0, 0, null, null, null, null, null, null, null);
     }
 
     private static List<String> tags(Path hlog) throws IOException {

@@ -133,7 +133,7 @@ class ShardMergeTest {
         LoadSpec whole = LoadSpec.builder().targets(Endpoints.parseTargets(List.of("127.0.0.1:9")))
                 .connections(4).ratePerSec(40).durationNs(TimeUnit.SECONDS.toNanos(2)).build();
         LoadResult shard = new LoadResult(LoadResult.SCHEMA, LoadResults.params(whole.forShard(0, 2)), 2.0, 20, 10,
-                new ErrorCounts(1, 2, 3, 4), null, null, List.of("connect: refused"), null, false, 1, 0.5, null, null, 0L, null, null, null, null);
+                new ErrorCounts(1, 2, 3, 4), null, null, List.of("connect: refused"), null, false, 1, 0.5, null, null, 0L, null, null, null, null, null, null);
 
         LoadResult merged = ShardMerge.mergeResults(whole, List.of(shard, shard), totals);
 
@@ -164,7 +164,7 @@ class ShardMergeTest {
                 50_000_000, 50_000_000, 50_000_000);
         LoadResult shard = new LoadResult(LoadResult.SCHEMA, LoadResults.params(whole.forShard(0, 2)), 3.0, 300, 100,
                 ErrorCounts.NONE, null, null, List.of(), null, false, 1, 0.5, ownWorse, null, 0L, null, null, null,
-                null);
+                null, null, null);
 
         LoadResult merged = ShardMerge.mergeResults(whole, List.of(shard, shard), totals);
 

@@ -18,11 +18,18 @@ import java.util.Iterator;
 /**
  * A small single-threaded NIO server for the load generator's tests (loadgen shares no code with the servers
  * it measures): echo, the http plaintext response, or rpc answers; optionally it stalls its whole loop for
- * {@code stallMs} once every {@code stallEveryMs}, like a stop-the-world pause.
+ * {@code stallMs} once every {@code stallEveryMs}, like a stop-the-world pause, or (the failing echoes) fails a
+ * fixed share of the requests.
  */
 final class TestServer implements AutoCloseable {
 
-    enum Mode { ECHO, HTTP, RPC, CORRUPT_ECHO }
+    /**
+     * {@code HANGING_ECHO} and {@code RESETTING_ECHO} echo requests of a fixed size but fail every n-th one
+     * received ({@link #failEvery}; counted over all connections, so the share does not depend on timing): hanging
+     * never answers it nor anything after it on that connection, which stays open and silent until the client gives
+     * up; resetting resets the connection (an RST: linger 0) with the request unanswered.
+     */
+    enum Mode { ECHO, HTTP, RPC, CORRUPT_ECHO, HANGING_ECHO, RESETTING_ECHO }
 
     static final byte[] HTTP_RESPONSE = ("HTTP/1.1 200 OK\r\nContent-Length: 13\r\nContent-Type: text/plain\r\n"
             + "Server: test\r\n\r\nHello, World!").getBytes(StandardCharsets.US_ASCII);
@@ -39,11 +46,19 @@ final class TestServer implements AutoCloseable {
     volatile long stalls;
     /** The longest stall as it happened (a loaded machine wakes the sleeping loop late). */
     volatile long longestStallNs;
+    /** The failing echoes: request size, and one request in how many fails. */
+    private volatile int requestBytes;
+    private volatile long failEvery;
+    private long received;
+    /** The failing echoes: requests failed so far. */
+    volatile long failedRequests;
 
     private static final class Conn {
         final ArrayDeque<ByteBuffer> pending = new ArrayDeque<>();
         final ByteBuffer in = ByteBuffer.allocate(64 * 1024);
         int httpMatch;
+        /** A hanging echo's connection that hangs: it reads on and answers nothing more. */
+        boolean hung;
     }
 
     TestServer(Mode mode) throws IOException {
@@ -75,6 +90,13 @@ final class TestServer implements AutoCloseable {
         thread = new Thread(this::loop, "test-server-" + mode);
         thread.setDaemon(true);
         thread.start();
+    }
+
+    /** The failing echoes: requests are {@code bytes} long and every {@code n}-th one received fails. */
+    TestServer failEvery(long n, int bytes) {
+        requestBytes = bytes;
+        failEvery = n;
+        return this;
     }
 
     /** Makes every http response cost this much server CPU (a busy loop). */
@@ -154,7 +176,15 @@ final class TestServer implements AutoCloseable {
                 return;
             }
             c.in.flip();
-            answer(c);
+            if (mode == Mode.HANGING_ECHO || mode == Mode.RESETTING_ECHO) {
+                if (!echoOrFail(ch, c)) {
+                    key.cancel();
+                    ch.close();
+                    return;
+                }
+            } else {
+                answer(c);
+            }
             c.in.compact();
             drain(key, ch, c);
         }
@@ -216,6 +246,29 @@ final class TestServer implements AutoCloseable {
                 }
             }
         }
+    }
+
+    /** Echoes the whole requests read, failing every n-th; false when the connection is to be reset now. */
+    private boolean echoOrFail(SocketChannel ch, Conn c) throws IOException {
+        while (!c.hung && c.in.remaining() >= requestBytes) {
+            if (++received % failEvery == 0) {
+                failedRequests++;
+                if (mode == Mode.RESETTING_ECHO) {
+                    ch.setOption(StandardSocketOptions.SO_LINGER, 0);
+                    return false;
+                }
+                c.hung = true;
+                break;
+            }
+            ByteBuffer copy = ByteBuffer.allocate(requestBytes);
+            copy.put(c.in.slice(c.in.position(), requestBytes)).flip();
+            c.in.position(c.in.position() + requestBytes);
+            c.pending.add(copy);
+        }
+        if (c.hung) {
+            c.in.position(c.in.limit()); // read and ignored
+        }
+        return true;
     }
 
     private void drain(SelectionKey key, SocketChannel ch, Conn c) throws IOException {

@@ -80,7 +80,7 @@ class CeilingFixture {
                 30_000, 1_000, ErrorCounts.NONE, new LatencyViews(whole, whole),
                 new ServerMetrics(null, null, GcPauses.NONE, 900_000_000L, 40_000_000L, 4, null), null, null, null,
                 null, new LoadPlacement(PLACEMENT.agents(), PLACEMENT.sourceAddresses(), PLACEMENT.sourceRange(),
-                        netty ? 85L : PLACEMENT.agentStartSkewMs()), ceiling, null, null);
+                        netty ? 85L : PLACEMENT.agentStartSkewMs()), ceiling, null, null, null, null);
     }
 
     /**
@@ -99,7 +99,8 @@ class CeilingFixture {
                 stopped ? null : 200_000_000L + (long) (rss * held), stopped ? null : 30_000_000L + (long) (heap * held),
                 stopped ? null : 1_000_000_000L + (long) (kernel * held),
                 stopped ? null : rss, stopped ? null : heap, stopped ? null : kernel,
-                new GcPauses(index + 1, 4.0 * (index + 1), 2.0 + index, List.of()), null, null, null, stop, null);
+                new GcPauses(index + 1, 4.0 * (index + 1), 2.0 + index, List.of()), null, null, null, stop,
+                null, null);
     }
 
     /** Percentiles from p50 = {@code scale} × 0.4 ms up to p99.9 = scale × 3 ms. */

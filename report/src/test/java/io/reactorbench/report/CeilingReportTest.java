@@ -40,9 +40,10 @@ class CeilingReportTest {
     void shouldSummariseEachDesignByConnectionsHeldAndWhatStoppedIt() {
         assertThat(values(page.row("ramp — echo, connection ceiling", "engine-epoll")))
                 .containsExactly("engine-epoll", "1/1", "100,000", "completed",
-                        "380", "60", "10,272", "3");
+                        "380", "60", "10,272", "3", "–");
         assertThat(values(page.row("ramp — echo, connection ceiling", "netty-epoll")))
-                .containsExactly("netty-epoll", "1/1", "50,000", "memory-guard", "890", "122", "10,256", "4.5");
+                .containsExactly("netty-epoll", "1/1", "50,000", "memory-guard", "890", "122", "10,256", "4.5",
+                        "–");
         assertThat(page.row("ramp — echo, connection ceiling", "engine-epoll").get(2).best()).isTrue();
         assertThat(page.html()).contains(String.join("</th><th>", CeilingSummaryTable.HEADINGS));
     }
@@ -52,9 +53,9 @@ class CeilingReportTest {
         List<List<ReportPage.Cell>> engine = page.table("ramp — engine-epoll: steps");
         assertThat(engine).hasSize(3);
         assertThat(values(engine.get(0))).containsExactly("10,000", "10,000", "10,000", "5,000", "400", "56", "10,240",
-                "1", "4", "2", "0.4", "1.5", "3", "0", "");
+                "1", "4", "2", "0.4", "1.5", "3", "–", "0", "");
         assertThat(values(engine.get(2))).containsExactly("100,000", "100,000", "100,000", "4,000", "380", "60",
-                "10,272", "3", "12", "4", "0.8", "3", "6", "0", "");
+                "10,272", "3", "12", "4", "0.8", "3", "6", "–", "0", "");
     }
 
     @Test
@@ -63,7 +64,7 @@ class CeilingReportTest {
         assertThat(netty).hasSize(3);
         List<ReportPage.Cell> stopped = netty.get(2);
         assertThat(values(stopped)).containsExactly("100,000", "71,234", "0", "4,000", "–", "–", "–", "3", "12", "4",
-                "–", "–", "–", "12", "memory-guard");
+                "–", "–", "–", "–", "12", "memory-guard");
         assertThat(stopped.get(1).flagged()).as("held short of the step's target").isTrue();
         assertThat(stopped.getLast().flagged()).isTrue();
         assertThat(page.html()).contains("stopped by memory-guard: " + CeilingFixture.STOPPED_BECAUSE);
@@ -73,10 +74,10 @@ class CeilingReportTest {
     void shouldWriteTheSameStepTableInMarkdown() {
         assertThat(markdown).contains("### ramp — netty-epoll: steps\n\n| "
                 + String.join(" | ", CeilingStepTable.HEADINGS) + " |");
-        assertThat(markdown).contains("| 100,000 | 71,234 ⚠ | 0 | 4,000 | – | – | – | 3 | 12 | 4 | – | – | – | 12 |"
+        assertThat(markdown).contains("| 100,000 | 71,234 ⚠ | 0 | 4,000 | – | – | – | 3 | 12 | 4 | – | – | – | – | 12 |"
                 + " memory-guard ⚠ |");
         assertThat(markdown).contains("| 50,000 | 50,000 | 50,000 | 4,500 | 890 | 122 | 10,256 | 2 | 8 | 3 | 1.2 | 4.5"
-                + " | 9 | 0 |  |");
+                + " | 9 | – | 0 |  |");
     }
 
     @Test

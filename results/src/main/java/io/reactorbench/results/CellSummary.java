@@ -11,9 +11,10 @@ import io.reactorbench.results.ceiling.CeilingResult;
  * @param schema               {@link SchemaVersions#SUMMARY}
  * @param variant              swept values, e.g. {@code connections=1000}; empty when nothing is swept
  * @param windowSeconds        length of the measured window
- * @param requests             completed requests in the window
+ * @param requests             requests answered in the window (failed ones are in {@code failedRequests})
  * @param throughput           requests per second in the window
- * @param latencyNs            latency views; the uncorrected view may be null for idle/churn scenarios
+ * @param latencyNs            latency views, of every request issued in the window, failed ones included at the
+ *                             moment they failed; the uncorrected view may be null for idle/churn scenarios
  * @param memory               idle scenarios only, otherwise null
  * @param connectionsPerSecond churn scenarios only, otherwise null
  * @param loadGenerator        CPU the load generator used in the window; null when load.json does not say
@@ -22,6 +23,10 @@ import io.reactorbench.results.ceiling.CeilingResult;
  *                             one process on kernel-chosen addresses
  * @param ceiling              connection-ceiling cells (model ceiling) only: the ramp's steps, what each held and
  *                             cost, and why it stopped; null (not written) otherwise
+ * @param failedRequests       requests of the window that were lost, by the kind of error that lost them (load.json's
+ *                             {@code failedRequests}); null (not written) in summaries from before it existed
+ * @param errorRate            failed / (answered + failed) requests, the share of {@code latencyNs} that are
+ *                             failures: read every latency figure with it; null (not written) where failedRequests is
  * @param generatorSchedule    open and idle models: how late the load generator sent against its schedule in the
  *                             window and whether it fell behind ({@link GeneratorSchedule}: the gate then does not
  *                             judge the cell's latency); null (not written) for models without a schedule and in
@@ -53,6 +58,8 @@ public record CellSummary(
         SlowReadSummary slowRead,
         @JsonInclude(JsonInclude.Include.NON_NULL) LoadPlacement loadPlacement,
         @JsonInclude(JsonInclude.Include.NON_NULL) CeilingResult ceiling,
+        @JsonInclude(JsonInclude.Include.NON_NULL) ErrorCounts failedRequests,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Double errorRate,
         @JsonInclude(JsonInclude.Include.NON_NULL) GeneratorSchedule generatorSchedule,
         @JsonInclude(JsonInclude.Include.NON_NULL) AllocationCalibration allocationCalibration) {
 
@@ -69,7 +76,8 @@ public record CellSummary(
                        ErrorCounts errors, LatencyViews latencyNs, ServerMetrics server, MemoryPerConnection memory,
                        Double connectionsPerSecond, LoadGeneratorCpu loadGenerator, SlowReadSummary slowRead) {
         this(schema, scenario, variant, design, trial, status, reason, params, windowSeconds, requests, throughput,
-                errors, latencyNs, server, memory, connectionsPerSecond, loadGenerator, slowRead, null, null, null, null);
+                errors, latencyNs, server, memory, connectionsPerSecond, loadGenerator, slowRead, null, null, null,
+                null, null, null);
     }
 
     /** A summary without the fields added after the first schema version's core (as older writers built it). */
@@ -78,14 +86,15 @@ public record CellSummary(
                        ErrorCounts errors, LatencyViews latencyNs, ServerMetrics server, MemoryPerConnection memory,
                        Double connectionsPerSecond) {
         this(schema, scenario, variant, design, trial, status, reason, params, windowSeconds, requests, throughput,
-                errors, latencyNs, server, memory, connectionsPerSecond, null, null, null, null, null, null);
+                errors, latencyNs, server, memory, connectionsPerSecond, null, null, null, null, null, null, null,
+                null);
     }
 
     /** The same summary with {@code newParams}. */
     public CellSummary withParams(CellParams newParams) {
         return new CellSummary(schema, scenario, variant, design, trial, status, reason, newParams, windowSeconds,
                 requests, throughput, errors, latencyNs, server, memory, connectionsPerSecond, loadGenerator, slowRead,
-                loadPlacement, ceiling, generatorSchedule, allocationCalibration);
+                loadPlacement, ceiling, failedRequests, errorRate, generatorSchedule, allocationCalibration);
     }
 
     public String scenarioKey() {

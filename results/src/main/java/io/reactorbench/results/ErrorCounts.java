@@ -1,8 +1,10 @@
 package io.reactorbench.results;
 
 /**
- * Errors seen by the load generator in the measured window, by kind; {@code total} is their sum, kept as a field
- * so that load.json and summary.json carry it.
+ * Counts in the measured window by the kind of error: of the errors the load generator saw ({@code errors}), or of
+ * the requests those errors lost ({@code failedRequests}: every request in flight on a connection that failed, so
+ * {@code connect} stays 0 there). {@code total} is their sum, kept as a field so that load.json and summary.json
+ * carry it.
  */
 public record ErrorCounts(long connect, long timeout, long reset, long protocol, long total) {
 

@@ -5,6 +5,7 @@ import io.reactorbench.report.table.CeilingTrials;
 import io.reactorbench.results.CellSummary;
 import io.reactorbench.results.GcPauses;
 import io.reactorbench.results.ceiling.CeilingStepResult;
+import io.reactorbench.results.metric.QuantityUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -20,7 +21,7 @@ import java.util.function.Function;
 final class CeilingCells {
 
     static final String[] HEADERS = {"design", "held", "stopped by", "heap/conn", "rss/conn", "kernel/conn", "p99",
-        "GC n / max", "load CPU"};
+        "error rate", "GC n / max", "load CPU"};
     static final String LEGEND = "ceiling: held = connections at the highest step completed (median over trials);"
             + " per connection and p99 at that step";
 
@@ -47,6 +48,7 @@ final class CeilingCells {
             perConnection(top, CeilingStepResult::rssPerConnectionBytes),
             perConnection(top, CeilingStepResult::kernelPerConnectionBytes),
             p99(top),
+            errorRate(top),
             gc(top),
             EndOfRunTable.loadCpu(ok)
         };
@@ -75,6 +77,9 @@ final class CeilingCells {
                     .append(perConnection(top, CeilingStepResult::rssPerConnectionBytes)).append("/conn, kernel ")
                     .append(perConnection(top, CeilingStepResult::kernelPerConnectionBytes)).append("/conn, p99 ")
                     .append(p99(top));
+            if (top.errorRate() != null) {
+                line.append(", error rate ").append(errorRate(top));
+            }
         }
         return line.toString();
     }
@@ -93,6 +98,11 @@ final class CeilingCells {
     private static String p99(CeilingStepResult step) {
         return step == null || step.latencyNs() == null || step.latencyNs().count() == 0 ? "-"
                 : EndOfRunTable.nanos(step.latencyNs().p99());
+    }
+
+    /** The share of the step's hold requests that failed, which its p99 holds; "-" where not recorded. */
+    private static String errorRate(CeilingStepResult step) {
+        return step == null || step.errorRate() == null ? "-" : QuantityUnit.SHARE.format(step.errorRate());
     }
 
     private static String gc(CeilingStepResult step) {

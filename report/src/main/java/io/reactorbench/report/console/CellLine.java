@@ -1,6 +1,7 @@
 package io.reactorbench.report.console;
 
 import io.reactorbench.results.CellSummary;
+import io.reactorbench.results.metric.QuantityUnit;
 import java.util.List;
 import java.util.Locale;
 
@@ -20,8 +21,10 @@ public final class CellLine {
         var latency = s.latencyNs().preferred();
         var slowRead = s.slowRead();
         var loadCpu = s.loadGenerator();
-        return String.format(Locale.ROOT, "%.0f req/s%s%s%s%s%s", s.throughput(),
+        return String.format(Locale.ROOT, "%.0f req/s%s%s%s%s%s%s", s.throughput(),
                 latency == null ? "" : String.format(Locale.ROOT, ", p99 %.0f µs", latency.p99() / 1e3),
+                // Beside the p99, which holds the failed requests.
+                latency == null || s.errorRate() == null ? "" : ", error rate " + QuantityUnit.SHARE.format(s.errorRate()),
                 slowRead == null ? "" : String.format(Locale.ROOT, ", read %.0f B/s, %d stalls, %d at cap",
                         slowRead.bytesReadPerSecond(), slowRead.stalls(), slowRead.connectionsAtCap()),
                 s.memory() != null && s.memory().rssPerConnectionBytes() != null

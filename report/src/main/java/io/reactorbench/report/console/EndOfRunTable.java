@@ -5,6 +5,7 @@ import io.reactorbench.results.LoadGeneratorCpu;
 import io.reactorbench.results.MemoryPerConnection;
 import io.reactorbench.results.Spread;
 import io.reactorbench.results.metric.Metric;
+import io.reactorbench.results.metric.QuantityUnit;
 import io.reactorbench.wire.spi.Transport;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -21,7 +22,7 @@ import java.util.function.Function;
 public final class EndOfRunTable {
 
     private static final String[] HEADERS = {"design", "req/s", Metric.P50.label(), Metric.P99.label(),
-        Metric.P999.label(), "CPU µs/req", "B/req",
+        Metric.P999.label(), Metric.ERROR_RATE.label(), "CPU µs/req", "B/req",
         "GC n / max", "mem/conn rss / heap", "load CPU"};
 
     /** Slowread blocks: throttled readers make latency meaningless; pushback and the server's memory matter. */
@@ -171,6 +172,8 @@ public final class EndOfRunTable {
             cell(ok, Metric.P50::valueIn, EndOfRunTable::nanos) + behind,
             cell(ok, Metric.P99::valueIn, EndOfRunTable::nanos) + behind,
             cell(ok, Metric.P999::valueIn, EndOfRunTable::nanos) + behind,
+            // Beside the latencies, which hold the failed requests: the share that failed.
+            cell(ok, Metric.ERROR_RATE::valueIn, QuantityUnit.SHARE::format),
             cell(ok, Metric.CPU_US_PER_REQUEST::valueIn, v -> String.format(Locale.ROOT, "%.1f", v)),
             allocation(ok),
             gc(ok),

@@ -6,6 +6,7 @@ import io.reactorbench.results.gate.GateRow;
 import io.reactorbench.results.gate.RuleTally;
 import io.reactorbench.results.gate.Verdict;
 import io.reactorbench.results.metric.QuantityText;
+import io.reactorbench.results.metric.QuantityUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,7 +18,8 @@ public final class GateReportRenderer {
     public static final String JSON_SCHEMA = "reactorbench.gate/1";
 
     private static final List<String> HEADER =
-            List.of("rule", "check", "scenario", "design", "baseline", "candidate", "change", "verdict", "note");
+            List.of("rule", "check", "scenario", "design", "baseline", "candidate", "error rate", "change", "verdict",
+                    "note");
 
     private GateReportRenderer() {
     }
@@ -155,6 +157,7 @@ public final class GateReportRenderer {
             out.put("unit", row.unit().name().toLowerCase());
             out.put("baseline", number(row.baseline()));
             out.put("candidate", number(row.candidate()));
+            out.put("errorRate", number(row.errorRate()));
             out.put("change", number(row.change()));
             out.put("verdict", row.verdict().name().toLowerCase().replace('_', '-'));
             out.put("pValue", number(row.pValue()));
@@ -192,8 +195,11 @@ public final class GateReportRenderer {
 
     private static List<String> cells(GateRow row) {
         String baseline = Double.isNaN(row.baseline()) ? "-" : row.unit().format(row.baseline());
+        // Beside a latency check only: the share of the cell's requests that failed, which its latency holds.
+        String errorRate = Double.isNaN(row.errorRate()) ? "" : QuantityUnit.SHARE.format(row.errorRate());
         return List.of(row.rule(), row.check(), row.scenario(), row.design(), baseline,
-                row.unit().format(row.candidate()), QuantityText.percent(row.change()), row.verdict().label(), row.note());
+                row.unit().format(row.candidate()), errorRate, QuantityText.percent(row.change()), row.verdict().label(),
+                row.note());
     }
 
     private static Double number(double value) {

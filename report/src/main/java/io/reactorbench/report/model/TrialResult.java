@@ -15,16 +15,19 @@ import java.nio.file.Path;
  * {@code loadGeneratorUtilisation}: the share (0–1) of the CPUs the load generator could use that it used in
  * the window, NaN when load.json did not say. {@code ceiling}: a connection-ceiling cell's ramp (its steps and why it
  * stopped), null for every other model; {@code loadPlacement}: the load's agents and source addresses, null when it ran
- * as one process; {@code generatorSchedule}: how late the load generator sent against its schedule and whether it fell
- * behind (its latency is then partly the generator's), null for models without a schedule; {@code allocationCalibration}:
- * how allocation per request was corrected for the probe's own, null without an inside probe.
+ * as one process. {@code errorRate}: the share (0–1) of the window's requests that failed, which the latency holds;
+ * NaN when summary.json predates it. {@code generatorSchedule}: how late the load generator sent against its schedule
+ * and whether it fell behind (its latency is then partly the generator's), null for models without a schedule;
+ * {@code allocationCalibration}: how allocation per request was corrected for the probe's own, null without an inside
+ * probe.
  */
 public record TrialResult(CellKey cell, int trial, boolean ok, String reason, ScenarioParams params,
                           double windowSeconds, long requests, double throughput, ErrorCounts errors,
                           LatencySummary corrected, LatencySummary uncorrected, ServerCost server,
                           MemoryFootprint memory, double connectionsPerSecond, Path dir,
                           double loadGeneratorUtilisation, CeilingResult ceiling, LoadPlacement loadPlacement,
-                          GeneratorSchedule generatorSchedule, AllocationCalibration allocationCalibration) {
+                          double errorRate, GeneratorSchedule generatorSchedule,
+                          AllocationCalibration allocationCalibration) {
 
     /** A trial of one load process that ramped nothing (as every cell was before issue 18). */
     public TrialResult(CellKey cell, int trial, boolean ok, String reason, ScenarioParams params,
@@ -33,7 +36,8 @@ public record TrialResult(CellKey cell, int trial, boolean ok, String reason, Sc
                        MemoryFootprint memory, double connectionsPerSecond, Path dir,
                        double loadGeneratorUtilisation) {
         this(cell, trial, ok, reason, params, windowSeconds, requests, throughput, errors, corrected, uncorrected,
-                server, memory, connectionsPerSecond, dir, loadGeneratorUtilisation, null, null, null, null);
+                server, memory, connectionsPerSecond, dir, loadGeneratorUtilisation, null, null, Double.NaN, null,
+                null);
     }
 
     /** Whether the trial's load generator fell behind its send schedule (see {@link GeneratorSchedule}). */

@@ -20,7 +20,7 @@ public final class CeilingStepTable {
 
     public static final List<String> HEADINGS = List.of("step", "held", "verified", "connect/s", "RSS/conn (B)",
             "heap/conn (B)", "kernel/conn (B)", "GC n", "GC total (ms)", "GC max (ms)", "p50 (ms)", "p99 (ms)",
-            "p99.9 (ms)", "errors", "stopped by");
+            "p99.9 (ms)", "error rate (%)", "errors", "stopped by");
 
     private static final double NANOS_PER_MILLI = 1_000_000.0;
 
@@ -65,6 +65,7 @@ public final class CeilingStepTable {
                 TableCell.text(latencyMs(latency, LatencySummary::p50)),
                 TableCell.text(latencyMs(latency, LatencySummary::p99)),
                 TableCell.text(latencyMs(latency, LatencySummary::p999)),
+                TableCell.text(percent(step.errorRate())),
                 TableCell.text(Numbers.format(step.errors() == null ? 0 : step.errors().total())),
                 new TableCell(step.completed() ? "" : CeilingOutcome.stopLabel(step.stoppedBy()), "", false,
                         !step.completed()));
@@ -74,6 +75,11 @@ public final class CeilingStepTable {
     static String latencyMs(LatencySummary latency, ToLongFunction<LatencySummary> percentile) {
         return latency == null || latency.count() == 0 ? Numbers.MISSING
                 : Numbers.format(percentile.applyAsLong(latency) / NANOS_PER_MILLI);
+    }
+
+    /** A share (0–1) in percent, as the report's error-rate columns show it; missing where not recorded. */
+    static String percent(Double share) {
+        return share == null ? Numbers.MISSING : Numbers.format(share * 100);
     }
 
     static String number(Number value) {

@@ -20,7 +20,7 @@ import java.util.Optional;
 public final class CeilingSummaryTable {
 
     public static final List<String> HEADINGS = List.of("design", "trials ok", "held", "stopped by", "RSS/conn (B)",
-            "heap/conn (B)", "kernel/conn (B)", "p99 (ms)");
+            "heap/conn (B)", "kernel/conn (B)", "p99 (ms)", "error rate (%)");
 
     private CeilingSummaryTable() {
     }
@@ -52,7 +52,8 @@ public final class CeilingSummaryTable {
                     TableCell.text(top == null ? Numbers.MISSING : CeilingStepTable.number(top.heapPerConnectionBytes())),
                     TableCell.text(top == null ? Numbers.MISSING : CeilingStepTable.number(top.kernelPerConnectionBytes())),
                     TableCell.text(top == null ? Numbers.MISSING
-                            : CeilingStepTable.latencyMs(top.latencyNs(), l -> l.p99()))));
+                            : CeilingStepTable.latencyMs(top.latencyNs(), l -> l.p99())),
+                    TableCell.text(top == null ? Numbers.MISSING : CeilingStepTable.percent(top.errorRate()))));
         }
         ScenarioParams params = byDesign.values().iterator().next().getFirst().params();
         return new Table(scenarioLabel + " — " + describe(params), HEADINGS, rows,

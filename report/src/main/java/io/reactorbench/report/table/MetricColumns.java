@@ -8,7 +8,7 @@ import java.util.function.ToDoubleFunction;
 
 /**
  * How the report reads a {@link Metric} from one trial and in which unit it shows it: latencies in ms (stored in ns),
- * the load generator's share in percent (stored as 0–1), the rest as stored. The report's resident memory per
+ * the load generator's share and the error rate in percent (stored as 0–1), the rest as stored. The report's resident memory per
  * connection is the measured figure (the table shows "≤ bound" itself when it was not resolved), not the upper bound
  * the gate judges.
  */
@@ -28,6 +28,7 @@ public final class MetricColumns {
             case P999 -> latencyMs(trial, LatencySummary::p999);
             case MAX_LATENCY -> latencyMs(trial, LatencySummary::max);
             case ERRORS -> trial.errors().total();
+            case ERROR_RATE -> trial.errorRate() * 100;
             case CPU_US_PER_REQUEST -> trial.server().cpuUsPerRequest();
             case ALLOCATED_BYTES_PER_REQUEST -> trial.server().allocatedBytesPerRequest();
             case GC_COUNT -> trial.server().gc().count();
@@ -46,7 +47,7 @@ public final class MetricColumns {
         return switch (metric) {
             case THROUGHPUT -> Unit.REQUESTS_PER_SECOND;
             case CONNECTIONS_PER_SECOND -> Unit.CONNECTIONS_PER_SECOND;
-            case LOAD_GENERATOR_CPU -> Unit.PERCENT;
+            case LOAD_GENERATOR_CPU, ERROR_RATE -> Unit.PERCENT;
             default -> switch (metric.unit()) {
                 case NANOSECONDS, MILLISECONDS -> Unit.MILLISECONDS;
                 case MICROSECONDS -> Unit.MICROSECONDS;

@@ -77,7 +77,8 @@ class EndOfRunTableTest {
         return new CellSummary(s.schema(), s.scenario(), s.variant(), s.design(), s.trial(), s.status(), s.reason(),
                 s.params(), s.windowSeconds(), s.requests(), s.throughput(), s.errors(),
                 new LatencyViews(latency, latency), s.server(), s.memory(), s.connectionsPerSecond(),
-                s.loadGenerator(), s.slowRead(), s.loadPlacement(), s.ceiling(), schedule, null);
+                s.loadGenerator(), s.slowRead(), s.loadPlacement(), s.ceiling(), s.failedRequests(), s.errorRate(),
+                schedule, null);
     }
 
     private static LatencySummary lateness(long p99Ns) {
@@ -109,7 +110,8 @@ class EndOfRunTableTest {
         CellSummary negative = new CellSummary(s.schema(), s.scenario(), s.variant(), s.design(), s.trial(),
                 s.status(), s.reason(), s.params(), s.windowSeconds(), s.requests(), s.throughput(), s.errors(),
                 s.latencyNs(), new ServerMetrics(1.0, -0.4, GcPauses.NONE, 1L, 1L, 1), s.memory(),
-                s.connectionsPerSecond(), s.loadGenerator(), s.slowRead(), s.loadPlacement(), s.ceiling(), null, below);
+                s.connectionsPerSecond(), s.loadGenerator(), s.slowRead(), s.loadPlacement(), s.ceiling(),
+                s.failedRequests(), s.errorRate(), null, below);
 
         String table = EndOfRunTable.render(List.of(negative));
 
@@ -185,5 +187,21 @@ class EndOfRunTableTest {
 
         assertThat(EndOfRunTable.render(List.of(cell))).contains("echo-unix  (echo over unix, closed, 4 connections)");
         assertThat(EndOfRunTable.render(List.of(echo("engine-epoll", null)))).contains("(echo, closed, 100 connections)");
+    }
+
+    @Test
+    void shouldShowTheErrorRateBesideTheLatencies() {
+        LatencySummary latency = new LatencySummary(10_000, 25e6, 2_000_000, 2_000_000, 2_000_000, 1_000_000_000,
+                1_000_000_000, 1_000_000_000, 1_000_000_000);
+        CellSummary failing = new CellSummary(SchemaVersions.SUMMARY, "echo", "", "engine-epoll", 1, CellStatus.OK,
+                null, ECHO, 8, 9_802, 1_225, new ErrorCounts(0, 198, 0, 0), new LatencyViews(latency, latency),
+                ServerMetrics.UNKNOWN, null, null, null, null, null, null, new ErrorCounts(0, 198, 0, 0), 0.0198, null,
+                null);
+
+        List<String> lines = EndOfRunTable.render(List.of(failing)).lines().toList();
+
+        assertThat(lines.get(2)).containsPattern("p99\\.9 +error rate +CPU");
+        assertThat(lines.get(3)).containsPattern("1\\.00s +1\\.00s +1\\.98% ");
+        assertThat(CellLine.of(failing)).isEqualTo("1225 req/s, p99 1000000 µs, error rate 1.98%");
     }
 }

@@ -99,4 +99,24 @@ class GateReportRendererTest {
                 .contains("\"verdict\" : \"regression\"").contains("\"exitCode\" : 1");
         assertThat(List.of(report.exitCode())).containsExactly(1);
     }
+
+    @Test
+    void shouldShowTheErrorRateBesideALatencyCheckOnly() {
+        Measurements candidate = measurements("c", cell("echo", "engine-epoll",
+                List.of(Map.of(Metric.P99, 300e6, Metric.ERROR_RATE, 0.02, Metric.THROUGHPUT, 1_000.0))));
+        GateReport report = Gate.evaluate(policy("""
+                rules:
+                  - name: p99-budget
+                    budget: p99 < 5ms
+                  - name: tp-floor
+                    budget: throughput >= 2k
+                """), Measurements.none(), candidate, false);
+
+        String markdown = GateReportRenderer.markdown(report);
+        assertThat(markdown).contains("| rule | check | scenario | design | baseline | candidate | error rate | change |")
+                .contains("| p99-budget | p99 < 5 ms | echo | engine-epoll | - | 300 ms | 2% | - |")
+                .contains("| tp-floor | throughput >= 2k/s | echo | engine-epoll | - | 1k/s |  | - |");
+        assertThat(GateReportRenderer.text(report)).contains("candidate  error rate");
+        assertThat(GateReportRenderer.json(report)).contains("\"errorRate\" : 0.02").contains("\"errorRate\" : null");
+    }
 }

@@ -9,13 +9,16 @@ import io.reactorbench.report.model.RunView;
 import io.reactorbench.report.model.ServerCost;
 import io.reactorbench.results.AllocationCalibration;
 import io.reactorbench.results.CellKey;
+import io.reactorbench.results.Environment;
 import io.reactorbench.results.ErrorCounts;
 import io.reactorbench.results.GeneratorSchedule;
 import io.reactorbench.results.LatencySummary;
+import io.reactorbench.results.Pinning;
 import io.reactorbench.results.metric.Metric;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class SummaryTablesTest {
@@ -56,7 +59,7 @@ class SummaryTablesTest {
                 "below zero");
         TrialResult trial = new TrialResult(new CellKey("echo", "", "engine-epoll"), 1, true, "",
                 new ScenarioParams("echo", "closed", 100, Double.NaN), 10, 10_000, 1_000, ErrorCounts.NONE, null, null,
-                ServerCost.UNKNOWN, null, Double.NaN, null, Double.NaN, null, null, null, below);
+                ServerCost.UNKNOWN, null, Double.NaN, null, Double.NaN, null, null, Double.NaN, null, below);
 
         TableCell cell = SummaryTables.allocationBelowZero(List.of(trial));
 
@@ -72,7 +75,7 @@ class SummaryTablesTest {
                 latenessP99Ns, latenessP99Ns, latenessP99Ns, latenessP99Ns);
         return new TrialResult(new CellKey("echo", "", design), 1, true, "",
                 new ScenarioParams("echo", "open", 100, 1_000), 10, 10_000, 1_000, ErrorCounts.NONE, latency, latency,
-                ServerCost.UNKNOWN, null, Double.NaN, null, Double.NaN, null, null,
+                ServerCost.UNKNOWN, null, Double.NaN, null, Double.NaN, null, null, Double.NaN,
                 GeneratorSchedule.of(lateness, latency), null);
     }
 
@@ -93,5 +96,25 @@ class SummaryTablesTest {
         assertThat(table.rows()).allSatisfy(row -> assertThat(row.get(p99).best()).isFalse());
         assertThat(table.rows().get(0).get(throughput).text()).doesNotContain(GeneratorBehind.MARK);
         assertThat(table.notes()).contains(GeneratorBehind.LEGEND);
+    }
+
+    @Test
+    void shouldShowTheErrorRateRightAfterTheLatencies() {
+        // 2 % of the requests hung past a 1 s timeout: the p99 is the timeout, and the column beside says why.
+        LatencySummary latency = new LatencySummary(10_000, 25e6, 2_000_000, 2_000_000, 2_000_000, 1_000_000_000,
+                1_000_000_000, 1_000_000_000, 1_000_000_000);
+        TrialResult failing = new TrialResult(new CellKey("echo", "", "engine-epoll"), 1, true, "",
+                new ScenarioParams("echo", "open", 1_000, 500), 20, 9_800, 490, new ErrorCounts(0, 200, 0, 0), latency,
+                latency, ServerCost.UNKNOWN, null, Double.NaN, null, Double.NaN, null, null, 0.02, null, null);
+        RunView run = new RunView(Path.of("run"), "run", "test", "complete", "", "",
+                new Environment("", 0, "", "", "", List.of(), 0L, "", "", new Pinning("", "", false, "")), List.of(),
+                List.of(failing), List.of());
+
+        Table table = SummaryTables.table(run, "echo", Map.of("engine-epoll", List.of(failing)));
+
+        int max = table.headings().indexOf("max (ms)");
+        assertThat(table.headings().get(max + 1)).isEqualTo("error rate (%)");
+        assertThat(table.rows().getFirst().get(max + 1).text()).isEqualTo("2");
+        assertThat(table.rows().getFirst().get(table.headings().indexOf("p99 (ms)")).text()).isEqualTo("1,000");
     }
 }

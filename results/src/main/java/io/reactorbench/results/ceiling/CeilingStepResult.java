@@ -21,7 +21,7 @@ import io.reactorbench.results.load.CeilingStop;
  * @param connectRatePerSec      new connections per second achieved while opening this step's connections
  * @param requests               active (open-loop) requests completed during the hold
  * @param errors                 errors during the step, by kind
- * @param latencyNs              corrected latency of the hold's active requests
+ * @param latencyNs              corrected latency of the hold's active requests, failed ones included
  * @param serverRssBytes         resident memory of all server processes together at the step's sample
  * @param serverHeapBytes        heap in use after the runner's GC, all server processes together
  * @param kernelSlabBytes        the machine's slab memory ({@code /proc/meminfo} Slab) at the step's sample
@@ -37,6 +37,8 @@ import io.reactorbench.results.load.CeilingStop;
  *                               agent's start); false: the GC may have paused some of the hold's requests; null
  *                               when no sample was taken
  * @param stoppedBy              why the ramp ended at this step; null when it completed
+ * @param errorRate              failed / (answered + failed) hold requests: the share of {@code latencyNs} that are
+ *                               failures; null (not written) when load.json's step did not record it
  * @param generatorSchedule      how late the load generator sent the hold's requests against their schedule and
  *                               whether it fell behind (the step's latency then holds its delay); null (not written)
  *                               when the load did not record it
@@ -61,6 +63,7 @@ public record CeilingStepResult(
         Double allocatedBytesPerRequest,
         Boolean memorySampledBeforeHold,
         CeilingStop stoppedBy,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Double errorRate,
         @JsonInclude(JsonInclude.Include.NON_NULL) GeneratorSchedule generatorSchedule) {
 
     public boolean completed() {

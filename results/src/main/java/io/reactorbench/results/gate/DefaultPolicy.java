@@ -13,6 +13,14 @@ package io.reactorbench.results.gate;
  * repeat on a busy machine was seen 46 % below its baseline from noise alone, yet narrow enough that a halved
  * throughput or a doubled p99 fails. The server-cpu rule is optional because a run
  * without rpc scenarios is no mistake, and allocation because external servers do not measure it.
+ *
+ * <p>The error budget, {@code errorRate <= 0.1%} of the requests issued: the latency percentiles hold the failed
+ * requests (one lost to a timeout at the timeout or later), so once more than 0.1 % of the requests fail, p99.9 can
+ * be the failures' and no longer the answered requests', and beyond 1 % p99 is. At or under 0.1 % the p99 and
+ * p99.9 the latency rule judges are still set by the server's answers: the gate judges speed only where speed is
+ * what was measured. It stands beside {@code no-errors} (which any error already fails here) as the rule a policy
+ * keeps when it allows a few errors (a refused connect on a busy machine) but not a failing server; optional
+ * because summaries written before the error rate was recorded do not carry it.
  */
 public final class DefaultPolicy {
 
@@ -25,6 +33,9 @@ public final class DefaultPolicy {
             rules:
               - name: no-errors
                 budget: errors == 0
+              - name: error-rate
+                optional: true
+                budget: errorRate <= 0.1%
               - name: throughput
                 regression:
                   throughput: {maxDrop: 10%, grossLimit: 40%}

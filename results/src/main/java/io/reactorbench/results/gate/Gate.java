@@ -240,7 +240,7 @@ public final class Gate {
         double candidateMedian = Medians.of(after);
         double change = before.length == 0 ? Double.NaN : Medians.relativeChange(baselineMedian, candidateMedian);
         rows.add(new GateRow(rule.name(), rule.expression(), scenarioKey, design, baselineMedian, candidateMedian,
-                change, unit, verdict, pValue, note, boxed(before), boxed(after)));
+                change, unit, verdict, pValue, note, boxed(before), boxed(after), errorRateBeside(rule, scenarioKey, design)));
         if (verdict.fails()) {
             String values = switch (rule) {
                 // A budget is judged on the candidate alone: quote the limit, and the baseline only if there is one.
@@ -254,6 +254,19 @@ public final class Gate {
             failures.add("rule '" + rule.name() + "' (" + rule.expression() + ") " + verdict.label().toLowerCase()
                     + " in " + scenarioKey + "/" + design + ": " + values);
         }
+    }
+
+    /**
+     * The candidate's median error rate in the cell of a latency check, NaN for other checks: failed requests are
+     * in the latency, so a p99 is read with the share that failed (a same-run ratio names two cells and gets none).
+     */
+    private double errorRateBeside(Rule rule, String scenarioKey, String design) {
+        if (rule.metric().unit() != QuantityUnit.NANOSECONDS) {
+            return Double.NaN;
+        }
+        CellTrials cell = find(candidate, scenarioKey, design);
+        double[] rates = cell == null ? new double[0] : cell.values(Metric.ERROR_RATE);
+        return rates.length == 0 ? Double.NaN : Medians.of(rates);
     }
 
     /** Per-trial ratios of two cells of one run, paired by trial number (the same trial ran them back to back). */

@@ -16,6 +16,9 @@ import java.util.List;
  * @param pValue          of the regression test, NaN when none was run
  * @param baselineTrials  the values the baseline median came from
  * @param candidateTrials the values the candidate median came from
+ * @param errorRate       a latency check's: the median error rate of the candidate's trials of the cell (the share
+ *                        of its requests that failed, which its latency holds), shown beside the latency; NaN for
+ *                        other checks and cells that did not record it
  */
 public record GateRow(
         String rule,
@@ -30,7 +33,8 @@ public record GateRow(
         double pValue,
         String note,
         List<Double> baselineTrials,
-        List<Double> candidateTrials) {
+        List<Double> candidateTrials,
+        double errorRate) {
 
     public GateRow {
         note = note == null ? "" : note;

@@ -21,9 +21,13 @@ import io.reactorbench.results.LatencySummary;
  * @param requests hold requests answered (verification echoes not included)
  * @param errors errors during the step (connect, verify and hold), by kind
  * @param latencyNs latency of the hold's requests, corrected for coordinated omission (from the intended send
- *        time); merged from the agents' histograms, never from their percentiles
+ *        time), the failed ones included at the moment they failed; merged from the agents' histograms, never from
+ *        their percentiles
  * @param stoppedBy why the ramp stopped at this step; null when the step completed
  * @param stopDetail the reason as a sentence (merged: naming the agent); null when the step completed
+ * @param failedRequests hold requests that failed, by kind (in {@code latencyNs}, not in {@code requests}); absent
+ *        in files written before it existed
+ * @param errorRate failed / (answered + failed) hold requests; absent where failedRequests is
  * @param sendLatenessNs how late the generator sent the hold's requests against their schedule (merged from the
  *        agents' histograms); null (not written) in results written before it was recorded. Unlike the open model,
  *        whose lateness is the loop's alone (a request held back by its connection's depth is not late), a hold's
@@ -33,6 +37,8 @@ import io.reactorbench.results.LatencySummary;
 public record CeilingStep(int index, int targetConnections, int heldConnections, double connectSeconds,
         double connectRatePerSec, int verified, long holdStartEpochMs, long holdEndEpochMs, long requests,
         ErrorCounts errors, LatencySummary latencyNs, CeilingStop stoppedBy, String stopDetail,
+        @JsonInclude(JsonInclude.Include.NON_NULL) ErrorCounts failedRequests,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Double errorRate,
         @JsonInclude(JsonInclude.Include.NON_NULL) LatencySummary sendLatenessNs) {
 
     /** Whether the step held its connections to the end (the ramp went on, or this was the top step). */

@@ -17,11 +17,12 @@ import java.util.List;
  * @param schema {@value #SCHEMA}
  * @param params what was asked for
  * @param windowSeconds length of the measured window (shorter than asked when stopped early)
- * @param requests requests completed in the window
+ * @param requests requests answered in the window (failed ones are in {@code failedRequests}, not here)
  * @param throughput requests per second in the window
  * @param errors errors in the window, by kind
  * @param latencyNs corrected (from the intended send time; null in closed loop and churn) and uncorrected
- *        (from the actual send)
+ *        (from the actual send), of every request issued in the window: the answered ones and the failed ones,
+ *        each failed request timed to the moment it failed (one lost to a timeout at least the timeout)
  * @param connectionsPerSecond churn: connections opened, used once and closed per second; null otherwise
  * @param firstErrors the first few errors, described (any time in the run, warm-up included)
  * @param memory heap per connection, when asked for with --report-memory; null otherwise
@@ -45,13 +46,21 @@ import java.util.List;
  * @param steps ceiling model: the steps of the ramp, up to and including the one it stopped at (its
  *        {@link CeilingStep#stoppedBy()} says why); absent for the other models and in results written before it
  *        existed. The window, requests and latency above then cover the steps' holds together.
+ * @param failedRequests requests of the window that were lost (no answer within the timeout, the connection reset
+ *        or closed under them, a wrong answer), by the kind of error that lost them: every request in flight on a
+ *        connection that failed counts, not one per error ({@code connect} stays 0: an unopened connection carried
+ *        no request). They are in {@code latencyNs}. Absent in results written before it existed.
+ * @param errorRate {@code failedRequests.total / (requests + failedRequests.total)}, 0 when nothing failed: the
+ *        share of the issued requests that {@code latencyNs} holds as failures. Absent where failedRequests is.
  */
 public record LoadResult(String schema, Params params, double windowSeconds, long requests, double throughput,
         ErrorCounts errors, LatencyViews latencyNs, Double connectionsPerSecond, List<String> firstErrors,
         Memory memory, boolean stoppedEarly, int shards, Double clientCpuSeconds, LatencySummary sendLatenessNs,
         SlowRead slowRead, Long warmupRequests, RateCheck rateCheck, Responses responses,
         @JsonInclude(JsonInclude.Include.NON_NULL) Long agentStartSkewMs,
-        @JsonInclude(JsonInclude.Include.NON_NULL) List<CeilingStep> steps) {
+        @JsonInclude(JsonInclude.Include.NON_NULL) List<CeilingStep> steps,
+        @JsonInclude(JsonInclude.Include.NON_NULL) ErrorCounts failedRequests,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Double errorRate) {
 
     public LoadResult {
         steps = steps == null ? null : List.copyOf(steps);

@@ -30,6 +30,13 @@ public enum Metric {
      */
     ERROR_SHARE(null, null, "errors", QuantityUnit.RATIO, Better.LOWER,
             s -> s.errors() == null ? null : errorShare(s.requests(), s.errors().total())),
+    /**
+     * Failed requests as a share of the requests issued in the window (answered + failed): summary.json's
+     * {@code errorRate}. The latency percentiles hold the failed requests, each at the moment it failed, so this is
+     * the number every latency figure is read with, and the error budget a policy sets
+     * ({@code budget: errorRate <= 0.1%}). Absent in summaries written before it existed.
+     */
+    ERROR_RATE("errorRate", "error rate", null, QuantityUnit.SHARE, Better.LOWER, CellSummary::errorRate),
     P50("p50", "p50", "p50", QuantityUnit.NANOSECONDS, Better.LOWER, s -> latency(s, true, LatencySummary::p50)),
     P75("p75", null, "p75", QuantityUnit.NANOSECONDS, Better.LOWER, s -> latency(s, true, LatencySummary::p75)),
     P90("p90", null, "p90", QuantityUnit.NANOSECONDS, Better.LOWER, s -> latency(s, true, LatencySummary::p90)),

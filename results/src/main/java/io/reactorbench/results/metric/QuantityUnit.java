@@ -7,7 +7,7 @@ import io.reactorbench.wire.units.Quantities;
  * The unit a metric is stored in, which decides what a policy may write after a number: time suffixes for
  * times (converted to the metric's own unit), {@code k}/{@code M}/{@code G} for counts and rates,
  * {@code B}/{@code KiB}/{@code MiB} (or {@code k}/{@code M}) for bytes, and nothing but a plain number or a
- * percentage for ratios.
+ * percentage for ratios and shares.
  */
 public enum QuantityUnit {
     NANOSECONDS(1),
@@ -16,7 +16,9 @@ public enum QuantityUnit {
     BYTES(0),
     COUNT(0),
     PER_SECOND(0),
-    RATIO(0);
+    RATIO(0),
+    /** A part of a whole, stored 0–1 like a ratio but written as a percentage ({@code 0.1%}): an error rate. */
+    SHARE(0);
 
     /** Nanoseconds per unit for time units, 0 for the others. */
     private final long nanosPerUnit;
@@ -36,7 +38,7 @@ public enum QuantityUnit {
      */
     public double parse(String text) {
         String trimmed = text.strip();
-        if (this == RATIO) {
+        if (this == RATIO || this == SHARE) {
             return ratio(trimmed, text);
         }
         if (isTime()) {
@@ -93,6 +95,7 @@ public enum QuantityUnit {
             case BYTES -> QuantityText.threeDigits(value) + " B";
             case PER_SECOND -> QuantityText.siPrefixed(value) + "/s";
             case COUNT -> QuantityText.siPrefixed(value);
+            case SHARE -> QuantityText.threeDigits(value * 100) + "%";
             default -> QuantityText.threeDigits(value);
         };
     }

@@ -158,7 +158,7 @@ class GateTest {
         CellSummary marked = new CellSummary(s.schema(), s.scenario(), s.variant(), s.design(), s.trial(), s.status(),
                 s.reason(), s.params(), s.windowSeconds(), s.requests(), s.throughput(), s.errors(), s.latencyNs(),
                 s.server(), s.memory(), s.connectionsPerSecond(), s.loadGenerator(), s.slowRead(), s.loadPlacement(),
-                s.ceiling(), behind, null);
+                s.ceiling(), s.failedRequests(), s.errorRate(), behind, null);
 
         assertThat(RunDirectoryReader.valuesOf(marked).latencyUnjudgeableBecause()).isEqualTo(behind.reason());
         assertThat(RunDirectoryReader.valuesOf(s).latencyUnjudgeableBecause()).isNull();
@@ -342,5 +342,40 @@ class GateTest {
                 "gate: FAIL: rule 'tp-floor' (throughput >= 200k/s) below floor in echo/engine-epoll: 105k/s, budget >= 200k/s");
         assertThat(Comparison.NOT_EQUAL.breach(0, 0)).isEqualTo(Verdict.FORBIDDEN_VALUE);
         assertThat(Comparison.EQUAL.breach(3, 0)).isEqualTo(Verdict.OVER_BUDGET);
+    }
+
+    @Test
+    void shouldFailACandidateWhoseErrorRateIsAboveTheDefaultBudgetAndSayBy() {
+        Measurements baseline = new SyntheticRuns()
+                .cell("rpc", "engine-epoll", Metric.THROUGHPUT, 100_000, 100_000, 100_000)
+                .cell("rpc", "engine-epoll", Metric.P99, 2e6, 2e6, 2e6)
+                .cell("rpc", "engine-epoll", Metric.ERRORS, 0, 0, 0)
+                .cell("rpc", "engine-epoll", Metric.ERROR_RATE, 0, 0, 0)
+                .measurements("baseline");
+        // The same speed, but one request in 200 failed: the p99 holds them (each at its timeout or failure).
+        Measurements candidate = new SyntheticRuns()
+                .cell("rpc", "engine-epoll", Metric.THROUGHPUT, 100_000, 100_000, 100_000)
+                .cell("rpc", "engine-epoll", Metric.P99, 2e6, 2e6, 2e6)
+                .cell("rpc", "engine-epoll", Metric.ERRORS, 40, 50, 60)
+                .cell("rpc", "engine-epoll", Metric.ERROR_RATE, 0.004, 0.005, 0.006)
+                .measurements("candidate");
+
+        GateReport report = Gate.evaluate(DefaultPolicy.policy(), baseline, candidate, false);
+
+        assertThat(report.outcome()).isEqualTo(GateOutcome.FAIL);
+        assertThat(report.failures()).contains("rule 'error-rate' (errorRate <= 0.1%) over budget in rpc/engine-epoll: "
+                + "0.5%, budget <= 0.1% (baseline 0%)");
+        assertThat(report.rows()).filteredOn(row -> row.rule().equals("error-rate")).singleElement()
+                .satisfies(row -> assertThat(row.unit()).isEqualTo(QuantityUnit.SHARE));
+    }
+
+    @Test
+    void shouldPassAnErrorRateWithinItsBudget() {
+        Policy budget = policy("rules: [{budget: errorRate <= 0.1%}]");
+        Measurements within = new SyntheticRuns().cell("echo", "engine-epoll", Metric.ERROR_RATE, 0.0005, 0.002, 0.0008)
+                .measurements("candidate");
+        GateReport report = Gate.evaluate(budget, Measurements.none(), within, false);
+        assertThat(report.outcome()).isEqualTo(GateOutcome.PASS);
+        assertThat(report.rows()).singleElement().satisfies(row -> assertThat(row.check()).isEqualTo("errorRate <= 0.1%"));
     }
 }

@@ -81,7 +81,7 @@ class PolicyParserTest {
     void shouldReadTheBuiltInDefaultPolicy() {
         Policy policy = DefaultPolicy.policy();
         assertThat(policy.rules()).extracting(Rule::name)
-                .containsExactly("no-errors", "throughput", "latency", "server-cpu", "allocation");
+                .containsExactly("no-errors", "error-rate", "throughput", "latency", "server-cpu", "allocation");
     }
 
     @Test

@@ -52,7 +52,7 @@ class MetricTest {
     @Test
     void shouldListOnlyThePolicyNamesWhenAPolicyNamesAnUnknownMetric() {
         assertThatThrownBy(() -> Metric.byPolicyName("rps")).hasMessage("unknown metric 'rps' (known: throughput,"
-                + " requests, errors, p50, p75, p90, p99, p999, p9999, maxLatency, meanLatency, uncorrectedP50,"
+                + " requests, errors, errorRate, p50, p75, p90, p99, p999, p9999, maxLatency, meanLatency, uncorrectedP50,"
                 + " uncorrectedP99, uncorrectedP999, cpuUsPerRequest, allocatedBytesPerRequest, gcCount, gcTotalMs,"
                 + " gcMaxMs, rssBytes, heapUsedBytes, threads, rssPerConnectionBytes, heapPerConnectionBytes,"
                 + " connectionsPerSecond)");

@@ -64,7 +64,7 @@ final class CeilingSteps {
                     pauses, holdCost(samples, step, ProbeSample::procCpuNs, 1e-3),
                     holdCost(samples, step, ProbeSample::allocatedBytes, 1),
                     at == null ? null : step.holdStartEpochMs() <= 0 || at.server().atMs() <= step.holdStartEpochMs(),
-                    step.stoppedBy(), GeneratorSchedule.of(step.sendLatenessNs(), step.latencyNs())));
+                    step.stoppedBy(), step.errorRate(), GeneratorSchedule.of(step.sendLatenessNs(), step.latencyNs())));
             if (step.completed()) {
                 highestHeld = Math.max(highestHeld, held);
             } else if (stopped == null) {

@@ -118,7 +118,8 @@ public final class CellMeasurements {
             }
             return new CellSummary(SchemaVersions.SUMMARY, s.name(), s.variant(), r.design(), r.trial(), status,
                     reason, params(s), windowSeconds, requests, throughput, errors, latency, server, null, null,
-                    loadGenerator, null, placement(r), r.ceiling(), schedule, rates.calibration());
+                    loadGenerator, null, placement(r), r.ceiling(), load.failedRequests(), load.errorRate(), schedule,
+                    rates.calibration());
         }
         long base = Math.max(requests, s.idle() || s.churn() ? s.connections() : 0);
         if (errors.total() > s.maxErrorRatio() * Math.max(base, 1)) {
@@ -131,7 +132,8 @@ public final class CellMeasurements {
         }
         return new CellSummary(SchemaVersions.SUMMARY, s.name(), s.variant(), r.design(), r.trial(), status, reason,
                 params(s), windowSeconds, requests, throughput, errors, latency, server, memory, connectionsPerSecond,
-                loadGenerator, slowRead(load, windowSeconds), placement(r), null, schedule, rates.calibration());
+                loadGenerator, slowRead(load, windowSeconds), placement(r), null, load.failedRequests(),
+                load.errorRate(), schedule, rates.calibration());
     }
 
     private static LoadPlacement placement(Recorded r) {

@@ -100,6 +100,11 @@ final class CellRunner {
             List<ProbeSample> idleBefore = null;
             int fdsBefore = ProcFs.openFds(server.process());
             CeilingSteps.MemorySample beforeRamp = null;
+            if (scenario.ceilingRamp() && scenario.warmupSeconds() > 0) {
+                List<String> warmupJvmOptions = new ArrayList<>(List.of("--enable-native-access=ALL-UNNAMED"));
+                warmupJvmOptions.addAll(context.classDataSharing().options("load"));
+                CeilingWarmup.run(scenario, server.target(), processes, context, cellDir, warmupJvmOptions);
+            }
             if (scenario.measuresMemoryPerConnection() || scenario.ceilingRamp()) {
                 SettledSamples.prime(server.target(), PRIMING_CONNECTIONS);
                 Thread.sleep(PRIMING_SETTLE_MS);

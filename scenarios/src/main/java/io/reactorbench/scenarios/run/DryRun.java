@@ -29,11 +29,12 @@ public final class DryRun {
                     + scenario.transport().id());
             if (scenario.ceilingRamp()) {
                 var ramp = scenario.ceiling();
-                out.printf(Locale.ROOT, "  %-40s %s ceiling, steps %s, each verified, settled %.1fs and held %.1fs at"
-                                + " %s req/s%n", scenario.key(), app,
+                out.printf(Locale.ROOT, "  %-40s %s ceiling, warm-up %.1fs, steps %s, each verified, settled %.1fs and"
+                                + " held %.1fs at %s req/s%n", scenario.key(), app, scenario.warmupSeconds(),
                         String.join(", ", ramp.steps().stream().map(n -> VariantNames.value("connections", n)).toList()),
                         ramp.settleSeconds(), ramp.holdSeconds(), VariantNames.value("rate", scenario.rate()));
-                measuredSeconds += ramp.steps().size() * (ramp.settleSeconds() + ramp.holdSeconds());
+                measuredSeconds += scenario.warmupSeconds()
+                        + ramp.steps().size() * (ramp.settleSeconds() + ramp.holdSeconds());
                 continue;
             }
             out.printf(Locale.ROOT, "  %-40s %s %s, %d connections, warm-up %.1fs + %.1fs%n", scenario.key(), app,

@@ -48,6 +48,29 @@ final class LoadArguments {
                     "--duration", millis(s.durationSeconds())));
         }
         args.addAll(List.of("--json", json.toString(), "--hlog", hlog.toString()));
+        addRequestShape(args, s, placement);
+        return args;
+    }
+
+    /**
+     * A ceiling cell's warm-up before its ramp ({@link CeilingWarmup}): the scenario's requests at its rate over
+     * {@code connections} connections for its warm-up time, open loop, one load process, nothing kept but the log.
+     */
+    static List<String> warmup(Scenario s, Target target, int connections, Path json) {
+        List<String> args = new ArrayList<>(List.of("load",
+                "--target", target.text(),
+                "--app", s.app(),
+                "--model", "open",
+                "--connections", Integer.toString(connections),
+                "--warmup", "0ms",
+                "--duration", millis(s.warmupSeconds()),
+                "--json", json.toString()));
+        addRequestShape(args, s, new LoadPlacement(1, 0, null, null));
+        return args;
+    }
+
+    /** The options every load of the scenario shares: rate, request shape, connect rate, threads, placement. */
+    private static void addRequestShape(List<String> args, Scenario s, LoadPlacement placement) {
         if (s.rate() > 0) {
             args.addAll(List.of("--rate", number(s.rate())));
         }
@@ -84,7 +107,6 @@ final class LoadArguments {
         if (placement.sourceRange() != null) {
             args.addAll(List.of("--source", placement.sourceRange()));
         }
-        return args;
     }
 
     private static String millis(double seconds) {

@@ -22,8 +22,16 @@ final class ServerHeap {
     static final long BASE_BYTES = 64L << 20;
     /** The engine's slot table holds ~60 B per idle connection; 1 KiB leaves room for buffers of active ones. */
     static final long ENGINE_BYTES_PER_CONNECTION = 1L << 10;
-    /** Netty's channel and pipeline objects, a virtual thread's stack chunk, a platform thread's session objects. */
+    /** Netty's channel and pipeline objects (~0.8-0.9 KiB live per idle connection measured at 10,000). */
     static final long OTHER_BYTES_PER_CONNECTION = 4L << 10;
+    /**
+     * A thread per connection: its session objects and read buffer, and for a virtual thread its stack chunk, live
+     * on the heap: vthreads held 4.7-5.1 KiB live per connection at 50,000-100,000 (run 20261205-173430-million).
+     * With 4 KiB allowed, its 54 processes spent 430 s in full collections (10 s the longest) at the 250,000 step
+     * and stopped on timeouts: the heap bound, not the design, stopped it. Three times the live size leaves the
+     * young generation room to work.
+     */
+    static final long THREAD_PER_CONNECTION_BYTES = 16L << 10;
     static final String INITIAL_HEAP = "-Xms32m";
     private static final String PRE_TOUCH = "-XX:+AlwaysPreTouch";
     private static final List<String> HEAP_SIZE_PREFIXES = List.of("-Xms", "-Xmx", "-XX:InitialHeapSize=",
@@ -34,7 +42,11 @@ final class ServerHeap {
 
     /** Heap each connection may need in {@code designId}'s server. */
     static long bytesPerConnection(String designId) {
-        return designId.startsWith("engine") ? ENGINE_BYTES_PER_CONNECTION : OTHER_BYTES_PER_CONNECTION;
+        if (designId.startsWith("engine")) {
+            return ENGINE_BYTES_PER_CONNECTION;
+        }
+        return designId.equals("vthreads") || designId.equals("threads") ? THREAD_PER_CONNECTION_BYTES
+                : OTHER_BYTES_PER_CONNECTION;
     }
 
     /** The {@code -Xmx} in bytes for a process of {@code designId} holding {@code connectionsPerProcess}. */

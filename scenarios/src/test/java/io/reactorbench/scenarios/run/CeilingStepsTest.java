@@ -23,7 +23,7 @@ class CeilingStepsTest {
     private static CeilingStep step(int index, int held, long holdStart, long holdEnd, CeilingStop stop) {
         return new CeilingStep(index, held, held, 1.0, held, held, holdStart, holdEnd, 100, ErrorCounts.NONE,
                 LatencySummary.EMPTY, stop, stop == null ? null : "memory guard: MemAvailable 1.9 GiB below the 2.0 GiB floor",
-                null);
+                null, null, null);
     }
 
     @Test
@@ -56,7 +56,7 @@ class CeilingStepsTest {
         LatencySummary late = new LatencySummary(100, 2e7, 20_000_000, 20_000_000, 20_000_000, 25_000_000,
                 25_000_000, 25_000_000, 25_000_000);
         CeilingStep step = new CeilingStep(0, 1_000, 1_000, 1, 1, 1_000, 10_000, 12_000, 100, ErrorCounts.NONE,
-                latency, null, null, late);
+                latency, null, null, null, null, late);
 
         var result = CeilingSteps.of(List.of(step), null, Map.of(), List.of(), new ArrayList<>(), 9_000);
 
@@ -84,7 +84,7 @@ class CeilingStepsTest {
     void aHoldsCpuAndAllocationPerRequestAreTheServersRatesOverTheRequestRate() {
         // 1,000 requests over a 2 s hold (500/s); inside it, 10 ms of CPU and 1 MB allocated per second
         CeilingStep step = new CeilingStep(0, 1_000, 1_000, 1, 1, 1_000, 10_000, 12_000, 1_000, ErrorCounts.NONE,
-                LatencySummary.EMPTY, null, null, null);
+                LatencySummary.EMPTY, null, null, null, null, null);
         List<ProbeSample> samples = List.of(counters(9_500, 0, 0), counters(10_500, 10_000_000, 1_000_000),
                 counters(11_500, 20_000_000, 2_000_000), counters(12_500, 99_000_000, 9_000_000));
 

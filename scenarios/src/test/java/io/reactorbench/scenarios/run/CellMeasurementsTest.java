@@ -153,6 +153,27 @@ class CellMeasurementsTest {
     }
 
     @Test
+    void shouldCarryTheFailedRequestsAndTheErrorRateBesideTheLatency() {
+        LoadResult load = ResultsJson.mapper().readValue("""
+                {"requests": 980, "throughput": 245.0, "windowSeconds": 4.0,
+                 "errors": {"connect": 0, "timeout": 5, "reset": 0, "protocol": 0, "total": 5},
+                 "latencyNs": {"corrected": null, "uncorrected": {"count": 1000, "mean": 1, "p50": 1, "p75": 1,
+                  "p90": 1, "p99": 250000000, "p999": 250000000, "p9999": 250000000, "max": 250000000}},
+                 "failedRequests": {"connect": 0, "timeout": 20, "reset": 0, "protocol": 0, "total": 20},
+                 "errorRate": 0.02}
+                """, LoadResult.class);
+
+        CellSummary summary = CellMeasurements.summarize(new CellMeasurements.Recorded(ECHO, "d", 1, load,
+                List.of(), new MeasuredWindow(0, 4_000), 0, null, null, List.of()));
+
+        assertThat(summary.failedRequests().timeout()).isEqualTo(20);
+        assertThat(summary.errorRate()).isEqualTo(0.02);
+        String json = ResultsJson.mapper().writeValueAsString(summary);
+        assertThat(json).containsPattern("\"errorRate\" ?: ?0.02");
+        assertThat(ResultsJson.mapper().readValue(json, CellSummary.class)).isEqualTo(summary);
+    }
+
+    @Test
     void shouldComputeMemoryPerIdleConnectionFromTheSamplesAroundTheConnections() {
         ProbeSample before = new ProbeSample("idle-before", 0, 0L, 0L, 0L, 0L, 0.0, 0.0, List.of(), 0L, 10_000_000L, 5,
                 0, 1L, 0L, 100_000_000L);

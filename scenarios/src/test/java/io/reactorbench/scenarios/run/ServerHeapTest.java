@@ -22,9 +22,12 @@ class ServerHeapTest {
         // 1,000,000 over 52 processes: 19,231 each; 64 MiB + 19,231 KiB = 82.8 MiB for the engine
         assertThat(ServerHeap.sized(SUITE, "engine-epoll", 1_000_000, 52)).containsExactly(
                 "--enable-native-access=ALL-UNNAMED", "-XX:+UseParallelGC", "-Xms32m", "-Xmx83m");
-        // 4 KiB each elsewhere: 64 MiB + 76,924 KiB = 139.2 MiB
-        assertThat(ServerHeap.sized(SUITE, "vthreads", 1_000_000, 52)).containsExactly(
+        // 4 KiB each for Netty: 64 MiB + 76,924 KiB = 139.2 MiB
+        assertThat(ServerHeap.sized(SUITE, "netty-epoll", 1_000_000, 52)).containsExactly(
                 "--enable-native-access=ALL-UNNAMED", "-XX:+UseParallelGC", "-Xms32m", "-Xmx140m");
+        // 16 KiB each for a thread per connection (its stack chunk is on the heap): 64 MiB + 307,696 KiB = 364.5 MiB
+        assertThat(ServerHeap.sized(SUITE, "vthreads", 1_000_000, 52)).containsExactly(
+                "--enable-native-access=ALL-UNNAMED", "-XX:+UseParallelGC", "-Xms32m", "-Xmx365m");
     }
 
     @Test
@@ -50,7 +53,7 @@ class ServerHeapTest {
 
         assertThat(ServerHeap.sized(none, "threads", 19_800, 1)).isEqualTo(none);
         assertThat(ServerHeap.sized(none, "threads", 600, 3)).containsExactly("-XX:+UseParallelGC", "-Xms32m",
-                "-Xmx65m");
+                "-Xmx68m");
     }
 
     @Test
