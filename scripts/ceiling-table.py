@@ -40,8 +40,10 @@ def main(run):
         for st in c["steps"]:
             gc = st.get("gcPauses") or {}
             lat = st.get("latencyNs") or {}
-            print(f"| {st['targetConnections']:,} | {st['held']:,} | {st['verified']:,} | "
-                  f"{fmt(st.get('connectRatePerSec'))} | {fmt(st.get('rssPerConnectionBytes'))} | "
+            # 'held' in runs written before the steps embedded load.json's step; a rate of 0: no connection opened
+            held = st.get("heldConnections", st.get("held"))
+            print(f"| {st['targetConnections']:,} | {held:,} | {st['verified']:,} | "
+                  f"{fmt(st.get('connectRatePerSec') or None)} | {fmt(st.get('rssPerConnectionBytes'))} | "
                   f"{fmt(st.get('heapPerConnectionBytes'), 1)} | {fmt(st.get('kernelPerConnectionBytes'))} | "
                   f"{gc.get('count', '-')} | {fmt(gc.get('totalMs'))} | {fmt(gc.get('maxMs'))} | "
                   f"{fmt(st.get('cpuUsPerRequest'), 1)} | {fmt(st.get('allocatedBytesPerRequest'))} | "

@@ -9,7 +9,6 @@ import io.reactorbench.results.CellSummary;
 import io.reactorbench.results.ProbeSample;
 import io.reactorbench.results.Results;
 import io.reactorbench.results.RunManifest;
-import io.reactorbench.results.ceiling.CeilingStepResult;
 import io.reactorbench.results.load.LoadJson;
 import io.reactorbench.results.load.LoadResult;
 import java.io.IOException;
@@ -55,10 +54,11 @@ class RunMillionSmallEndToEndTest {
         // the ramp: both steps held and every connection answered its verification echo
         assertThat(summary.ceiling().highestHeld()).isEqualTo(TOP_STEP);
         assertThat(summary.ceiling().stoppedBy()).isNull();
-        assertThat(summary.ceiling().steps()).extracting(CeilingStepResult::held).containsExactly(10_000L, 40_000L);
+        assertThat(summary.ceiling().steps()).extracting(step -> step.load().heldConnections())
+                .containsExactly(10_000, 40_000);
         assertThat(summary.ceiling().steps()).allSatisfy(step -> {
-            assertThat(step.verified()).isEqualTo(step.held());
-            assertThat(step.requests()).isPositive();
+            assertThat(step.load().verified()).isEqualTo(step.load().heldConnections());
+            assertThat(step.load().requests()).isPositive();
             assertThat(step.serverHeapBytes()).isPositive();
             assertThat(step.heapPerConnectionBytes()).isNotNull();
         });

@@ -164,8 +164,9 @@ final class CeilingCharts {
         List<LinePoint> points = new ArrayList<>();
         for (CeilingStepResult step : steps) {
             Double y = value.apply(step);
-            if (step.held() > 0 && y != null && !Double.isNaN(y)) {
-                points.add(new LinePoint(step.held(), y));
+            long held = step.load().heldConnections();
+            if (held > 0 && y != null && !Double.isNaN(y)) {
+                points.add(new LinePoint(held, y));
             }
         }
         return points;
@@ -173,7 +174,7 @@ final class CeilingCharts {
 
     /** A percentile in ms; null where the hold answered nothing or it is 0, which a log axis cannot draw. */
     private static Double latencyMs(CeilingStepResult step, Percentile percentile) {
-        LatencySummary latency = step.latencyNs();
+        LatencySummary latency = step.load().latencyNs();
         if (latency == null || latency.count() == 0 || percentile.valueNs().applyAsLong(latency) <= 0) {
             return null;
         }

@@ -6,7 +6,9 @@ import io.reactorbench.report.model.RunView;
 import io.reactorbench.report.read.RunReader;
 import io.reactorbench.report.render.ReportDocument;
 import io.reactorbench.report.render.Section;
+import io.reactorbench.report.table.CeilingCompareTables;
 import io.reactorbench.report.table.CompareTables;
+import io.reactorbench.report.table.Table;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -66,6 +68,13 @@ public final class CompareReport {
         // What moved most comes first; every metric of every cell follows.
         sections.add(new Section("Biggest changes", paragraphs, List.of(CompareTables.biggest(a, b)), List.of(), List.of()));
         sections.add(new Section("Changes", List.of(), CompareTables.of(a, b), List.of(), List.of()));
+        List<Table> ceilings = CeilingCompareTables.of(a, b);
+        if (!ceilings.isEmpty()) {
+            sections.add(new Section("Connection ceilings", List.of("Per design, the connections held at the highest "
+                    + "step each ramp completed, and per step both ramps completed what a connection cost and the active "
+                    + "requests' p99. Steps are those of each side's median-ceiling trial."), ceilings, List.of(),
+                    List.of()));
+        }
         HtmlReport.chartSections(charts, sections);
         Map<String, String> facts = new LinkedHashMap<>();
         facts.put("A", a.id() + " (" + a.environment().cpuModel() + ", " + a.environment().jdk() + ", " + a.status() + ")");

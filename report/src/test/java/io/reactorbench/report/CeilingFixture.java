@@ -17,6 +17,7 @@ import io.reactorbench.results.SchemaVersions;
 import io.reactorbench.results.ServerMetrics;
 import io.reactorbench.results.ceiling.CeilingResult;
 import io.reactorbench.results.ceiling.CeilingStepResult;
+import io.reactorbench.results.load.CeilingStep;
 import io.reactorbench.results.load.CeilingStop;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -93,14 +94,17 @@ class CeilingFixture {
         double heap = (netty ? 120 : 56) + index * 2;
         double rss = (netty ? 900 : 400) - index * 10;
         double kernel = 10_240 + index * 16;
-        return new CeilingStepResult(index, target, held, stopped ? 0 : held, 5_000.0 - index * 500,
+        long holdStartMs = 1_767_312_000_000L + index * 60_000L;
+        CeilingStep load = new CeilingStep(index, (int) target, (int) held, 2.0, 5_000.0 - index * 500,
+                stopped ? 0 : (int) held, stopped ? 0 : holdStartMs, stopped ? 0 : holdStartMs + 10_000,
                 stopped ? 0 : 10_000, stopped ? new ErrorCounts(12, 0, 0, 0) : ErrorCounts.NONE,
-                stopped ? LatencySummary.EMPTY : latency(latencyScale * (netty ? 2 : 1)),
+                stopped ? LatencySummary.EMPTY : latency(latencyScale * (netty ? 2 : 1)), stop,
+                stopped ? STOPPED_BECAUSE : null, null, null, null);
+        return new CeilingStepResult(load,
                 stopped ? null : 200_000_000L + (long) (rss * held), stopped ? null : 30_000_000L + (long) (heap * held),
                 stopped ? null : 1_000_000_000L + (long) (kernel * held),
                 stopped ? null : rss, stopped ? null : heap, stopped ? null : kernel,
-                new GcPauses(index + 1, 4.0 * (index + 1), 2.0 + index, List.of()), null, null, null, stop,
-                null, null);
+                new GcPauses(index + 1, 4.0 * (index + 1), 2.0 + index, List.of()), null, null, null, null);
     }
 
     /** Percentiles from p50 = {@code scale} × 0.4 ms up to p99.9 = scale × 3 ms. */

@@ -72,12 +72,12 @@ final class CeilingCells {
                 .append(" connections (").append(outcome.completed() ? CeilingOutcome.COMPLETED
                         : "stopped by " + outcome.stopLabel()).append(')');
         if (top != null) {
-            line.append(", at ").append(EndOfRunTable.count(top.held())).append(": heap ")
+            line.append(", at ").append(EndOfRunTable.count(top.load().heldConnections())).append(": heap ")
                     .append(perConnection(top, CeilingStepResult::heapPerConnectionBytes)).append("/conn, rss ")
                     .append(perConnection(top, CeilingStepResult::rssPerConnectionBytes)).append("/conn, kernel ")
                     .append(perConnection(top, CeilingStepResult::kernelPerConnectionBytes)).append("/conn, p99 ")
                     .append(p99(top));
-            if (top.errorRate() != null) {
+            if (top.load().errorRate() != null) {
                 line.append(", error rate ").append(errorRate(top));
             }
         }
@@ -96,13 +96,14 @@ final class CeilingCells {
     }
 
     private static String p99(CeilingStepResult step) {
-        return step == null || step.latencyNs() == null || step.latencyNs().count() == 0 ? "-"
-                : EndOfRunTable.nanos(step.latencyNs().p99());
+        return step == null || step.load().latencyNs() == null || step.load().latencyNs().count() == 0 ? "-"
+                : EndOfRunTable.nanos(step.load().latencyNs().p99());
     }
 
     /** The share of the step's hold requests that failed, which its p99 holds; "-" where not recorded. */
     private static String errorRate(CeilingStepResult step) {
-        return step == null || step.errorRate() == null ? "-" : QuantityUnit.SHARE.format(step.errorRate());
+        return step == null || step.load().errorRate() == null ? "-"
+                : QuantityUnit.SHARE.format(step.load().errorRate());
     }
 
     private static String gc(CeilingStepResult step) {

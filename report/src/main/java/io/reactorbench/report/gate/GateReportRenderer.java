@@ -1,15 +1,18 @@
 package io.reactorbench.report.gate;
 
 import io.reactorbench.results.ResultsJson;
+import io.reactorbench.results.gate.Correction;
 import io.reactorbench.results.gate.GateReport;
 import io.reactorbench.results.gate.GateRow;
 import io.reactorbench.results.gate.RuleTally;
+import io.reactorbench.results.gate.StatisticsSettings;
 import io.reactorbench.results.gate.Verdict;
 import io.reactorbench.results.metric.QuantityText;
 import io.reactorbench.results.metric.QuantityUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /** The one place a {@link GateReport} becomes text: a console table, Markdown, JSON. */
@@ -18,8 +21,8 @@ public final class GateReportRenderer {
     public static final String JSON_SCHEMA = "reactorbench.gate/1";
 
     private static final List<String> HEADER =
-            List.of("rule", "check", "scenario", "design", "baseline", "candidate", "error rate", "change", "verdict",
-                    "note");
+            List.of("rule", "check", "scenario", "design", "baseline", "candidate", "error rate", "change", "p",
+                    "verdict", "note");
 
     private GateReportRenderer() {
     }
@@ -32,7 +35,12 @@ public final class GateReportRenderer {
     public static String text(GateReport report) {
         StringBuilder out = new StringBuilder();
         out.append("baseline: ").append(report.baseline()).append("\ncandidate: ").append(report.candidate())
-                .append("\npolicy: ").append(report.policy()).append("\n\n");
+                .append("\npolicy: ").append(report.policy()).append('\n');
+        String correction = correction(report);
+        if (correction != null) {
+            out.append("regression checks: ").append(correction).append('\n');
+        }
+        out.append('\n');
         List<List<String>> rollUp = new ArrayList<>();
         for (RuleTally tally : RuleTally.of(report.rows())) {
             rollUp.add(List.of(mark(tally), tally.rule(), tally.rule().equals(tally.check()) ? "" : tally.check(),
@@ -96,6 +104,12 @@ public final class GateReportRenderer {
         out.append(escape(report.headline())).append("\n\n");
         out.append("Baseline `").append(report.baseline()).append("`, candidate `").append(report.candidate())
                 .append("`, policy `").append(report.policy()).append("`.\n\n");
+        String correction = correction(report);
+        if (correction != null) {
+            out.append("Regression checks: ").append(escape(correction)).append(
+                    report.statistics().correction() == Correction.NONE ? ".\n\n"
+                            : ". Column p: the check's p-value, then the adjusted p-value held against alpha.\n\n");
+        }
         if (!report.problems().isEmpty()) {
             out.append("**The inputs cannot be judged:**\n\n");
             report.problems().forEach(p -> out.append("- ").append(escape(p)).append('\n'));
@@ -147,6 +161,8 @@ public final class GateReportRenderer {
         root.put("policy", report.policy());
         root.put("baseline", report.baseline());
         root.put("candidate", report.candidate());
+        root.put("correction", report.statistics().correction().policyName());
+        root.put("alpha", report.statistics().alpha());
         List<Map<String, Object>> rows = new ArrayList<>();
         for (GateRow row : report.rows()) {
             Map<String, Object> out = new LinkedHashMap<>();
@@ -161,6 +177,7 @@ public final class GateReportRenderer {
             out.put("change", number(row.change()));
             out.put("verdict", row.verdict().name().toLowerCase().replace('_', '-'));
             out.put("pValue", number(row.pValue()));
+            out.put("adjustedPValue", number(row.adjustedPValue()));
             out.put("note", row.note());
             out.put("baselineTrials", row.baselineTrials());
             out.put("candidateTrials", row.candidateTrials());
@@ -198,8 +215,34 @@ public final class GateReportRenderer {
         // Beside a latency check only: the share of the cell's requests that failed, which its latency holds.
         String errorRate = Double.isNaN(row.errorRate()) ? "" : QuantityUnit.SHARE.format(row.errorRate());
         return List.of(row.rule(), row.check(), row.scenario(), row.design(), baseline,
-                row.unit().format(row.candidate()), errorRate, QuantityText.percent(row.change()), row.verdict().label(),
-                row.note());
+                row.unit().format(row.candidate()), errorRate, QuantityText.percent(row.change()), pText(row),
+                row.verdict().label(), row.note());
+    }
+
+    /** {@code 0.050}, or {@code 0.050 → 0.400} when the correction adjusted it; empty when no test was run. */
+    private static String pText(GateRow row) {
+        if (Double.isNaN(row.pValue())) {
+            return "";
+        }
+        String p = String.format(Locale.ROOT, "%.3f", row.pValue());
+        return row.adjustedPValue() == row.pValue() ? p : p + String.format(Locale.ROOT, " → %.3f", row.adjustedPValue());
+    }
+
+    /**
+     * How the regression checks shared alpha: {@code holm across 8 tested regression check(s) (alpha 0.05 for all
+     * of them together)}; null when no regression check had a p-value.
+     */
+    private static String correction(GateReport report) {
+        long tested = report.testedChecks();
+        if (tested == 0) {
+            return null;
+        }
+        StatisticsSettings statistics = report.statistics();
+        String alpha = QuantityText.threeDigits(statistics.alpha());
+        return statistics.correction() == Correction.NONE
+                ? "no correction, each of " + tested + " tested regression check(s) at alpha " + alpha + " on its own"
+                : statistics.correction().policyName() + " across " + tested + " tested regression check(s), alpha "
+                        + alpha + " for all of them together";
     }
 
     private static Double number(double value) {

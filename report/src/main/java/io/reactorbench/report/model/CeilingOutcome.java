@@ -20,7 +20,7 @@ public record CeilingOutcome(long highestHeld, CeilingStepResult topStep, String
     public static CeilingOutcome of(CeilingResult ceiling) {
         CeilingStepResult top = null;
         for (CeilingStepResult step : ceiling.steps()) {
-            if (step.completed() && (top == null || step.held() >= top.held())) {
+            if (step.completed() && (top == null || step.load().heldConnections() >= top.load().heldConnections())) {
                 top = step;
             }
         }

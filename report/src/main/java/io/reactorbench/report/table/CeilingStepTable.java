@@ -7,6 +7,7 @@ import io.reactorbench.results.GcPauses;
 import io.reactorbench.results.LatencySummary;
 import io.reactorbench.results.ceiling.CeilingResult;
 import io.reactorbench.results.ceiling.CeilingStepResult;
+import io.reactorbench.results.load.CeilingStep;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.ToLongFunction;
@@ -49,13 +50,16 @@ public final class CeilingStepTable {
     }
 
     private static List<TableCell> row(CeilingStepResult step) {
+        CeilingStep load = step.load();
         GcPauses gc = step.gcPauses();
-        LatencySummary latency = step.latencyNs();
+        LatencySummary latency = load.latencyNs();
         return List.of(
-                TableCell.text(Numbers.format(step.targetConnections())),
-                new TableCell(Numbers.format(step.held()), "", false, step.held() < step.targetConnections()),
-                TableCell.text(Numbers.format(step.verified())),
-                TableCell.text(number(step.connectRatePerSec())),
+                TableCell.text(Numbers.format(load.targetConnections())),
+                new TableCell(Numbers.format(load.heldConnections()), "", false,
+                        load.heldConnections() < load.targetConnections()),
+                TableCell.text(Numbers.format(load.verified())),
+                // A step that opened no connection of its own has no connect rate (the load writes 0).
+                TableCell.text(load.connectRatePerSec() > 0 ? Numbers.format(load.connectRatePerSec()) : Numbers.MISSING),
                 TableCell.text(number(step.rssPerConnectionBytes())),
                 TableCell.text(number(step.heapPerConnectionBytes())),
                 TableCell.text(number(step.kernelPerConnectionBytes())),
@@ -65,9 +69,9 @@ public final class CeilingStepTable {
                 TableCell.text(latencyMs(latency, LatencySummary::p50)),
                 TableCell.text(latencyMs(latency, LatencySummary::p99)),
                 TableCell.text(latencyMs(latency, LatencySummary::p999)),
-                TableCell.text(percent(step.errorRate())),
-                TableCell.text(Numbers.format(step.errors() == null ? 0 : step.errors().total())),
-                new TableCell(step.completed() ? "" : CeilingOutcome.stopLabel(step.stoppedBy()), "", false,
+                TableCell.text(percent(load.errorRate())),
+                TableCell.text(Numbers.format(load.errors() == null ? 0 : load.errors().total())),
+                new TableCell(step.completed() ? "" : CeilingOutcome.stopLabel(load.stoppedBy()), "", false,
                         !step.completed()));
     }
 

@@ -52,8 +52,8 @@ public final class CeilingSummaryTable {
                     TableCell.text(top == null ? Numbers.MISSING : CeilingStepTable.number(top.heapPerConnectionBytes())),
                     TableCell.text(top == null ? Numbers.MISSING : CeilingStepTable.number(top.kernelPerConnectionBytes())),
                     TableCell.text(top == null ? Numbers.MISSING
-                            : CeilingStepTable.latencyMs(top.latencyNs(), l -> l.p99())),
-                    TableCell.text(top == null ? Numbers.MISSING : CeilingStepTable.percent(top.errorRate()))));
+                            : CeilingStepTable.latencyMs(top.load().latencyNs(), l -> l.p99())),
+                    TableCell.text(top == null ? Numbers.MISSING : CeilingStepTable.percent(top.load().errorRate()))));
         }
         ScenarioParams params = byDesign.values().iterator().next().getFirst().params();
         return new Table(scenarioLabel + " — " + describe(params), HEADINGS, rows,

@@ -119,7 +119,8 @@ public final class CompareTables {
         return change.a().isPresent() && change.b().isPresent() && !change.hasSpread() ? NO_SPREAD : "";
     }
 
-    private static TableCell spreadCell(Spread spread) {
+    /** A side's median with its min–max under it; missing when the side has no value. */
+    static TableCell spreadCell(Spread spread) {
         return new TableCell(Numbers.format(spread.median()),
                 spread.n() > 1 && spread.min() != spread.max() ? Numbers.range(spread.min(), spread.max()) : "", false, false);
     }

@@ -101,6 +101,36 @@ class GateReportRendererTest {
     }
 
     @Test
+    void shouldNameTheCorrectionAndShowEachChecksPValueBesideItsAdjustedOne() {
+        Measurements baseline = measurements("b",
+                cell("rpc", "threads", Metric.THROUGHPUT, 100, 101, 102, 103, 104),
+                cell("rpc", "vthreads", Metric.THROUGHPUT, 100, 101, 102, 103, 104));
+        Measurements candidate = measurements("c",
+                cell("rpc", "threads", Metric.THROUGHPUT, 80, 81, 82, 83, 84),
+                cell("rpc", "vthreads", Metric.THROUGHPUT, 100, 101, 102, 103, 104));
+        GateReport report = Gate.evaluate(policy("rules: [{name: tp, regression: {throughput: {maxDrop: 5%}}}]"),
+                baseline, candidate, false);
+        String text = GateReportRenderer.text(report);
+        assertThat(text.lines().toList().get(3))
+                .isEqualTo("regression checks: holm across 2 tested regression check(s), alpha 0.05 for all of them together");
+        // 1/252 doubled for the first of two; the second keeps its own p of 1, as adjusted.
+        assertThat(text).contains("0.004 → 0.008");
+        assertThat(GateReportRenderer.markdown(report))
+                .contains("Regression checks: holm across 2 tested regression check(s)")
+                .contains("| p | verdict |").contains("| 0.004 → 0.008 | **REGRESSION** |");
+        assertThat(GateReportRenderer.json(report)).contains("\"correction\" : \"holm\"")
+                .contains("\"adjustedPValue\" : 0.007936");
+
+        GateReport uncorrected = Gate.evaluate(policy("""
+                correction: none
+                rules: [{name: tp, regression: {throughput: {maxDrop: 5%}}}]
+                """), baseline, candidate, false);
+        assertThat(GateReportRenderer.text(uncorrected))
+                .contains("regression checks: no correction, each of 2 tested regression check(s) at alpha 0.05 on its own")
+                .doesNotContain("→");
+    }
+
+    @Test
     void shouldShowTheErrorRateBesideALatencyCheckOnly() {
         Measurements candidate = measurements("c", cell("echo", "engine-epoll",
                 List.of(Map.of(Metric.P99, 300e6, Metric.ERROR_RATE, 0.02, Metric.THROUGHPUT, 1_000.0))));
@@ -113,7 +143,7 @@ class GateReportRendererTest {
                 """), Measurements.none(), candidate, false);
 
         String markdown = GateReportRenderer.markdown(report);
-        assertThat(markdown).contains("| rule | check | scenario | design | baseline | candidate | error rate | change |")
+        assertThat(markdown).contains("| rule | check | scenario | design | baseline | candidate | error rate | change | p | verdict |")
                 .contains("| p99-budget | p99 < 5 ms | echo | engine-epoll | - | 300 ms | 2% | - |")
                 .contains("| tp-floor | throughput >= 2k/s | echo | engine-epoll | - | 1k/s |  | - |");
         assertThat(GateReportRenderer.text(report)).contains("candidate  error rate");

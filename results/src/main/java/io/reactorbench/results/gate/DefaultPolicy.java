@@ -30,6 +30,7 @@ public final class DefaultPolicy {
             schema: reactorbench.gate-policy/1
             alpha: 0.05
             minTrials: 3
+            correction: holm
             rules:
               - name: no-errors
                 budget: errors == 0

@@ -14,7 +14,8 @@ import java.util.TreeSet;
 
 /**
  * Judges a candidate run against a baseline under a policy. Budgets are checked on the median of the
- * candidate's trials; regressions by {@link RegressionTest}. The inputs are checked first: a cell of the
+ * candidate's trials; regressions by {@link RegressionTest}, their p-values corrected together across the evaluation
+ * by the policy's {@link Correction}. The inputs are checked first: a cell of the
  * baseline missing from the candidate, a failed cell or an incomplete run make the result
  * {@link GateOutcome#CANNOT_JUDGE}, because a gate that passed on half the evidence would be lying; so do rules
  * that check nothing ({@link RuleCoverage}). Checks that cannot decide make it {@link GateOutcome#INCONCLUSIVE},
@@ -31,6 +32,13 @@ public final class Gate {
     private final Measurements baseline;
     private final Measurements candidate;
     private final List<GateRow> rows = new ArrayList<>();
+    /** The rule of each row, for its failure line. */
+    private final List<Rule> rowRules = new ArrayList<>();
+    /**
+     * Regression checks whose rows wait (null in {@link #rows}) until every p-value of the evaluation is known:
+     * the correction judges them together.
+     */
+    private final List<PendingRegression> pending = new ArrayList<>();
     private final Set<String> failures = new LinkedHashSet<>();
     private final Set<String> warnings = new LinkedHashSet<>();
     private final Set<String> problems = new LinkedHashSet<>();
@@ -73,6 +81,12 @@ public final class Gate {
                 }
             }
         }
+        decideRegressions();
+        for (int i = 0; i < rows.size(); i++) {
+            if (rows.get(i).verdict().fails()) {
+                failures.add(failureLine(rowRules.get(i), rows.get(i)));
+            }
+        }
         if (rows.isEmpty() && problems.isEmpty()) {
             problems.add("no rule checked anything: every rule is optional and none applies to this candidate");
         }
@@ -83,7 +97,7 @@ public final class Gate {
                 : inconclusive > 0 ? GateOutcome.INCONCLUSIVE
                 : GateOutcome.PASS;
         return new GateReport(outcome, strict, policy.source(), baseline.source(), candidate.source(), rows,
-                List.copyOf(failures), List.copyOf(warnings), List.copyOf(problems));
+                List.copyOf(failures), List.copyOf(warnings), List.copyOf(problems), policy.statistics());
     }
 
     private void checkBudget(BudgetRule rule) {
@@ -207,14 +221,39 @@ public final class Gate {
                         + (before.length == 0 ? "candidate but not the baseline" : "baseline but not the candidate"));
                 continue;
             }
-            QuantityUnit unit = rule.normalizeBy() == null ? rule.metric().unit() : QuantityUnit.RATIO;
             if (unjudgeable != null) {
-                addUnjudgeableRow(rule, key.scenarioKey(), key.design(), before, after, unit, unjudgeable);
+                addUnjudgeableRow(rule, key.scenarioKey(), key.design(), before, after,
+                        rule.normalizeBy() == null ? rule.metric().unit() : QuantityUnit.RATIO, unjudgeable);
                 continue;
             }
-            RegressionDecision decision = RegressionTest.decide(before, after, rule.threshold(), policy.statistics());
-            addRow(rule, key.scenarioKey(), key.design(), before, after, unit, decision.verdict(), decision.pValue(),
-                    decision.note());
+            pending.add(new PendingRegression(rows.size(), rule, key, before, after,
+                    RegressionTest.pValue(before, after, rule.threshold(), policy.statistics())));
+            rows.add(null);
+            rowRules.add(rule);
+        }
+    }
+
+    /** One regression check between its p-value and its verdict; {@code row} is its place in {@link #rows}. */
+    private record PendingRegression(int row, RegressionRule rule, CellKey key, double[] before, double[] after,
+            double pValue) {
+    }
+
+    /** Applies the policy's correction across every tested regression check of this evaluation, then decides each. */
+    private void decideRegressions() {
+        StatisticsSettings statistics = policy.statistics();
+        List<PendingRegression> tested = pending.stream().filter(check -> !Double.isNaN(check.pValue())).toList();
+        List<CorrectedPValue> corrected = statistics.correction()
+                .apply(tested.stream().mapToDouble(PendingRegression::pValue).toArray(), statistics.alpha());
+        int next = 0;
+        for (PendingRegression check : pending) {
+            // corrected is in the order of tested, which keeps pending's order.
+            CorrectedPValue correctedP = Double.isNaN(check.pValue()) ? null : corrected.get(next++);
+            RegressionRule rule = check.rule();
+            RegressionDecision decision = RegressionTest.decide(check.before(), check.after(), rule.threshold(),
+                    statistics, correctedP);
+            rows.set(check.row(), row(rule, check.key().scenarioKey(), check.key().design(), check.before(),
+                    check.after(), rule.normalizeBy() == null ? rule.metric().unit() : QuantityUnit.RATIO,
+                    decision.verdict(), decision.pValue(), decision.note(), decision.adjustedPValue()));
         }
     }
 
@@ -236,24 +275,34 @@ public final class Gate {
 
     private void addRow(Rule rule, String scenarioKey, String design, double[] before, double[] after, QuantityUnit unit,
             Verdict verdict, double pValue, String note) {
+        rows.add(row(rule, scenarioKey, design, before, after, unit, verdict, pValue, note, Double.NaN));
+        rowRules.add(rule);
+    }
+
+    private GateRow row(Rule rule, String scenarioKey, String design, double[] before, double[] after,
+            QuantityUnit unit, Verdict verdict, double pValue, String note, double adjustedPValue) {
         double baselineMedian = Medians.of(before);
         double candidateMedian = Medians.of(after);
         double change = before.length == 0 ? Double.NaN : Medians.relativeChange(baselineMedian, candidateMedian);
-        rows.add(new GateRow(rule.name(), rule.expression(), scenarioKey, design, baselineMedian, candidateMedian,
-                change, unit, verdict, pValue, note, boxed(before), boxed(after), errorRateBeside(rule, scenarioKey, design)));
-        if (verdict.fails()) {
-            String values = switch (rule) {
-                // A budget is judged on the candidate alone: quote the limit, and the baseline only if there is one.
-                case BudgetRule budget -> unit.format(candidateMedian) + ", budget " + budget.limitText();
-                case RatioBudgetRule ratio -> unit.format(candidateMedian) + ", budget " + ratio.limitText();
-                case RegressionRule regression -> unit.format(baselineMedian) + " -> " + unit.format(candidateMedian);
-            };
-            if (!(rule instanceof RegressionRule) && before.length > 0) {
-                values += " (baseline " + unit.format(baselineMedian) + ")";
-            }
-            failures.add("rule '" + rule.name() + "' (" + rule.expression() + ") " + verdict.label().toLowerCase()
-                    + " in " + scenarioKey + "/" + design + ": " + values);
+        return new GateRow(rule.name(), rule.expression(), scenarioKey, design, baselineMedian, candidateMedian,
+                change, unit, verdict, pValue, note, boxed(before), boxed(after),
+                errorRateBeside(rule, scenarioKey, design), adjustedPValue);
+    }
+
+    /** The line a failing row adds to the report's failures, naming its rule. */
+    private static String failureLine(Rule rule, GateRow row) {
+        QuantityUnit unit = row.unit();
+        String values = switch (rule) {
+            // A budget is judged on the candidate alone: quote the limit, and the baseline only if there is one.
+            case BudgetRule budget -> unit.format(row.candidate()) + ", budget " + budget.limitText();
+            case RatioBudgetRule ratio -> unit.format(row.candidate()) + ", budget " + ratio.limitText();
+            case RegressionRule regression -> unit.format(row.baseline()) + " -> " + unit.format(row.candidate());
+        };
+        if (!(rule instanceof RegressionRule) && !row.baselineTrials().isEmpty()) {
+            values += " (baseline " + unit.format(row.baseline()) + ")";
         }
+        return "rule '" + rule.name() + "' (" + rule.expression() + ") " + row.verdict().label().toLowerCase()
+                + " in " + row.scenario() + "/" + row.design() + ": " + values;
     }
 
     /**

@@ -9,6 +9,7 @@ import java.util.List;
  * @param warnings things a reader should know that do not change the outcome (differing workloads or
  *                 machines, optional rules that checked nothing)
  * @param failures one line per failing row, naming its rule, for the summary line
+ * @param statistics the policy's significance and correction, which the regression rows were judged under
  */
 public record GateReport(
         GateOutcome outcome,
@@ -19,7 +20,8 @@ public record GateReport(
         List<GateRow> rows,
         List<String> failures,
         List<String> warnings,
-        List<String> problems) {
+        List<String> problems,
+        StatisticsSettings statistics) {
 
     public GateReport {
         rows = List.copyOf(rows);
@@ -48,6 +50,11 @@ public record GateReport(
             case CANNOT_JUDGE -> "gate: CANNOT JUDGE: " + problems.getFirst()
                     + (problems.size() > 1 ? " (and " + (problems.size() - 1) + " more)" : "");
         };
+    }
+
+    /** How many regression checks had a p-value: the family the correction was applied across. */
+    public long testedChecks() {
+        return rows.stream().filter(r -> !Double.isNaN(r.pValue())).count();
     }
 
     public long count(Verdict verdict) {

@@ -19,6 +19,8 @@ import java.util.List;
  * @param errorRate       a latency check's: the median error rate of the candidate's trials of the cell (the share
  *                        of its requests that failed, which its latency holds), shown beside the latency; NaN for
  *                        other checks and cells that did not record it
+ * @param adjustedPValue  {@code pValue} after the evaluation's correction across its regression checks, NaN when
+ *                        no test was run
  */
 public record GateRow(
         String rule,
@@ -34,7 +36,8 @@ public record GateRow(
         String note,
         List<Double> baselineTrials,
         List<Double> candidateTrials,
-        double errorRate) {
+        double errorRate,
+        double adjustedPValue) {
 
     public GateRow {
         note = note == null ? "" : note;

@@ -25,7 +25,8 @@ public final class PolicyParser {
 
     public static final String SCHEMA = "reactorbench.gate-policy/1";
 
-    private static final Set<String> TOP_KEYS = Set.of("schema", "alpha", "minTrials", "grossFactor", "rules");
+    private static final Set<String> TOP_KEYS = Set.of("schema", "alpha", "minTrials", "correction", "grossFactor",
+            "rules");
     private static final Set<String> RULE_KEYS = Set.of("name", "scenario", "design", "optional", "budget", "regression",
             "normalizeBy");
     private static final Set<String> THRESHOLD_KEYS = Set.of("maxRise", "maxDrop", "grossLimit");
@@ -75,9 +76,18 @@ public final class PolicyParser {
                 ? number(top.entries().get("alpha"), QuantityUnit.RATIO, "alpha") : defaults.alpha();
         YamlNode minTrialsNode = top.entries().get("minTrials");
         int minTrials = minTrialsNode == null ? defaults.minTrials() : (int) number(minTrialsNode, QuantityUnit.COUNT, "minTrials");
+        YamlNode correctionNode = top.entries().get("correction");
+        Correction correction = defaults.correction();
+        if (correctionNode != null) {
+            try {
+                correction = Correction.byPolicyName(scalar(correctionNode, "correction"));
+            } catch (IllegalArgumentException e) {
+                throw error(correctionNode, e.getMessage());
+            }
+        }
         StatisticsSettings statistics;
         try {
-            statistics = new StatisticsSettings(alpha, minTrials);
+            statistics = new StatisticsSettings(alpha, minTrials, correction);
         } catch (IllegalArgumentException e) {
             throw error(top.entries().getOrDefault("alpha", top), e.getMessage());
         }

@@ -9,6 +9,7 @@ package io.reactorbench.results.gate;
  * @param pValue          one-sided Mann–Whitney p-value that the candidate is worse than the baseline moved by the
  *                        threshold; NaN when there were too few trials to test
  * @param note            why, in words, when the verdict is not a plain pass
+ * @param adjustedPValue  {@code pValue} after the evaluation's correction; NaN when there was no test
  */
 public record RegressionDecision(
         Verdict verdict,
@@ -16,5 +17,6 @@ public record RegressionDecision(
         double candidateMedian,
         double change,
         double pValue,
-        String note) {
+        String note,
+        double adjustedPValue) {
 }

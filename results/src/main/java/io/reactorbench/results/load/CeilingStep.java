@@ -1,5 +1,6 @@
 package io.reactorbench.results.load;
 
+import com.fasterxml.jackson.annotation.JsonAlias;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.reactorbench.results.ErrorCounts;
 import io.reactorbench.results.LatencySummary;
@@ -11,7 +12,8 @@ import io.reactorbench.results.LatencySummary;
  *
  * @param index 0-based position in the ramp
  * @param targetConnections connections the step asked for
- * @param heldConnections connections open at the end of the step
+ * @param heldConnections connections open at the end of the step (read also as {@code held}, its name in
+ *        summary.json's ceiling steps before they embedded this record)
  * @param connectSeconds how long opening the step's new connections took (0 when none were new)
  * @param connectRatePerSec new connections per second achieved while opening them
  * @param verified connections that answered their verification echo during this step
@@ -34,9 +36,9 @@ import io.reactorbench.results.LatencySummary;
  *        event that finds every connection of the step busy waits for one and counts that wait too: with few
  *        connections and a slow server it is the server's as much as the generator's
  */
-public record CeilingStep(int index, int targetConnections, int heldConnections, double connectSeconds,
-        double connectRatePerSec, int verified, long holdStartEpochMs, long holdEndEpochMs, long requests,
-        ErrorCounts errors, LatencySummary latencyNs, CeilingStop stoppedBy, String stopDetail,
+public record CeilingStep(int index, int targetConnections, @JsonAlias("held") int heldConnections,
+        double connectSeconds, double connectRatePerSec, int verified, long holdStartEpochMs, long holdEndEpochMs,
+        long requests, ErrorCounts errors, LatencySummary latencyNs, CeilingStop stoppedBy, String stopDetail,
         @JsonInclude(JsonInclude.Include.NON_NULL) ErrorCounts failedRequests,
         @JsonInclude(JsonInclude.Include.NON_NULL) Double errorRate,
         @JsonInclude(JsonInclude.Include.NON_NULL) LatencySummary sendLatenessNs) {

@@ -344,6 +344,109 @@ class GateTest {
         assertThat(Comparison.EQUAL.breach(3, 0)).isEqualTo(Verdict.OVER_BUDGET);
     }
 
+    private static Policy throughputPolicy(String correction) {
+        return policy("correction: " + correction + "\n"
+                + "rules: [{name: tp, regression: {throughput: {maxDrop: 5%, grossLimit: 50%}}}]");
+    }
+
+    private static final double[] FIVE_BASELINE_TRIALS = {100, 101, 102, 103, 104};
+    /** 21 of the 25 pairs below the baseline moved by 5 %: p = 12/252 = 0.048, just below alpha 0.05. */
+    private static final double[] BARELY_WORSE = {90, 91, 92, 93, 98};
+    /** Every trial below every moved baseline trial: p = 1/252 = 0.004; a 20 % drop, within the 50 % gross limit. */
+    private static final double[] CLEARLY_WORSE = {80, 81, 82, 83, 84};
+
+    /** Four cells barely worse than their baselines and one clearly worse, five trials a side. */
+    private static GateReport judgeFourBorderlineChecksAndOneStrong(String correction) {
+        SyntheticRuns baseline = new SyntheticRuns();
+        SyntheticRuns candidate = new SyntheticRuns();
+        for (String scenario : List.of("rpc-1", "rpc-2", "rpc-3", "rpc-4", "rpc-strong")) {
+            baseline.cell(scenario, "threads", Metric.THROUGHPUT, FIVE_BASELINE_TRIALS);
+            candidate.cell(scenario, "threads", Metric.THROUGHPUT,
+                    scenario.equals("rpc-strong") ? CLEARLY_WORSE : BARELY_WORSE);
+        }
+        return Gate.evaluate(throughputPolicy(correction), baseline.measurements("b"), candidate.measurements("c"), false);
+    }
+
+    @Test
+    void shouldFailChecksJustBelowAlphaEachWithoutACorrection() {
+        GateReport none = judgeFourBorderlineChecksAndOneStrong("none");
+        assertThat(none.rows()).extracting(GateRow::verdict).containsOnly(Verdict.REGRESSION).hasSize(5);
+        assertThat(none.rows()).allSatisfy(row -> assertThat(row.adjustedPValue()).isEqualTo(row.pValue()));
+        assertThat(none.rows().getFirst().pValue()).isCloseTo(12.0 / 252, org.assertj.core.api.Assertions.within(1e-12));
+        assertThat(none.outcome()).isEqualTo(GateOutcome.FAIL);
+    }
+
+    @Test
+    void shouldPassUnderHolmTheChecksJustBelowAlphaThatNoLongerSurviveAndStillFailTheStrongOne() {
+        GateReport holm = judgeFourBorderlineChecksAndOneStrong("holm");
+        assertThat(holm.rows()).extracting(GateRow::scenario, GateRow::verdict).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("rpc-1", Verdict.PASS),
+                org.assertj.core.groups.Tuple.tuple("rpc-2", Verdict.PASS),
+                org.assertj.core.groups.Tuple.tuple("rpc-3", Verdict.PASS),
+                org.assertj.core.groups.Tuple.tuple("rpc-4", Verdict.PASS),
+                org.assertj.core.groups.Tuple.tuple("rpc-strong", Verdict.REGRESSION));
+        GateRow strong = holm.rows().getLast();
+        assertThat(strong.adjustedPValue()).isCloseTo(5.0 / 252, org.assertj.core.api.Assertions.within(1e-12));
+        assertThat(strong.note()).contains("holm-adjusted 0.020 (rank 1 of 5, level 0.01)");
+        // The second smallest p meets 0.05/4 = 0.0125 no more: it and all after it stay, adjusted to 4 x 0.048.
+        assertThat(holm.rows().getFirst().adjustedPValue()).isCloseTo(4 * 12.0 / 252,
+                org.assertj.core.api.Assertions.within(1e-12));
+        assertThat(holm.rows().getFirst().note()).contains("median beyond the threshold but within the trials' spread")
+                .contains("holm-adjusted 0.190");
+        assertThat(holm.failures()).singleElement().asString().contains("rpc-strong/threads");
+        assertThat(holm.testedChecks()).isEqualTo(5);
+        assertThat(holm.statistics().correction()).isEqualTo(Correction.HOLM);
+    }
+
+    @Test
+    void shouldCallAChangeInconclusiveWhenItsTrialsCannotReachTheCorrectedLevelYetFailItBeyondTheGrossLimit() {
+        // 3 trials a side cannot go below p = 1/20 = 0.05, and holm asks the first of 3 checks for 0.05/3.
+        Measurements baseline = new SyntheticRuns()
+                .cell("rpc-1", "threads", Metric.THROUGHPUT, 100, 101, 102)
+                .cell("rpc-2", "threads", Metric.THROUGHPUT, 100, 101, 102)
+                .cell("rpc-3", "threads", Metric.THROUGHPUT, 100, 101, 102)
+                .measurements("b");
+        Measurements candidate = new SyntheticRuns()
+                .cell("rpc-1", "threads", Metric.THROUGHPUT, 80, 81, 82)
+                .cell("rpc-2", "threads", Metric.THROUGHPUT, 40, 41, 42)
+                .cell("rpc-3", "threads", Metric.THROUGHPUT, 100, 102, 101)
+                .measurements("c");
+        GateReport holm = Gate.evaluate(throughputPolicy("holm"), baseline, candidate, false);
+        assertThat(holm.rows()).extracting(GateRow::verdict)
+                .containsExactly(Verdict.INCONCLUSIVE, Verdict.REGRESSION, Verdict.PASS);
+        assertThat(holm.rows().getFirst().note()).contains("3 baseline vs 3 candidate trials cannot reach holm's level "
+                + "for 3 checks (p <= 0.0167; the smallest they give is 0.05)");
+        assertThat(holm.rows().get(1).note()).contains("beyond the gross limit");
+        assertThat(Gate.evaluate(throughputPolicy("none"), baseline, candidate, false).rows())
+                .extracting(GateRow::verdict).containsExactly(Verdict.REGRESSION, Verdict.REGRESSION, Verdict.PASS);
+    }
+
+    @Test
+    void shouldCorrectAcrossTheRegressionChecksOfEveryRuleAndKeepTheRowsInPolicyOrder() {
+        Policy twoRules = policy("""
+                rules:
+                  - {name: errors, budget: errors == 0}
+                  - {name: tp, regression: {throughput: {maxDrop: 5%, grossLimit: 50%}}}
+                  - {name: cpu, regression: {cpuUsPerRequest: {maxRise: 5%, grossLimit: 50%}}}
+                """);
+        Measurements baseline = new SyntheticRuns()
+                .cell("rpc", "threads", Metric.ERRORS, 0, 0, 0, 0, 0)
+                .cell("rpc", "threads", Metric.THROUGHPUT, FIVE_BASELINE_TRIALS)
+                .cell("rpc", "threads", Metric.CPU_US_PER_REQUEST, 10, 10, 10, 10, 10)
+                .measurements("b");
+        Measurements candidate = new SyntheticRuns()
+                .cell("rpc", "threads", Metric.ERRORS, 0, 0, 0, 0, 0)
+                .cell("rpc", "threads", Metric.THROUGHPUT, BARELY_WORSE)
+                .cell("rpc", "threads", Metric.CPU_US_PER_REQUEST, 10, 10, 10, 10, 10)
+                .measurements("c");
+        GateReport report = Gate.evaluate(twoRules, baseline, candidate, false);
+        assertThat(report.rows()).extracting(GateRow::rule).containsExactly("errors", "tp", "cpu");
+        // A family of two: the throughput check's 0.048 is held against 0.05/2.
+        assertThat(report.rows().get(1).verdict()).isEqualTo(Verdict.PASS);
+        assertThat(report.rows().get(1).note()).contains("rank 1 of 2");
+        assertThat(report.outcome()).isEqualTo(GateOutcome.PASS);
+    }
+
     @Test
     void shouldFailACandidateWhoseErrorRateIsAboveTheDefaultBudgetAndSayBy() {
         Measurements baseline = new SyntheticRuns()

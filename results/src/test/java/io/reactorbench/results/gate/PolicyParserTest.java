@@ -238,4 +238,20 @@ class PolicyParserTest {
         assertThatThrownBy(() -> PolicyParser.parse("grossFactor: 0.5\nrules: [{budget: errors == 0}]\n", "gate.yaml"))
                 .hasMessageStartingWith("gate.yaml:1: grossFactor must be at least 1");
     }
+
+    @Test
+    void shouldCorrectWithHolmUnlessThePolicySaysNone() {
+        assertThat(PolicyParser.parse(GOOD, "gate.yaml").statistics().correction()).isEqualTo(Correction.HOLM);
+        assertThat(DefaultPolicy.policy().statistics().correction()).isEqualTo(Correction.HOLM);
+        Policy none = PolicyParser.parse("correction: none\nrules: [{budget: errors == 0}]", "gate.yaml");
+        assertThat(none.statistics().correction()).isEqualTo(Correction.NONE);
+    }
+
+    @Test
+    void shouldRefuseAnUnknownCorrectionInOneLineNamingTheKnownOnes() {
+        assertThatThrownBy(() -> PolicyParser.parse("alpha: 0.05\ncorrection: bonferroni\nrules: [{budget: errors == 0}]",
+                "gate.yaml"))
+                .isInstanceOf(PolicyException.class)
+                .hasMessage("gate.yaml:2: unknown correction 'bonferroni': use 'none' or 'holm'");
+    }
 }

@@ -115,7 +115,7 @@ class RegressionTestTest {
 
     @Test
     void shouldRequireMoreTrialsWhenAlphaIsStricter() {
-        StatisticsSettings strict = new StatisticsSettings(0.01, 3);
+        StatisticsSettings strict = new StatisticsSettings(0.01, 3, Correction.HOLM);
         assertThat(strict.canDecide(3, 3)).isFalse();
         assertThat(strict.canDecide(4, 4)).isFalse(); // 1/70 > 0.01
         assertThat(strict.canDecide(5, 5)).isTrue(); // 1/252

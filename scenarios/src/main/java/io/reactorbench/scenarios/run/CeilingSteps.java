@@ -1,6 +1,5 @@
 package io.reactorbench.scenarios.run;
 
-import io.reactorbench.results.ErrorCounts;
 import io.reactorbench.results.GeneratorSchedule;
 import io.reactorbench.results.GcPauses;
 import io.reactorbench.results.ProbeSample;
@@ -49,9 +48,7 @@ final class CeilingSteps {
             long stepEndMs = step.holdEndEpochMs() > 0 ? step.holdEndEpochMs() : lastSampleMs(samples, stepStartMs);
             GcPauses pauses = gcPauses(samples, new MeasuredWindow(stepStartMs, Math.max(stepStartMs, stepEndMs)),
                     ownGc);
-            steps.add(new CeilingStepResult(step.index(), step.targetConnections(), held, step.verified(),
-                    step.connectSeconds() > 0 ? step.connectRatePerSec() : null, step.requests(),
-                    step.errors() == null ? ErrorCounts.NONE : step.errors(), step.latencyNs(),
+            steps.add(new CeilingStepResult(step,
                     at == null ? null : at.server().rssBytes(),
                     at == null ? null : heap(at.server()),
                     at == null || at.slabBytes() < 0 ? null : at.slabBytes(),
@@ -64,7 +61,7 @@ final class CeilingSteps {
                     pauses, holdCost(samples, step, ProbeSample::procCpuNs, 1e-3),
                     holdCost(samples, step, ProbeSample::allocatedBytes, 1),
                     at == null ? null : step.holdStartEpochMs() <= 0 || at.server().atMs() <= step.holdStartEpochMs(),
-                    step.stoppedBy(), step.errorRate(), GeneratorSchedule.of(step.sendLatenessNs(), step.latencyNs())));
+                    GeneratorSchedule.of(step.sendLatenessNs(), step.latencyNs())));
             if (step.completed()) {
                 highestHeld = Math.max(highestHeld, held);
             } else if (stopped == null) {
