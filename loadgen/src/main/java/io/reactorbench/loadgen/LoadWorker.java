@@ -130,6 +130,8 @@ final class LoadWorker implements Runnable {
     private StepControl.Hold hold;
     private OpenLoopSchedule holdSchedule;
     private long holdEvent;
+    /** The hold's next event is due but every connection has a request in flight: it goes out with the next answer. */
+    private boolean holdWaitsForSlot;
     private final java.util.SplittableRandom random;
     /** The last hold whose requests have all been answered (or abandoned) after its end; read by the coordinator. */
     private volatile int drainedHoldRound;
@@ -570,6 +572,7 @@ final class LoadWorker implements Runnable {
      * measured late), as the open model's backlog does. Events due after the hold's end are not sent.
      */
     private void sendHoldRequests(long nowNs) {
+        holdWaitsForSlot = false;
         for (int n = 0; n < EVENTS_PER_TURN; n++) {
             long dueNs = holdSchedule.eventNs(holdEvent);
             if (dueNs > nowNs || dueNs >= hold.endNs()) {
@@ -577,6 +580,7 @@ final class LoadWorker implements Runnable {
             }
             int s = randomIdleSlot();
             if (s < 0) {
+                holdWaitsForSlot = true;
                 return;
             }
             recordSendLateness(clamp(nowNs - dueNs));
@@ -620,7 +624,9 @@ final class LoadWorker implements Runnable {
         if (verifyRoundSeen > 0 && verifiedInRound < verifySlots) {
             waitNs = nextVerifyNs - nowNs;
         }
-        if (holdSchedule != null && holdSchedule.eventNs(holdEvent) < hold.endNs()) {
+        // An event that waits for a connection to come free waits for an answer (the poll wakes on it), not for its
+        // time, which has passed: a loop that went on polling without blocking would take a core from the server.
+        if (holdSchedule != null && !holdWaitsForSlot && holdSchedule.eventNs(holdEvent) < hold.endNs()) {
             waitNs = Math.min(waitNs, holdSchedule.eventNs(holdEvent) + sendSlackNs - nowNs);
         }
         return waitNs;
