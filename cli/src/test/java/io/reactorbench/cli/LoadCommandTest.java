@@ -81,5 +81,11 @@ class LoadCommandTest {
         assertThat(merged.errors().total()).isZero();
         assertThat(merged.latencyNs().uncorrected().count()).isEqualTo(merged.requests());
         assertThat(merged.requests()).isPositive();
+        // send lateness merged from the agents' histograms: every send of each agent, counted once
+        long agentsSends = 0;
+        for (int i = 0; i < 2; i++) {
+            agentsSends += LoadJson.read(dir.resolve("agents").resolve("agent-" + i + ".json")).sendLatenessNs().count();
+        }
+        assertThat(merged.sendLatenessNs().count()).isPositive().isEqualTo(agentsSends);
     }
 }

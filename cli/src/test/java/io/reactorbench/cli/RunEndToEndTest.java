@@ -85,6 +85,10 @@ class RunEndToEndTest {
             assertThat(summary.latencyNs().uncorrected().p99()).isGreaterThanOrEqualTo(summary.latencyNs().uncorrected().p50());
             assertThat(summary.server().cpuUsPerRequest()).isNotNull();
             assertThat(summary.server().allocatedBytesPerRequest()).isNotNull();
+            assertThat(summary.allocationCalibration()).as("the probe's calibration, written").isNotNull();
+            assertThat(summary.allocationCalibration().probeAnswerBytes()).isNotEmpty();
+            assertThat(summary.allocationCalibration().probeAnswersInWindow()).isPositive();
+            assertThat(summary.generatorSchedule()).as("closed loop keeps no send schedule").isNull();
             assertThat(summary.server().gc()).isNotNull();
             assertThat(summary.server().rssBytes()).isPositive();
             assertThat(summary.server().threads()).isPositive();

@@ -13,7 +13,8 @@ import org.HdrHistogram.Histogram;
 /**
  * The ceiling model's steps of several agents as one ramp. Step {@code i} exists when every agent reached it; its
  * counts are the agents' sums, its hold window the time all agents held ([latest start, earliest end]), its
- * latency read off the sum of the agents' step histograms (their interval logs' {@code step-i} intervals), and it
+ * latency and send lateness read off the sums of the agents' step histograms (their interval logs' {@code step-i} and
+ * {@code step-i-send-lateness} intervals), and it
  * stopped the ramp when any agent stopped there (the first such agent, by index, is named).
  */
 final class CeilingMerge {
@@ -29,7 +30,8 @@ final class CeilingMerge {
         }
         List<CeilingStep> merged = new ArrayList<>();
         for (int i = 0; i < reached; i++) {
-            merged.add(mergeStep(i, agents, stepHistograms.get(IntervalLogTags.stepTag(i, true))));
+            merged.add(mergeStep(i, agents, stepHistograms.get(IntervalLogTags.stepTag(i, true)),
+                    stepHistograms.get(IntervalLogTags.stepSendLatenessTag(i))));
             if (!merged.getLast().completed()) {
                 break;
             }
@@ -37,7 +39,8 @@ final class CeilingMerge {
         return merged;
     }
 
-    private static CeilingStep mergeStep(int index, List<LoadResult> agents, Histogram latency) {
+    /** @param sendLateness the agents' step lateness added, null when their logs hold none (older agents) */
+    private static CeilingStep mergeStep(int index, List<LoadResult> agents, Histogram latency, Histogram sendLateness) {
         int target = 0;
         int held = 0;
         int verified = 0;
@@ -72,6 +75,7 @@ final class CeilingMerge {
         long answered = Math.max(0, sum.getTotalCount() - failed.total());
         return new CeilingStep(index, target, held, connectSeconds, LoadRun.round3(connectRate), verified,
                 holdOfAll ? holdStartMs : 0, holdOfAll ? holdEndMs : 0, answered, errors,
-                LatencySummary.of(sum), stoppedBy, stopDetail, failed, LoadResults.errorRate(answered, failed));
+                LatencySummary.of(sum), stoppedBy, stopDetail, failed, LoadResults.errorRate(answered, failed),
+                sendLateness == null ? null : LatencySummary.of(sendLateness));
     }
 }

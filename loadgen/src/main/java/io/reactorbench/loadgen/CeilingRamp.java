@@ -40,7 +40,7 @@ final class CeilingRamp {
     /** ... plus one per thousand of the step's connections. */
     static final int ERROR_BUDGET_PER_MILLE = 1;
 
-    /** The steps reached, and each step's hold latency (corrected and uncorrected, failures too). */
+    /** The steps reached, and each step's hold latency (corrected and uncorrected, failures too) and send lateness. */
     record Outcome(List<CeilingStep> steps, List<LatencyInterval> holds) {
     }
 
@@ -156,7 +156,7 @@ final class CeilingRamp {
                 connectSeconds > 0 ? LoadRun.round3(opened / connectSeconds) : 0, verified, holdStartMs, holdEndMs,
                 hold.answered(), errors, LatencySummary.of(hold.corrected),
                 stop == null ? null : stop.code(), stop == null ? null : stop.detail(), hold.failedRequests(),
-                LoadResults.errorRate(hold.answered(), hold.failedRequests()));
+                LoadResults.errorRate(hold.answered(), hold.failedRequests()), LatencySummary.of(hold.sendLateness));
     }
 
     private int verified(int round) {

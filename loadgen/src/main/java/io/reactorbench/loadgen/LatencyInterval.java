@@ -9,7 +9,9 @@ import org.HdrHistogram.IntCountsHistogram;
  * views, plus the failed ones counted by the kind of error that lost them. A failed request is in the corrected and
  * uncorrected histograms like an answered one, timed to the moment it failed, so that a server which fails some
  * requests cannot look faster for it; {@link #failedCorrected} keeps those failures apart as well, so that the
- * answered requests' own latency ({@link #answeredCorrected}) can still be shown beside it.
+ * answered requests' own latency ({@link #answeredCorrected}) can still be shown beside it. The generator's send
+ * lateness of the same interval travels in the same unit, so the interval that a latency figure comes from also
+ * says how far behind its schedule the generator was.
  */
 final class LatencyInterval {
 
@@ -22,6 +24,12 @@ final class LatencyInterval {
      * layout: half the memory of a long histogram, and a billion failures of one value in one interval is no worry.
      */
     final IntCountsHistogram failedCorrected = new IntCountsHistogram(1, LoadWorker.MAX_LATENCY_NS, 3);
+    /**
+     * How late each schedule event was handled against its intended time (scheduled models; empty otherwise): the
+     * generator's own health. Large values mean the load thread was starved or overloaded, and {@link #corrected}
+     * then holds the generator's delays too.
+     */
+    final Histogram sendLateness = LoadRun.newHistogram();
     /** Failed requests by {@link ErrorKind} ordinal, those without a latency (slowread) included. */
     private final long[] failedByKind = new long[ErrorKind.values().length];
 
@@ -42,6 +50,11 @@ final class LatencyInterval {
         failedByKind[kind.ordinal()]++;
     }
 
+    /** Records how late one schedule event was sent. */
+    void recordSendLateness(long latenessNs) {
+        sendLateness.recordValue(latenessNs);
+    }
+
     /** Counts failed requests that have no latency (the slowread model records none). */
     void countFailures(ErrorKind kind, long requests) {
         failedByKind[kind.ordinal()] += requests;
@@ -51,6 +64,7 @@ final class LatencyInterval {
         corrected.reset();
         uncorrected.reset();
         failedCorrected.reset();
+        sendLateness.reset();
         java.util.Arrays.fill(failedByKind, 0);
     }
 
@@ -58,6 +72,7 @@ final class LatencyInterval {
         corrected.add(other.corrected);
         uncorrected.add(other.uncorrected);
         failedCorrected.add(other.failedCorrected);
+        sendLateness.add(other.sendLateness);
         for (int i = 0; i < failedByKind.length; i++) {
             failedByKind[i] += other.failedByKind[i];
         }

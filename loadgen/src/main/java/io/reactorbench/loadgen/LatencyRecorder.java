@@ -6,7 +6,9 @@ import org.HdrHistogram.WriterReaderPhaser;
  * A worker's {@link LatencyInterval}s, recorded and sampled whole: one {@link WriterReaderPhaser} (the mechanism
  * inside HdrHistogram's {@code Recorder}) flips corrected, uncorrected and the failures at once, so every interval
  * holds the same requests in every view. Two separate Recorders, sampled one after the other, would let a few
- * requests fall into different intervals of each. Recording is wait-free and allocation-free.
+ * requests fall into different intervals of each. The send lateness of the schedule's events flips with them, so
+ * the window's lateness is sampled in the same step as its latency, with no second recorder per worker. Recording
+ * is wait-free and allocation-free.
  */
 final class LatencyRecorder {
 
@@ -35,6 +37,11 @@ final class LatencyRecorder {
     /** Records one failed request, between begin and end, timed to the moment it failed. */
     void recordFailure(ErrorKind kind, long correctedNs, long uncorrectedNs) {
         active.recordFailure(kind, correctedNs, uncorrectedNs);
+    }
+
+    /** Records how late one schedule event was sent, between begin and end. */
+    void recordSendLateness(long latenessNs) {
+        active.recordSendLateness(latenessNs);
     }
 
     /** Counts {@code requests} failed requests that have no latency (slowread), between begin and end. */

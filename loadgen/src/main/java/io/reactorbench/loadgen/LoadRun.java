@@ -50,9 +50,8 @@ public final class LoadRun {
     private final CountDownLatch finished = new CountDownLatch(1);
     private Supplier<MemInfo> memInfo = MemInfo::current;
     private HoldGate holdGate;
-    /** Every request of the measured window, answered and failed. */
+    /** Every request of the measured window, answered and failed, and how late its sends went out. */
     private LatencyInterval total;
-    private LatencySummary sendLateness;
 
     public LoadRun(LoadSpec spec, LoadOutputs outputs) {
         this(spec, outputs, StartGate.NOW);
@@ -233,7 +232,7 @@ public final class LoadRun {
                     long fromMs = runStartMs + (lastTickNs - runStartNs) / 1_000_000;
                     long toMs = runStartMs + (nowNs - runStartNs) / 1_000_000;
                     total.add(interval);
-                    writeInterval(log, interval.corrected, interval.uncorrected, fromMs, toMs);
+                    writeInterval(log, interval, fromMs, toMs);
                     windowEndNs = nowNs;
                     cpuAtWindowEndNs = processCpuNs();
                     // Sampled with the histograms, not after the workers stop, so they cover the same window.
@@ -272,9 +271,6 @@ public final class LoadRun {
             progress.finish();
         }
         double windowSeconds = windowStartNs < 0 || windowEndNs < 0 ? 0 : (windowEndNs - windowStartNs) / 1e9;
-        Histogram lateness = newHistogram();
-        workers.forEach(w -> lateness.add(w.sendLateness));
-        sendLateness = spec.model().scheduled() ? LatencySummary.of(lateness) : null;
         Double cpuSeconds = cpuAtWindowStartNs < 0 || cpuAtWindowEndNs < 0 ? null
                 : round3((cpuAtWindowEndNs - cpuAtWindowStartNs) / 1e9);
         LoadResult.SlowRead slowRead = null;
@@ -344,17 +340,14 @@ public final class LoadRun {
             total.add(outcome.holds().get(i));
         }
         writeStepLog(outcome);
-        Histogram lateness = newHistogram();
-        workers.forEach(w -> lateness.add(w.sendLateness));
-        sendLateness = LatencySummary.of(lateness);
         boolean stopped = stopRequested.getCount() == 0;
         long requests = total.answered();
         ErrorCounts failed = total.failedRequests();
         LoadResult result = new LoadResult(LoadResult.SCHEMA, LoadResults.params(spec), round3(windowSeconds),
                 requests, windowSeconds > 0 ? requests / windowSeconds : 0, control.errors.snapshot(),
                 new LatencyViews(LatencySummary.of(total.corrected), LatencySummary.of(total.uncorrected)), null,
-                control.errors.firstDescriptions(), null, stopped, 1, null, sendLateness, null, 0L, null, null, null,
-                outcome.steps(), failed, LoadResults.errorRate(requests, failed), null);
+                control.errors.firstDescriptions(), null, stopped, 1, null, LatencySummary.of(total.sendLateness),
+                null, 0L, null, null, null, outcome.steps(), failed, LoadResults.errorRate(requests, failed), null);
         if (outputs.json() != null) {
             LoadJson.write(result, outputs.json());
         }
@@ -400,16 +393,14 @@ public final class LoadRun {
                 log.close();
             }
         }
-        Histogram lateness = newHistogram();
-        workers.forEach(w -> lateness.add(w.sendLateness));
-        sendLateness = LatencySummary.of(lateness);
         long requests = total.answered();
         ErrorCounts failed = total.failedRequests();
         LoadResult result = new LoadResult(LoadResult.SCHEMA, LoadResults.params(spec), round3(windowSeconds),
                 requests, windowSeconds > 0 ? requests / windowSeconds : 0, errors,
                 new LatencyViews(LatencySummary.of(total.corrected), LatencySummary.of(total.uncorrected)), null,
-                control.errors.firstDescriptions(), null, stopRequested.getCount() == 0, 1, null, sendLateness, null,
-                0L, null, null, null, null, failed, LoadResults.errorRate(requests, failed), outcome.result());
+                control.errors.firstDescriptions(), null, stopRequested.getCount() == 0, 1, null,
+                LatencySummary.of(total.sendLateness), null, 0L, null, null, null, null, failed,
+                LoadResults.errorRate(requests, failed), outcome.result());
         if (outputs.json() != null) {
             LoadJson.write(result, outputs.json());
         }
@@ -424,7 +415,10 @@ public final class LoadRun {
         outputs.out().flush();
     }
 
-    /** One interval per step's hold, corrected and uncorrected, stamped with the hold's wall-clock window. */
+    /**
+     * One interval per step's hold, corrected, uncorrected and send lateness, stamped with the hold's wall-clock
+     * window.
+     */
     private void writeStepLog(CeilingRamp.Outcome outcome) throws IOException {
         List<CeilingStep> held = outcome.steps().stream().filter(s -> s.holdStartEpochMs() > 0).toList();
         HistogramLogWriter log = openLog(held.isEmpty() ? System.currentTimeMillis() : held.getFirst().holdStartEpochMs());
@@ -441,13 +435,19 @@ public final class LoadRun {
         }
     }
 
-    /** Step {@code index}'s latency as two tagged intervals (corrected and uncorrected, failures in both) of the log. */
+    /**
+     * Step {@code index}'s window (a ceiling's hold, a sweep's measured window) as three tagged intervals of the log:
+     * corrected and uncorrected latency (failures in both) and the generator's send lateness, so that agents' steps
+     * merge exactly (added histograms).
+     */
     private static void writeStepInterval(HistogramLogWriter log, int index, LatencyInterval latency, long fromMs,
             long toMs) {
         stamp(latency.corrected, IntervalLogTags.stepTag(index, true), fromMs, toMs);
         stamp(latency.uncorrected, IntervalLogTags.stepTag(index, false), fromMs, toMs);
+        stamp(latency.sendLateness, IntervalLogTags.stepSendLatenessTag(index), fromMs, toMs);
         log.outputIntervalHistogram(latency.corrected);
         log.outputIntervalHistogram(latency.uncorrected);
+        log.outputIntervalHistogram(latency.sendLateness);
     }
 
     private LoadResult buildResult(RunControl control, double windowSeconds, ErrorCounts errorsAtWindowStart,
@@ -464,7 +464,8 @@ public final class LoadRun {
                 new LatencyViews(scheduled ? LatencySummary.of(total.corrected) : null,
                         LatencySummary.of(total.uncorrected)),
                 spec.model() == LoadModel.CHURN && windowSeconds > 0 ? cyclesInWindow / windowSeconds : null,
-                control.errors.firstDescriptions(), memory, stoppedEarly, 1, cpuSeconds, sendLateness, slowRead,
+                control.errors.firstDescriptions(), memory, stoppedEarly, 1, cpuSeconds,
+                scheduled ? LatencySummary.of(total.sendLateness) : null, slowRead,
                 warmupRequests, LoadResults.rateCheck(spec, round3(windowSeconds), requests), responses, null, null,
                 failed, LoadResults.errorRate(requests, failed), null);
     }
@@ -587,17 +588,21 @@ public final class LoadRun {
         return log;
     }
 
-    private void writeInterval(HistogramLogWriter log, Histogram corrected, Histogram uncorrected, long fromMs,
-            long toMs) {
+    private void writeInterval(HistogramLogWriter log, LatencyInterval interval, long fromMs, long toMs) {
         if (log == null) {
             return;
         }
         if (spec.model().scheduled()) {
-            stamp(corrected, null, fromMs, toMs);
-            log.outputIntervalHistogram(corrected);
+            stamp(interval.corrected, null, fromMs, toMs);
+            log.outputIntervalHistogram(interval.corrected);
         }
-        stamp(uncorrected, IntervalLogTags.uncorrectedTag(spec.model()), fromMs, toMs);
-        log.outputIntervalHistogram(uncorrected);
+        stamp(interval.uncorrected, IntervalLogTags.uncorrectedTag(spec.model()), fromMs, toMs);
+        log.outputIntervalHistogram(interval.uncorrected);
+        if (spec.model().scheduled()) {
+            // Logged so that agents' lateness merges exactly (added histograms), as their latency does.
+            stamp(interval.sendLateness, IntervalLogTags.SEND_LATENESS, fromMs, toMs);
+            log.outputIntervalHistogram(interval.sendLateness);
+        }
     }
 
     private static void stamp(Histogram h, String tag, long fromMs, long toMs) {

@@ -8,7 +8,6 @@ import java.nio.ByteBuffer;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
-import org.HdrHistogram.Histogram;
 
 /**
  * One load thread: its own {@link Poller} (NIO Selector or FFM epoll) and a share of the connections, whose state
@@ -60,12 +59,6 @@ final class LoadWorker implements Runnable {
     private final int writeChunkBytes;
     private final long budget;
     final LatencyRecorder latencies;
-    /**
-     * How late this loop handled each schedule event: the generator's own health. Large values mean the load
-     * thread was starved or overloaded, and the corrected histogram then holds the generator's delays too.
-     * Written by the worker only; read after it has been joined.
-     */
-    final Histogram sendLateness = LoadRun.newHistogram();
     /** Churn: connections that completed their request and closed. */
     final AtomicLong closedCycles = new AtomicLong();
     /** Answers completed (all models; the slowread model's count of requests, which records no latency). */
@@ -305,7 +298,7 @@ final class LoadWorker implements Runnable {
 
     private void advanceSchedule(long nowNs) {
         for (int n = 0; n < EVENTS_PER_TURN && schedule.eventNs(nextEvent) <= nowNs; n++) {
-            sendLateness.recordValue(clamp(nowNs - schedule.eventNs(nextEvent)));
+            recordSendLateness(clamp(nowNs - schedule.eventNs(nextEvent)));
             int s = schedule.connectionOf(nextEvent);
             nextEvent++;
             if (state[s] >= OPEN) {
@@ -591,7 +584,7 @@ final class LoadWorker implements Runnable {
                 holdWaitsForSlot = true;
                 return;
             }
-            sendLateness.recordValue(clamp(nowNs - dueNs));
+            recordSendLateness(clamp(nowNs - dueNs));
             timeNs[s] = dueNs;
             sendOne(s, nowNs);
             holdEvent++;
@@ -642,6 +635,20 @@ final class LoadWorker implements Runnable {
 
     private static long clamp(long ns) {
         return ns < 1 ? 1 : Math.min(ns, MAX_LATENCY_NS);
+    }
+
+    /**
+     * Records how late this loop handled one schedule event: the generator's own health, in the same interval unit
+     * as the latencies, so the run keeps the measured window's lateness apart from the warm-up's and logs it per
+     * interval. One writer section per event, as a {@code SingleWriterRecorder} would take.
+     */
+    private void recordSendLateness(long latenessNs) {
+        long token = latencies.beginBatch();
+        try {
+            latencies.recordSendLateness(latenessNs);
+        } finally {
+            latencies.endBatch(token);
+        }
     }
 
     /** Opens connections whose turn has come, at the connect rate. */

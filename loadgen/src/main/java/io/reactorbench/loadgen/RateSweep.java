@@ -28,7 +28,7 @@ final class RateSweep {
     /** Time allowed beyond the work itself (connections / connect rate) plus the request timeout. */
     private static final long SLACK_NS = TimeUnit.SECONDS.toNanos(5);
 
-    /** The sweep's result, and each step's window latency (corrected and uncorrected, failures too). */
+    /** The sweep's result, and each step's window latency (corrected and uncorrected, failures too) and send lateness. */
     record Outcome(SweepResult result, List<LatencyInterval> windows) {
     }
 
@@ -127,7 +127,7 @@ final class RateSweep {
                 : objective.breach(ratePerSec, achieved, errorRate, latency);
         return Optional.of(new SweepStep(index, LoadRun.round3(ratePerSec), LoadRun.round3(achieved), requests, errors,
                 failed, errorRate, latency, windowStartMs, windowEndMs, objective == null ? null : breach.isEmpty(),
-                breach.orElse(null)));
+                breach.orElse(null), LatencySummary.of(window.sendLateness)));
     }
 
     /** {@code SWEEP i R/s: answered A/s, p99 ..., errors ...: met|broke ...}, for a person reading load.log. */

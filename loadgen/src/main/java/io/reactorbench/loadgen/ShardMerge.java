@@ -55,11 +55,30 @@ public final class ShardMerge {
             return byTag.get(tag == null ? IntervalLogTags.UNTAGGED : tag);
         }
 
+        /**
+         * How late the agents sent against their schedules, all agents' sends in one histogram; null when the model
+         * has no schedule or the logs hold no lateness (logs written before it was logged).
+         */
+        public Histogram sendLateness(LoadModel model) {
+            if (model == LoadModel.CEILING) {
+                return byTag.containsKey(IntervalLogTags.stepSendLatenessTag(0))
+                        ? stepsSum(IntervalLogTags::stepSendLatenessTag) : null;
+            }
+            return model.scheduled() ? byTag.get(IntervalLogTags.SEND_LATENESS) : null;
+        }
+
         /** Ceiling: every step's hold together. */
         private Histogram stepsSum(boolean corrected) {
+            return stepsSum(i -> IntervalLogTags.stepTag(i, corrected));
+        }
+
+        private Histogram stepsSum(java.util.function.IntFunction<String> tagOfStep) {
             Histogram sum = LoadRun.newHistogram();
             for (int i = 0; byTag.containsKey(IntervalLogTags.stepTag(i, true)); i++) {
-                sum.add(byTag.get(IntervalLogTags.stepTag(i, corrected)));
+                Histogram step = byTag.get(tagOfStep.apply(i));
+                if (step != null) {
+                    sum.add(step);
+                }
             }
             return sum;
         }
@@ -161,18 +180,6 @@ public final class ShardMerge {
         }
     }
 
-    /** The agent whose schedule ran latest (by p99) speaks for all: lateness is a health check, not a sum. */
-    private static LatencySummary worstLateness(List<LoadResult> shards) {
-        LatencySummary worst = null;
-        for (LoadResult r : shards) {
-            LatencySummary l = r.sendLatenessNs();
-            if (l != null && (worst == null || l.p99() > worst.p99())) {
-                worst = l;
-            }
-        }
-        return worst;
-    }
-
     /** One result for the whole load from the agents' results and the merged histograms. */
     public static LoadResult mergeResults(LoadSpec whole, List<LoadResult> shards, Totals totals) {
         double window = 0;
@@ -213,6 +220,7 @@ public final class ShardMerge {
         }
         Histogram corrected = totals.corrected(whole.model());
         Histogram uncorrected = totals.uncorrected(whole.model());
+        Histogram sendLateness = totals.sendLateness(whole.model());
         if (uncorrected == null) {
             uncorrected = LoadRun.newHistogram();
         }
@@ -224,7 +232,7 @@ public final class ShardMerge {
                 new LatencyViews(whole.model().scheduled() && corrected != null
                         ? LatencySummary.of(corrected) : null, LatencySummary.of(uncorrected)),
                 connectionsPerSecond, List.copyOf(firstErrors), null, stoppedEarly, shards.size(), cpuSeconds,
-                worstLateness(shards), slowRead, warmupRequests, LoadResults.rateCheck(whole, window, requests),
+                sendLateness == null ? null : LatencySummary.of(sendLateness), slowRead, warmupRequests, LoadResults.rateCheck(whole, window, requests),
                 responses, totals.startSkewMs(),
                 whole.model() == LoadModel.CEILING ? CeilingMerge.mergeSteps(shards, totals.byTag()) : null,
                 failed, LoadResults.errorRate(requests, failed), null);

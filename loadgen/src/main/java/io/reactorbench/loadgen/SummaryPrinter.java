@@ -1,6 +1,7 @@
 package io.reactorbench.loadgen;
 
 import io.reactorbench.results.ErrorCounts;
+import io.reactorbench.results.GeneratorSchedule;
 import io.reactorbench.results.LatencySummary;
 import io.reactorbench.results.load.CeilingStep;
 import io.reactorbench.results.load.LoadResult;
@@ -14,8 +15,6 @@ import org.HdrHistogram.AbstractHistogram;
 public final class SummaryPrinter {
 
     private static final double NS_PER_MS = 1e6;
-    /** Schedule lateness p99 above which the summary warns that the generator, not only the server, was slow. */
-    static final long STARVED_P99_NS = 2_000_000;
 
     private SummaryPrinter() {
     }
@@ -104,12 +103,13 @@ public final class SummaryPrinter {
         if (r.connectionsPerSecond() != null) {
             out.printf(Locale.ROOT, "Connections/sec: %.2f%n", r.connectionsPerSecond());
         }
-        LatencySummary late = r.sendLatenessNs();
-        if (late != null && late.count() > 0) {
-            out.printf(Locale.ROOT, "Schedule lateness of this generator: p50 %.3f ms, p99 %.3f ms, max %.3f ms%s%n",
-                    late.p50() / NS_PER_MS, late.p99() / NS_PER_MS, late.max() / NS_PER_MS,
-                    late.p99() > STARVED_P99_NS ? " -- the generator was starved or overloaded: corrected latencies"
-                            + " include its own delays" : "");
+        GeneratorSchedule schedule = GeneratorSchedule.of(r.sendLatenessNs(),
+                r.latencyNs() == null ? null : r.latencyNs().corrected());
+        if (schedule != null) {
+            LatencySummary late = schedule.sendLatenessNs();
+            out.printf(Locale.ROOT, "Schedule lateness of this generator: p50 %.3f ms, p99 %.3f ms, p99.9 %.3f ms,"
+                    + " max %.3f ms%s%n", late.p50() / NS_PER_MS, late.p99() / NS_PER_MS, late.p999() / NS_PER_MS,
+                    late.max() / NS_PER_MS, schedule.behind() ? " -- behind its schedule: " + schedule.reason() : "");
         }
         if (r.memory() != null) {
             out.printf(Locale.ROOT, "Heap per connection: %d bytes (%d connections; heap after GC %d -> %d bytes)%n",

@@ -22,7 +22,7 @@ class CeilingMergeTest {
 
     private static CeilingStep step(int index, int held, long startMs, long endMs, CeilingStop stop) {
         return new CeilingStep(index, held, held, 1.0, 100.0, held, startMs, endMs, 10, new ErrorCounts(1, 0, 0, 0),
-                LatencySummary.EMPTY, stop, stop == null ? null : "why", null, null);
+                LatencySummary.EMPTY, stop, stop == null ? null : "why", null, null, null);
     }
 
     private static LoadResult agent(CeilingStep... steps) {
@@ -42,8 +42,10 @@ class CeilingMergeTest {
     void shouldSumTheAgentsStepsAndReadLatencyOffTheirAddedHistograms() {
         List<LoadResult> agents = List.of(agent(step(0, 25, 1_000, 3_000, null)), agent(step(0, 25, 1_200, 2_900, null)));
         Histogram added = latencies(1_000, 2_000, 3_000, 1_000_000);
+        Histogram lateness = latencies(100, 200, 300, 50_000_000);
 
-        List<CeilingStep> merged = CeilingMerge.mergeSteps(agents, Map.of("step-0", added));
+        List<CeilingStep> merged = CeilingMerge.mergeSteps(agents, Map.of("step-0", added,
+                IntervalLogTags.stepSendLatenessTag(0), lateness));
 
         CeilingStep step = merged.getFirst();
         assertThat(step.heldConnections()).isEqualTo(50);
@@ -54,13 +56,14 @@ class CeilingMergeTest {
         assertThat(step.holdEndEpochMs()).isEqualTo(2_900);
         assertThat(step.requests()).isEqualTo(4);
         assertThat(step.latencyNs()).isEqualTo(LatencySummary.of(added));
+        assertThat(step.sendLatenessNs()).isEqualTo(LatencySummary.of(lateness));
         assertThat(step.completed()).isTrue();
     }
 
     @Test
     void shouldCountTheAgentsFailedHoldRequestsBesideTheLatencyThatHoldsThem() {
         CeilingStep failing = new CeilingStep(0, 25, 25, 1.0, 100.0, 25, 1_000, 3_000, 3, new ErrorCounts(0, 1, 0, 0),
-                LatencySummary.EMPTY, null, null, new ErrorCounts(0, 1, 0, 0), 0.25);
+                LatencySummary.EMPTY, null, null, new ErrorCounts(0, 1, 0, 0), 0.25, null);
         // Agent 0 answered 3 and lost 1 to a timeout, agent 1 answered 4: 8 requests in the added histograms.
         Histogram added = latencies(1_000, 2_000, 3_000, 5_000_000_000L, 1_000, 2_000, 3_000, 4_000);
 

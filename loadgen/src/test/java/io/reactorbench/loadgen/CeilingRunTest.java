@@ -59,6 +59,7 @@ class CeilingRunTest {
             for (CeilingStep step : r.steps()) {
                 assertThat(step.requests()).isPositive();
                 assertThat(step.latencyNs().count()).isEqualTo(step.requests());
+                assertThat(step.sendLatenessNs().count()).as("each hold request's send").isEqualTo(step.requests());
                 assertThat(step.latencyNs().p99()).isPositive();
                 assertThat(step.holdEndEpochMs()).isGreaterThan(step.holdStartEpochMs());
                 assertThat(step.errors().total()).isZero();
@@ -68,8 +69,10 @@ class CeilingRunTest {
                     "STEP 0 HOLD 50 connections", "STEP 0 DONE 50 connections",
                     "STEP 1 HOLD 100 connections", "STEP 1 DONE 100 connections",
                     "STEP 2 HOLD 200 connections", "STEP 2 DONE 200 connections");
-            assertThat(tags(hlog)).containsExactly("step-0", "step-0-uncorrected", "step-1", "step-1-uncorrected",
-                    "step-2", "step-2-uncorrected");
+            assertThat(tags(hlog)).containsExactly("step-0", "step-0-uncorrected", "step-0-send-lateness", "step-1",
+                    "step-1-uncorrected", "step-1-send-lateness", "step-2", "step-2-uncorrected",
+                    "step-2-send-lateness");
+            assertThat(r.sendLatenessNs().count()).as("every hold request was scheduled").isEqualTo(r.requests());
         }
     }
 
@@ -105,7 +108,7 @@ class CeilingRunTest {
     }
 
     private static CeilingStep doneStep0() {
-        return new CeilingStep(0, 40, 40, 0, 0, 40, 0, 0, 0, null, null, null, null, null, null);
+        return new CeilingStep(0, 40, 40, 0, 0, 40, 0, 0, 0, null, null, null, null, null, null, null);
     }
 
     private static List<String> tags(Path hlog) throws IOException {

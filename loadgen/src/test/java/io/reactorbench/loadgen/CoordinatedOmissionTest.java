@@ -2,6 +2,7 @@ package io.reactorbench.loadgen;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.reactorbench.results.GeneratorSchedule;
 import io.reactorbench.results.LatencySummary;
 import io.reactorbench.results.load.LoadResult;
 import java.util.List;
@@ -67,7 +68,7 @@ class CoordinatedOmissionTest {
                 LatencySummary c = open.latencyNs().corrected();
                 LatencySummary u = open.latencyNs().uncorrected();
                 LatencySummary late = open.sendLatenessNs();
-                boolean starved = late.p99() > SummaryPrinter.STARVED_P99_NS;
+                boolean starved = late.p99() > GeneratorSchedule.FLOOR_NS;
                 long upper = Math.max(100_000_000L, server.longestStallNs + STALL_SLACK_NS);
                 System.out.printf("attempt %d: longest stall %.2f ms; open loop corrected p50 %.2f p90 %.2f p99 %.2f"
                         + " max %.2f ms (%d requests); uncorrected p90 %.2f p99 %.2f max %.2f ms; schedule lateness"

@@ -37,36 +37,40 @@ class IntervalLogTest {
         }
     }
 
-    /** The interval histograms of a log, untagged (corrected) and uncorrected in turn. */
-    private record Intervals(int count, long corrected, long uncorrected) {
+    /** The interval histograms of a log, untagged (corrected), uncorrected and send lateness in turn. */
+    private record Intervals(int count, long corrected, long uncorrected, long sendLateness) {
     }
 
     private static Intervals readIntervals(Path hlog) throws Exception {
         long corrected = 0;
         long uncorrected = 0;
+        long sendLateness = 0;
         int intervals = 0;
         long previousEndMs = -1;
         HistogramLogReader reader = new HistogramLogReader(hlog.toFile());
         EncodableHistogram h;
         while ((h = reader.nextIntervalHistogram()) != null) {
             long count = ((org.HdrHistogram.Histogram) h).getTotalCount();
-            // Each interval is written twice, corrected then uncorrected, with the same time span.
-            if (intervals % 2 == 0) {
+            // Each interval is written three times, corrected, uncorrected, send lateness, with the same time span.
+            if (intervals % 3 == 0) {
                 assertThat(h.getTag()).as("corrected latency is the untagged series").isNull();
                 corrected += count;
                 if (previousEndMs >= 0) {
                     assertThat(h.getStartTimeStamp()).as("intervals are contiguous").isEqualTo(previousEndMs);
                 }
-            } else {
+            } else if (intervals % 3 == 1) {
                 assertThat(h.getTag()).isEqualTo(IntervalLogTags.UNCORRECTED);
                 uncorrected += count;
+            } else {
+                assertThat(h.getTag()).isEqualTo(IntervalLogTags.SEND_LATENESS);
+                sendLateness += count;
                 previousEndMs = h.getEndTimeStamp();
             }
             intervals++;
         }
         reader.close();
-        assertThat(intervals % 2).isZero();
-        return new Intervals(intervals / 2, corrected, uncorrected);
+        assertThat(intervals % 3).isZero();
+        return new Intervals(intervals / 3, corrected, uncorrected, sendLateness);
     }
 
     @Test
@@ -80,6 +84,8 @@ class IntervalLogTest {
         assertThat(intervals.count()).isPositive();
         assertThat(intervals.corrected()).isEqualTo(result.requests());
         assertThat(intervals.uncorrected()).isEqualTo(result.requests());
+        assertThat(intervals.sendLateness()).as("the window's sends, each once").isPositive()
+                .isEqualTo(result.sendLatenessNs().count());
 
         LoadResult reread = LoadJson.read(json);
         assertThat(reread).isEqualTo(result);

@@ -3,6 +3,7 @@ package io.reactorbench.loadgen;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.reactorbench.results.GeneratorSchedule;
 import io.reactorbench.results.load.LoadJson;
 import io.reactorbench.results.load.LoadResult;
 import io.reactorbench.sys.PollerKind;
@@ -60,6 +61,41 @@ class LoadRunTest {
             EncodableHistogram first = reader.nextIntervalHistogram();
             reader.close();
             assertThat(first.getStartTimeStamp()).isGreaterThanOrEqualTo(startEpochMs[0]);
+        }
+    }
+
+    /**
+     * A generator starved on purpose: one worker asked for a billion sends a second cannot even walk its schedule
+     * (a nanosecond per event), so its sends go out ever later. The lateness is recorded for the window and logged
+     * per interval, and the cell's verdict says the generator fell behind. Behaviour, not speed: no machine runs a
+     * schedule event per nanosecond.
+     */
+    @Test
+    void shouldRecordSendLatenessAndFlagAGeneratorThatCannotKeepItsSchedule(@TempDir Path dir) throws Exception {
+        try (TestServer server = new TestServer(TestServer.Mode.ECHO)) {
+            LoadSpec spec = against(server).app(AppKind.ECHO).connections(1).threads(1).depth(1).ratePerSec(1e9)
+                    .warmupNs(0).durationNs(TimeUnit.MILLISECONDS.toNanos(1000)).build();
+            Path hlog = dir.resolve("starved.hlog");
+
+            LoadResult r = new LoadRun(spec, new LoadOutputs(null, hlog, System.out, System.err,
+                    LoadOutputs.Progress.NONE, false, false)).execute();
+
+            assertThat(r.sendLatenessNs()).isNotNull();
+            assertThat(r.sendLatenessNs().count()).isPositive();
+            assertThat(r.sendLatenessNs().p99()).isGreaterThan(GeneratorSchedule.FLOOR_NS);
+            GeneratorSchedule schedule = GeneratorSchedule.of(r.sendLatenessNs(), r.latencyNs().corrected());
+            assertThat(schedule.behind()).isTrue();
+            assertThat(schedule.reason()).contains("late against its schedule");
+            long logged = 0;
+            HistogramLogReader reader = new HistogramLogReader(hlog.toFile());
+            EncodableHistogram next;
+            while ((next = reader.nextIntervalHistogram()) != null) {
+                if (IntervalLogTags.SEND_LATENESS.equals(next.getTag())) {
+                    logged += ((org.HdrHistogram.Histogram) next).getTotalCount();
+                }
+            }
+            reader.close();
+            assertThat(logged).as("the window's lateness, logged per interval").isEqualTo(r.sendLatenessNs().count());
         }
     }
 

@@ -3,6 +3,7 @@ package io.reactorbench.loadgen;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.reactorbench.results.ErrorCounts;
+import io.reactorbench.results.LatencySummary;
 import io.reactorbench.results.load.LoadResult;
 import java.nio.file.Path;
 import java.util.List;
@@ -27,6 +28,12 @@ class ShardMergeTest {
 
     /** The same, its window starting at wall-clock {@code startMs}: the clock of an agent that started then. */
     private Path log(String name, long startMs, int intervals, int perInterval, long valueNs) throws Exception {
+        return log(name, startMs, intervals, perInterval, valueNs, -1);
+    }
+
+    /** The same with a send-lateness series of {@code latenessNs} a send (none when negative). */
+    private Path log(String name, long startMs, int intervals, int perInterval, long valueNs, long latenessNs)
+            throws Exception {
         Path file = dir.resolve(name);
         HistogramLogWriter writer = new HistogramLogWriter(file.toFile());
         writer.outputLogFormatVersion();
@@ -34,9 +41,13 @@ class ShardMergeTest {
         writer.setBaseTime(startMs);
         writer.outputLegend();
         for (int i = 0; i < intervals; i++) {
-            for (String tag : java.util.Arrays.asList(null, IntervalLogTags.UNCORRECTED)) {
+            for (String tag : java.util.Arrays.asList(null, IntervalLogTags.UNCORRECTED, IntervalLogTags.SEND_LATENESS)) {
+                if (IntervalLogTags.SEND_LATENESS.equals(tag) && latenessNs < 0) {
+                    continue;
+                }
                 Histogram h = LoadRun.newHistogram();
-                h.recordValueWithCount(tag == null ? valueNs * 2 : valueNs, perInterval);
+                h.recordValueWithCount(tag == null ? valueNs * 2
+                        : IntervalLogTags.SEND_LATENESS.equals(tag) ? latenessNs : valueNs, perInterval);
                 h.setTag(tag);
                 h.setStartTimeStamp(startMs + i * 1000L);
                 h.setEndTimeStamp(startMs + (i + 1) * 1000L);
@@ -136,5 +147,30 @@ class ShardMergeTest {
         assertThat(merged.shards()).isEqualTo(2);
         assertThat(merged.clientCpuSeconds()).isEqualTo(1.0);
         assertThat(merged.agentStartSkewMs()).isEqualTo(0);
+    }
+
+    /**
+     * Two agents' send lateness: one kept its schedule (99 sends 0.1 ms late a second), one fell behind (1 send
+     * 50 ms late a second). The merged lateness is read off both agents' histograms added: its count is every
+     * send, its p99 that of all sends together (0.1 ms here), not the worse agent's p99 (50 ms) nor an average.
+     */
+    @Test
+    void shouldMergeSendLatenessOfAgentsByAddingTheirHistograms() throws Exception {
+        Path onTime = log("on-time.hlog", START_MS, 3, 99, 1_000_000, 100_000);
+        Path behind = log("behind.hlog", START_MS, 3, 1, 1_000_000, 50_000_000);
+        ShardMerge.Totals totals = ShardMerge.mergeLogs(List.of(onTime, behind), null);
+        LoadSpec whole = LoadSpec.builder().targets(Endpoints.parseTargets(List.of("127.0.0.1:9")))
+                .connections(4).ratePerSec(200).durationNs(TimeUnit.SECONDS.toNanos(3)).build();
+        LatencySummary ownWorse = new LatencySummary(3, 5e7, 50_000_000, 50_000_000, 50_000_000, 50_000_000,
+                50_000_000, 50_000_000, 50_000_000);
+        LoadResult shard = new LoadResult(LoadResult.SCHEMA, LoadResults.params(whole.forShard(0, 2)), 3.0, 300, 100,
+                ErrorCounts.NONE, null, null, List.of(), null, false, 1, 0.5, ownWorse, null, 0L, null, null, null,
+                null, null, null, null);
+
+        LoadResult merged = ShardMerge.mergeResults(whole, List.of(shard, shard), totals);
+
+        assertThat(merged.sendLatenessNs().count()).isEqualTo(300);
+        assertThat(merged.sendLatenessNs().p99()).isBetween(99_000L, 101_000L);
+        assertThat(merged.sendLatenessNs().max()).isBetween(49_900_000L, 50_100_000L);
     }
 }

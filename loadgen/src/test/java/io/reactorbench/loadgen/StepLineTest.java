@@ -12,7 +12,7 @@ class StepLineTest {
 
     private static CeilingStep step(int index, int held, CeilingStop stop, String detail) {
         return new CeilingStep(index, 300, held, 1, 1, held, 1, 2, 3, ErrorCounts.NONE, LatencySummary.EMPTY, stop,
-                detail, null, null);
+                detail, null, null, null);
     }
 
     @Test

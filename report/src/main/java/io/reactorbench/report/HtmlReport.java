@@ -9,6 +9,7 @@ import io.reactorbench.report.read.RunReader;
 import io.reactorbench.report.render.ReportDocument;
 import io.reactorbench.report.render.Section;
 import io.reactorbench.report.table.ClientBound;
+import io.reactorbench.report.table.GeneratorBehind;
 import io.reactorbench.report.table.JmhTable;
 import io.reactorbench.report.table.SummaryTables;
 import io.reactorbench.results.CellRef;
@@ -95,7 +96,9 @@ public final class HtmlReport {
         paragraphs.add("Each number is the median over the successful trials of a cell, with min–max below it. "
                 + "★ marks the best median of a column, except where a load generator was saturated ("
                 + ClientBound.MARK + "): there the client, not the server, set throughput and latency. Latency is corrected for coordinated omission where the "
-                + "load was open loop (measured from the intended send time).");
+                + "load was open loop (measured from the intended send time); " + GeneratorBehind.MARK + " marks the "
+                + "latency of a design whose load generator fell behind that schedule, which then holds the generator's "
+                + "own delay: no design is crowned in a latency column where one is marked.");
         paragraphs.addAll(LoadPlacementNotes.of(run));
         return paragraphs;
     }

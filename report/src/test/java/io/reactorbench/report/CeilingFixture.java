@@ -81,7 +81,7 @@ class CeilingFixture {
                 30_000, 1_000, ErrorCounts.NONE, new LatencyViews(whole, whole),
                 new ServerMetrics(null, null, GcPauses.NONE, 900_000_000L, 40_000_000L, 4, null), null, null, null,
                 null, new LoadPlacement(PLACEMENT.agents(), PLACEMENT.sourceAddresses(), PLACEMENT.sourceRange(),
-                        netty ? 85L : PLACEMENT.agentStartSkewMs()), ceiling, null, null, null);
+                        netty ? 85L : PLACEMENT.agentStartSkewMs()), ceiling, null, null, null, null, null);
     }
 
     /**
@@ -99,12 +99,12 @@ class CeilingFixture {
                 stopped ? 0 : (int) held, stopped ? 0 : holdStartMs, stopped ? 0 : holdStartMs + 10_000,
                 stopped ? 0 : 10_000, stopped ? new ErrorCounts(12, 0, 0, 0) : ErrorCounts.NONE,
                 stopped ? LatencySummary.EMPTY : latency(latencyScale * (netty ? 2 : 1)), stop,
-                stopped ? STOPPED_BECAUSE : null, null, null);
+                stopped ? STOPPED_BECAUSE : null, null, null, null);
         return new CeilingStepResult(load,
                 stopped ? null : 200_000_000L + (long) (rss * held), stopped ? null : 30_000_000L + (long) (heap * held),
                 stopped ? null : 1_000_000_000L + (long) (kernel * held),
                 stopped ? null : rss, stopped ? null : heap, stopped ? null : kernel,
-                new GcPauses(index + 1, 4.0 * (index + 1), 2.0 + index, List.of()), null, null, null);
+                new GcPauses(index + 1, 4.0 * (index + 1), 2.0 + index, List.of()), null, null, null, null);
     }
 
     /** Percentiles from p50 = {@code scale} × 0.4 ms up to p99.9 = scale × 3 ms. */

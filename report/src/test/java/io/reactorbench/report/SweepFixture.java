@@ -72,12 +72,13 @@ public final class SweepFixture {
         LatencySummary whole = latency(2);
         return new CellSummary(SchemaVersions.SUMMARY, SCENARIO, "", design, 1, CellStatus.OK, null, params, 10,
                 100_000, 10_000, ErrorCounts.NONE, new LatencyViews(whole, whole), null, null, null, null, null, null,
-                null, ErrorCounts.NONE, 0.0, sweep);
+                null, ErrorCounts.NONE, 0.0, null, null, sweep);
     }
 
     private static SweepStep step(int index, double rate, double scale, boolean met) {
         return new SweepStep(index, rate, met ? rate : rate * 0.8, (long) rate * 2, ErrorCounts.NONE,
-                ErrorCounts.NONE, 0, latency(scale), 1_000L * index, 1_000L * index + 2_000, met, met ? null : "p99 " + scale * 1.5 + " ms > 5.00 ms");
+                ErrorCounts.NONE, 0, latency(scale), 1_000L * index, 1_000L * index + 2_000, met,
+                met ? null : "p99 " + scale * 1.5 + " ms > 5.00 ms", null);
     }
 
     /** p50 = scale × 0.4 ms, p99 = scale × 1.5 ms, p99.9 = scale × 3 ms. */

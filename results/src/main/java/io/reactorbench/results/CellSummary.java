@@ -28,6 +28,15 @@ import io.reactorbench.results.sweep.SweepResult;
  *                             {@code failedRequests}); null (not written) in summaries from before it existed
  * @param errorRate            failed / (answered + failed) requests, the share of {@code latencyNs} that are
  *                             failures: read every latency figure with it; null (not written) where failedRequests is
+ * @param generatorSchedule    open and idle models: how late the load generator sent against its schedule in the
+ *                             window and whether it fell behind ({@link GeneratorSchedule}: the gate then does not
+ *                             judge the cell's latency); null (not written) for models without a schedule and in
+ *                             summaries written before it existed
+ * @param allocationCalibration how allocation per request was corrected for the probe's own allocation: the
+ *                             calibration (bytes per STATS answer, every difference measured, whether it settled),
+ *                             the answers subtracted, the uncorrected figure, and why the corrected one is negative
+ *                             when it is ({@link AllocationCalibration}); null (not written) without an inside probe
+ *                             and in summaries written before it existed
  * @param sweep                rate-sweep cells (model sweep, issue 19 B) only: every step's offered and achieved
  *                             rate, corrected latency and errors, the objective, the sustained rate and the step
  *                             that broke it; null (not written) otherwise
@@ -55,6 +64,8 @@ public record CellSummary(
         @JsonInclude(JsonInclude.Include.NON_NULL) CeilingResult ceiling,
         @JsonInclude(JsonInclude.Include.NON_NULL) ErrorCounts failedRequests,
         @JsonInclude(JsonInclude.Include.NON_NULL) Double errorRate,
+        @JsonInclude(JsonInclude.Include.NON_NULL) GeneratorSchedule generatorSchedule,
+        @JsonInclude(JsonInclude.Include.NON_NULL) AllocationCalibration allocationCalibration,
         @JsonInclude(JsonInclude.Include.NON_NULL) SweepResult sweep) {
 
     public CellSummary {
@@ -70,8 +81,8 @@ public record CellSummary(
                        ErrorCounts errors, LatencyViews latencyNs, ServerMetrics server, MemoryPerConnection memory,
                        Double connectionsPerSecond, LoadGeneratorCpu loadGenerator, SlowReadSummary slowRead) {
         this(schema, scenario, variant, design, trial, status, reason, params, windowSeconds, requests, throughput,
-                errors, latencyNs, server, memory, connectionsPerSecond, loadGenerator, slowRead, null, null, null, null,
-                null);
+                errors, latencyNs, server, memory, connectionsPerSecond, loadGenerator, slowRead, null, null, null,
+                null, null, null, null);
     }
 
     /** A summary without the fields added after the first schema version's core (as older writers built it). */
@@ -80,14 +91,15 @@ public record CellSummary(
                        ErrorCounts errors, LatencyViews latencyNs, ServerMetrics server, MemoryPerConnection memory,
                        Double connectionsPerSecond) {
         this(schema, scenario, variant, design, trial, status, reason, params, windowSeconds, requests, throughput,
-                errors, latencyNs, server, memory, connectionsPerSecond, null, null, null, null, null, null, null);
+                errors, latencyNs, server, memory, connectionsPerSecond, null, null, null, null, null, null, null,
+                null, null);
     }
 
     /** The same summary with {@code newParams}. */
     public CellSummary withParams(CellParams newParams) {
         return new CellSummary(schema, scenario, variant, design, trial, status, reason, newParams, windowSeconds,
                 requests, throughput, errors, latencyNs, server, memory, connectionsPerSecond, loadGenerator, slowRead,
-                loadPlacement, ceiling, failedRequests, errorRate, sweep);
+                loadPlacement, ceiling, failedRequests, errorRate, generatorSchedule, allocationCalibration, sweep);
     }
 
     public String scenarioKey() {
@@ -97,6 +109,11 @@ public record CellSummary(
     /** The cell without its trial number. */
     public CellKey cellKey() {
         return new CellKey(scenario, variant, design);
+    }
+
+    /** Whether the load generator fell behind its send schedule, so that the cell's latency is partly its own. */
+    public boolean generatorBehind() {
+        return generatorSchedule != null && generatorSchedule.behind();
     }
 
     public boolean ok() {

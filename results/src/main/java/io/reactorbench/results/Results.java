@@ -30,13 +30,13 @@ public final class Results {
     /** Reads {@code run.json}; {@code path} is the run directory or the file itself. */
     public static RunManifest readRun(Path path) {
         Path file = Files.isDirectory(path) ? path.resolve(ResultsLayout.RUN_FILE) : path;
-        return read(file, SchemaVersions.RUN, RunManifest.class);
+        return read(file, List.of(SchemaVersions.RUN), RunManifest.class);
     }
 
     /** Reads one cell's {@code summary.json}; {@code path} is the cell directory or the file itself. */
     public static CellSummary readSummary(Path path) {
         Path file = Files.isDirectory(path) ? path.resolve(ResultsLayout.SUMMARY_FILE) : path;
-        return read(file, SchemaVersions.SUMMARY, CellSummary.class);
+        return read(file, SchemaVersions.SUMMARY_READABLE, CellSummary.class);
     }
 
     /** The cells of a run, in run order, as listed in its {@code run.json}. */
@@ -134,7 +134,7 @@ public final class Results {
         }
     }
 
-    private static <T> T read(Path file, String expectedSchema, Class<T> type) {
+    private static <T> T read(Path file, List<String> readableSchemas, Class<T> type) {
         JsonNode tree;
         try {
             tree = ResultsJson.mapper().readTree(Files.readString(file));
@@ -149,14 +149,15 @@ public final class Results {
             throw new ResultsFormatException(file, "not a JSON object");
         }
         String schema = tree.path("schema").asString(null);
-        if (!expectedSchema.equals(schema)) {
+        if (!readableSchemas.contains(schema)) {
             throw new ResultsFormatException(file, "unknown schema " + (schema == null ? "(none)" : "'" + schema + "'")
-                    + ", this reader understands '" + expectedSchema + "'");
+                    + ", this reader understands " + String.join(", ", readableSchemas.stream()
+                    .map(v -> "'" + v + "'").toList()));
         }
         try {
             return ResultsJson.mapper().treeToValue(tree, type);
         } catch (JacksonException e) {
-            throw new ResultsFormatException(file, "does not match schema " + expectedSchema + ": "
+            throw new ResultsFormatException(file, "does not match schema " + schema + ": "
                     + JsonProblems.describe(e));
         }
     }

@@ -55,6 +55,31 @@ class ResultsRoundTripTest {
     }
 
     @Test
+    void shouldReadAVersionOneSummaryWithTheFieldsAddedInTwoAbsent() throws Exception {
+        Path file = temp.resolve("summary.json");
+        Files.writeString(file, """
+                {"schema":"reactorbench.summary/1","scenario":"echo","design":"threads","trial":1,"status":"ok",
+                 "windowSeconds":4,"requests":10,"throughput":2.5}""");
+
+        CellSummary summary = Results.readSummary(file);
+
+        assertThat(summary.requests()).isEqualTo(10);
+        assertThat(summary.errorRate()).isNull();
+        assertThat(SchemaVersions.SUMMARY).isEqualTo("reactorbench.summary/2");
+    }
+
+    @Test
+    void shouldRejectASummaryOfAnUnknownVersionNamingTheOnesItReads() throws Exception {
+        Path file = temp.resolve("summary.json");
+        Files.writeString(file, "{\"schema\":\"reactorbench.summary/9\",\"scenario\":\"echo\"}");
+
+        assertThatThrownBy(() -> Results.readSummary(file))
+                .isInstanceOf(ResultsFormatException.class)
+                .hasMessageContaining("unknown schema 'reactorbench.summary/9', this reader understands"
+                        + " 'reactorbench.summary/2', 'reactorbench.summary/1'");
+    }
+
+    @Test
     void shouldIgnoreFieldsAddedByALaterMinorWriter() throws Exception {
         Files.writeString(temp.resolve("summary.json"), """
                 {"schema":"reactorbench.summary/1","scenario":"s","design":"d","trial":1,"status":"failed",

@@ -36,6 +36,15 @@ public final class EndOfRunTable {
     public static final String SATURATED_LEGEND = SATURATED_MARK + " load generator saturated: throughput is bounded by the"
             + " client, compare server CPU per request";
 
+    /**
+     * Marks the latency of a design whose load generator fell behind its send schedule in some trial (summary.json's
+     * {@code generatorSchedule.behind}): that latency is partly the generator's; explained under the table.
+     */
+    public static final String BEHIND_MARK = "~";
+    public static final String BEHIND_LEGEND = BEHIND_MARK + " load generator behind its send schedule (p99 send"
+            + " lateness above the larger of 2 ms and 10% of the corrected p99): the latency includes its own delay,"
+            + " and the gate does not judge it";
+
     /** Marks a design that refused connections at its open-file limit; one line per design under the tables. */
     static final String FD_LIMIT_MARK = "!";
 
@@ -97,6 +106,9 @@ public final class EndOfRunTable {
         if (anySaturated(byScenario)) {
             out.append("  ").append(SATURATED_LEGEND).append('\n');
         }
+        if (summaries.stream().anyMatch(s -> s.ok() && s.generatorBehind())) {
+            out.append("  ").append(BEHIND_LEGEND).append('\n');
+        }
         for (Map.Entry<String, Map<String, List<CellSummary>>> scenario : byScenario.entrySet()) {
             for (Map.Entry<String, List<CellSummary>> design : scenario.getValue().entrySet()) {
                 long refused = design.getValue().stream().map(s -> s.server().rejectedOnFdLimit())
@@ -147,7 +159,7 @@ public final class EndOfRunTable {
                     + cell(ok, s -> s.slowRead() == null ? null : s.slowRead().longestStallSeconds(), EndOfRunTable::seconds),
             cell(ok, s -> s.slowRead() == null ? null : s.slowRead().connectionsAtCap(), EndOfRunTable::count),
             cell(ok, Metric.CPU_US_PER_REQUEST::valueIn, v -> String.format(Locale.ROOT, "%.1f", v)),
-            cell(ok, Metric.ALLOCATED_BYTES_PER_REQUEST::valueIn, EndOfRunTable::bytes),
+            allocation(ok),
             gc(ok),
             cell(ok, s -> s.server().rssBytes(), EndOfRunTable::bytes) + " / "
                     + cell(ok, s -> s.server().heapUsedBytes(), EndOfRunTable::bytes),
@@ -161,16 +173,17 @@ public final class EndOfRunTable {
 
     private static String[] row(String design, List<CellSummary> trials, List<CellSummary> ok) {
         String failedNote = failedNote(trials, ok);
+        String behind = ok.stream().anyMatch(CellSummary::generatorBehind) ? " " + BEHIND_MARK : "";
         return new String[] {
             design + failedNote,
             cell(ok, Metric.THROUGHPUT::valueIn, EndOfRunTable::count),
-            cell(ok, Metric.P50::valueIn, EndOfRunTable::nanos),
-            cell(ok, Metric.P99::valueIn, EndOfRunTable::nanos),
-            cell(ok, Metric.P999::valueIn, EndOfRunTable::nanos),
+            cell(ok, Metric.P50::valueIn, EndOfRunTable::nanos) + behind,
+            cell(ok, Metric.P99::valueIn, EndOfRunTable::nanos) + behind,
+            cell(ok, Metric.P999::valueIn, EndOfRunTable::nanos) + behind,
             // Beside the latencies, which hold the failed requests: the share that failed.
             cell(ok, Metric.ERROR_RATE::valueIn, QuantityUnit.SHARE::format),
             cell(ok, Metric.CPU_US_PER_REQUEST::valueIn, v -> String.format(Locale.ROOT, "%.1f", v)),
-            cell(ok, Metric.ALLOCATED_BYTES_PER_REQUEST::valueIn, EndOfRunTable::bytes),
+            allocation(ok),
             gc(ok),
             memory(ok),
             loadCpu(ok)
@@ -225,6 +238,27 @@ public final class EndOfRunTable {
         String median = format.apply(spread.median());
         return spread.n() > 1 && spread.max() > spread.min()
                 ? median + " (" + format.apply(spread.min()) + "–" + format.apply(spread.max()) + ")" : median;
+    }
+
+    /**
+     * Allocation per request, median over trials; when a trial's figure fell below zero after subtracting the probe's
+     * own allocation ({@code allocationCalibration.belowZeroBecause}), "≤ X" with X the median uncorrected figure: the
+     * server allocated between 0 and X, less than the calibration resolves, and a negative figure would say nothing.
+     */
+    static String allocation(List<CellSummary> ok) {
+        boolean belowZero = ok.stream().anyMatch(s -> s.allocationCalibration() != null
+                && s.allocationCalibration().belowZeroBecause() != null);
+        if (!belowZero) {
+            return cell(ok, Metric.ALLOCATED_BYTES_PER_REQUEST::valueIn, EndOfRunTable::bytes);
+        }
+        List<Number> upperBounds = new ArrayList<>();
+        for (CellSummary s : ok) {
+            if (s.allocationCalibration() != null && s.allocationCalibration().uncorrectedBytesPerRequest() != null) {
+                upperBounds.add(Math.max(0, s.allocationCalibration().uncorrectedBytesPerRequest()));
+            }
+        }
+        Spread bound = Spread.of(upperBounds);
+        return bound == null ? "-" : "≤" + bytes(bound.median());
     }
 
     private static String gc(List<CellSummary> ok) {

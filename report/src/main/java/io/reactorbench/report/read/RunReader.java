@@ -73,7 +73,8 @@ public final class RunReader {
                         number(MemoryPerConnection.rssUpperBoundBytesPerConnection(m))),
                 connectionsPerSecond == null ? Double.NaN : connectionsPerSecond, dir,
                 s.loadGenerator() == null ? Double.NaN : s.loadGenerator().utilisation(), s.ceiling(),
-                s.loadPlacement(), s.errorRate() == null ? Double.NaN : s.errorRate(), s.sweep());
+                s.loadPlacement(), s.errorRate() == null ? Double.NaN : s.errorRate(), s.generatorSchedule(),
+                s.allocationCalibration(), s.sweep());
     }
 
     private static ServerCost server(ServerMetrics s) {

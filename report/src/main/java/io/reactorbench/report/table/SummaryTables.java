@@ -43,6 +43,7 @@ public final class SummaryTables {
                 .filter(m -> byDesign.values().stream().anyMatch(trials -> TrialSpread.of(m, trials).isPresent()))
                 .toList();
         boolean anyClientBound = ClientBound.any(byDesign);
+        boolean anyBehind = GeneratorBehind.any(byDesign);
         List<String> headings = new ArrayList<>(List.of("design", "trials ok"));
         metrics.forEach(m -> headings.add(MetricColumns.heading(m)));
         List<List<TableCell>> rows = new ArrayList<>();
@@ -54,20 +55,26 @@ public final class SummaryTables {
             row.add(new TableCell(ok + "/" + trialCount(run, scenarioLabel, design.getKey(), trials.size()), "",
                     false, ok < trials.size()));
             boolean clientBound = ClientBound.of(trials);
+            boolean behind = GeneratorBehind.of(trials);
             for (Metric metric : metrics) {
                 Spread spread = TrialSpread.of(metric, trials);
-                TableCell bound = metric == Metric.RSS_PER_CONNECTION_BYTES ? withinResolution(trials) : null;
+                TableCell bound = metric == Metric.RSS_PER_CONNECTION_BYTES ? withinResolution(trials)
+                        : metric == Metric.ALLOCATED_BYTES_PER_REQUEST ? allocationBelowZero(trials) : null;
                 if (bound != null) {
                     row.add(bound);
                     continue;
                 }
                 // A saturated client bounded these columns: no design wins them, the bounded one least of all.
                 // The load generator's CPU checks the measurement; it is no merit of the server's.
+                // A lagging generator's delay is in its latency: no design wins a latency column beside it.
                 boolean best = metric != Metric.LOAD_GENERATOR_CPU
                         && !(anyClientBound && ClientBound.BOUNDED_BY_THE_CLIENT.contains(metric))
+                        && !(anyBehind && metric.isLatency())
                         && isBest(metric, spread, byDesign);
                 boolean marked = clientBound && (metric == Metric.THROUGHPUT || metric == Metric.LOAD_GENERATOR_CPU);
-                row.add(new TableCell(Numbers.format(spread.median()) + (marked ? " " + ClientBound.MARK : ""),
+                boolean lagged = behind && metric.isLatency();
+                row.add(new TableCell(Numbers.format(spread.median()) + (marked ? " " + ClientBound.MARK : "")
+                        + (lagged ? " " + GeneratorBehind.MARK : ""),
                         spread.n() > 1 && spread.min() != spread.max() ? Numbers.range(spread.min(), spread.max()) : "", best, false));
             }
             rows.add(row);
@@ -75,6 +82,9 @@ public final class SummaryTables {
         List<String> notes = failureNotes(run, scenarioLabel, byDesign);
         if (anyClientBound) {
             notes.add(ClientBound.LEGEND);
+        }
+        if (anyBehind) {
+            notes.add(GeneratorBehind.LEGEND);
         }
         return new Table(scenarioLabel + " — " + describe(params, byDesign), headings, rows, notes);
     }
@@ -96,6 +106,25 @@ public final class SummaryTables {
             return null;
         }
         return new TableCell("≤ " + Numbers.format(bounds.median()), "within resolution", false, false);
+    }
+
+    /**
+     * Allocation per request when a trial's figure fell below zero after subtracting the probe's own: "≤ X" (X the
+     * median uncorrected figure, what the server allocated at most), flagged, not a negative number; null otherwise.
+     */
+    static TableCell allocationBelowZero(List<TrialResult> trials) {
+        List<TrialResult> measured = trials.stream().filter(TrialResult::ok)
+                .filter(t -> t.allocationCalibration() != null).toList();
+        if (measured.stream().noneMatch(t -> t.allocationCalibration().belowZeroBecause() != null)) {
+            return null;
+        }
+        Spread bounds = Spread.ofValues(measured.stream().map(TrialResult::allocationCalibration)
+                .filter(c -> c.uncorrectedBytesPerRequest() != null)
+                .mapToDouble(c -> Math.max(0, c.uncorrectedBytesPerRequest())).toArray());
+        if (!bounds.isPresent()) {
+            return null;
+        }
+        return new TableCell("≤ " + Numbers.format(bounds.median()), "below the probe's calibration", false, true);
     }
 
     /** Best = the best median of the column, marked only where designs differ (no star for a tie of all). */

@@ -2,11 +2,13 @@ package io.reactorbench.report.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.reactorbench.results.AllocationCalibration;
 import io.reactorbench.results.CellParams;
 import io.reactorbench.results.CellStatus;
 import io.reactorbench.results.CellSummary;
 import io.reactorbench.results.ErrorCounts;
 import io.reactorbench.results.GcPauses;
+import io.reactorbench.results.GeneratorSchedule;
 import io.reactorbench.results.LatencySummary;
 import io.reactorbench.results.LatencyViews;
 import io.reactorbench.results.LoadGeneratorCpu;
@@ -64,6 +66,56 @@ class EndOfRunTableTest {
     private static CellSummary echo(String design, LoadGeneratorCpu load) {
         return new CellSummary(SchemaVersions.SUMMARY, "echo", "", design, 1, CellStatus.OK, null, ECHO, 8, 400_000,
                 50_000, ErrorCounts.NONE, null, ServerMetrics.UNKNOWN, null, null, load, null);
+    }
+
+    private static final LatencySummary OPEN_LATENCY = new LatencySummary(1000, 3e7, 30_000_000, 30_000_000,
+            30_000_000, 40_000_000, 45_000_000, 45_000_000, 50_000_000);
+
+    private static CellSummary open(String design, GeneratorSchedule schedule) {
+        LatencySummary latency = OPEN_LATENCY;
+        CellSummary s = echo(design, null);
+        return new CellSummary(s.schema(), s.scenario(), s.variant(), s.design(), s.trial(), s.status(), s.reason(),
+                s.params(), s.windowSeconds(), s.requests(), s.throughput(), s.errors(),
+                new LatencyViews(latency, latency), s.server(), s.memory(), s.connectionsPerSecond(),
+                s.loadGenerator(), s.slowRead(), s.loadPlacement(), s.ceiling(), s.failedRequests(), s.errorRate(),
+                schedule, null, null);
+    }
+
+    private static LatencySummary lateness(long p99Ns) {
+        return new LatencySummary(1000, p99Ns, p99Ns, p99Ns, p99Ns, p99Ns, p99Ns, p99Ns, p99Ns);
+    }
+
+    @Test
+    void shouldMarkTheLatencyOfACellWhoseLoadGeneratorFellBehindItsSchedule() {
+        CellSummary behind = open("engine-epoll", GeneratorSchedule.of(lateness(35_000_000), OPEN_LATENCY));
+        CellSummary onTime = open("netty-epoll", GeneratorSchedule.of(lateness(500_000), OPEN_LATENCY));
+
+        String table = EndOfRunTable.render(List.of(behind, onTime));
+
+        String behindRow = table.lines().filter(l -> l.contains("engine-epoll")).findFirst().orElseThrow();
+        assertThat(behindRow).contains("30.00ms ~", "40.00ms ~", "45.00ms ~");
+        assertThat(table.lines().filter(l -> l.contains("netty-epoll")).findFirst().orElseThrow()).doesNotContain("~");
+        assertThat(table).contains(EndOfRunTable.BEHIND_LEGEND);
+        assertThat(CellLine.of(behind)).contains("~ load generator behind its schedule (send lateness p99 35.00 ms"
+                + " > 4.00 ms");
+        assertThat(CellLine.of(onTime)).doesNotContain("behind");
+        assertThat(EndOfRunTable.render(List.of(onTime))).doesNotContain(EndOfRunTable.BEHIND_LEGEND);
+    }
+
+    @Test
+    void shouldShowAnAllocationBelowTheProbesCalibrationAsAnUpperBoundNeverNegative() {
+        CellSummary s = echo("engine-epoll", null);
+        AllocationCalibration below = new AllocationCalibration(1_000, List.of(1_000L, 1_000L), true, "m", 8L, 0.6,
+                "the probe's calibrated allocation exceeds what the server allocated");
+        CellSummary negative = new CellSummary(s.schema(), s.scenario(), s.variant(), s.design(), s.trial(),
+                s.status(), s.reason(), s.params(), s.windowSeconds(), s.requests(), s.throughput(), s.errors(),
+                s.latencyNs(), new ServerMetrics(1.0, -0.4, GcPauses.NONE, 1L, 1L, 1), s.memory(),
+                s.connectionsPerSecond(), s.loadGenerator(), s.slowRead(), s.loadPlacement(), s.ceiling(),
+                s.failedRequests(), s.errorRate(), null, below, null);
+
+        String table = EndOfRunTable.render(List.of(negative));
+
+        assertThat(table).contains("≤0.6B").doesNotContain("-0.4");
     }
 
     @Test
@@ -143,8 +195,8 @@ class EndOfRunTableTest {
                 1_000_000_000, 1_000_000_000, 1_000_000_000);
         CellSummary failing = new CellSummary(SchemaVersions.SUMMARY, "echo", "", "engine-epoll", 1, CellStatus.OK,
                 null, ECHO, 8, 9_802, 1_225, new ErrorCounts(0, 198, 0, 0), new LatencyViews(latency, latency),
-                ServerMetrics.UNKNOWN, null, null, null, null, null, null, new ErrorCounts(0, 198, 0, 0), 0.0198,
-                null);
+                ServerMetrics.UNKNOWN, null, null, null, null, null, null, new ErrorCounts(0, 198, 0, 0), 0.0198, null,
+                null, null);
 
         List<String> lines = EndOfRunTable.render(List.of(failing)).lines().toList();
 

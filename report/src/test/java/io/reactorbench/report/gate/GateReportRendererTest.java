@@ -31,7 +31,7 @@ class GateReportRendererTest {
         CellKey key = new CellKey(scenario, "", design);
         List<TrialValues> values = new ArrayList<>();
         for (Map<Metric, Double> trial : trials) {
-            values.add(new TrialValues(values.size() + 1, trial));
+            values.add(new TrialValues(values.size() + 1, trial, null));
         }
         return new CellTrials(key, RPC, values);
     }

@@ -22,7 +22,7 @@ class CeilingTrialsTest {
                 highestHeld < 100_000 ? CeilingStop.MEMORY_GUARD : null, null);
         return new TrialResult(new CellKey("ramp", "", "engine-epoll"), trial, ok, "", CEILING, 30, 0, 0,
                 ErrorCounts.NONE, null, null, ServerCost.UNKNOWN, null, Double.NaN, null, Double.NaN, ceiling, null,
-                Double.NaN, null);
+                Double.NaN, null, null, null);
     }
 
     @Test

@@ -1,7 +1,9 @@
 package io.reactorbench.results.ceiling;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.reactorbench.results.GcPauses;
+import io.reactorbench.results.GeneratorSchedule;
 import io.reactorbench.results.load.CeilingStep;
 
 /**
@@ -27,6 +29,9 @@ import io.reactorbench.results.load.CeilingStep;
  * @param memorySampledBeforeHold whether the runner's GC and memory sample ended before the hold began (the latest
  *                               agent's start); false: the GC may have paused some of the hold's requests; null
  *                               when no sample was taken
+ * @param generatorSchedule      the verdict on the hold's send lateness ({@code sendLatenessNs} above, from load.json)
+ *                               against the step's corrected p99: whether the load generator fell behind (the step's
+ *                               latency then holds its delay); null (not written) when the load did not record it
  */
 public record CeilingStepResult(
         @JsonUnwrapped CeilingStep load,
@@ -39,7 +44,8 @@ public record CeilingStepResult(
         GcPauses gcPauses,
         Double cpuUsPerRequest,
         Double allocatedBytesPerRequest,
-        Boolean memorySampledBeforeHold) {
+        Boolean memorySampledBeforeHold,
+        @JsonInclude(JsonInclude.Include.NON_NULL) GeneratorSchedule generatorSchedule) {
 
     public boolean completed() {
         return load.completed();

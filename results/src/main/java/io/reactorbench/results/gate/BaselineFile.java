@@ -1,5 +1,6 @@
 package io.reactorbench.results.gate;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.reactorbench.results.AtomicFiles;
 import io.reactorbench.results.CellKey;
 import io.reactorbench.results.CellParams;
@@ -36,7 +37,9 @@ public final class BaselineFile {
             List<Trial> trials) {
     }
 
-    record Trial(int trial, Map<String, Double> values) {
+    /** @param latencyUnjudgeableBecause as in {@link TrialValues}; absent when its latency may be judged */
+    record Trial(int trial, Map<String, Double> values,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String latencyUnjudgeableBecause) {
     }
 
     private BaselineFile() {
@@ -57,7 +60,7 @@ public final class BaselineFile {
                     median.put(metric.policyName(), Medians.of(values));
                 }
             }
-            List<Trial> trials = cell.trials().stream().map(t -> new Trial(t.trial(), byId(t.values()))).toList();
+            List<Trial> trials = cell.trials().stream().map(t -> new Trial(t.trial(), byId(t.values()), t.latencyUnjudgeableBecause())).toList();
             CellKey key = cell.key();
             cells.add(new Cell(key.scenario(), key.variant(), key.design(), cell.params(), median, trials));
         }
@@ -88,7 +91,8 @@ public final class BaselineFile {
             CellKey key = new CellKey(cell.scenario(), cell.variant(), cell.design());
             List<TrialValues> trials = new ArrayList<>();
             for (Trial trial : cell.trials() == null ? List.<Trial>of() : cell.trials()) {
-                trials.add(new TrialValues(trial.trial(), byMetric(trial.values(), file)));
+                trials.add(new TrialValues(trial.trial(), byMetric(trial.values(), file),
+                        trial.latencyUnjudgeableBecause()));
             }
             cells.put(key, new CellTrials(key, cell.params(), trials));
         }

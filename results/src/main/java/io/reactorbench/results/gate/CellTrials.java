@@ -25,6 +25,18 @@ public record CellTrials(CellKey key, CellParams params, List<TrialValues> trial
         return trials.stream().map(t -> t.value(metric)).filter(v -> v != null).mapToDouble(Double::doubleValue).toArray();
     }
 
+    /**
+     * Why {@code metric} may not be judged on this cell: for a latency metric, the first trial whose latency is
+     * unjudgeable, named with its reason; null when it may be judged.
+     */
+    public String unjudgeable(Metric metric) {
+        if (!metric.isLatency()) {
+            return null;
+        }
+        return trials.stream().filter(t -> t.latencyUnjudgeableBecause() != null).findFirst()
+                .map(t -> key + " trial " + t.trial() + ": " + t.latencyUnjudgeableBecause()).orElse(null);
+    }
+
     /** The trial numbered {@code trial}, or null. */
     public TrialValues trial(int trial) {
         return trials.stream().filter(t -> t.trial() == trial).findFirst().orElse(null);

@@ -19,9 +19,14 @@ import java.util.TreeSet;
  * baseline missing from the candidate, a failed cell or an incomplete run make the result
  * {@link GateOutcome#CANNOT_JUDGE}, because a gate that passed on half the evidence would be lying; so do rules
  * that check nothing ({@link RuleCoverage}). Checks that cannot decide make it {@link GateOutcome#INCONCLUSIVE},
- * never a pass.
+ * never a pass: so does a latency check on a cell whose load generator fell behind its send schedule (its latency
+ * is partly the generator's; {@link io.reactorbench.results.GeneratorSchedule}), while the cell's other metrics
+ * are judged as usual.
  */
 public final class Gate {
+
+    /** How the note of a latency check left inconclusive for a lagging load generator begins. */
+    public static final String LATENCY_NOT_JUDGED = "latency not judged: ";
 
     private final Policy policy;
     private final Measurements baseline;
@@ -107,6 +112,12 @@ public final class Gate {
             double median = Medians.of(values);
             CellTrials old = baseline.cell(cell.key());
             double[] oldValues = old == null ? new double[0] : old.values(rule.metric());
+            String unjudgeable = cell.unjudgeable(rule.metric());
+            if (unjudgeable != null) {
+                addUnjudgeableRow(rule, cell.key().scenarioKey(), cell.key().design(), oldValues, values,
+                        rule.metric().unit(), unjudgeable);
+                continue;
+            }
             boolean holds = rule.comparison().holds(median, rule.limit());
             addRow(rule, cell.key().scenarioKey(), cell.key().design(), oldValues, values, rule.metric().unit(),
                     holds ? Verdict.PASS : rule.comparison().breach(median, rule.limit()), Double.NaN,
@@ -142,6 +153,13 @@ public final class Gate {
             if (oldNumerator != null && oldDenominator != null) {
                 oldRatios = ratios(oldNumerator, oldDenominator, rule.metric());
             }
+            String unjudgeable = firstNonNull(numerator.unjudgeable(rule.metric()),
+                    denominator.unjudgeable(rule.metric()));
+            if (unjudgeable != null) {
+                addUnjudgeableRow(rule, scenarioKey, rule.numeratorDesign() + "/" + rule.denominatorDesign(), oldRatios,
+                        ratios, QuantityUnit.RATIO, unjudgeable);
+                continue;
+            }
             double median = Medians.of(ratios);
             boolean holds = rule.comparison().holds(median, rule.limit());
             addRow(rule, scenarioKey, rule.numeratorDesign() + "/" + rule.denominatorDesign(), oldRatios, ratios,
@@ -173,6 +191,7 @@ public final class Gate {
             }
             double[] before;
             double[] after;
+            String unjudgeable = firstNonNull(now.unjudgeable(rule.metric()), old.unjudgeable(rule.metric()));
             if (rule.normalizeBy() == null) {
                 before = old.values(rule.metric());
                 after = now.values(rule.metric());
@@ -191,6 +210,8 @@ public final class Gate {
                 }
                 before = ratios(old, oldReference, rule.metric());
                 after = ratios(now, newReference, rule.metric());
+                unjudgeable = firstNonNull(unjudgeable, newReference.unjudgeable(rule.metric()),
+                        oldReference.unjudgeable(rule.metric()));
             }
             if (before.length == 0 && after.length == 0) {
                 continue;
@@ -198,6 +219,11 @@ public final class Gate {
             if (before.length == 0 || after.length == 0) {
                 problems.add(key + ": " + rule.metric().policyName() + " was measured in the "
                         + (before.length == 0 ? "candidate but not the baseline" : "baseline but not the candidate"));
+                continue;
+            }
+            if (unjudgeable != null) {
+                addUnjudgeableRow(rule, key.scenarioKey(), key.design(), before, after,
+                        rule.normalizeBy() == null ? rule.metric().unit() : QuantityUnit.RATIO, unjudgeable);
                 continue;
             }
             pending.add(new PendingRegression(rows.size(), rule, key, before, after,
@@ -229,6 +255,22 @@ public final class Gate {
                     check.after(), rule.normalizeBy() == null ? rule.metric().unit() : QuantityUnit.RATIO,
                     decision.verdict(), decision.pValue(), decision.note(), decision.adjustedPValue()));
         }
+    }
+
+    /** A latency check not judged because a load generator fell behind its schedule: inconclusive, with why. */
+    private void addUnjudgeableRow(Rule rule, String scenarioKey, String design, double[] before, double[] after,
+            QuantityUnit unit, String why) {
+        addRow(rule, scenarioKey, design, before, after, unit, Verdict.INCONCLUSIVE, Double.NaN,
+                LATENCY_NOT_JUDGED + why);
+    }
+
+    private static String firstNonNull(String... values) {
+        for (String value : values) {
+            if (value != null) {
+                return value;
+            }
+        }
+        return null;
     }
 
     private void addRow(Rule rule, String scenarioKey, String design, double[] before, double[] after, QuantityUnit unit,

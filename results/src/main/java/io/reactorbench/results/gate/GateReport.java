@@ -39,7 +39,10 @@ public record GateReport(
         return switch (outcome) {
             case PASS -> "gate: PASS (" + rows.size() + " checks)";
             case INCONCLUSIVE -> "gate: INCONCLUSIVE: " + count(Verdict.INCONCLUSIVE) + " of " + rows.size()
-                    + " checks had too few trials to decide, none failed (exit 0; --strict fails it)";
+                    + " checks had too few trials to decide"
+                    + (rows.stream().anyMatch(r -> r.note().startsWith(Gate.LATENCY_NOT_JUDGED))
+                            ? " or a latency measured by a load generator behind its schedule" : "")
+                    + ", none failed (exit 0; --strict fails it)";
             case FAIL -> "gate: FAIL: " + (failures.isEmpty()
                     ? count(Verdict.INCONCLUSIVE) + " of " + rows.size() + " checks inconclusive under --strict"
                     : failures.getFirst())

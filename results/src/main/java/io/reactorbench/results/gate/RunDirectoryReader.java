@@ -63,6 +63,7 @@ public final class RunDirectoryReader {
                 values.put(metric, value);
             }
         }
-        return new TrialValues(summary.trial(), values);
+        return new TrialValues(summary.trial(), values,
+                summary.generatorBehind() ? summary.generatorSchedule().reason() : null);
     }
 }

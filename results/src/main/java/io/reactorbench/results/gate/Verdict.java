@@ -11,7 +11,10 @@ public enum Verdict {
     BELOW_FLOOR("BELOW FLOOR", true),
     /** A budget rule {@code !=}: the candidate's median is the one value it may not be. */
     FORBIDDEN_VALUE("FORBIDDEN VALUE", true),
-    /** Too few trials to tell; not a pass. Fails the gate only with {@code --strict}. */
+    /**
+     * Too few trials to tell, or a latency measured by a load generator that fell behind its schedule; not a pass.
+     * Fails the gate only with {@code --strict}.
+     */
     INCONCLUSIVE("inconclusive", false);
 
     private final String label;

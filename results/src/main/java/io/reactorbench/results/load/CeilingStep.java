@@ -30,12 +30,18 @@ import io.reactorbench.results.LatencySummary;
  * @param failedRequests hold requests that failed, by kind (in {@code latencyNs}, not in {@code requests}); absent
  *        in files written before it existed
  * @param errorRate failed / (answered + failed) hold requests; absent where failedRequests is
+ * @param sendLatenessNs how late the generator sent the hold's requests against their schedule (merged from the
+ *        agents' histograms); null (not written) in results written before it was recorded. Unlike the open model,
+ *        whose lateness is the loop's alone (a request held back by its connection's depth is not late), a hold's
+ *        event that finds every connection of the step busy waits for one and counts that wait too: with few
+ *        connections and a slow server it is the server's as much as the generator's
  */
 public record CeilingStep(int index, int targetConnections, @JsonAlias("held") int heldConnections,
         double connectSeconds, double connectRatePerSec, int verified, long holdStartEpochMs, long holdEndEpochMs,
         long requests, ErrorCounts errors, LatencySummary latencyNs, CeilingStop stoppedBy, String stopDetail,
         @JsonInclude(JsonInclude.Include.NON_NULL) ErrorCounts failedRequests,
-        @JsonInclude(JsonInclude.Include.NON_NULL) Double errorRate) {
+        @JsonInclude(JsonInclude.Include.NON_NULL) Double errorRate,
+        @JsonInclude(JsonInclude.Include.NON_NULL) LatencySummary sendLatenessNs) {
 
     /** Whether the step held its connections to the end (the ramp went on, or this was the top step). */
     public boolean completed() {

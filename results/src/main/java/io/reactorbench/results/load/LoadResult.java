@@ -31,9 +31,10 @@ import java.util.List;
  * @param shards processes whose results were merged into this one (1 for a single process)
  * @param clientCpuSeconds CPU time the load generator's process(es) used during the window (all threads: workers,
  *        reporter, JIT, GC); {@code requests / clientCpuSeconds} is requests per load-generator CPU second
- * @param sendLatenessNs open and idle models: how late the generator handled its send schedule (whole run,
- *        warm-up included); a p99 of more than a millisecond or so means the generator itself was starved or
- *        overloaded, and the corrected latencies include its delays. Null for closed loop and churn.
+ * @param sendLatenessNs open, idle and ceiling models: how late the generator handled its send schedule in the
+ *        measured window (ceiling: the holds), merged over workers and agents from their histograms; when its p99
+ *        is above {@link io.reactorbench.results.GeneratorSchedule}'s bound the generator fell behind, and the
+ *        corrected latencies include its delays. Null for closed loop, churn and slowread.
  * @param slowRead slowread model: bytes, send stalls and the in-flight cap; null for the other models (whose
  *        latencies are what matters; in slowread no latency is recorded, {@code requests} counts answers read)
  * @param warmupRequests requests answered during the warm-up, which the window excludes (0 without warm-up)

@@ -130,6 +130,11 @@ public enum Metric {
         return unit;
     }
 
+    /** Whether this is a latency (from the load generator's histograms), which a lagging generator distorts. */
+    public boolean isLatency() {
+        return unit == QuantityUnit.NANOSECONDS;
+    }
+
     public Better better() {
         return better;
     }

@@ -26,9 +26,13 @@ import io.reactorbench.results.LatencySummary;
  * @param windowEndEpochMs   wall-clock end of the measured window
  * @param metObjective       whether the step met the objective; null when the sweep has none
  * @param breach             what broke the objective ({@code p99 12.3 ms > 5 ms, ...}); null when met or none
+ * @param sendLatenessNs     how late the generator sent the window's requests against the step's schedule (a send
+ *                           waiting for a connection to come free counts too, so past the knee it is the server's
+ *                           backlog as much as the generator's); null (not written) in files written before it
  */
 public record SweepStep(int index, double offeredRatePerSec, double achievedRatePerSec, long requests,
         ErrorCounts errors, ErrorCounts failedRequests, double errorRate, LatencySummary latencyNs,
         long windowStartEpochMs, long windowEndEpochMs, @JsonInclude(JsonInclude.Include.NON_NULL) Boolean metObjective,
-        @JsonInclude(JsonInclude.Include.NON_NULL) String breach) {
+        @JsonInclude(JsonInclude.Include.NON_NULL) String breach,
+        @JsonInclude(JsonInclude.Include.NON_NULL) LatencySummary sendLatenessNs) {
 }

@@ -44,6 +44,22 @@ class BaselineFileTest {
     }
 
     @Test
+    void shouldKeepWhyATrialsLatencyIsUnjudgeableThroughSaveAndLoad() {
+        Measurements measured = new SyntheticRuns()
+                .cell("rpc", "threads", Metric.P99, 1_000_000, 1_100_000)
+                .generatorBehind("rpc", "threads", 2, "the load generator fell behind")
+                .measurements("run");
+        Path file = dir.resolve("baseline.json");
+        BaselineFile.write(measured, "now", file);
+
+        CellTrials cell = MeasurementSource.load(file).cell(new CellKey("rpc", "", "threads"));
+        assertThat(cell.trials()).extracting(TrialValues::latencyUnjudgeableBecause)
+                .containsExactly(null, "the load generator fell behind");
+        assertThat(cell.unjudgeable(Metric.P99)).contains("trial 2");
+        assertThat(cell.unjudgeable(Metric.THROUGHPUT)).isNull();
+    }
+
+    @Test
     void shouldWriteTheSchemaAndMediansAndNoHistograms() throws Exception {
         Path file = dir.resolve("baseline.json");
         BaselineFile.write(RunDirectoryReader.read(writeRun("r", RunStatus.COMPLETE)), "now", file);

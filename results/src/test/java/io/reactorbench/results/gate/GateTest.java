@@ -3,6 +3,9 @@ package io.reactorbench.results.gate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.reactorbench.results.CellKey;
+import io.reactorbench.results.CellSummary;
+import io.reactorbench.results.GeneratorSchedule;
+import io.reactorbench.results.LatencySummary;
 import io.reactorbench.results.metric.Metric;
 import io.reactorbench.results.metric.QuantityUnit;
 import java.util.List;
@@ -82,6 +85,83 @@ class GateTest {
         assertThat(report.outcome()).isEqualTo(GateOutcome.PASS);
         assertThat(report.rows()).singleElement().extracting(GateRow::scenario).isEqualTo("rpc");
         assertThat(report.warnings()).anySatisfy(w -> assertThat(w).contains("skips idle"));
+    }
+
+    private static final String BEHIND = "the load generator sent its p99 request 40.000 ms late against its schedule";
+
+    @Test
+    void shouldNotJudgeTheLatencyOfACellWhoseLoadGeneratorFellBehindButStillItsThroughput() {
+        Policy policy = policy("""
+                rules:
+                  - name: latency
+                    regression:
+                      p99: {maxRise: 25%}
+                  - name: latency-budget
+                    budget: p99 < 5ms
+                  - name: throughput
+                    regression:
+                      throughput: {maxDrop: 10%}
+                """);
+        Measurements baseline = new SyntheticRuns()
+                .cell("rpc", "engine-epoll", Metric.P99, 1_000_000, 1_050_000, 950_000, 1_000_000, 1_020_000)
+                .cell("rpc", "engine-epoll", Metric.THROUGHPUT, 100_000, 101_000, 99_000, 100_500, 99_500)
+                .measurements("baseline");
+        // p99 doubled and above budget, throughput halved: each would fail on its own.
+        Measurements candidate = new SyntheticRuns()
+                .cell("rpc", "engine-epoll", Metric.P99, 40_000_000, 41_000_000, 39_000_000, 40_500_000, 39_500_000)
+                .cell("rpc", "engine-epoll", Metric.THROUGHPUT, 50_000, 51_000, 49_000, 50_500, 49_500)
+                .generatorBehind("rpc", "engine-epoll", 2, BEHIND)
+                .measurements("candidate");
+
+        GateReport report = Gate.evaluate(policy, baseline, candidate, false);
+
+        assertThat(report.rows()).filteredOn(row -> row.rule().startsWith("latency")).hasSize(2).allSatisfy(row -> {
+            assertThat(row.verdict()).isEqualTo(Verdict.INCONCLUSIVE);
+            assertThat(row.note()).contains("latency not judged", "trial 2", BEHIND);
+        });
+        assertThat(report.rows()).filteredOn(row -> row.rule().equals("throughput")).singleElement()
+                .extracting(GateRow::verdict).isEqualTo(Verdict.REGRESSION);
+        assertThat(report.outcome()).isEqualTo(GateOutcome.FAIL);
+    }
+
+    @Test
+    void shouldNotJudgeLatencyAgainstABaselineWhoseLoadGeneratorFellBehind() {
+        Policy policy = policy("""
+                rules:
+                  - name: latency
+                    regression:
+                      p99: {maxRise: 25%}
+                """);
+        Measurements baseline = new SyntheticRuns()
+                .cell("rpc", "engine-epoll", Metric.P99, 40_000_000, 41_000_000, 39_000_000)
+                .generatorBehind("rpc", "engine-epoll", 1, BEHIND)
+                .measurements("baseline");
+        Measurements candidate = new SyntheticRuns()
+                .cell("rpc", "engine-epoll", Metric.P99, 1_000_000, 1_050_000, 950_000)
+                .measurements("candidate");
+
+        GateReport report = Gate.evaluate(policy, baseline, candidate, false);
+
+        assertThat(report.rows()).singleElement().satisfies(row -> {
+            assertThat(row.verdict()).isEqualTo(Verdict.INCONCLUSIVE);
+            assertThat(row.note()).contains(BEHIND);
+        });
+        assertThat(report.outcome()).isEqualTo(GateOutcome.INCONCLUSIVE);
+        assertThat(report.headline()).contains("a load generator behind its schedule");
+    }
+
+    @Test
+    void shouldReadWhetherATrialsLoadGeneratorFellBehindFromItsSummary() {
+        CellSummary s = SyntheticRuns.summary("rpc", "engine-epoll", 1, 1000, 10, 0, 40_000_000, 0);
+        GeneratorSchedule behind = GeneratorSchedule.of(new LatencySummary(100, 3.9e7, 39_000_000, 39_000_000,
+                39_000_000, 39_000_000, 39_000_000, 39_000_000, 39_000_000), s.latencyNs().preferred());
+        CellSummary marked = new CellSummary(s.schema(), s.scenario(), s.variant(), s.design(), s.trial(), s.status(),
+                s.reason(), s.params(), s.windowSeconds(), s.requests(), s.throughput(), s.errors(), s.latencyNs(),
+                s.server(), s.memory(), s.connectionsPerSecond(), s.loadGenerator(), s.slowRead(), s.loadPlacement(),
+                s.ceiling(), s.failedRequests(), s.errorRate(), behind, null, null);
+
+        assertThat(RunDirectoryReader.valuesOf(marked).latencyUnjudgeableBecause()).isEqualTo(behind.reason());
+        assertThat(RunDirectoryReader.valuesOf(s).latencyUnjudgeableBecause()).isNull();
     }
 
     @Test

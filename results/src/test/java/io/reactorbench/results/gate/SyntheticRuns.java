@@ -40,13 +40,21 @@ final class SyntheticRuns {
         List<TrialValues> trials = cells.computeIfAbsent(key, k -> new ArrayList<>());
         for (int i = 0; i < values.length; i++) {
             if (trials.size() <= i) {
-                trials.add(new TrialValues(i + 1, Map.of()));
+                trials.add(new TrialValues(i + 1, Map.of(), null));
             }
             Map<Metric, Double> merged = new EnumMap<>(Metric.class);
             merged.putAll(trials.get(i).values());
             merged.put(metric, values[i]);
-            trials.set(i, new TrialValues(i + 1, merged));
+            trials.set(i, new TrialValues(i + 1, merged, trials.get(i).latencyUnjudgeableBecause()));
         }
+        return this;
+    }
+
+    /** Marks trial {@code trial} (from 1) of the cell as measured by a load generator behind its schedule. */
+    SyntheticRuns generatorBehind(String scenario, String design, int trial, String reason) {
+        List<TrialValues> trials = cells.get(new CellKey(scenario, "", design));
+        TrialValues t = trials.get(trial - 1);
+        trials.set(trial - 1, new TrialValues(t.trial(), t.values(), reason));
         return this;
     }
 

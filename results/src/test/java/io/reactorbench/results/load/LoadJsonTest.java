@@ -57,10 +57,10 @@ class LoadJsonTest {
                 new LoadResult.SlowRead(1, 2, 3, 4.0, 5.0, 6), 99L, new RateCheck(1000, 990, RateCheck.TOLERANCE, false),
                 new Responses(100, 50.0, Map.of("200", 1990L, "404", 10L)), 3L,
                 List.of(new CeilingStep(0, 4, 4, 0.5, 8.0, 4, 1000, 2000, 10, ErrorCounts.NONE, latency, null, null,
-                        new ErrorCounts(0, 1, 0, 0), 0.0909),
+                        new ErrorCounts(0, 1, 0, 0), 0.0909, latency),
                         new CeilingStep(1, 8, 6, 1.0, 2.0, 6, 0, 0, 0, new ErrorCounts(2, 0, 0, 0), LatencySummary.EMPTY,
                                 CeilingStop.MEMORY_GUARD, "memory guard: MemAvailable 1.8 GiB below the 2.0 GiB floor",
-                                null, null)),
+                                null, null, null)),
                 new ErrorCounts(0, 3, 4, 5), 0.006, null);
         JsonMapper loadGeneratorMapper = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
@@ -74,7 +74,7 @@ class LoadJsonTest {
     void shouldWriteACeilingStepsStopReasonAsItsCodeAndReadItBack() throws IOException {
         CeilingStep stopped = new CeilingStep(2, 300, 120, 1.5, 80.0, 120, 0, 0, 0, new ErrorCounts(0, 0, 0, 0),
                 LatencySummary.EMPTY, CeilingStop.FD_LIMIT, "EMFILE (too many open files) after 120 connections", null,
-                null);
+                null, null);
         Path file = temp.resolve("steps.json");
         Files.writeString(file, LoadJson.toJson(new LoadResult(LoadResult.SCHEMA, null, 0, 0, 0, ErrorCounts.NONE,
                 null, null, List.of(), null, false, 1, null, null, null, null, null, null, null, List.of(stopped), null, null,

@@ -1,5 +1,6 @@
 package io.reactorbench.scenarios.run;
 
+import io.reactorbench.results.GeneratorSchedule;
 import io.reactorbench.results.GcPauses;
 import io.reactorbench.results.ProbeSample;
 import io.reactorbench.results.ceiling.CeilingResult;
@@ -59,7 +60,8 @@ final class CeilingSteps {
                             at == null || at.slabBytes() < 0 ? null : at.slabBytes(), held),
                     pauses, holdCost(samples, step, ProbeSample::procCpuNs, 1e-3),
                     holdCost(samples, step, ProbeSample::allocatedBytes, 1),
-                    at == null ? null : step.holdStartEpochMs() <= 0 || at.server().atMs() <= step.holdStartEpochMs()));
+                    at == null ? null : step.holdStartEpochMs() <= 0 || at.server().atMs() <= step.holdStartEpochMs(),
+                    GeneratorSchedule.of(step.sendLatenessNs(), step.latencyNs())));
             if (step.completed()) {
                 highestHeld = Math.max(highestHeld, held);
             } else if (stopped == null) {

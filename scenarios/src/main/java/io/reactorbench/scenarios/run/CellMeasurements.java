@@ -1,11 +1,13 @@
 package io.reactorbench.scenarios.run;
 
+import io.reactorbench.results.AllocationCalibration;
 import io.reactorbench.results.CellParams;
 import io.reactorbench.results.CellStatus;
 import io.reactorbench.results.CellSummary;
 import io.reactorbench.results.ErrorCounts;
 import io.reactorbench.results.GcPause;
 import io.reactorbench.results.GcPauses;
+import io.reactorbench.results.GeneratorSchedule;
 import io.reactorbench.results.LatencyViews;
 import io.reactorbench.results.LoadGeneratorCpu;
 import io.reactorbench.results.LoadPlacement;
@@ -19,7 +21,6 @@ import io.reactorbench.results.load.LoadResult;
 import io.reactorbench.scenarios.suite.Scenario;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Function;
 
 /**
  * Turns what one cell recorded (the load generator's load.json, the server's probe samples) into its summary.
@@ -27,9 +28,12 @@ import java.util.function.Function;
  *
  * <p>Server CPU and allocation are rates over the probe samples that fall inside the measured window,
  * divided by the request rate the load generator measured over the same window: exact alignment of the
- * samples with the window's edges then does not matter, only that they lie inside it. Each STATS answer
- * itself allocates (a JSON line); that cost, measured on the idle server before the load starts, is
- * subtracted per sample so that an allocation-free server reads 0 B/request.
+ * samples with the window's edges then does not matter, only that they lie inside it. Consecutive samples that
+ * bracket one of the runner's own GCs (idle memory, ceiling steps) are left out of both the deltas and the time they
+ * span: the forced collection's CPU and what the runner's sampling around it costs are not the requests'. Each STATS
+ * answer itself allocates (a JSON line); that cost, calibrated on the idle server before the load starts
+ * ({@link AllocationCalibration}), is subtracted per answer so that an allocation-free server reads about 0
+ * B/request, and never clamped: a negative result stays negative and is said to be.
  */
 public final class CellMeasurements {
 
@@ -45,6 +49,8 @@ public final class CellMeasurements {
      * @param loadCpus           CPUs the load generator could run on (its pinned set), null when unknown
      * @param loadPlacement      how the load was spread over agents and source addresses; null: one process
      * @param ceiling            model ceiling: its steps with the servers' memory at each; null otherwise
+     * @param probeCalibration   how {@code probeBytesPerSample} was measured (written into the summary); null when
+     *                           unknown
      */
     public record Recorded(
             Scenario scenario,
@@ -59,14 +65,15 @@ public final class CellMeasurements {
             List<long[]> ownGcIntervals,
             Integer loadCpus,
             LoadPlacement loadPlacement,
-            CeilingResult ceiling) {
+            CeilingResult ceiling,
+            AllocationCalibration probeCalibration) {
 
         /** Load from one process, without source addresses. */
         public Recorded(Scenario scenario, String design, int trial, LoadResult load, List<ProbeSample> samples,
                         MeasuredWindow window, long probeBytesPerSample, List<ProbeSample> idleBefore,
                         List<ProbeSample> idleAfter, List<long[]> ownGcIntervals, Integer loadCpus) {
             this(scenario, design, trial, load, samples, window, probeBytesPerSample, idleBefore, idleAfter,
-                    ownGcIntervals, loadCpus, null, null);
+                    ownGcIntervals, loadCpus, null, null, null);
         }
 
         /** Without the load generator's CPU count (its utilisation is then taken against its threads). */
@@ -92,10 +99,13 @@ public final class CellMeasurements {
         LatencyViews latency = slowReadModel ? null : load.latencyNs();
         Double connectionsPerSecond = load.connectionsPerSecond();
 
-        ServerMetrics server = serverMetrics(r, throughput);
+        ServerRates rates = serverRates(r, throughput);
+        ServerMetrics server = rates.metrics();
         LoadGeneratorCpu loadGenerator = LoadGeneratorCpu.of(load.clientCpuSeconds(), windowSeconds,
                 load.params() == null ? null : load.params().threads(), r.loadCpus());
         MemoryPerConnection memory = s.measuresMemoryPerConnection() ? IdleMemory.of(r) : null;
+        GeneratorSchedule schedule = slowReadModel ? null
+                : GeneratorSchedule.of(load.sendLatenessNs(), latency == null ? null : latency.corrected());
 
         CellStatus status = CellStatus.OK;
         String reason = null;
@@ -108,7 +118,8 @@ public final class CellMeasurements {
             }
             return new CellSummary(SchemaVersions.SUMMARY, s.name(), s.variant(), r.design(), r.trial(), status,
                     reason, params(s), windowSeconds, requests, throughput, errors, latency, server, null, null,
-                    loadGenerator, null, placement(r), r.ceiling(), load.failedRequests(), load.errorRate(), null);
+                    loadGenerator, null, placement(r), r.ceiling(), load.failedRequests(), load.errorRate(), schedule,
+                    rates.calibration(), null);
         }
         if (load.sweep() != null) {
             // a sweep past its knee has errors and late answers by design: a result, unless no step ran at all
@@ -118,7 +129,8 @@ public final class CellMeasurements {
             }
             return new CellSummary(SchemaVersions.SUMMARY, s.name(), s.variant(), r.design(), r.trial(), status,
                     reason, params(s), windowSeconds, requests, throughput, errors, latency, server, null, null,
-                    loadGenerator, null, placement(r), null, load.failedRequests(), load.errorRate(), load.sweep());
+                    loadGenerator, null, placement(r), null, load.failedRequests(), load.errorRate(), schedule,
+                    rates.calibration(), load.sweep());
         }
         long base = Math.max(requests, s.idle() || s.churn() ? s.connections() : 0);
         if (errors.total() > s.maxErrorRatio() * Math.max(base, 1)) {
@@ -131,8 +143,8 @@ public final class CellMeasurements {
         }
         return new CellSummary(SchemaVersions.SUMMARY, s.name(), s.variant(), r.design(), r.trial(), status, reason,
                 params(s), windowSeconds, requests, throughput, errors, latency, server, memory, connectionsPerSecond,
-                loadGenerator, slowRead(load, windowSeconds), placement(r), null, load.failedRequests(), load.errorRate(),
-                null);
+                loadGenerator, slowRead(load, windowSeconds), placement(r), null, load.failedRequests(),
+                load.errorRate(), schedule, rates.calibration(), null);
     }
 
     private static LoadPlacement placement(Recorded r) {
@@ -169,7 +181,11 @@ public final class CellMeasurements {
                 s.serverCpuCapped() ? s.serverCpuQuotaPercent() : null, s.transport().id());
     }
 
-    private static ServerMetrics serverMetrics(Recorded r, double throughput) {
+    /** The server's metrics, and the probe calibration with the window's figures (null without one). */
+    private record ServerRates(ServerMetrics metrics, AllocationCalibration calibration) {
+    }
+
+    private static ServerRates serverRates(Recorded r, double throughput) {
         List<ProbeSample> inWindow = new ArrayList<>();
         for (ProbeSample sample : r.samples()) {
             if (r.window().contains(sample.atMs())) {
@@ -180,29 +196,36 @@ public final class CellMeasurements {
             inWindow = widest(r.samples(), r.window());
         }
         if (inWindow.size() < 2) {
-            return ServerMetrics.UNKNOWN;
+            return new ServerRates(ServerMetrics.UNKNOWN, r.probeCalibration());
         }
         ProbeSample first = inWindow.getFirst();
         ProbeSample last = inWindow.getLast();
-        double spanSeconds = (last.atMs() - first.atMs()) / 1000.0;
-        int probesBetween = r.samples().indexOf(last) - r.samples().indexOf(first);
+        SampleSpans spans = SampleSpans.between(r.samples(), first, last, r.ownGcIntervals());
+        double spanSeconds = spans.seconds();
 
         Double cpuUsPerRequest = null;
-        Long cpuDelta = delta(first, last, ProbeSample::cpuNs);
-        if (cpuDelta == null) {
-            cpuDelta = delta(first, last, ProbeSample::procCpuNs);
-        }
+        Long cpuDelta = spans.cpuNs();
         if (cpuDelta != null && spanSeconds > 0 && throughput > 0) {
             cpuUsPerRequest = cpuDelta / 1000.0 / spanSeconds / throughput;
         }
         Double bytesPerRequest = null;
-        Long allocated = delta(first, last, ProbeSample::allocatedBytes);
+        AllocationCalibration calibration = r.probeCalibration();
+        Long allocated = spans.allocatedBytes();
         if (allocated != null && spanSeconds > 0 && throughput > 0) {
-            long corrected = Math.max(0, allocated - probesBetween * r.probeBytesPerSample());
+            long corrected = allocated - spans.probeAnswers() * r.probeBytesPerSample();
             bytesPerRequest = corrected / spanSeconds / throughput;
+            double uncorrected = allocated / spanSeconds / throughput;
+            String belowZero = corrected >= 0 ? null : String.format(java.util.Locale.ROOT,
+                    "the probe's calibrated allocation (%d answers x %d B) exceeds the %d B the server allocated in"
+                            + " the span: the server allocated less per request than the calibration resolves, at"
+                            + " most %.1f B (uncorrected)", spans.probeAnswers(), r.probeBytesPerSample(), allocated,
+                    uncorrected);
+            if (calibration != null) {
+                calibration = calibration.withWindow(spans.probeAnswers(), uncorrected, belowZero);
+            }
         }
-        return new ServerMetrics(cpuUsPerRequest, bytesPerRequest, gcPauses(r, first, last),
-                last.rssBytes(), last.heapUsedBytes(), last.threads(), rejectedOnFdLimit(r.samples()));
+        return new ServerRates(new ServerMetrics(cpuUsPerRequest, bytesPerRequest, gcPauses(r, first, last),
+                last.rssBytes(), last.heapUsedBytes(), last.threads(), rejectedOnFdLimit(r.samples())), calibration);
     }
 
     /**
@@ -266,7 +289,7 @@ public final class CellMeasurements {
             }
         }
         if (!anyPauseList) {
-            Long count = delta(first, last, ProbeSample::gcCount);
+            Long count = SampleSpans.delta(first, last, ProbeSample::gcCount);
             double total = first.gcPauseTotalMs() != null && last.gcPauseTotalMs() != null
                     ? last.gcPauseTotalMs() - first.gcPauseTotalMs() : 0;
             return new GcPauses(count == null ? 0 : count, total, count != null && count > 0 && last.gcPauseMaxMs() != null
@@ -284,12 +307,6 @@ public final class CellMeasurements {
             }
         }
         return false;
-    }
-
-    private static Long delta(ProbeSample first, ProbeSample last, Function<ProbeSample, Long> field) {
-        Long a = field.apply(first);
-        Long b = field.apply(last);
-        return a == null || b == null ? null : b - a;
     }
 
     private static String describe(ErrorCounts e) {

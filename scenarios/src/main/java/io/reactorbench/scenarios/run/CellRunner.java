@@ -1,5 +1,6 @@
 package io.reactorbench.scenarios.run;
 
+import io.reactorbench.results.AllocationCalibration;
 import io.reactorbench.results.AtomicFiles;
 import io.reactorbench.results.CellSummary;
 import io.reactorbench.results.LoadPlacement;
@@ -91,13 +92,11 @@ final class CellRunner {
                 quota = ServerCpuQuota.apply(context.cpuQuotas(), context.store().id() + "-" + server.process().pid(),
                         scenario.serverCpuQuotaPercent(), server.processes());
             }
-            // The probe's own allocation per answer, subtracted from the window's: the smallest of two back-to-back
-            // differences, because any other thread's allocation (JIT, start-up work just after READY) only adds to
-            // a difference, and an over-estimate would hide a design's real allocation (the max(0, ...) clamps it).
-            ProbeSample pre1 = record(cellDir, samples, server.probe("sample"));
-            ProbeSample pre2 = record(cellDir, samples, server.probe("sample"));
-            ProbeSample pre3 = record(cellDir, samples, server.probe("sample"));
-            long probeBytes = Math.min(allocatedBetween(pre1, pre2), allocatedBetween(pre2, pre3));
+            // The probe's own allocation per answer, subtracted from the window's, once the probe is steady.
+            ServerUnderTest probed = server;
+            AllocationCalibration calibration = ProbeCalibration.measure(
+                    () -> record(cellDir, samples, probed.probe("calibrate")));
+            long probeBytes = calibration == null ? 0 : calibration.probeBytesPerAnswer();
 
             List<long[]> ownGc = new ArrayList<>();
             List<ProbeSample> idleBefore = null;
@@ -190,7 +189,7 @@ final class CellRunner {
             CellSummary summary = withServer(CellMeasurements.summarize(new CellMeasurements.Recorded(scenario,
                     design.name(), trial, loadResult, samples, window, probeBytes, idleBefore, idleAfter, ownGc,
                     context.pinning().loadCpuCount(), placement.withAgentStartSkewMs(loadResult.agentStartSkewMs()),
-                    ceiling)), processes, serverJvmOptions);
+                    ceiling, calibration)), processes, serverJvmOptions);
             context.store().writeSummary(cellDir, summary);
             return summary;
         } catch (CellFailure failure) {
@@ -384,9 +383,4 @@ final class CellRunner {
         return sample;
     }
 
-    /** Bytes the server allocated between two samples; 0 when either did not say. */
-    private static long allocatedBetween(ProbeSample earlier, ProbeSample later) {
-        return earlier.allocatedBytes() != null && later.allocatedBytes() != null
-                ? Math.max(0, later.allocatedBytes() - earlier.allocatedBytes()) : 0;
-    }
 }

@@ -23,7 +23,7 @@ class CeilingStepsTest {
     private static CeilingStep step(int index, int held, long holdStart, long holdEnd, CeilingStop stop) {
         return new CeilingStep(index, held, held, 1.0, held, held, holdStart, holdEnd, 100, ErrorCounts.NONE,
                 LatencySummary.EMPTY, stop, stop == null ? null : "memory guard: MemAvailable 1.9 GiB below the 2.0 GiB floor",
-                null, null);
+                null, null, null);
     }
 
     @Test
@@ -50,6 +50,25 @@ class CeilingStepsTest {
     }
 
     @Test
+    void aStepWhoseLoadGeneratorSentLateCarriesTheVerdictBesideItsLatency() {
+        LatencySummary latency = new LatencySummary(100, 3e7, 20_000_000, 20_000_000, 20_000_000, 30_000_000,
+                30_000_000, 30_000_000, 30_000_000);
+        LatencySummary late = new LatencySummary(100, 2e7, 20_000_000, 20_000_000, 20_000_000, 25_000_000,
+                25_000_000, 25_000_000, 25_000_000);
+        CeilingStep step = new CeilingStep(0, 1_000, 1_000, 1, 1, 1_000, 10_000, 12_000, 100, ErrorCounts.NONE,
+                latency, null, null, null, null, late);
+
+        var result = CeilingSteps.of(List.of(step), null, Map.of(), List.of(), new ArrayList<>(), 9_000);
+
+        var schedule = result.steps().getFirst().generatorSchedule();
+        assertThat(schedule.behind()).isTrue();
+        assertThat(schedule.sendLatenessNs()).isEqualTo(late);
+        assertThat(schedule.boundNs()).isEqualTo(3_000_000);
+        assertThat(CeilingSteps.of(List.of(step(0, 10, 1, 2, null)), null, Map.of(), List.of(), new ArrayList<>(), 0)
+                .steps().getFirst().generatorSchedule()).as("a load that recorded no lateness").isNull();
+    }
+
+    @Test
     void aStepsGcPausesLeaveOutTheIntervalsEndingInTheRunnersOwnGc() {
         List<ProbeSample> samples = List.of(sample("sample", 1_000, 0, 0, 0, 0),
                 sample("step-0", 1_100, 1, 40, 0, 0),          // the runner's GC: not the server's
@@ -65,7 +84,7 @@ class CeilingStepsTest {
     void aHoldsCpuAndAllocationPerRequestAreTheServersRatesOverTheRequestRate() {
         // 1,000 requests over a 2 s hold (500/s); inside it, 10 ms of CPU and 1 MB allocated per second
         CeilingStep step = new CeilingStep(0, 1_000, 1_000, 1, 1, 1_000, 10_000, 12_000, 1_000, ErrorCounts.NONE,
-                LatencySummary.EMPTY, null, null, null, null);
+                LatencySummary.EMPTY, null, null, null, null, null);
         List<ProbeSample> samples = List.of(counters(9_500, 0, 0), counters(10_500, 10_000_000, 1_000_000),
                 counters(11_500, 20_000_000, 2_000_000), counters(12_500, 99_000_000, 9_000_000));
 

@@ -2,6 +2,7 @@ package io.reactorbench.scenarios.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.reactorbench.results.AllocationCalibration;
 import io.reactorbench.results.CellSummary;
 import io.reactorbench.results.GcPause;
 import io.reactorbench.results.MemoryPerConnection;
@@ -54,6 +55,67 @@ class CellMeasurementsTest {
         assertThat(summary.server().gc().maxMs()).isEqualTo(7.0);
         assertThat(summary.latencyNs().corrected()).isNull();
         assertThat(summary.latencyNs().uncorrected().p99()).isEqualTo(2);
+    }
+
+    private static final AllocationCalibration CALIBRATED = new AllocationCalibration(1_000, List.of(1_000L, 1_010L),
+            true, ProbeCalibration.METHOD, null, null, null);
+
+    private static CellSummary summarize(List<ProbeSample> samples, MeasuredWindow window, List<long[]> ownGc) {
+        return CellMeasurements.summarize(new CellMeasurements.Recorded(ECHO, "d", 1, load(40_000, 4, 0), samples,
+                window, CALIBRATED.probeBytesPerAnswer(), null, null, ownGc, null, null, null, CALIBRATED));
+    }
+
+    @Test
+    void shouldLeaveTheRunnersOwnGcOutOfCpuAndAllocationPerRequest() {
+        // 10,000 req/s; the server burns half a CPU and allocates 1 MB/s plus 1,000 B per probe answer, except
+        // between the samples at 2,000 and 3,000 ms, which bracket the runner's GC: 2 CPU-s and 50 MB more there.
+        List<ProbeSample> samples = List.of(
+                sample(1_000, 0, 0, List.of()),
+                sample(2_000, 500_000_000L, 1_001_000, List.of()),
+                sample(3_000, 3_000_000_000L, 52_002_000, List.of()),
+                sample(4_000, 3_500_000_000L, 53_003_000, List.of()));
+
+        CellSummary excluded = summarize(samples, new MeasuredWindow(500, 4_500), List.of(new long[] {2_100, 2_400}));
+        CellSummary charged = summarize(samples, new MeasuredWindow(500, 4_500), List.of());
+
+        assertThat(excluded.server().cpuUsPerRequest()).isEqualTo(50.0); // 0.5 CPU-s/s / 10,000 req/s
+        assertThat(excluded.server().allocatedBytesPerRequest()).isEqualTo(100.0); // 1 MB/s / 10,000 req/s
+        assertThat(excluded.allocationCalibration().probeAnswersInWindow()).isEqualTo(2);
+        assertThat(charged.server().cpuUsPerRequest()).as("with the GC's second charged").isGreaterThan(100.0);
+        assertThat(charged.server().allocatedBytesPerRequest()).isGreaterThan(1_000.0);
+    }
+
+    @Test
+    void shouldWriteTheCalibrationWithTheAnswersItWasSubtractedFor() {
+        List<ProbeSample> samples = List.of(sample(1_000, 0, 0, List.of()),
+                sample(2_000, 500_000_000L, 1_001_000, List.of()), sample(3_000, 1_000_000_000L, 2_002_000, List.of()));
+
+        AllocationCalibration written = summarize(samples, new MeasuredWindow(500, 3_500), List.of())
+                .allocationCalibration();
+
+        assertThat(written.probeBytesPerAnswer()).isEqualTo(1_000);
+        assertThat(written.probeAnswerBytes()).containsExactly(1_000L, 1_010L);
+        assertThat(written.steady()).isTrue();
+        assertThat(written.method()).isEqualTo(ProbeCalibration.METHOD);
+        assertThat(written.probeAnswersInWindow()).isEqualTo(2);
+        assertThat(written.uncorrectedBytesPerRequest()).isEqualTo(100.1); // 1,001,000 B/s / 10,000 req/s
+        assertThat(written.belowZeroBecause()).isNull();
+        assertThat(ResultsJson.mapper().writeValueAsString(summarize(samples, new MeasuredWindow(500, 3_500),
+                List.of()))).contains("\"allocationCalibration\"", "\"probeBytesPerAnswer\" : 1000");
+    }
+
+    @Test
+    void shouldKeepANegativeCorrectedAllocationNegativeAndSaySoRatherThanClampItToZero() {
+        // the server allocated 600 B between answers, less than the 1,000 B the calibration says an answer costs
+        List<ProbeSample> samples = List.of(sample(1_000, 0, 0, List.of()),
+                sample(2_000, 500_000_000L, 600, List.of()), sample(3_000, 1_000_000_000L, 1_200, List.of()));
+
+        CellSummary summary = summarize(samples, new MeasuredWindow(500, 3_500), List.of());
+
+        assertThat(summary.server().allocatedBytesPerRequest()).isEqualTo(-0.04); // (1,200 - 2,000) B / 2 s / 10,000
+        assertThat(summary.allocationCalibration().uncorrectedBytesPerRequest()).isEqualTo(0.06);
+        assertThat(summary.allocationCalibration().belowZeroBecause())
+                .contains("2 answers x 1000 B", "1200 B the server allocated", "at most 0.1 B");
     }
 
     @Test

@@ -65,6 +65,15 @@ class SweepRunTest {
                     .hasSize(2).first().asString().startsWith("SWEEP 0 100/s: answered");
             assertThat(Results.readLatencyHistogram(hlog, "step-1").getTotalCount())
                     .isEqualTo(sweep.steps().get(1).requests() + sweep.steps().get(1).failedRequests().total());
+            // each step's window carries how late its sends went out, logged beside its latency; the cell's
+            // lateness is the steps' windows together, as its latency is
+            for (SweepStep step : sweep.steps()) {
+                assertThat(step.sendLatenessNs().count()).isPositive();
+                assertThat(Results.readLatencyHistogram(hlog, "step-" + step.index() + "-send-lateness")
+                        .getTotalCount()).isEqualTo(step.sendLatenessNs().count());
+            }
+            assertThat(r.sendLatenessNs().count())
+                    .isEqualTo(sweep.steps().stream().mapToLong(step -> step.sendLatenessNs().count()).sum());
         }
     }
 }
