@@ -63,6 +63,14 @@ public final class RunDirectoryReader {
                 values.put(metric, value);
             }
         }
+        if (summary.sweep() != null) {
+            // A sweep's steps past its knee fail requests on purpose; its error budget is judged on the step that
+            // speaks for it (the sustained one, else the lowest rate), not on every step's errors added together.
+            summary.sweep().representativeStep().filter(step -> step.errors() != null).ifPresent(step -> {
+                values.put(Metric.ERRORS, (double) step.errors().total());
+                values.put(Metric.ERROR_RATE, step.errorRate());
+            });
+        }
         return new TrialValues(summary.trial(), values,
                 summary.generatorBehind() ? summary.generatorSchedule().reason() : null);
     }

@@ -1,7 +1,9 @@
 package io.reactorbench.results.sweep;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A rate sweep (issue 19 B) in load.json and summary.json: every step it ran and, with an objective, the highest
@@ -29,5 +31,25 @@ public record SweepResult(@JsonInclude(JsonInclude.Include.NON_NULL) String find
 
     public SweepResult {
         steps = List.copyOf(steps);
+    }
+
+    /**
+     * The step whose errors speak for the sweep where one figure is asked of it (the gate's {@code errors} and
+     * {@code errorRate}): the sustained step, which met the objective's error limit by definition, or, when no step
+     * met the objective, the lowest-rate step measured, so that a server failing even at its lowest rate still shows
+     * it. Steps past the knee fail requests by design: their errors are the search working, not a fault. Empty when
+     * no step ran.
+     */
+    public Optional<SweepStep> representativeStep() {
+        if (sustainedRatePerSec != null) {
+            Optional<SweepStep> sustained = steps.stream()
+                    .filter(s -> Boolean.TRUE.equals(s.metObjective())
+                            && s.offeredRatePerSec() == sustainedRatePerSec)
+                    .findFirst();
+            if (sustained.isPresent()) {
+                return sustained;
+            }
+        }
+        return steps.stream().min(Comparator.comparingDouble(SweepStep::offeredRatePerSec));
     }
 }
