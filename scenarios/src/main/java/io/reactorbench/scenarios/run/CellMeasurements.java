@@ -18,6 +18,7 @@ import io.reactorbench.results.SchemaVersions;
 import io.reactorbench.results.SlowReadSummary;
 import io.reactorbench.results.ServerMetrics;
 import io.reactorbench.results.load.LoadResult;
+import io.reactorbench.results.sweep.SweepResult;
 import io.reactorbench.scenarios.suite.Scenario;
 import java.util.ArrayList;
 import java.util.List;
@@ -105,6 +106,7 @@ public final class CellMeasurements {
                 load.params() == null ? null : load.params().threads(), r.loadCpus());
         MemoryPerConnection memory = s.measuresMemoryPerConnection() ? IdleMemory.of(r) : null;
         GeneratorSchedule schedule = slowReadModel ? null
+                : load.sweep() != null ? sweepSchedule(load.sweep())
                 : GeneratorSchedule.of(load.sendLatenessNs(), latency == null ? null : latency.corrected());
 
         CellStatus status = CellStatus.OK;
@@ -145,6 +147,17 @@ public final class CellMeasurements {
                 params(s), windowSeconds, requests, throughput, errors, latency, server, memory, connectionsPerSecond,
                 loadGenerator, slowRead(load, windowSeconds), placement(r), null, load.failedRequests(),
                 load.errorRate(), schedule, rates.calibration(), null);
+    }
+
+    /**
+     * A sweep's verdict is its representative step's (the sustained one, else the lowest rate), the step whose
+     * figures speak for it: past the knee every connection is busy, so sends wait for one to come free and the
+     * whole sweep's lateness is the server's backlog, which would mark every sweep that found its knee as behind.
+     */
+    private static GeneratorSchedule sweepSchedule(SweepResult sweep) {
+        return sweep.representativeStep()
+                .map(step -> GeneratorSchedule.of(step.sendLatenessNs(), step.latencyNs()))
+                .orElse(null);
     }
 
     private static LoadPlacement placement(Recorded r) {
