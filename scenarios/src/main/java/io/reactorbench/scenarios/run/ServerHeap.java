@@ -26,10 +26,10 @@ final class ServerHeap {
     static final long OTHER_BYTES_PER_CONNECTION = 4L << 10;
     /**
      * A thread per connection: its session objects and read buffer, and for a virtual thread its stack chunk, live
-     * on the heap: vthreads held 4.7-5.1 KiB live per connection at 50,000-100,000 (run 20261205-173430-million).
-     * With 4 KiB allowed, its 54 processes spent 430 s in full collections (10 s the longest) at the 250,000 step
-     * and stopped on timeouts: the heap bound, not the design, stopped it. Three times the live size leaves the
-     * young generation room to work.
+     * on the heap: vthreads held 4.7-5.1 KiB live per connection at 50,000-100,000 (million runs of 2026-12-05), above
+     * the 4 KiB allowed to others. Three times the live size leaves the young generation room. (The larger bound
+     * did not move where vthreads stopped in the million suite, 250,000 on timeouts with -Xmx137m and -Xmx354m
+     * alike: there the two cores, not the heap, were short.)
      */
     static final long THREAD_PER_CONNECTION_BYTES = 16L << 10;
     static final String INITIAL_HEAP = "-Xms32m";
