@@ -185,23 +185,17 @@ final class CeilingRamp {
 
     /**
      * Waits until {@code done}, a stop, or {@code boundNs}; with {@code progress}, past the bound too for as long as
-     * the count keeps moving: a machine that connects or verifies slower than asked (two cores shared by a hundred
-     * JVMs) has not reached a ceiling, one where nothing moved for a request timeout has.
+     * the count keeps setting new highs ({@link RampProgress}): a machine that connects or verifies slower than asked
+     * (two cores shared by a hundred JVMs) has not reached a ceiling, one where the count set no new high for a
+     * request timeout has.
      */
     private Stop await(BooleanSupplier done, long boundNs, IntSupplier progress, ErrorCounts errorsBefore, int target,
             Supplier<String> shortOf) {
         long startNs = System.nanoTime();
-        long stallNs = spec.timeoutNs() + SLACK_NS;
-        int lastProgress = progress == null ? 0 : progress.getAsInt();
-        long lastProgressNs = startNs;
+        RampProgress moving = progress == null ? null
+                : new RampProgress(progress.getAsInt(), startNs, spec.timeoutNs() + SLACK_NS);
         while (true) {
-            if (progress != null) {
-                int now = progress.getAsInt();
-                if (now != lastProgress) {
-                    lastProgress = now;
-                    lastProgressNs = System.nanoTime();
-                }
-            }
+            boolean stalled = moving == null || moving.stalled(progress.getAsInt(), System.nanoTime());
             Stop stop = check(errorsBefore, target);
             if (stop != null) {
                 return stop;
@@ -210,7 +204,7 @@ final class CeilingRamp {
                 return null;
             }
             long nowNs = System.nanoTime();
-            if (nowNs - startNs > boundNs && (progress == null || nowNs - lastProgressNs > stallNs)) {
+            if (nowNs - startNs > boundNs && stalled) {
                 return new Stop(CeilingStop.TIMEOUTS, shortOf.get() + " after " + String.format(Locale.ROOT, "%.1f",
                         (System.nanoTime() - startNs) / 1e9) + " s (timeout " + Durations.toSeconds(spec.timeoutNs())
                         + " s)");
