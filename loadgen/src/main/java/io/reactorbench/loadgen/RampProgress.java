@@ -3,9 +3,10 @@ package io.reactorbench.loadgen;
 /**
  * Whether a ceiling step's count (connections open, connections verified) is still getting somewhere. Progress is a
  * new high, not movement: a count that goes down and back up (connections a server closes and the load generator
- * opens again) moves forever without reaching its target, and a wait that took any movement for progress never
- * ended (a threads-prefork step waited 13 minutes on 2026-12-05 without printing a step line). A count that set no
- * new high for {@code stallNs} has stalled.
+ * opens again) moves forever without reaching its target, and a wait that took any movement for progress would never
+ * end. (A threads-prefork step of the million suite waited 13 minutes on 2026-12-05 without printing a step line;
+ * whether this was why is not known, but no step may wait without a bound.) A count that set no new high for
+ * {@code stallNs} has stalled.
  */
 final class RampProgress {
 
