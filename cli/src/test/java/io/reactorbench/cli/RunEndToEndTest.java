@@ -72,7 +72,7 @@ class RunEndToEndTest {
             Path dir = runDir.resolve(cell.dir());
             assertThat(dir).isEqualTo(runDir.resolve("echo").resolve(cell.design()).resolve("trial-1"));
             CellSummary summary = Results.readSummary(dir);
-            assertThat(summary.schema()).isEqualTo("reactorbench.summary/1");
+            assertThat(summary.schema()).isEqualTo("reactorbench.summary/2");
             assertThat(summary.ok()).as(summary.reason()).isTrue();
             assertThat(summary.params().app()).isEqualTo("echo");
             assertThat(summary.params().connections()).isEqualTo(4);
