@@ -177,7 +177,8 @@ final class LoadCommand implements Callable<Integer> {
     @Option(names = "--threshold", paramLabel = "METRIC<VALUE",
             description = "Pass/fail criterion judged on the whole window at the end; any failed one makes the exit"
                     + " code 1. METRIC: p50 p75 p90 p99 p999 p9999 max mean (ms, s…; corrected when measured), errors"
-                    + " (share of requests, e.g. 0.1%%), rps. Operators < <= > >=. Repeatable.")
+                    + " (errors per answered request plus errors, e.g. 0.1%%), errorRate (failed requests per request"
+                    + " issued: what the latency holds as failures), rps. Operators < <= > >=. Repeatable.")
     List<String> thresholds = List.of();
 
     @Option(names = "--requests", defaultValue = "0", converter = UnitConverters.LongCount.class,

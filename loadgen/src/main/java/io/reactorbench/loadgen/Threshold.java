@@ -25,11 +25,12 @@ import java.util.stream.Collectors;
  */
 public record Threshold(String text, Metric metric, String operator, double limit) {
 
-    private static final Pattern FORM = Pattern.compile("\\s*([a-z0-9]+)\\s*(<=|>=|<|>)\\s*(\\S.*?)\\s*");
+    private static final Pattern FORM = Pattern.compile("\\s*([A-Za-z0-9]+)\\s*(<=|>=|<|>)\\s*(\\S.*?)\\s*");
 
     /** What a threshold can name, in the order its error message lists them: latencies, then errors and rate. */
     private static final List<Metric> OFFERED = List.of(Metric.P50, Metric.P75, Metric.P90, Metric.P99, Metric.P999,
-            Metric.P9999, Metric.MAX_LATENCY, Metric.MEAN_LATENCY, Metric.ERROR_SHARE, Metric.THROUGHPUT);
+            Metric.P9999, Metric.MAX_LATENCY, Metric.MEAN_LATENCY, Metric.ERROR_SHARE, Metric.ERROR_RATE,
+            Metric.THROUGHPUT);
 
     /**
      * Parses {@code METRIC OP VALUE}; a latency takes a duration ({@code 5ms}; a bare number is ms, as in k6),
@@ -51,7 +52,7 @@ public record Threshold(String text, Metric metric, String operator, double limi
         double limit;
         try {
             limit = switch (metric.unit()) {
-                case RATIO -> value.endsWith("%") ? Quantities.parseCount(value.substring(0, value.length() - 1)) / 100
+                case RATIO, SHARE -> value.endsWith("%") ? Quantities.parseCount(value.substring(0, value.length() - 1)) / 100
                         : Quantities.parseCount(value);
                 // A bare number is ms, as in k6 (a policy's bare number is the metric's own unit, ns).
                 case NANOSECONDS -> Character.isDigit(value.charAt(value.length() - 1))
@@ -70,7 +71,8 @@ public record Threshold(String text, Metric metric, String operator, double limi
      * latency was measured: a check that saw nothing is not a pass.
      */
     public boolean heldBy(LoadResult result) {
-        if (result.requests() == 0 || isLatency(metric) && !hasLatency(result)) {
+        if (result.requests() == 0 || isLatency(metric) && !hasLatency(result)
+                || metric == Metric.ERROR_RATE && result.errorRate() == null) {
             return false;
         }
         double observed = valueIn(result);
@@ -87,9 +89,12 @@ public record Threshold(String text, Metric metric, String operator, double limi
         if (isLatency(metric)) {
             return hasLatency(result) ? String.format(Locale.ROOT, "%.3f ms", valueIn(result) / 1e6) : "not measured";
         }
+        if (metric == Metric.ERROR_RATE && result.errorRate() == null) {
+            return "not measured";
+        }
         double value = valueIn(result);
-        return metric == Metric.ERROR_SHARE ? String.format(Locale.ROOT, "%.3f%%", value * 100)
-                : String.format(Locale.ROOT, "%.1f/s", value);
+        return metric == Metric.ERROR_SHARE || metric == Metric.ERROR_RATE
+                ? String.format(Locale.ROOT, "%.3f%%", value * 100) : String.format(Locale.ROOT, "%.1f/s", value);
     }
 
     /**
@@ -119,6 +124,7 @@ public record Threshold(String text, Metric metric, String operator, double limi
             case MAX_LATENCY -> latency(result).max();
             case MEAN_LATENCY -> latency(result).mean();
             case ERROR_SHARE -> Metric.errorShare(result.requests(), result.errors().total());
+            case ERROR_RATE -> result.errorRate();
             case THROUGHPUT -> result.throughput();
             default -> throw new IllegalStateException("no threshold on " + metric);
         };

@@ -30,4 +30,14 @@ final class SyntheticResults {
                 false, 1, 1.0, null, null, warmupRequests, LoadResults.rateCheck(spec, 10.0, requests), null, null, null,
                 null, null, null);
     }
+
+    /** {@code result} with {@code failed} requests lost besides its answers (timeouts), and the error rate they give. */
+    static LoadResult withFailedRequests(LoadResult result, long failed) {
+        return new LoadResult(result.schema(), result.params(), result.windowSeconds(), result.requests(),
+                result.throughput(), result.errors(), result.latencyNs(), result.connectionsPerSecond(),
+                result.firstErrors(), result.memory(), result.stoppedEarly(), result.shards(), result.clientCpuSeconds(),
+                result.sendLatenessNs(), result.slowRead(), result.warmupRequests(), result.rateCheck(),
+                result.responses(), result.agentStartSkewMs(), result.steps(), new ErrorCounts(0, failed, 0, 0),
+                failed / (double) (result.requests() + failed), result.sweep());
+    }
 }

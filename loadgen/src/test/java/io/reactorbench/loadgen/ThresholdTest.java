@@ -58,6 +58,18 @@ class ThresholdTest {
     }
 
     @Test
+    void shouldJudgeTheErrorRateAsTheShareOfIssuedRequestsThatFailed() {
+        LoadResult lossy = SyntheticResults.withFailedRequests(RESULT, 30); // 30 of 10,030 issued: 0.299 %
+        assertThat(Threshold.parse("errorRate<0.5%").heldBy(lossy)).isTrue();
+        assertThat(Threshold.parse("errorRate<0.1%").heldBy(lossy)).isFalse();
+        assertThat(Threshold.parse("errorRate<=0.003").heldBy(lossy)).isTrue();
+        assertThat(Threshold.parse("errorRate<0.1%").observed(lossy)).isEqualTo("0.299%");
+        // A result that did not record failed requests (an older load.json) holds no error-rate threshold.
+        assertThat(Threshold.parse("errorRate<100%").heldBy(RESULT)).isFalse();
+        assertThat(Threshold.parse("errorRate<100%").observed(RESULT)).isEqualTo("not measured");
+    }
+
+    @Test
     void shouldRefuseUnknownMetricsAndMalformedValues() {
         assertThatThrownBy(() -> Threshold.parse("p98<5ms")).hasMessageContaining("unknown metric 'p98'");
         assertThatThrownBy(() -> Threshold.parse("p99=5ms")).hasMessageContaining("expected METRIC<VALUE");

@@ -11,8 +11,11 @@ package io.reactorbench.results.gate;
  * runner prefer a policy of your own with {@code normalizeBy}. Throughput and p99 fail a run of any trial count
  * beyond a gross limit (a drop of 40 %, a rise of 90 %) wider than grossFactor's 2 times, since a one-trial
  * repeat on a busy machine was seen 46 % below its baseline from noise alone, yet narrow enough that a halved
- * throughput or a doubled p99 fails. The server-cpu rule is optional because a run
- * without rpc scenarios is no mistake, and allocation because external servers do not measure it.
+ * throughput or a doubled p99 fails. Allocation per request may rise by 10 % or 64 B, whichever is larger (gross:
+ * 40 % or 256 B): the engine allocates ~0 B, where any percentage is noise in the last byte, and Netty's nio
+ * transport ~2.5 KB on rpc-blocking, which moved 2,353 -> 2,743 -> 3,167 B between identical one-trial runs (the A/A
+ * runs in docs/ci.md), beyond the absolute 128 B gross limit this rule had before. The server-cpu rule is optional
+ * because a run without rpc scenarios is no mistake, and allocation because external servers do not measure it.
  *
  * <p>The error budget, {@code errorRate <= 0.1%} of the requests issued: the latency percentiles hold the failed
  * requests (one lost to a timeout at the timeout or later), so once more than 0.1 % of the requests fail, p99.9 can
@@ -51,7 +54,7 @@ public final class DefaultPolicy {
               - name: allocation
                 optional: true
                 regression:
-                  allocatedBytesPerRequest: {maxRise: 64}
+                  allocatedBytesPerRequest: {maxRise: 10%, atLeast: 64, grossLimit: 40%}
             """;
 
     private DefaultPolicy() {

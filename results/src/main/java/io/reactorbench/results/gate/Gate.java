@@ -18,7 +18,8 @@ import java.util.TreeSet;
  * by the policy's {@link Correction}. The inputs are checked first: a cell of the
  * baseline missing from the candidate, a failed cell or an incomplete run make the result
  * {@link GateOutcome#CANNOT_JUDGE}, because a gate that passed on half the evidence would be lying; so do rules
- * that check nothing ({@link RuleCoverage}). Checks that cannot decide make it {@link GateOutcome#INCONCLUSIVE},
+ * that check nothing ({@link RuleCoverage}). A check that failed outranks them all: the outcome is then
+ * {@link GateOutcome#FAIL}, with the problems still reported. Checks that cannot decide make it {@link GateOutcome#INCONCLUSIVE},
  * never a pass: so does a latency check on a cell whose load generator fell behind its send schedule (its latency
  * is partly the generator's; {@link io.reactorbench.results.GeneratorSchedule}), while the cell's other metrics
  * are judged as usual.
@@ -92,8 +93,11 @@ public final class Gate {
         }
         // Counted per rule in the roll-up and in the headline, not repeated as a warning.
         long inconclusive = rows.stream().filter(r -> r.verdict() == Verdict.INCONCLUSIVE).count();
-        GateOutcome outcome = !problems.isEmpty() ? GateOutcome.CANNOT_JUDGE
-                : !failures.isEmpty() || strict && inconclusive > 0 ? GateOutcome.FAIL
+        // A check that failed is a finding whatever else could not be judged: FAIL comes first (its headline names
+        // the problems too), so a regression never hides behind exit 2.
+        GateOutcome outcome = !failures.isEmpty() ? GateOutcome.FAIL
+                : !problems.isEmpty() ? GateOutcome.CANNOT_JUDGE
+                : strict && inconclusive > 0 ? GateOutcome.FAIL
                 : inconclusive > 0 ? GateOutcome.INCONCLUSIVE
                 : GateOutcome.PASS;
         return new GateReport(outcome, strict, policy.source(), baseline.source(), candidate.source(), rows,
@@ -217,8 +221,14 @@ public final class Gate {
                 continue;
             }
             if (before.length == 0 || after.length == 0) {
-                problems.add(key + ": " + rule.metric().policyName() + " was measured in the "
-                        + (before.length == 0 ? "candidate but not the baseline" : "baseline but not the candidate"));
+                // A cell's metric is missing on one side when its run could not measure it there (an idle cell's
+                // allocation needs a probe answer inside a window that may hold none): that check cannot decide,
+                // and says so, while the rest of the evaluation is judged. A rule that checks nothing at all is
+                // still a problem (RuleCoverage).
+                addRow(rule, key.scenarioKey(), key.design(), before, after,
+                        rule.normalizeBy() == null ? rule.metric().unit() : QuantityUnit.RATIO, Verdict.INCONCLUSIVE,
+                        Double.NaN, rule.metric().policyName() + " was measured in the "
+                                + (before.length == 0 ? "candidate but not the baseline" : "baseline but not the candidate"));
                 continue;
             }
             if (unjudgeable != null) {

@@ -5,7 +5,8 @@ import java.util.List;
 /**
  * Everything the gate decided, as data: the CLI prints it, and writes it as Markdown and JSON.
  *
- * @param problems why the inputs cannot be judged (non-empty means {@link GateOutcome#CANNOT_JUDGE})
+ * @param problems why the inputs cannot be judged (non-empty means {@link GateOutcome#CANNOT_JUDGE}, unless a check
+ *                 failed: then {@link GateOutcome#FAIL}, which names them too)
  * @param warnings things a reader should know that do not change the outcome (differing workloads or
  *                 machines, optional rules that checked nothing)
  * @param failures one line per failing row, naming its rule, for the summary line
@@ -46,7 +47,9 @@ public record GateReport(
             case FAIL -> "gate: FAIL: " + (failures.isEmpty()
                     ? count(Verdict.INCONCLUSIVE) + " of " + rows.size() + " checks inconclusive under --strict"
                     : failures.getFirst())
-                    + (failures.size() > 1 ? " (and " + (failures.size() - 1) + " more)" : "");
+                    + (failures.size() > 1 ? " (and " + (failures.size() - 1) + " more)" : "")
+                    + (problems.isEmpty() ? "" : "; also cannot judge: " + problems.getFirst()
+                            + (problems.size() > 1 ? " (and " + (problems.size() - 1) + " more)" : ""));
             case CANNOT_JUDGE -> "gate: CANNOT JUDGE: " + problems.getFirst()
                     + (problems.size() > 1 ? " (and " + (problems.size() - 1) + " more)" : "");
         };

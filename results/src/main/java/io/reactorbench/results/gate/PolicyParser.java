@@ -29,7 +29,7 @@ public final class PolicyParser {
             "rules");
     private static final Set<String> RULE_KEYS = Set.of("name", "scenario", "design", "optional", "budget", "regression",
             "normalizeBy");
-    private static final Set<String> THRESHOLD_KEYS = Set.of("maxRise", "maxDrop", "grossLimit");
+    private static final Set<String> THRESHOLD_KEYS = Set.of("maxRise", "maxDrop", "grossLimit", "atLeast");
     private static final Pattern BUDGET = Pattern.compile(
             "\\s*(?:ratio\\s+(\\S+)/(\\S+)\\s+)?([A-Za-z][A-Za-z0-9]*)\\s*(<=|>=|==|!=|<|>)\\s*(\\S.*?)\\s*");
 
@@ -211,8 +211,18 @@ public final class PolicyParser {
                 throw error(limitNode, "grossLimit must not be below " + direction.key());
             }
         }
+        YamlNode floorNode = entries.get("atLeast");
+        Double atLeast = null;
+        if (floorNode != null) {
+            String floorText = scalar(floorNode, "atLeast");
+            if (!relative || floorText.strip().endsWith("%")) {
+                throw error(floorNode, "atLeast is an absolute amount that goes with a percentage " + direction.key()
+                        + " (e.g. {maxRise: 10%, atLeast: 64}); an absolute " + direction.key() + " is its own floor");
+            }
+            atLeast = quantity(floorNode, floorText, unit);
+        }
         try {
-            return new Threshold(direction, amount, relative, grossLimit);
+            return new Threshold(direction, amount, relative, grossLimit, atLeast);
         } catch (IllegalArgumentException e) {
             throw error(amountNode, e.getMessage());
         }

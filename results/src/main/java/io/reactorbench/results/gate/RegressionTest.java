@@ -53,9 +53,9 @@ public final class RegressionTest {
         double baselineMedian = Medians.of(baseline);
         double candidateMedian = Medians.of(candidate);
         double change = threshold.change(baselineMedian, candidateMedian);
-        boolean beyond = threshold.beyond(change, threshold.amount());
+        boolean beyond = threshold.beyondAllowed(baselineMedian, candidateMedian);
         // Beyond the gross limit no noise explains the change: it fails with one trial as with ten.
-        boolean gross = threshold.grossLimit() != null && threshold.beyond(change, threshold.grossLimit());
+        boolean gross = threshold.beyondGross(baselineMedian, candidateMedian);
         String counts = baseline.length + " baseline vs " + candidate.length + " candidate trials";
         if (corrected == null) {
             if (gross) {

@@ -34,9 +34,10 @@ public enum Metric {
      * Failed requests as a share of the requests issued in the window (answered + failed): summary.json's
      * {@code errorRate}. The latency percentiles hold the failed requests, each at the moment it failed, so this is
      * the number every latency figure is read with, and the error budget a policy sets
-     * ({@code budget: errorRate <= 0.1%}). Absent in summaries written before it existed.
+     * ({@code budget: errorRate <= 0.1%}) and {@code load --threshold errorRate<0.1%} judges. Absent in summaries
+     * written before it existed.
      */
-    ERROR_RATE("errorRate", "error rate", null, QuantityUnit.SHARE, Better.LOWER, CellSummary::errorRate),
+    ERROR_RATE("errorRate", "error rate", "errorRate", QuantityUnit.SHARE, Better.LOWER, CellSummary::errorRate),
     P50("p50", "p50", "p50", QuantityUnit.NANOSECONDS, Better.LOWER, s -> latency(s, true, LatencySummary::p50)),
     P75("p75", null, "p75", QuantityUnit.NANOSECONDS, Better.LOWER, s -> latency(s, true, LatencySummary::p75)),
     P90("p90", null, "p90", QuantityUnit.NANOSECONDS, Better.LOWER, s -> latency(s, true, LatencySummary::p90)),

@@ -227,6 +227,50 @@ class GateTest {
     }
 
     @Test
+    void shouldFailARegressionEvenWhenAnotherCellCannotBeJudged() {
+        // The A/A pair of docs/ci.md: a gross regression in one cell and a cell the candidate lacks. The regression
+        // is a finding; it must not hide behind exit 2.
+        Measurements baseline = new SyntheticRuns()
+                .cell("rpc", "engine-epoll", Metric.THROUGHPUT, 100_000)
+                .cell("rpc", "threads", Metric.THROUGHPUT, 50_000)
+                .measurements("baseline");
+        Measurements candidate = new SyntheticRuns()
+                .cell("rpc", "engine-epoll", Metric.THROUGHPUT, 40_000)
+                .measurements("candidate");
+        GateReport report = Gate.evaluate(policy("rules: [{regression: {throughput: {maxDrop: 10%, grossLimit: 40%}}}]"),
+                baseline, candidate, false);
+        assertThat(report.outcome()).isEqualTo(GateOutcome.FAIL);
+        assertThat(report.exitCode()).isEqualTo(1);
+        assertThat(report.headline()).contains("rpc/engine-epoll")
+                .contains("also cannot judge: ").contains("rpc/threads is in the baseline but not in the candidate");
+    }
+
+    @Test
+    void shouldLeaveACheckWhoseMetricOneSideLacksInconclusiveAndJudgeTheRest() {
+        // An idle cell's allocation needs a probe answer inside its window: one run has it, the next may not.
+        Measurements baseline = new SyntheticRuns()
+                .cell("idle", "engine-epoll", Metric.ALLOCATED_BYTES_PER_REQUEST, 0.4)
+                .cell("rpc", "engine-epoll", Metric.ALLOCATED_BYTES_PER_REQUEST, 0.2)
+                .measurements("baseline");
+        Measurements candidate = new SyntheticRuns()
+                .cell("idle", "engine-epoll", Metric.THROUGHPUT, 300)
+                .cell("rpc", "engine-epoll", Metric.ALLOCATED_BYTES_PER_REQUEST, 900)
+                .measurements("candidate");
+        GateReport report = Gate.evaluate(DefaultPolicy.policy().rules().stream()
+                .filter(r -> r.name().equals("allocation")).findFirst()
+                .map(r -> new Policy("allocation only", DefaultPolicy.policy().statistics(), List.of(r)))
+                .orElseThrow(), baseline, candidate, false);
+        assertThat(report.problems()).isEmpty();
+        assertThat(report.outcome()).isEqualTo(GateOutcome.FAIL);
+        assertThat(report.rows()).extracting(GateRow::scenario, GateRow::verdict).containsExactlyInAnyOrder(
+                org.assertj.core.groups.Tuple.tuple("idle", Verdict.INCONCLUSIVE),
+                org.assertj.core.groups.Tuple.tuple("rpc", Verdict.REGRESSION));
+        assertThat(report.rows()).filteredOn(r -> r.scenario().equals("idle")).singleElement()
+                .satisfies(r -> assertThat(r.note())
+                        .isEqualTo("allocatedBytesPerRequest was measured in the baseline but not the candidate"));
+    }
+
+    @Test
     void shouldCallInconclusiveChecksInconclusiveNotPassAndFailThemWhenStrict() {
         Measurements baseline = new SyntheticRuns().cell("rpc", "threads", Metric.THROUGHPUT, 100).measurements("b");
         Measurements candidate = new SyntheticRuns().cell("rpc", "threads", Metric.THROUGHPUT, 100).measurements("c");

@@ -67,13 +67,13 @@ class PolicyParserTest {
         Policy policy = PolicyParser.parse(GOOD, "gate.yaml");
         RegressionRule throughput = (RegressionRule) policy.rules().get(5);
         assertThat(throughput.normalizeBy()).isEqualTo("netty-epoll");
-        assertThat(throughput.threshold()).isEqualTo(new Threshold(Threshold.Direction.DROP, 0.05, true, 0.10));
+        assertThat(throughput.threshold()).isEqualTo(new Threshold(Threshold.Direction.DROP, 0.05, true, 0.10, null));
         assertThat(throughput.selector().matches(new CellKey("x", "", "engine-nio"))).isTrue();
         assertThat(throughput.selector().matches(new CellKey("x", "", "engine-iouring"))).isFalse();
         RegressionRule p99 = (RegressionRule) policy.rules().get(6);
         assertThat(p99.threshold().grossLimit()).isEqualTo(1.0);
         RegressionRule bytes = (RegressionRule) policy.rules().get(7);
-        assertThat(bytes.threshold()).isEqualTo(new Threshold(Threshold.Direction.RISE, 8, false, 16.0));
+        assertThat(bytes.threshold()).isEqualTo(new Threshold(Threshold.Direction.RISE, 8, false, 16.0, null));
         assertThat(bytes.name()).isEqualTo("allocatedBytesPerRequest maxRise 8 B (gross 16 B)");
     }
 
@@ -228,6 +228,21 @@ class PolicyParserTest {
         assertThat(thrice.rules()).extracting(rule -> ((RegressionRule) rule).threshold().grossLimit())
                 .containsExactly(0.70, 0.60);
         assertThat(((RegressionRule) thrice.rules().get(1)).expression()).isEqualTo("p99 maxRise 25% (gross 60%)");
+    }
+
+    @Test
+    void shouldReadAnAbsoluteFloorBesideAPercentageAndRefuseItBesideAnAmount() {
+        Policy policy = PolicyParser.parse(
+                "rules: [{regression: {allocatedBytesPerRequest: {maxRise: 10%, atLeast: 64, grossLimit: 40%}}}]\n",
+                "gate.yaml");
+        Threshold threshold = ((RegressionRule) policy.rules().getFirst()).threshold();
+        assertThat(threshold).isEqualTo(new Threshold(Threshold.Direction.RISE, 0.10, true, 0.40, 64.0));
+        assertThat(policy.rules().getFirst().expression())
+                .isEqualTo("allocatedBytesPerRequest maxRise 10% or 64 B (gross 40% or 256 B)");
+        assertThatThrownBy(() -> PolicyParser.parse(
+                "rules: [{regression: {allocatedBytesPerRequest: {maxRise: 64, atLeast: 8}}}]\n", "gate.yaml"))
+                .isInstanceOf(PolicyException.class)
+                .hasMessageStartingWith("gate.yaml:1: atLeast is an absolute amount that goes with a percentage maxRise");
     }
 
     @Test

@@ -8,8 +8,8 @@ import org.junit.jupiter.api.Test;
 class RegressionTestTest {
 
     private static final StatisticsSettings SETTINGS = StatisticsSettings.DEFAULT;
-    private static final Threshold DROP_5_PERCENT = new Threshold(Threshold.Direction.DROP, 0.05, true, null);
-    private static final Threshold RISE_10_PERCENT = new Threshold(Threshold.Direction.RISE, 0.10, true, null);
+    private static final Threshold DROP_5_PERCENT = new Threshold(Threshold.Direction.DROP, 0.05, true, null, null);
+    private static final Threshold RISE_10_PERCENT = new Threshold(Threshold.Direction.RISE, 0.10, true, null, null);
 
     @Test
     void shouldPassNoisyButEqualTrialsEvenWhenTheMediansDifferBeyondTheThreshold() {
@@ -84,7 +84,7 @@ class RegressionTestTest {
 
     @Test
     void shouldFailOneTrialEachOnlyBeyondTheGrossLimit() {
-        Threshold withLimit = new Threshold(Threshold.Direction.RISE, 0.10, true, 0.50);
+        Threshold withLimit = new Threshold(Threshold.Direction.RISE, 0.10, true, 0.50, null);
         assertThat(RegressionTest.decide(new double[] {20}, new double[] {70}, withLimit, SETTINGS).verdict())
                 .isEqualTo(Verdict.REGRESSION);
         assertThat(RegressionTest.decide(new double[] {20}, new double[] {28}, withLimit, SETTINGS).verdict())
@@ -93,7 +93,7 @@ class RegressionTestTest {
 
     @Test
     void shouldFailAChangeBeyondTheGrossLimitEvenWhenTheTrialsOverlap() {
-        Threshold withLimit = new Threshold(Threshold.Direction.DROP, 0.10, true, 0.20);
+        Threshold withLimit = new Threshold(Threshold.Direction.DROP, 0.10, true, 0.20, null);
         // Median 100 -> 50, but one candidate trial is as good as the baseline: the test alone would not call it.
         RegressionDecision decision = RegressionTest.decide(new double[] {100, 102, 98}, new double[] {50, 45, 101},
                 withLimit, SETTINGS);
@@ -104,13 +104,36 @@ class RegressionTestTest {
 
     @Test
     void shouldUseAbsoluteThresholdsInTheMetricsUnit() {
-        Threshold eightBytes = new Threshold(Threshold.Direction.RISE, 8, false, null);
+        Threshold eightBytes = new Threshold(Threshold.Direction.RISE, 8, false, null, null);
         double[] baseline = {0, 0.4, 0.2};
         assertThat(RegressionTest.decide(baseline, new double[] {5, 6, 7}, eightBytes, SETTINGS).verdict())
                 .isEqualTo(Verdict.PASS);
         RegressionDecision rise = RegressionTest.decide(baseline, new double[] {48, 50, 49}, eightBytes, SETTINGS);
         assertThat(rise.verdict()).isEqualTo(Verdict.REGRESSION);
         assertThat(rise.change()).isCloseTo(48.8, org.assertj.core.api.Assertions.within(1e-9));
+    }
+
+    @Test
+    void shouldAllowTheLargerOfThePercentageAndTheFloor() {
+        // 10 % or 64 B, gross 40 % or 256 B: what the default policy asks of allocation per request.
+        Threshold allocation = new Threshold(Threshold.Direction.RISE, 0.10, true, 0.40, 64.0);
+        // Near 0 B the floor rules: +50 B on 0.4 B is +12,000 % but no regression; +300 B is gross.
+        assertThat(RegressionTest.decide(new double[] {0.4}, new double[] {50}, allocation, SETTINGS).verdict())
+                .isEqualTo(Verdict.INCONCLUSIVE);
+        assertThat(RegressionTest.decide(new double[] {0.4}, new double[] {300}, allocation, SETTINGS).verdict())
+                .isEqualTo(Verdict.REGRESSION);
+        // At 2.5 KB the percentage rules: the A/A runs' +424 B (+15.5 %) is within the gross 40 %, +1.1 KB is not.
+        assertThat(RegressionTest.decide(new double[] {2743}, new double[] {3167}, allocation, SETTINGS).verdict())
+                .isEqualTo(Verdict.INCONCLUSIVE);
+        assertThat(RegressionTest.decide(new double[] {2743}, new double[] {3900}, allocation, SETTINGS).verdict())
+                .isEqualTo(Verdict.REGRESSION);
+        // With three trials each, a rise beyond 64 B on ~0 B is tested against the floor, not against 10 % of ~0.
+        assertThat(RegressionTest.decide(new double[] {0.2, 0.4, 0.3}, new double[] {90, 95, 99}, allocation, SETTINGS)
+                .verdict()).isEqualTo(Verdict.REGRESSION);
+        assertThat(RegressionTest.decide(new double[] {0.2, 0.4, 0.3}, new double[] {40, 45, 49}, allocation, SETTINGS)
+                .verdict()).isEqualTo(Verdict.PASS);
+        assertThat(allocation.describe(io.reactorbench.results.metric.QuantityUnit.BYTES))
+                .isEqualTo("maxRise 10% or 64 B (gross 40% or 256 B)");
     }
 
     @Test
