@@ -27,13 +27,13 @@ class RateSearchTest {
         RateSearch search = RateSearch.maxRate(100, 2, 0.05, 20);
         List<Double> tried = drive(search, rate -> rate <= 480);
 
-        assertThat(tried.subList(0, 4)).containsExactly(100.0, 200.0, 400.0, 800.0); // coarse: 800 is the first to break
-        assertThat(tried.get(4)).isEqualTo(600.0); // then the middle of 400 .. 800
+        // coarse: 800 is the first to break, and breaks again when run once more; then the middle of 400 .. 800
+        assertThat(tried.subList(0, 6)).containsExactly(100.0, 200.0, 400.0, 800.0, 800.0, 600.0);
         assertThat(search.kneeFound()).isTrue();
         assertThat(search.highestMet()).isLessThanOrEqualTo(480).isGreaterThan(480 / 1.05);
         assertThat(search.lowestBroken()).isGreaterThan(480).isLessThanOrEqualTo(search.highestMet() * 1.05);
         assertThat(tried.get(search.brokenByStep())).isEqualTo(search.lowestBroken());
-        assertThat(tried).hasSizeLessThanOrEqualTo(10);
+        assertThat(tried).hasSizeLessThanOrEqualTo(14);
         assertThat(search.outcome()).startsWith("sustained 4").contains("resolution");
     }
 
@@ -42,7 +42,7 @@ class RateSearchTest {
         RateSearch search = RateSearch.maxRate(1000, 2, 0.05, 20);
         List<Double> tried = drive(search, rate -> rate <= 300);
 
-        assertThat(tried.subList(0, 3)).containsExactly(1000.0, 500.0, 250.0);
+        assertThat(tried.subList(0, 5)).containsExactly(1000.0, 1000.0, 500.0, 500.0, 250.0);
         assertThat(search.highestMet()).isLessThanOrEqualTo(300).isGreaterThan(300 / 1.05);
     }
 
@@ -64,10 +64,29 @@ class RateSearchTest {
         RateSearch search = RateSearch.maxRate(8, 2, 0.05, 20);
         List<Double> tried = drive(search, rate -> false);
 
-        assertThat(tried).containsExactly(8.0, 4.0, 2.0, 1.0); // never below one request per second
+        // every break confirmed once; never below one request per second
+        assertThat(tried).containsExactly(8.0, 8.0, 4.0, 4.0, 2.0, 2.0, 1.0, 1.0);
         assertThat(search.highestMet()).isNull();
         assertThat(search.kneeFound()).isFalse();
         assertThat(search.outcome()).startsWith("every step broke the objective, down to 1/s");
+    }
+
+    @Test
+    void shouldNotLetOneStalledStepMoveTheKnee() {
+        // The measured case: the first step, at 5,000/s, broke on a cold generator's stall; its repeat met the
+        // objective, so the search went up, not down to 2,344/s.
+        RateSearch search = RateSearch.maxRate(5000, 2, 0.10, 20);
+        boolean[] firstStep = {true};
+        List<Double> tried = drive(search, rate -> {
+            boolean stalled = firstStep[0];
+            firstStep[0] = false;
+            return !stalled && rate <= 42_000;
+        });
+
+        assertThat(tried.subList(0, 3)).containsExactly(5000.0, 5000.0, 10_000.0);
+        assertThat(search.kneeFound()).isTrue();
+        assertThat(search.highestMet()).isLessThanOrEqualTo(42_000).isGreaterThan(42_000 / 1.10);
+        assertThat(search.lowestBroken()).isGreaterThan(42_000);
     }
 
     @Test
