@@ -38,6 +38,6 @@ final class SyntheticResults {
                 result.firstErrors(), result.memory(), result.stoppedEarly(), result.shards(), result.clientCpuSeconds(),
                 result.sendLatenessNs(), result.slowRead(), result.warmupRequests(), result.rateCheck(),
                 result.responses(), result.agentStartSkewMs(), result.steps(), new ErrorCounts(0, failed, 0, 0),
-                failed / (double) (result.requests() + failed), result.sweep());
+                failed / (double) (result.requests() + failed), result.sweep(), result.coordination());
     }
 }
