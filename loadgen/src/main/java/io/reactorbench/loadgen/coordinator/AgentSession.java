@@ -241,7 +241,8 @@ final class AgentSession {
             refuse("connection from " + peer, reason);
             return;
         }
-        coordinator.log(name() + (started ? " dropped: " : " refused: ") + reason);
+        // registered, then broke the protocol or went away: its index is free again before the start, missing after
+        coordinator.log(name() + " dropped: " + reason);
         try {
             send(new AgentMessage.Refuse(reason));
         } catch (IOException gone) {
