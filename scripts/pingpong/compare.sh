@@ -140,20 +140,18 @@ def per_round(n, design, key, fmt):
 print(f"Echo 64 B ping-pong, C client (one message in flight per connection, every byte checked) on CPU 1, servers on"
       f" CPU 0; {len(rounds)} rounds, designs interleaved within each. A system call here: {syscall_cost}")
 print()
-print("Server CPU µs per round trip, per round (✗: the client saw a mismatch, an error, or no CPU reading):")
-print()
-print("| connections | " + " | ".join(designs) + " |")
-print("|---|" + "---|" * len(designs))
-for n in counts:
-    print(f"| {n:,} | " + " | ".join(per_round(n, d, "server_cpu_us_per_rt", "%.2f") for d in designs) + " |")
-print()
-print("Round trips per second, per round:")
-print()
-print("| connections | " + " | ".join(designs) + " |")
-print("|---|" + "---|" * len(designs))
-for n in counts:
-    print(f"| {n:,} | " + " | ".join(per_round(n, d, "rt_per_s", "%.0f") for d in designs) + " |")
-print()
+def per_round_table(title, key, fmt):
+    print(title)
+    print()
+    print("| connections | " + " | ".join(designs) + " |")
+    print("|---|" + "---|" * len(designs))
+    for n in counts:
+        print(f"| {n:,} | " + " | ".join(per_round(n, d, key, fmt) for d in designs) + " |")
+    print()
+
+per_round_table("Server CPU µs per round trip, per round (✗: the client saw a mismatch, an error, or no CPU reading):",
+                "server_cpu_us_per_rt", "%.2f")
+per_round_table("Round trips per second, per round:", "rt_per_s", "%.0f")
 print(f"Medians of same-round ratios against {reference} (CPU per round trip; round trips/s):")
 print()
 others = [d for d in designs if d != reference]
