@@ -2,8 +2,6 @@ package io.reactorbench.sys;
 
 import java.io.IOException;
 import java.lang.foreign.Arena;
-import java.nio.file.Files;
-import java.nio.file.Path;
 
 /**
  * Whether io_uring networking works here, decided once by trying it: a ring opened with the flags the engine's
@@ -62,27 +60,9 @@ public final class IoUringSupport {
         }
     }
 
-    /** Why io_uring_setup said no, in the terms a user can act on. */
+    /** Why io_uring_setup said no, in the terms a user can act on ({@link IoUringFacts}: kernel, sysctl, seccomp). */
     static String explain(int negativeErrno, String message) {
-        if (negativeErrno == -Errno.EPERM || negativeErrno == -Errno.EACCES) {
-            String disabled = read("/proc/sys/kernel/io_uring_disabled");
-            if ("2".equals(disabled)) {
-                return message + ": disabled by the sysctl kernel.io_uring_disabled=2";
-            }
-            if ("1".equals(disabled)) {
-                return message + ": kernel.io_uring_disabled=1 and this user is not in kernel.io_uring_group";
-            }
-            return message + ": blocked, most likely by a seccomp profile (" + seccompMode()
-                    + "; Docker's default profile blocks io_uring)";
-        }
-        if (negativeErrno == -Errno.ENOSYS) {
-            return message + ": this kernel has no io_uring, or a seccomp profile hides it (" + seccompMode() + ")";
-        }
-        if (negativeErrno == -Errno.ENOMEM) {
-            return message + ": RLIMIT_MEMLOCK too low for the rings (kernels before 5.12 charge them to it;"
-                    + " raise ulimit -l)";
-        }
-        return message;
+        return message + ": " + IoUringFacts.here().whySetupFailed(-negativeErrno);
     }
 
     /** True when a version such as {@code 6.18.0-1-amd64} is at least {@code major.minor}; unparseable counts as new. */
@@ -94,28 +74,6 @@ public final class IoUringSupport {
             return have > major || (have == major && haveMinor >= minor);
         } catch (NumberFormatException e) {
             return true; // let the real calls decide
-        }
-    }
-
-    private static String seccompMode() {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-                if (line.startsWith("Seccomp:")) {
-                    String mode = line.substring("Seccomp:".length()).trim();
-                    return "Seccomp: " + mode + (mode.equals("2") ? " = filter" : mode.equals("0") ? " = none" : "");
-                }
-            }
-        } catch (IOException | RuntimeException e) {
-            // fall through: the mode is only a hint
-        }
-        return "seccomp mode unknown";
-    }
-
-    private static String read(String path) {
-        try {
-            return Files.readString(Path.of(path)).trim();
-        } catch (IOException | RuntimeException e) {
-            return null;
         }
     }
 }
