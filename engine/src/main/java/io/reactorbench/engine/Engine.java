@@ -188,7 +188,7 @@ public final class Engine {
         SocketSetup setup = SocketSetup.of(config);
         return () -> switch (kind) {
             case EPOLL -> new EpollPoller(setup, config.edgeTriggered());
-            case URING -> throw new IOException("uring poller: not in this build yet");
+            case URING -> new UringPoller(setup);
             case NIO, AUTO -> new NioPoller(setup);
         };
     }
