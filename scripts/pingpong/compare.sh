@@ -13,13 +13,15 @@
 # client through perf's control fifo), so the counting's cost never lands in a CPU figure.
 #
 # Usage: scripts/pingpong/compare.sh [--rounds 3] [--connections 1000,10000] [--reference DESIGN] [--warmup 3]
-#                                    [--duration 5] [--syscalls] [DESIGN ...]
+#                                    [--duration 5] [--prewarm 10] [--syscalls] [DESIGN ...]
+#   --prewarm: seconds of unmeasured load on each server before the first round (a JVM's JIT warms up once, here,
+#   not in round 1); 0 skips it.
 #   DESIGN: c-epoll, c-uring (the C floors here), or a `reactorbench serve --server` design id, optionally followed by
 #   serve options in the same argument ("engine-epoll --option edge-triggered=true").
 #   Default designs: c-epoll c-uring engine-epoll netty-epoll netty-iouring; default reference: the first design.
 # Needs gcc (and liburing-dev for c-uring: apt-get install -y liburing-dev), taskset, python3; perf for --syscalls.
 set -euo pipefail
-rounds=3; connections=1000,10000; reference=; warmup=3; duration=5; syscalls=
+rounds=3; connections=1000,10000; reference=; warmup=3; duration=5; prewarm=10; syscalls=
 syscall_window=2
 designs=()
 while [ $# -gt 0 ]; do
@@ -29,6 +31,7 @@ while [ $# -gt 0 ]; do
     --reference) reference=$2; shift 2 ;;
     --warmup) warmup=$2; shift 2 ;;
     --duration) duration=$2; shift 2 ;;
+    --prewarm) prewarm=$2; shift 2 ;;
     --syscalls) syscalls=1; shift ;;
     -h|--help) sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
     -*) echo "compare.sh: unknown option $1 (see --help)" >&2; exit 2 ;;
@@ -38,6 +41,9 @@ done
 [ ${#designs[@]} -gt 0 ] || designs=(c-epoll c-uring engine-epoll netty-epoll netty-iouring)
 [ -n "$reference" ] || reference=${designs[0]}
 [[ "$rounds" =~ ^[1-9][0-9]?$ ]] || { echo "compare.sh: --rounds must be 1-99" >&2; exit 2; }
+for value in "$warmup" "$duration" "$prewarm"; do
+  [[ "$value" =~ ^[0-9]+(\.[0-9]+)?$ ]] || { echo "compare.sh: --warmup, --duration, --prewarm are seconds, got $value" >&2; exit 2; }
+done
 [[ "$connections" =~ ^[0-9]+(,[0-9]+)*$ ]] || { echo "compare.sh: --connections is a comma-separated list" >&2; exit 2; }
 IFS=, read -r -a counts <<< "$connections"
 for n in "${counts[@]}"; do
@@ -81,6 +87,13 @@ done
 syscall_cost=$("$pingpong/../syscall-cost.sh" 2>/dev/null || echo "unknown")
 events=read,readv,recvfrom,recvmsg,write,writev,sendto,sendmsg,epoll_wait,epoll_pwait,epoll_pwait2,io_uring_enter,accept4
 perf_events=$(printf 'syscalls:sys_enter_%s,' ${events//,/ })raw_syscalls:sys_enter
+if [ "${prewarm%.*}" -gt 0 ] 2>/dev/null; then
+  for k in "${!designs[@]}"; do
+    echo "compare.sh: pre-warming ${designs[$k]} for $prewarm s (${counts[0]} connections, not measured)" >&2
+    timeout $(( ${prewarm%.*} + 120 )) taskset -c 1 "$build/pingpong-client" -p "${ports[$k]}" -c "${counts[0]}" \
+      -w 0 -d "$prewarm" > /dev/null 2>&1 || echo "compare.sh: pre-warming ${designs[$k]} failed" >&2
+  done
+fi
 results="$tmp/results.tsv"; : > "$results"
 n_designs=${#designs[@]}
 echo "compare.sh: $rounds rounds x ${#counts[@]} connection counts x $n_designs designs, ${warmup} s warm-up + ${duration} s per turn" >&2
