@@ -106,10 +106,11 @@ for r in $(seq 1 "$rounds"); do
       client_args=(-p "${ports[$k]}" -c "$n" -w "$warmup" -d "$duration" -P "$pid")
       perf_pid=
       if [ -n "$syscalls" ]; then
-        rm -f "$tmp/ctl" "$tmp/perf.csv"; mkfifo "$tmp/ctl"
-        perf stat -x, -o "$tmp/perf.csv" -D -1 --control "fifo:$tmp/ctl" -e "$perf_events" -p "$pid" > /dev/null 2>&1 &
+        rm -f "$tmp/ctl" "$tmp/ack" "$tmp/perf.csv"; mkfifo "$tmp/ctl" "$tmp/ack"
+        perf stat -x, -o "$tmp/perf.csv" -D -1 --control "fifo:$tmp/ctl,$tmp/ack" -e "$perf_events" -p "$pid" \
+          > /dev/null 2>&1 &
         perf_pid=$!; track_pid "$perf_pid"
-        client_args+=(-x "$syscall_window" -C "$tmp/ctl")
+        client_args+=(-x "$syscall_window" -C "$tmp/ctl" -A "$tmp/ack")
       fi
       # in the background and tracked, so an interrupted run stops it too; timeout bounds a client that hangs
       timeout $(( ${warmup%.*} + ${duration%.*} + syscall_window + 120 )) \

@@ -3,13 +3,14 @@
  * by byte. Written in C so that it shares no code with the Java load generator whose numbers it cross-checks.
  *
  *   pingpong-client -p PORT [-h 127.0.0.1] [-c CONNECTIONS=100] [-s SIZE=64] [-w WARMUP_S=2] [-d DURATION_S=5]
- *                   [-P SERVER_PID] [-x SYSCALL_WINDOW_S -C PERF_CONTROL_FIFO]
+ *                   [-P SERVER_PID] [-x SYSCALL_WINDOW_S -C PERF_CONTROL_FIFO [-A PERF_ACK_FIFO]]
  *
  * It connects every connection, runs WARMUP_S seconds uncounted, then DURATION_S seconds measured. With -P it reads
  * the server's utime+stime from /proc/PID/stat at the measured window's two edges, so the server CPU per round trip
  * is aligned with the window exactly. With -x and -C it then runs a second window of SYSCALL_WINDOW_S seconds,
  * writing "enable" / "disable" into a `perf stat --control fifo:...` control fifo at its edges: the syscall counts
- * come from a window of their own, so the counting's cost never lands in the CPU figure.
+ * come from a window of their own, so the counting's cost never lands in the CPU figure; with -A it waits for perf's
+ * acknowledgement of each, so the counted window is the one whose round trips it counts.
  *
  * Output, one line of key=value pairs (parsed by compare.sh and by the self-test):
  *   connections=.. seconds=.. round_trips=.. rt_per_s=.. mismatches=.. errors=.. [server_cpu_us_per_rt=..]
@@ -21,6 +22,7 @@
 #include <signal.h>
 #include <fcntl.h>
 #include <netinet/in.h>
+#include <poll.h>
 #include <netinet/tcp.h>
 #include <arpa/inet.h>
 #include <stdint.h>
@@ -39,6 +41,8 @@
 #define WAIT_TIMEOUT_MS 100
 /* Connecting all connections must finish within this, or the run is refused (a server that stopped accepting). */
 #define CONNECT_BOUND_S 60.0
+/* perf acknowledges a control command within milliseconds; a perf that died must not hang the client. */
+#define PERF_ACK_BOUND_MS 2000
 
 struct conn {
     int fd;
@@ -87,15 +91,25 @@ static void drop(int ep, struct conn *c, long *errors) {
     (*errors)++;
 }
 
-static void perf_control(const char *fifo, const char *command) {
+/* A control command to `perf stat --control fifo:CTL,ACK`; with an ack fifo, waits (bounded) until perf has acted. */
+static void perf_control(const char *fifo, const char *ack, const char *command) {
     if (!fifo) return;
+    int ack_fd = ack ? open(ack, O_RDONLY | O_NONBLOCK) : -1;
     FILE *f = fopen(fifo, "w");
     if (!f) {
         fprintf(stderr, "pingpong-client: cannot open %s: %s\n", fifo, strerror(errno));
+        if (ack_fd >= 0) close(ack_fd);
         return;
     }
     fprintf(f, "%s\n", command);
     fclose(f);
+    if (ack_fd < 0) return;
+    struct pollfd p = {.fd = ack_fd, .events = POLLIN};
+    char reply[16];
+    if (poll(&p, 1, PERF_ACK_BOUND_MS) <= 0 || read(ack_fd, reply, sizeof reply) <= 0) {
+        fprintf(stderr, "pingpong-client: perf did not acknowledge '%s' within %d ms\n", command, PERF_ACK_BOUND_MS);
+    }
+    close(ack_fd);
 }
 
 /* Runs the ping-pong until `until`; counts completed round trips into *counted when counting. */
@@ -141,16 +155,16 @@ static void run_until(int ep, struct conn *conns, int size, double until, long *
 
 static void usage(void) {
     fprintf(stderr, "usage: pingpong-client -p PORT [-h HOST] [-c CONNECTIONS] [-s SIZE] [-w WARMUP_S] [-d DURATION_S]"
-                    " [-P SERVER_PID] [-x SYSCALL_WINDOW_S -C PERF_CONTROL_FIFO]\n");
+                    " [-P SERVER_PID] [-x SYSCALL_WINDOW_S -C PERF_CONTROL_FIFO [-A PERF_ACK_FIFO]]\n");
     exit(2);
 }
 
 int main(int argc, char **argv) {
-    const char *host = "127.0.0.1", *fifo = NULL;
+    const char *host = "127.0.0.1", *fifo = NULL, *ack = NULL;
     int port = 0, nconns = 100, size = 64, server_pid = 0;
     double warmup = 2, duration = 5, syscall_window = 0;
     int opt;
-    while ((opt = getopt(argc, argv, "h:p:c:s:w:d:P:x:C:")) != -1) {
+    while ((opt = getopt(argc, argv, "h:p:c:s:w:d:P:x:C:A:")) != -1) {
         switch (opt) {
             case 'h': host = optarg; break;
             case 'p': port = atoi(optarg); break;
@@ -161,6 +175,7 @@ int main(int argc, char **argv) {
             case 'P': server_pid = atoi(optarg); break;
             case 'x': syscall_window = atof(optarg); break;
             case 'C': fifo = optarg; break;
+            case 'A': ack = optarg; break;
             default: usage();
         }
     }
@@ -220,10 +235,10 @@ int main(int argc, char **argv) {
     long syscall_round_trips = 0;
     double syscall_seconds = 0;
     if (syscall_window > 0) {
-        perf_control(fifo, "enable");
+        perf_control(fifo, ack, "enable");
         double s0 = now_s();
         run_until(ep, conns, size, s0 + syscall_window, &syscall_round_trips, &mismatches, &errors, &open);
-        perf_control(fifo, "disable");
+        perf_control(fifo, ack, "disable");
         syscall_seconds = now_s() - s0;
     }
 
