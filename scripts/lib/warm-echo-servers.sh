@@ -3,7 +3,8 @@
 #
 #   start_echo_server NAME "design [serve options]"   # sets $port; the server's output is in $tmp/NAME.out
 #   track_pid PID                                     # another child to stop on exit (a load generator)
-# Provides $here (the repository), $tmp (removed on exit), $jar and $java.
+# Provides $here (the repository), $tmp (removed on exit), $jar and $java; the jar is built (once, if missing) by the
+# first start_echo_server, so a script that starts no JVM server needs no Maven.
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 java_opts=(-Xms512m -Xmx512m -XX:+UseParallelGC -XX:+AlwaysPreTouch -XX:MaxDirectMemorySize=1g -XX:AutoBoxCacheMax=20000)
 tmp=$(mktemp -d)
@@ -11,7 +12,6 @@ pids=()
 cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; rm -rf "$tmp"; }
 trap cleanup EXIT INT TERM
 
-"$here/reactorbench" servers > /dev/null  # builds the jar once if it is missing
 jar="$here/cli/target/reactorbench.jar"
 java="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}/bin/java"
 
@@ -19,6 +19,7 @@ track_pid() { pids+=("$1"); }
 
 start_echo_server() {
   local name=$1 design=$2
+  if [ -z "${jar_checked:-}" ]; then "$here/reactorbench" servers > /dev/null; jar_checked=1; fi  # builds it if missing
   # $design is word-split on purpose: "engine-epoll --edge-triggered" is a design id and a serve option
   taskset -c 0 "$java" --enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow "${java_opts[@]}" \
     -jar "$jar" serve --server $design --app echo --port 0 --loops 1 --ignore-stdin > "$tmp/$name.out" 2>&1 &

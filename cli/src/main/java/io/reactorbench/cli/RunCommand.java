@@ -7,6 +7,7 @@ import io.reactorbench.scenarios.run.FdLimits;
 import io.reactorbench.scenarios.run.Launcher;
 import io.reactorbench.scenarios.run.SuiteRunner;
 import io.reactorbench.scenarios.run.SummaryRenderer;
+import io.reactorbench.scenarios.run.SyscallCounter;
 import io.reactorbench.scenarios.suite.DesignSpec;
 import io.reactorbench.scenarios.suite.Scenario;
 import io.reactorbench.scenarios.suite.Suite;
@@ -58,6 +59,12 @@ final class RunCommand implements Callable<Integer> {
                     + " without running or writing anything. Exit 0 when it can run, 2 when not.")
     boolean dryRun;
 
+    @Option(names = "--syscalls",
+            description = {"Count each cell's server system calls by name (perf stat's syscall tracepoints, root):",
+                "summary.json's server.syscalls and the report's 'System calls per request'. Counting slows every",
+                "system call a little, so compare CPU per request only between runs counted alike."})
+    boolean syscalls;
+
     /** How child JVMs are started; tests replace it to run from the test class path. */
     Launcher launcher = Launcher.current(Main.class.getName());
 
@@ -65,13 +72,19 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() {
         SuiteOverrides.Applied loaded = Suites.load(suiteName, SuiteOverrides.parse(sets == null ? List.of() : sets));
         Suite suite = narrowed(loaded.suite());
+        if (syscalls) {
+            SyscallCounter.unavailability().ifPresent(cause -> {
+                throw new UserError("--syscalls: " + cause);
+            });
+        }
         if (dryRun) {
             loaded.notes().forEach(note -> System.out.println("note: " + note));
             DryRun.print(suite, FdLimits.current(), System.out);
             return Main.EXIT_OK;
         }
         SuiteRunner.Outcome outcome = new SuiteRunner(launcher, System.out,
-                SummaryRenderer.of(CellLine::of, EndOfRunTable::render)).run(suite, out, loaded.notes());
+                SummaryRenderer.of(CellLine::of, EndOfRunTable::render)).countingSyscalls(syscalls)
+                .run(suite, out, loaded.notes());
         RunPostSteps.afterRun(outcome, System.out);
         long failed = outcome.summaries().stream().filter(s -> !s.ok()).count();
         if (failed > 0) {

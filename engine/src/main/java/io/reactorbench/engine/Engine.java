@@ -186,7 +186,11 @@ public final class Engine {
     static PollerFactory pollersFor(EngineConfig config) {
         PollerKind kind = config.poller().resolve();
         SocketSetup setup = SocketSetup.of(config);
-        return () -> kind == PollerKind.EPOLL ? new EpollPoller(setup, config.edgeTriggered()) : new NioPoller(setup);
+        return () -> switch (kind) {
+            case EPOLL -> new EpollPoller(setup, config.edgeTriggered());
+            case URING -> new UringPoller(setup);
+            case NIO, AUTO -> new NioPoller(setup);
+        };
     }
 
     CaughtFailures failures() {

@@ -124,7 +124,10 @@ final class EventLoop implements Poller.ReadySink, LeastConnectionsBalancer.Coun
         }
     }
 
-    /** One iteration: poll (up to {@code maxWaitMs}, negative = as long as timers allow), dispatch, tasks, timers. */
+    /**
+     * One iteration: poll (up to {@code maxWaitMs}, negative = as long as timers allow), dispatch, tasks, timers. The
+     * running loop passes -1, and its queued writes go with the next poll; a bounded step also submits them.
+     */
     int runOnce(long maxWaitMs) throws IOException {
         long timeoutMs = tasks.isEmpty() && !reads.hasReadAgain() ? waitMs(maxWaitMs) : 0;
         clockRead = false;
@@ -138,6 +141,9 @@ final class EventLoop implements Poller.ReadySink, LeastConnectionsBalancer.Coun
         work += runTimers();
         if (shuttingDown && table.size() == 0) {
             stopped = true;
+        }
+        if (maxWaitMs >= 0) {
+            poller.submitQueued(); // a bounded step (a test stepping by hand) leaves its writes on the wire
         }
         return work;
     }

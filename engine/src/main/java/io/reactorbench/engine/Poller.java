@@ -42,6 +42,15 @@ interface Poller extends AutoCloseable {
      */
     int poll(long timeoutMs, ReadySink sink) throws IOException;
 
+    /**
+     * Hands the I/O this iteration queued to the kernel now, without waiting. A completion-based poller (io_uring)
+     * queues writes and submits them with its next poll's wait, one system call per iteration; a loop stepped by
+     * hand calls this so that a step's writes are on the wire when the step returns. Readiness pollers write at once:
+     * nothing to do.
+     */
+    default void submitQueued() {
+    }
+
     /** From any thread: makes a blocked or the next {@link #poll} return. */
     void wakeup();
 

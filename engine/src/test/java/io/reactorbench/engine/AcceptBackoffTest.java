@@ -25,9 +25,10 @@ import org.junit.jupiter.params.provider.EnumSource;
 class AcceptBackoffTest {
 
     @ParameterizedTest
-    @EnumSource(value = PollerKind.class, names = {"NIO", "EPOLL"})
+    @EnumSource(value = PollerKind.class, names = {"NIO", "EPOLL", "URING"})
     void shouldRejectWaitingClientOnEmfileThenBackOffAndAcceptOnceDescriptorsAreFree(PollerKind poller)
             throws Exception {
+        PollerAssumptions.assumeAvailable(poller);
         ManualClock clock = new ManualClock();
         Engine engine = Engine.open(EngineConfig.defaults().withPoller(poller).withLoops(1).withClock(clock),
                 new EchoHandler());

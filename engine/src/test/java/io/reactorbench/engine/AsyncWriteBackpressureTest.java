@@ -73,8 +73,9 @@ class AsyncWriteBackpressureTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = PollerKind.class, names = {"NIO", "EPOLL"})
+    @EnumSource(value = PollerKind.class, names = {"NIO", "EPOLL", "URING"})
     void shouldRefuseAboveTheHighWaterMarkAndSignalWhenWritableAgain(PollerKind poller) throws Exception {
+        PollerAssumptions.assumeAvailable(poller);
         engine = Engine.start(config(poller), handler);
         try (SocketChannel client = SocketChannel.open()) {
             client.setOption(StandardSocketOptions.SO_RCVBUF, 64 * 1024);
@@ -116,8 +117,9 @@ class AsyncWriteBackpressureTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = PollerKind.class, names = {"NIO", "EPOLL"})
+    @EnumSource(value = PollerKind.class, names = {"NIO", "EPOLL", "URING"})
     void shouldBoundWhatALoopHoldsForAWriterThatNeverWaits(PollerKind poller) throws Exception {
+        PollerAssumptions.assumeAvailable(poller);
         engine = Engine.open(config(poller), handler); // stepped by hand: the loop runs nothing until told
         EventLoop loop = engine.loop(0);
         try (SocketChannel _ = LoopbackClients.connectAndAdopt(engine, loop)) {

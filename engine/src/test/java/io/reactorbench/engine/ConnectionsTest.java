@@ -63,8 +63,9 @@ class ConnectionsTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = PollerKind.class, names = {"NIO", "EPOLL"})
+    @EnumSource(value = PollerKind.class, names = {"NIO", "EPOLL", "URING"})
     void shouldRefuseAnEventTheTableRefusesAndLeaveTheConnectionAsItWas(PollerKind poller) throws IOException {
+        PollerAssumptions.assumeAvailable(poller);
         EventLoop loop = open(poller);
         try (SocketChannel _ = LoopbackClients.connectAndAdopt(engine, loop)) {
             int slot = loop.slotOf(connId);
@@ -79,8 +80,9 @@ class ConnectionsTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = PollerKind.class, names = {"NIO", "EPOLL"})
+    @EnumSource(value = PollerKind.class, names = {"NIO", "EPOLL", "URING"})
     void shouldSendOurFinLingerAndCloseOnThePeersFinWhenClosedWithNothingQueued(PollerKind poller) throws IOException {
+        PollerAssumptions.assumeAvailable(poller);
         EventLoop loop = open(poller);
         try (SocketChannel client = LoopbackClients.connectAndAdopt(engine, loop)) {
             int slot = loop.slotOf(connId);
@@ -97,8 +99,9 @@ class ConnectionsTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = PollerKind.class, names = {"NIO", "EPOLL"})
+    @EnumSource(value = PollerKind.class, names = {"NIO", "EPOLL", "URING"})
     void shouldCloseWithoutLingeringWhenTheLoopStops(PollerKind poller) throws IOException {
+        PollerAssumptions.assumeAvailable(poller);
         EventLoop loop = open(poller);
         try (SocketChannel client = LoopbackClients.connectAndAdopt(engine, loop)) {
             loop.beginShutdown(); // STOPPING with nothing queued: CLOSING_NO_LINGER, drained, CLOSE
@@ -109,8 +112,9 @@ class ConnectionsTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = PollerKind.class, names = {"NIO", "EPOLL"})
+    @EnumSource(value = PollerKind.class, names = {"NIO", "EPOLL", "URING"})
     void shouldShutAndOpenTheHandlersReadGateWithoutMovingThePhase(PollerKind poller) throws IOException {
+        PollerAssumptions.assumeAvailable(poller);
         EventLoop loop = open(poller);
         try (SocketChannel _ = LoopbackClients.connectAndAdopt(engine, loop)) {
             int slot = loop.slotOf(connId);

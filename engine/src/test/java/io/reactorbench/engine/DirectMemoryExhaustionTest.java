@@ -54,8 +54,9 @@ class DirectMemoryExhaustionTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = PollerKind.class, names = {"NIO", "EPOLL"})
+    @EnumSource(value = PollerKind.class, names = {"NIO", "EPOLL", "URING"})
     void shouldCloseOnlyTheConnectionThatRanTheLoopOutOfDirectMemory(PollerKind poller) throws Exception {
+        PollerAssumptions.assumeAvailable(poller);
         assumeTrue(ManagementFactory.getRuntimeMXBean().getInputArguments().contains("-XX:MaxDirectMemorySize=16m"),
                 "runs in the engine pom's direct-memory-limit execution");
         LineEcho handler = new LineEcho();

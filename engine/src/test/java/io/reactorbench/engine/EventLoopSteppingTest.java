@@ -103,8 +103,9 @@ class EventLoopSteppingTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = PollerKind.class, names = {"NIO", "EPOLL"})
+    @EnumSource(value = PollerKind.class, names = {"NIO", "EPOLL", "URING"})
     void shouldGreetOnOpenAndTickInTheFirstIteration(PollerKind poller) throws IOException {
+        PollerAssumptions.assumeAvailable(poller);
         EventLoop loop = open(poller, 0);
         try (SocketChannel client = connectAndAdopt(loop)) {
             assertThat(events).containsExactly("open", "tick"); // queued tasks run before timers in an iteration
@@ -114,8 +115,9 @@ class EventLoopSteppingTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = PollerKind.class, names = {"NIO", "EPOLL"})
+    @EnumSource(value = PollerKind.class, names = {"NIO", "EPOLL", "URING"})
     void shouldKeepUnreadBytesForTheNextCallbackAndDeliverThemOnWake(PollerKind poller) throws IOException {
+        PollerAssumptions.assumeAvailable(poller);
         EventLoop loop = open(poller, 0);
         try (SocketChannel client = connectAndAdopt(loop)) {
             read(client, 3);
@@ -131,8 +133,9 @@ class EventLoopSteppingTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = PollerKind.class, names = {"NIO", "EPOLL"})
+    @EnumSource(value = PollerKind.class, names = {"NIO", "EPOLL", "URING"})
     void shouldSendSeveralBuffersInOrderWithOneGatheringWrite(PollerKind poller) throws IOException {
+        PollerAssumptions.assumeAvailable(poller);
         EventLoop loop = open(poller, 0);
         try (SocketChannel client = connectAndAdopt(loop)) {
             read(client, 3);
@@ -143,8 +146,9 @@ class EventLoopSteppingTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = PollerKind.class, names = {"NIO", "EPOLL"})
+    @EnumSource(value = PollerKind.class, names = {"NIO", "EPOLL", "URING"})
     void shouldCloseAConnectionIdleLongerThanTheTimeoutAndNotAnActiveOne(PollerKind poller) throws IOException {
+        PollerAssumptions.assumeAvailable(poller);
         EventLoop loop = open(poller, 1000);
         try (SocketChannel client = connectAndAdopt(loop)) {
             read(client, 3);
@@ -164,8 +168,9 @@ class EventLoopSteppingTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = PollerKind.class, names = {"NIO", "EPOLL"})
+    @EnumSource(value = PollerKind.class, names = {"NIO", "EPOLL", "URING"})
     void shouldWriteAndCloseFromAnotherThreadThroughTheTaskQueue(PollerKind poller) throws Exception {
+        PollerAssumptions.assumeAvailable(poller);
         EventLoop loop = open(poller, 0);
         try (SocketChannel client = connectAndAdopt(loop)) {
             read(client, 3);
@@ -189,8 +194,9 @@ class EventLoopSteppingTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = PollerKind.class, names = {"NIO", "EPOLL"})
+    @EnumSource(value = PollerKind.class, names = {"NIO", "EPOLL", "URING"})
     void shouldCloseLingeringConnectionsAfterTheLingerTimeout(PollerKind poller) throws IOException {
+        PollerAssumptions.assumeAvailable(poller);
         EventLoop loop = open(poller, 0);
         try (SocketChannel _ = connectAndAdopt(loop)) {
             engine.asyncClose(lastId);
@@ -203,8 +209,9 @@ class EventLoopSteppingTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = PollerKind.class, names = {"NIO", "EPOLL"})
+    @EnumSource(value = PollerKind.class, names = {"NIO", "EPOLL", "URING"})
     void shouldCloseALingeringConnectionOnceItHasDroppedTheLingerByteCap(PollerKind poller) throws Exception {
+        PollerAssumptions.assumeAvailable(poller);
         EventLoop loop = open(poller, 0);
         try (SocketChannel client = connectAndAdopt(loop)) {
             read(client, 3);

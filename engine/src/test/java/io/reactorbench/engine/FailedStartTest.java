@@ -27,8 +27,9 @@ class FailedStartTest {
     private static final EventHandler IDLE = conn -> Action.NONE;
 
     @ParameterizedTest
-    @EnumSource(value = PollerKind.class, names = {"NIO", "EPOLL"})
+    @EnumSource(value = PollerKind.class, names = {"NIO", "EPOLL", "URING"})
     void shouldCloseEveryLoopWhenTheMainLoopCannotBind(PollerKind poller) throws IOException {
+        PollerAssumptions.assumeAvailable(poller);
         try (ServerSocket occupant = new ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
             EngineConfig config = EngineConfig.defaults().withPoller(poller).withLoops(2)
                     .withAddress(new InetSocketAddress(occupant.getInetAddress(), occupant.getLocalPort()));
@@ -37,8 +38,9 @@ class FailedStartTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = PollerKind.class, names = {"NIO", "EPOLL"})
+    @EnumSource(value = PollerKind.class, names = {"NIO", "EPOLL", "URING"})
     void shouldCloseEarlierLoopsListenersAndSpareFdsWhenALaterReusePortBindFails(PollerKind poller) throws IOException {
+        PollerAssumptions.assumeAvailable(poller);
         EngineConfig config = EngineConfig.defaults().withPoller(poller).withLoops(3).withReusePort(true);
         assertNoFdLeftOpenBy(BindException.class, () -> Engine.open(config, IDLE, failingOnLoop(config, 2, "listen")));
     }
@@ -51,8 +53,9 @@ class FailedStartTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = PollerKind.class, names = {"NIO", "EPOLL"})
+    @EnumSource(value = PollerKind.class, names = {"NIO", "EPOLL", "URING"})
     void shouldCloseEveryLoopWhenOnBootThrows(PollerKind poller) throws IOException {
+        PollerAssumptions.assumeAvailable(poller);
         EngineConfig config = EngineConfig.defaults().withPoller(poller).withLoops(2);
         EventHandler failingBoot = new EventHandler() {
             @Override

@@ -39,8 +39,9 @@ class FdLimitTest {
     private enum Outcome { ECHOED, CLOSED }
 
     @ParameterizedTest
-    @ValueSource(strings = {"epoll", "nio"})
+    @ValueSource(strings = {"epoll", "nio", "uring"})
     void shouldCloseExcessClientsPromptlyAndServeAgainOnceFdsAreFree(String poller) throws Exception {
+        PollerAssumptions.assumeAvailable(io.reactorbench.sys.PollerKind.parse(poller));
         Process child = startChild(poller);
         List<Socket> served = new ArrayList<>();
         try (PrintWriter commands = new PrintWriter(child.getOutputStream(), true, StandardCharsets.US_ASCII);

@@ -21,7 +21,7 @@ public final class FdLimitedEchoServer {
     }
 
     public static void main(String[] args) throws Exception {
-        PollerKind poller = args[0].equals("nio") ? PollerKind.NIO : PollerKind.EPOLL;
+        PollerKind poller = PollerKind.parse(args[0]);
         Engine engine = Engine.start(EngineConfig.defaults().withPoller(poller).withLoops(1), new EchoHandler());
         try {
             System.out.println("port " + engine.address().getPort());

@@ -28,8 +28,9 @@ class LeastConnectionsBurstTest {
     private static final int MAX_ITERATIONS = 100;
 
     @ParameterizedTest
-    @EnumSource(value = PollerKind.class, names = {"NIO", "EPOLL"})
+    @EnumSource(value = PollerKind.class, names = {"NIO", "EPOLL", "URING"})
     void shouldSpreadABurstOfConnectsEvenlyAcrossLoops(PollerKind poller) throws IOException {
+        PollerAssumptions.assumeAvailable(poller);
         EngineConfig config = EngineConfig.defaults().withPoller(poller).withLoops(LOOPS)
                 .withLoadBalancing(LoadBalancing.LEAST_CONNECTIONS);
         Engine engine = Engine.open(config, conn -> Action.NONE);

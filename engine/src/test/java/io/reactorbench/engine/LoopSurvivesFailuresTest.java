@@ -87,8 +87,9 @@ class LoopSurvivesFailuresTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = PollerKind.class, names = {"NIO", "EPOLL"})
+    @EnumSource(value = PollerKind.class, names = {"NIO", "EPOLL", "URING"})
     void shouldKeepServingOldAndNewConnectionsWhenOnTickThrows(PollerKind poller) throws IOException {
+        PollerAssumptions.assumeAvailable(poller);
         open(poller, true);
         try (SocketChannel first = connectAndAdopt(engine, loop)) { // the first iteration ticks, and the tick throws
             assertThat(ticks).isEqualTo(1);
@@ -105,8 +106,9 @@ class LoopSurvivesFailuresTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = PollerKind.class, names = {"NIO", "EPOLL"})
+    @EnumSource(value = PollerKind.class, names = {"NIO", "EPOLL", "URING"})
     void shouldKeepServingWhenAnAsyncWriteCallbackThrows(PollerKind poller) throws IOException {
+        PollerAssumptions.assumeAvailable(poller);
         open(poller, false);
         try (SocketChannel first = connectAndAdopt(engine, loop)) {
             engine.asyncWrite(lastId, ByteBuffer.wrap("async".getBytes(StandardCharsets.US_ASCII)), (id, error) -> {
@@ -124,8 +126,9 @@ class LoopSurvivesFailuresTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = PollerKind.class, names = {"NIO", "EPOLL"})
+    @EnumSource(value = PollerKind.class, names = {"NIO", "EPOLL", "URING"})
     void shouldCloseOnlyTheConnectionWhoseHandlerThrewAndLogItOnce(PollerKind poller) throws IOException {
+        PollerAssumptions.assumeAvailable(poller);
         open(poller, false);
         try (SocketChannel victim = connectAndAdopt(engine, loop); SocketChannel bystander = connectAndAdopt(engine, loop)) {
             victim.write(ByteBuffer.wrap("boom".getBytes(StandardCharsets.US_ASCII)));

@@ -49,6 +49,7 @@ public final class HtmlReport {
         List<ChartFile> charts = new RunCharts(run, palette, outDir).writeAll();
         List<Section> sections = new ArrayList<>();
         sections.add(new Section("Summary", summaryParagraphs(run), SummaryTables.of(run), List.of(), runNotes(run)));
+        SyscallSection.of(run).ifPresent(sections::add);
         Map<String, List<ChartFile>> bySection = charts.stream().collect(Collectors.groupingBy(ChartFile::section));
         CeilingSection.of(run, bySection.getOrDefault(CeilingCharts.SECTION, List.of())).ifPresent(sections::add);
         SweepSection.of(run, bySection.getOrDefault(SweepCharts.SECTION, List.of())).ifPresent(sections::add);

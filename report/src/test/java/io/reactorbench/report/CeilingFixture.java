@@ -79,7 +79,7 @@ class CeilingFixture {
         LatencySummary whole = latency(1.5);
         return new CellSummary(SchemaVersions.SUMMARY, SCENARIO, "", design, 1, CellStatus.OK, null, params, 30,
                 30_000, 1_000, ErrorCounts.NONE, new LatencyViews(whole, whole),
-                new ServerMetrics(null, null, GcPauses.NONE, 900_000_000L, 40_000_000L, 4, null), null, null, null,
+                new ServerMetrics(null, null, GcPauses.NONE, 900_000_000L, 40_000_000L, 4, null, null), null, null, null,
                 null, new LoadPlacement(PLACEMENT.agents(), PLACEMENT.sourceAddresses(), PLACEMENT.sourceRange(),
                         netty ? 85L : PLACEMENT.agentStartSkewMs(), null), ceiling, null, null, null, null, null);
     }

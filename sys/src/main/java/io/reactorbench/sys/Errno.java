@@ -17,12 +17,14 @@ public final class Errno {
     public static final int ENOMEM = 12;
     public static final int EACCES = 13;
     public static final int EFAULT = 14;
+    public static final int EBUSY = 16;
     public static final int EEXIST = 17;
     public static final int EINVAL = 22;
     public static final int ENFILE = 23;
     public static final int EMFILE = 24;
     public static final int ENOSPC = 28;
     public static final int EPIPE = 32;
+    public static final int ETIME = 62;
     public static final int ENOSYS = 38;
     public static final int ENOTSOCK = 88;
     public static final int EDESTADDRREQ = 89;
@@ -44,6 +46,7 @@ public final class Errno {
     public static final int EHOSTUNREACH = 113;
     public static final int EALREADY = 114;
     public static final int EINPROGRESS = 115;
+    public static final int ECANCELED = 125;
 
     private Errno() {
     }
@@ -61,12 +64,14 @@ public final class Errno {
             case ENOMEM -> "ENOMEM";
             case EACCES -> "EACCES";
             case EFAULT -> "EFAULT";
+            case EBUSY -> "EBUSY";
             case EEXIST -> "EEXIST";
             case EINVAL -> "EINVAL";
             case ENFILE -> "ENFILE";
             case EMFILE -> "EMFILE";
             case ENOSPC -> "ENOSPC";
             case EPIPE -> "EPIPE";
+            case ETIME -> "ETIME";
             case ENOSYS -> "ENOSYS";
             case ENOTSOCK -> "ENOTSOCK";
             case EDESTADDRREQ -> "EDESTADDRREQ";
@@ -88,6 +93,7 @@ public final class Errno {
             case EHOSTUNREACH -> "EHOSTUNREACH";
             case EALREADY -> "EALREADY";
             case EINPROGRESS -> "EINPROGRESS";
+            case ECANCELED -> "ECANCELED";
             default -> "errno " + e;
         };
     }
@@ -105,12 +111,14 @@ public final class Errno {
             case ENOMEM -> "cannot allocate memory";
             case EACCES -> "permission denied";
             case EFAULT -> "bad address";
+            case EBUSY -> "device or resource busy";
             case EEXIST -> "file exists";
             case EINVAL -> "invalid argument";
             case ENFILE -> "too many open files in system";
             case EMFILE -> "too many open files";
             case ENOSPC -> "no space left on device";
             case EPIPE -> "broken pipe";
+            case ETIME -> "timer expired";
             case ENOSYS -> "function not implemented";
             case ENOTSOCK -> "socket operation on non-socket";
             case EDESTADDRREQ -> "destination address required";
@@ -132,6 +140,7 @@ public final class Errno {
             case EHOSTUNREACH -> "no route to host";
             case EALREADY -> "operation already in progress";
             case EINPROGRESS -> "operation now in progress";
+            case ECANCELED -> "operation canceled";
             default -> null;
         };
         return text == null ? name(e) : name(e) + " (" + text + ")";

@@ -117,6 +117,24 @@ final class LibcCalls {
     static final MethodHandle RECVFROM =
             plain("recvfrom", CRITICAL_IO, JAVA_LONG, JAVA_INT, JAVA_LONG, JAVA_LONG, JAVA_INT, ADDRESS, ADDRESS);
 
+    // --- io_uring: raw system calls through syscall(2) (glibc has no wrappers; liburing is not used) ---
+
+    // long syscall(long number, ...): variadic after the number; every argument is passed as a long, which is how
+    // the kernel reads its argument registers anyway (it truncates to the declared int types itself)
+    // io_uring_setup(u32 entries, struct io_uring_params *p): once per ring, errno captured
+    static final MethodHandle SYSCALL2 = syscall(false, true, 2);
+    // io_uring_register(int fd, unsigned opcode, void *arg, unsigned nr_args): once per ring or buffer ring
+    static final MethodHandle SYSCALL4 = syscall(false, true, 4);
+    // io_uring_enter(int fd, u32 to_submit, u32 min_complete, u32 flags, const void *argp, size_t argsz): per loop
+    // iteration, so uncaptured; it blocks while it waits, so critical only in the variant that never waits
+    static final MethodHandle SYSCALL6 = syscall(false, false, 6);
+    static final MethodHandle SYSCALL6_NOW = syscall(true, false, 6);
+    // void *mmap(void *addr, size_t length, int prot, int flags, int fd, off_t offset): the rings, once per ring
+    static final MethodHandle MMAP =
+            captured("mmap", false, JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_INT, JAVA_INT, JAVA_INT, JAVA_LONG);
+    // int munmap(void *addr, size_t length)
+    static final MethodHandle MUNMAP = captured("munmap", false, JAVA_INT, JAVA_LONG, JAVA_LONG);
+
     private LibcCalls() {
     }
 
@@ -134,6 +152,22 @@ final class LibcCalls {
         FunctionDescriptor descriptor = FunctionDescriptor.of(result, arguments);
         Linker.Option[] options = critical ? new Linker.Option[] {CRITICAL} : new Linker.Option[0];
         return LINKER.downcallHandle(LIBC.findOrThrow(name), descriptor, options);
+    }
+
+    @SuppressWarnings("restricted") // as above
+    private static MethodHandle syscall(boolean critical, boolean captureErrno, int argumentCount) {
+        MemoryLayout[] arguments = new MemoryLayout[argumentCount + 1];
+        java.util.Arrays.fill(arguments, JAVA_LONG);
+        FunctionDescriptor descriptor = FunctionDescriptor.of(JAVA_LONG, arguments);
+        java.util.List<Linker.Option> options = new java.util.ArrayList<>();
+        options.add(Linker.Option.firstVariadicArg(1));
+        if (captureErrno) {
+            options.add(ERRNO);
+        }
+        if (critical) {
+            options.add(CRITICAL);
+        }
+        return LINKER.downcallHandle(LIBC.findOrThrow("syscall"), descriptor, options.toArray(new Linker.Option[0]));
     }
 
     /**

@@ -16,6 +16,12 @@ public enum PollerKind {
     /** Native epoll on raw fds through this module's FFM bindings: Linux only, no channel object per connection. */
     EPOLL,
     /**
+     * io_uring through this module's FFM bindings ({@link IoUring}): completions instead of readiness, one
+     * {@code io_uring_enter} per loop iteration. Linux 6.0+ where no sysctl or seccomp profile blocks it
+     * ({@link IoUringSupport#unavailabilityCause()}). Chosen by name only: {@link #AUTO} does not pick it (yet).
+     */
+    URING,
+    /**
      * epoll where the bindings work, otherwise nio: the default, as epoll measured cheaper here (less heap per idle
      * connection, more requests per CPU second; docs/BENCHMARKS.md).
      */
@@ -28,10 +34,14 @@ public enum PollerKind {
 
     /** Why this poller cannot run here, or null when it can (nio and auto always can). */
     public String unavailabilityCause() {
-        return this == EPOLL && !LinuxSys.isAvailable() ? LinuxSys.unavailabilityCause() : null;
+        return switch (this) {
+            case EPOLL -> LinuxSys.unavailabilityCause();
+            case URING -> IoUringSupport.unavailabilityCause();
+            case NIO, AUTO -> null;
+        };
     }
 
-    /** {@link #AUTO} resolved against this machine; {@link #NIO} and {@link #EPOLL} as they are. */
+    /** {@link #AUTO} resolved against this machine; the others as they are. */
     public PollerKind resolve() {
         if (this != AUTO) {
             return this;
@@ -39,13 +49,13 @@ public enum PollerKind {
         return LinuxSys.isAvailable() ? EPOLL : NIO;
     }
 
-    /** {@code auto}, {@code nio} or {@code epoll}, any case; anything else is an IllegalArgumentException. */
+    /** {@code auto}, {@code nio}, {@code epoll} or {@code uring}, any case; anything else is an IllegalArgumentException. */
     public static PollerKind parse(String text) {
         for (PollerKind kind : values()) {
             if (kind.id().equalsIgnoreCase(text.trim())) {
                 return kind;
             }
         }
-        throw new IllegalArgumentException("unknown poller '" + text + "' (expected auto, nio or epoll)");
+        throw new IllegalArgumentException("unknown poller '" + text + "' (expected auto, nio, epoll or uring)");
     }
 }

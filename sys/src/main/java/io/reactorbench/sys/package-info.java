@@ -1,5 +1,5 @@
 /**
- * Linux system calls for the engine's epoll poller and the load generator, bound with the FFM API (no JNI), and the
+ * Linux system calls for the engine's epoll and io_uring pollers and the load generator, bound with the FFM API (no JNI), and the
  * choice between that poller and nio.
  *
  * <ul>
@@ -10,7 +10,10 @@
  *   <li>{@link io.reactorbench.sys.Errno}, {@link io.reactorbench.sys.EpollFlags},
  *       {@link io.reactorbench.sys.EventFdFlags}, {@link io.reactorbench.sys.SocketFlags},
  *       {@link io.reactorbench.sys.SocketOptions}: the Linux constants (x86_64 and aarch64 share them).</li>
- *   <li>{@link io.reactorbench.sys.PollerKind}: nio, epoll or auto, the one name of a poller for the engine and the
+ *   <li>{@link io.reactorbench.sys.IoUring}, {@link io.reactorbench.sys.ProvidedBuffers},
+ *       {@link io.reactorbench.sys.IoUringFlags}: io_uring through {@code syscall(2)} and the mmapped rings, no
+ *       liburing; {@link io.reactorbench.sys.IoUringSupport} says whether it works here, and why not.</li>
+ *   <li>{@link io.reactorbench.sys.PollerKind}: nio, epoll, uring or auto, the one name of a poller for the engine and the
  *       load generator, whose implementations differ (a server's and a client's) but whose choice does not.</li>
  * </ul>
  */

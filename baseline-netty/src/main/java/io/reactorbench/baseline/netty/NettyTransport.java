@@ -22,6 +22,7 @@ import io.netty.channel.uring.IoUringDatagramChannel;
 import io.netty.channel.uring.IoUringIoHandler;
 import io.netty.channel.uring.IoUringServerDomainSocketChannel;
 import io.netty.channel.uring.IoUringServerSocketChannel;
+import io.reactorbench.sys.IoUringSupport;
 import io.reactorbench.wire.spi.Availability;
 import java.net.SocketAddress;
 import java.net.StandardSocketOptions;
@@ -64,7 +65,7 @@ record NettyTransport(String name, Supplier<IoHandlerFactory> ioHandlers,
     static final NettyTransport IO_URING = new NettyTransport("io_uring", IoUringIoHandler::newFactory,
             IoUringServerSocketChannel::new, IoUringServerDomainSocketChannel::new,
             NettyTransport::nativeDomainAddress, IoUringDatagramChannel::new, () -> UnixChannelOption.SO_REUSEPORT,
-            () -> nativeAvailability(IoUring::isAvailable, IoUring::unavailabilityCause));
+            () -> withRingFacts(nativeAvailability(IoUring::isAvailable, IoUring::unavailabilityCause)));
 
     private static SocketAddress nativeDomainAddress(Path path) {
         return new DomainSocketAddress(path.toString());
@@ -77,6 +78,19 @@ record NettyTransport(String name, Supplier<IoHandlerFactory> ioHandlers,
         } catch (LinkageError e) {
             return Availability.unavailable(e);
         }
+    }
+
+    /**
+     * Netty says what failed ("failed to create io_uring ring fd: Operation not permitted"); the engine's own probe of
+     * this machine says why (a seccomp filter, the io_uring_disabled sysctl, the kernel): both, when Netty's io_uring
+     * is refused and the probe has a reason too.
+     */
+    private static Availability withRingFacts(Availability netty) {
+        if (netty.available()) {
+            return netty;
+        }
+        String why = IoUringSupport.unavailabilityCause();
+        return why == null ? netty : Availability.unavailable(netty.cause() + "; the engine's io_uring probe: " + why);
     }
 
     private static Throwable rootCause(Throwable t) {

@@ -19,7 +19,7 @@ import java.util.Set;
 
 /**
  * The engine as a server design, for one poller kind. The registered designs ({@code engine},
- * {@code engine-nio}, {@code engine-epoll}) are one-line subclasses naming their poller.
+ * {@code engine-nio}, {@code engine-epoll}, {@code engine-uring}) are one-line subclasses naming their poller.
  */
 abstract class EngineDesign implements ServerDesign {
 
@@ -50,6 +50,7 @@ abstract class EngineDesign implements ServerDesign {
         return "gnet-style multi-reactor engine, " + switch (poller) {
             case NIO -> "java.nio Selector poller";
             case EPOLL -> "native epoll poller via FFM";
+            case URING -> "io_uring poller via FFM (multishot recv into provided buffers, one enter per iteration)";
             case AUTO -> "epoll poller when available, else nio (here: " + poller.resolve().id() + ")";
         } + "; main loop accepts, one sub-loop per core; ablations: table=map (gnet's map[int]*conn),"
                 + " read=copy (a fresh byte[] per read)";
@@ -61,22 +62,28 @@ abstract class EngineDesign implements ServerDesign {
             return Availability.ok();
         }
         String cause = poller.unavailabilityCause();
-        return cause == null ? Availability.ok() : Availability.unavailable("epoll poller unavailable: " + cause);
+        return cause == null ? Availability.ok() : Availability.unavailable(poller.id() + " poller unavailable: " + cause);
     }
 
     @Override
     public Set<String> supportedOptions() {
-        if (poller == PollerKind.NIO) {
-            return COMMON_OPTIONS;
+        if (poller != PollerKind.EPOLL && poller != PollerKind.AUTO) {
+            return COMMON_OPTIONS; // edge-triggered is an epoll mode
         }
         Set<String> options = new java.util.HashSet<>(COMMON_OPTIONS);
         options.add(OPTION_EDGE_TRIGGERED);
         return Set.copyOf(options);
     }
 
-    /** Both pollers listen on TCP and Unix-domain sockets and bind UDP (one socket per loop, SO_REUSEPORT). */
+    /**
+     * nio and epoll listen on TCP and Unix-domain sockets and bind UDP (one socket per loop, SO_REUSEPORT); the uring
+     * poller serves streams only (its multishot recv fits a connection, not a datagram socket's many senders).
+     */
     @Override
     public Set<Transport> transports() {
+        if (poller == PollerKind.URING) {
+            return Set.of(Transport.TCP, Transport.UNIX);
+        }
         return Set.of(Transport.TCP, Transport.UDP, Transport.UNIX);
     }
 

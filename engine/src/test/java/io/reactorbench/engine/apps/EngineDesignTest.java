@@ -11,6 +11,7 @@ import io.reactorbench.sys.PollerKind;
 import io.reactorbench.wire.spi.App;
 import io.reactorbench.wire.spi.ServerConfig;
 import io.reactorbench.wire.spi.ServerDesigns;
+import io.reactorbench.wire.spi.Transport;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -21,6 +22,19 @@ class EngineDesignTest {
         assertThat(ServerDesigns.ids()).contains("engine", "engine-nio", "engine-epoll");
         assertThat(new EngineEpollDesign().availability().available()).isTrue();
         assertThat(PollerKind.AUTO.resolve()).isEqualTo(PollerKind.EPOLL);
+    }
+
+    @Test
+    void shouldRegisterEngineUringForStreamsOnlyAndSayWhyWhenUnavailable() {
+        EngineUringDesign uring = new EngineUringDesign();
+        assertThat(ServerDesigns.ids()).contains("engine-uring");
+        assertThat(uring.transports()).containsExactlyInAnyOrder(Transport.TCP, Transport.UNIX);
+        assertThat(uring.supportedOptions()).doesNotContain("edge-triggered");
+        String cause = PollerKind.URING.unavailabilityCause();
+        assertThat(uring.availability().available()).isEqualTo(cause == null);
+        if (cause != null) {
+            assertThat(uring.availability().cause()).contains(cause);
+        }
     }
 
     @Test

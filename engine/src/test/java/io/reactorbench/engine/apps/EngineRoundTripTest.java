@@ -39,6 +39,8 @@ class EngineRoundTripTest {
         return Stream.of(
                 Arguments.of(new Variant("nio", new EngineNioDesign(), Map.of())),
                 Arguments.of(new Variant("epoll", new EngineEpollDesign(), Map.of())),
+                Arguments.of(new Variant("uring", new EngineUringDesign(), Map.of())),
+                Arguments.of(new Variant("uring-reuseport", new EngineUringDesign(), Map.of("reuse-port", "true"))),
                 Arguments.of(new Variant("epoll-et", new EngineEpollDesign(), Map.of("edge-triggered", "true"))),
                 Arguments.of(new Variant("epoll-reuseport", new EngineEpollDesign(), Map.of("reuse-port", "true"))),
                 Arguments.of(new Variant("nio-least-conn", new EngineNioDesign(), Map.of("lb", "least-connections"))),
@@ -49,6 +51,8 @@ class EngineRoundTripTest {
     }
 
     private static RunningServer start(Variant variant, App app) throws IOException {
+        org.junit.jupiter.api.Assumptions.assumeTrue(variant.design().availability().available(),
+                () -> variant + " unavailable here: " + variant.design().availability().cause());
         return variant.design().start(new ServerConfig("127.0.0.1", 0, 2, app, variant.options()));
     }
 

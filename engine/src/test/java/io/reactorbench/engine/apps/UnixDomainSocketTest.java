@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.reactorbench.engine.Engine;
 import io.reactorbench.engine.EngineConfig;
+import io.reactorbench.engine.PollerAssumptions;
 import io.reactorbench.sys.PollerKind;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
@@ -25,8 +26,9 @@ class UnixDomainSocketTest {
     Path dir;
 
     @ParameterizedTest
-    @EnumSource(value = PollerKind.class, names = {"NIO", "EPOLL"})
+    @EnumSource(value = PollerKind.class, names = {"NIO", "EPOLL", "URING"})
     void shouldEchoOverAUnixDomainSocketAndRemoveItsFileOnStop(PollerKind poller) throws Exception {
+        PollerAssumptions.assumeAvailable(poller);
         UnixDomainSocketAddress address = UnixDomainSocketAddress.of(dir.resolve("engine.sock"));
         Engine engine = Engine.start(EngineConfig.defaults().withPoller(poller).withLoops(1).withAddress(address),
                 new EchoHandler());

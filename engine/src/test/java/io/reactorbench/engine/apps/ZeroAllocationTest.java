@@ -60,6 +60,10 @@ class ZeroAllocationTest {
                 Arguments.of(new Case("http nio", new EngineNioDesign(), App.HTTP, 1, Map.of())),
                 Arguments.of(new Case("http nio 256 connections", new EngineNioDesign(), App.HTTP, 256, Map.of())),
                 Arguments.of(new Case("http epoll", new EngineEpollDesign(), App.HTTP, 1, Map.of())),
+                Arguments.of(new Case("echo uring", new EngineUringDesign(), App.ECHO, 1, Map.of())),
+                Arguments.of(new Case("echo uring 1,000 connections", new EngineUringDesign(), App.ECHO, 1_000, Map.of())),
+                Arguments.of(new Case("http uring", new EngineUringDesign(), App.HTTP, 1, Map.of())),
+                Arguments.of(new Case("http uring 256 connections", new EngineUringDesign(), App.HTTP, 256, Map.of())),
                 // the map ablation's per-event lookup boxes its key from the Integer cache: its cost is memory, not garbage
                 Arguments.of(new Case("echo epoll map table 1,000 connections", new EngineEpollDesign(), App.ECHO, 1_000,
                         Map.of("table", "map"))));
@@ -92,6 +96,8 @@ class ZeroAllocationTest {
     }
 
     private static double allocatedBytesPerRequest(Case testCase) throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(testCase.design().availability().available(),
+                () -> testCase + " unavailable here: " + testCase.design().availability().cause());
         List<SocketChannel> clients = new ArrayList<>();
         try (RunningServer server = testCase.design().start(
                 new ServerConfig("127.0.0.1", 0, 1, testCase.app(), testCase.options()))) {

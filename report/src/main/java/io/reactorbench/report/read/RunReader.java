@@ -80,7 +80,7 @@ public final class RunReader {
     private static ServerCost server(ServerMetrics s) {
         GcPauses gc = s.gc() == null ? GcPauses.NONE : s.gc();
         return new ServerCost(number(s.cpuUsPerRequest()), number(s.allocatedBytesPerRequest()), gc,
-                number(s.rssBytes()), number(s.heapUsedBytes()), number(s.threads()));
+                number(s.rssBytes()), number(s.heapUsedBytes()), number(s.threads()), s.syscalls());
     }
 
     /** The environment with every text the run did not record read as empty (and no pinning as none asked). */

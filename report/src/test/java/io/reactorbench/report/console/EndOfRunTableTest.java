@@ -144,8 +144,8 @@ class EndOfRunTableTest {
 
     @Test
     void shouldSayUnderTheTablesHowManyConnectionsADesignRefusedAtItsOpenFileLimit() {
-        ServerMetrics refused = new ServerMetrics(5.0, 0.0, null, null, null, null, 120L);
-        ServerMetrics none = new ServerMetrics(5.0, 0.0, null, null, null, null, 0L);
+        ServerMetrics refused = new ServerMetrics(5.0, 0.0, null, null, null, null, 120L, null);
+        ServerMetrics none = new ServerMetrics(5.0, 0.0, null, null, null, null, 0L, null);
         CellSummary engine = new CellSummary(SchemaVersions.SUMMARY, "max", "", "engine-epoll", 1, CellStatus.OK, null,
                 ECHO, 8, 400_000, 50_000, ErrorCounts.NONE, null, refused, null, null, null, null);
         CellSummary engineAgain = new CellSummary(SchemaVersions.SUMMARY, "max", "", "engine-epoll", 2, CellStatus.OK,

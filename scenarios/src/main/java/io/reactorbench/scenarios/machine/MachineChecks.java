@@ -3,7 +3,10 @@ package io.reactorbench.scenarios.machine;
 import io.reactorbench.scenarios.run.CpuPinning;
 import io.reactorbench.scenarios.run.FdLimits;
 import io.reactorbench.scenarios.run.ServerCpuQuota;
+import io.reactorbench.scenarios.run.SyscallCounter;
 import io.reactorbench.scenarios.suite.CpuSets;
+import io.reactorbench.sys.IoUringFacts;
+import io.reactorbench.sys.IoUringSupport;
 import io.reactorbench.wire.spi.Availability;
 import io.reactorbench.wire.spi.ServerDesign;
 import io.reactorbench.wire.spi.ServerDesigns;
@@ -41,6 +44,10 @@ public final class MachineChecks {
         checks.add(quotas.available()
                 ? MachineCheck.ok("server CPU quota", "works (" + quotas.describe() + "): suites may cap a server with serverCpuQuota")
                 : MachineCheck.warn("server CPU quota", "cells with a serverCpuQuota will fail: " + quotas.describe()));
+        checks.add(ioUring(IoUringSupport.unavailabilityCause(), IoUringFacts.here()));
+        checks.add(SyscallCounter.unavailability()
+                .map(cause -> MachineCheck.note("syscall counting", "run --syscalls cannot count here: " + cause))
+                .orElse(MachineCheck.ok("syscall counting", "perf counts syscall tracepoints: run --syscalls works")));
         FdLimits fds = FdLimits.current();
         checks.add(fds.soft() < 0 ? MachineCheck.warn("open files", "unknown")
                 : MachineCheck.ok("open files", "soft " + limit(fds.soft()) + ", hard " + limit(fds.hard())));
@@ -58,6 +65,18 @@ public final class MachineChecks {
             checks.add(value == null ? MachineCheck.warn(sysctl[0], "unknown") : MachineCheck.ok(sysctl[0], value));
         }
         return checks;
+    }
+
+    /**
+     * Whether the engine's io_uring ring works here ({@code cause} null) with the facts that allow it, or why not (the
+     * cause already names the kernel, sysctl or seccomp filter that refuses it).
+     */
+    static MachineCheck ioUring(String cause, IoUringFacts facts) {
+        return cause == null
+                ? MachineCheck.ok("io_uring", "rings work (kernel " + facts.kernelRelease()
+                        + (facts.disabledSetting() == null ? "" : ", kernel.io_uring_disabled = " + facts.disabledSetting())
+                        + (facts.seccompFiltered() ? ", a seccomp filter that allows it" : "") + ")")
+                : MachineCheck.warn("io_uring", "unavailable: " + cause);
     }
 
     /** Every design on the class path, and whether it can run here. */

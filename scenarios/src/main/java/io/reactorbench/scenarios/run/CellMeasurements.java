@@ -52,6 +52,8 @@ public final class CellMeasurements {
      * @param ceiling            model ceiling: its steps with the servers' memory at each; null otherwise
      * @param probeCalibration   how {@code probeBytesPerSample} was measured (written into the summary); null when
      *                           unknown
+     * @param syscalls           the server's system calls counted in intervals ({@code run --syscalls}); null when not
+     *                           counted
      */
     public record Recorded(
             Scenario scenario,
@@ -67,14 +69,15 @@ public final class CellMeasurements {
             Integer loadCpus,
             LoadPlacement loadPlacement,
             CeilingResult ceiling,
-            AllocationCalibration probeCalibration) {
+            AllocationCalibration probeCalibration,
+            SyscallIntervals syscalls) {
 
         /** Load from one process, without source addresses. */
         public Recorded(Scenario scenario, String design, int trial, LoadResult load, List<ProbeSample> samples,
                         MeasuredWindow window, long probeBytesPerSample, List<ProbeSample> idleBefore,
                         List<ProbeSample> idleAfter, List<long[]> ownGcIntervals, Integer loadCpus) {
             this(scenario, design, trial, load, samples, window, probeBytesPerSample, idleBefore, idleAfter,
-                    ownGcIntervals, loadCpus, null, null, null);
+                    ownGcIntervals, loadCpus, null, null, null, null);
         }
 
         /** Without the load generator's CPU count (its utilisation is then taken against its threads). */
@@ -101,7 +104,8 @@ public final class CellMeasurements {
         Double connectionsPerSecond = load.connectionsPerSecond();
 
         ServerRates rates = serverRates(r, throughput);
-        ServerMetrics server = rates.metrics();
+        ServerMetrics server = r.syscalls() == null ? rates.metrics() : rates.metrics().withSyscalls(
+                r.syscalls().perRequest(r.window(), throughput, SyscallCounter.METHOD));
         LoadGeneratorCpu loadGenerator = LoadGeneratorCpu.of(load.clientCpuSeconds(), windowSeconds,
                 load.params() == null ? null : load.params().threads(), r.loadCpus());
         MemoryPerConnection memory = s.measuresMemoryPerConnection() ? IdleMemory.of(r) : null;
@@ -238,7 +242,7 @@ public final class CellMeasurements {
             }
         }
         return new ServerRates(new ServerMetrics(cpuUsPerRequest, bytesPerRequest, gcPauses(r, first, last),
-                last.rssBytes(), last.heapUsedBytes(), last.threads(), rejectedOnFdLimit(r.samples())), calibration);
+                last.rssBytes(), last.heapUsedBytes(), last.threads(), rejectedOnFdLimit(r.samples()), null), calibration);
     }
 
     /**

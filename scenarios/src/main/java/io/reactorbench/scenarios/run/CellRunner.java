@@ -81,6 +81,7 @@ final class CellRunner {
         ServerUnderTest server = null;
         ServerCpuQuota quota = null;
         LoadProcess load = null;
+        SyscallCounter syscalls = null;
         List<ProbeSample> samples = new ArrayList<>();
         int processes = ServerProcesses.forCell(design, scenario, context.limits());
         List<String> serverJvmOptions = design.external() ? null : serverJvmOptions(scenario, design, processes);
@@ -131,6 +132,10 @@ final class CellRunner {
             command.addAll(context.launcher().command(loadJvmOptions,
                     LoadArguments.of(scenario, server.target(), loadJson, hlogTemp, placement, processes)));
             Files.writeString(cellDir.resolve(LOAD_LOG_FILE), String.join(" ", command) + "\n");
+            if (context.countSyscalls()) {
+                syscalls = SyscallCounter.start(server.processes(), context.pinning().loadPrefix(), cellDir,
+                        context.children());
+            }
             load = LoadProcess.start(command, cellDir.resolve(LOAD_LOG_FILE), context.children());
 
             List<ProbeSample> idleAfter = null;
@@ -171,6 +176,7 @@ final class CellRunner {
                 }
             }
             record(cellDir, samples, server.probe("final"));
+            SyscallIntervals counted = syscalls == null ? null : syscalls.stop();
             if (load.exitCode() != 0) {
                 throw new CellFailure(load.failureReason());
             }
@@ -189,7 +195,7 @@ final class CellRunner {
             CellSummary summary = withServer(CellMeasurements.summarize(new CellMeasurements.Recorded(scenario,
                     design.name(), trial, loadResult, samples, window, probeBytes, idleBefore, idleAfter, ownGc,
                     context.pinning().loadCpuCount(), placement.withAgentStartSkewMs(loadResult.agentStartSkewMs()),
-                    ceiling, calibration)), processes, serverJvmOptions);
+                    ceiling, calibration, counted)), processes, serverJvmOptions);
             context.store().writeSummary(cellDir, summary);
             return summary;
         } catch (CellFailure failure) {
@@ -202,6 +208,9 @@ final class CellRunner {
         } finally {
             if (load != null) {
                 load.close();
+            }
+            if (syscalls != null) {
+                syscalls.close();
             }
             if (server != null) {
                 server.close();

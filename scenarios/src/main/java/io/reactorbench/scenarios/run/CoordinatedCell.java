@@ -73,7 +73,7 @@ public final class CoordinatedCell {
                 merged.coordination());
         CellSummary summary = CellMeasurements.summarize(new CellMeasurements.Recorded(scenario(run, merged),
                 run.design(), 1, merged, List.of(), window(merged, cellDir.resolve(ResultsLayout.LATENCY_LOG_FILE)), 0,
-                null, null, List.of(), null, placement, null, null));
+                null, null, List.of(), null, placement, null, null, null));
         // an external server: one process, not a JVM the run started
         summary = summary.withParams(summary.params().withServer(1, null));
         ResultsStore store = ResultsStore.open(runDir);

@@ -12,8 +12,9 @@ import java.util.List;
  * @param fixedServerJvmOptions options every server JVM gets before the suite's (native access, Unsafe for Netty)
  * @param cpuQuotas             where capped cells' servers get their CPU quota; null when no scenario is capped
  * @param limits                the machine's limits the run was planned against ({@code processes: auto} per cell)
+ * @param countSyscalls         whether each cell counts its server's system calls ({@code run --syscalls})
  */
 record RunContext(Suite suite, Launcher launcher, CpuPinning pinning, ChildProcesses children, ResultsStore store,
                   List<String> fixedServerJvmOptions, ClassDataSharing classDataSharing,
-                  ServerCpuQuota.Hierarchy cpuQuotas, MachineLimits limits) {
+                  ServerCpuQuota.Hierarchy cpuQuotas, MachineLimits limits, boolean countSyscalls) {
 }

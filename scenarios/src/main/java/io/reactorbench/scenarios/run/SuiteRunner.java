@@ -52,11 +52,21 @@ public final class SuiteRunner {
     private ResultsStore store;
     private RunManifest manifest;
     private boolean stopping;
+    private boolean countSyscalls;
 
     public SuiteRunner(Launcher launcher, PrintStream out, SummaryRenderer renderer) {
         this.launcher = launcher;
         this.out = out;
         this.renderer = renderer;
+    }
+
+    /**
+     * Has every cell count its server's system calls by name ({@link SyscallCounter}); the caller has checked that
+     * {@link SyscallCounter#unavailability()} is empty.
+     */
+    public SuiteRunner countingSyscalls(boolean count) {
+        this.countSyscalls = count;
+        return this;
     }
 
     /** Runs the suite into a new directory under {@code parent}; returns when every cell was attempted. */
@@ -73,6 +83,9 @@ public final class SuiteRunner {
         notes.addAll(plan.notes());
         if (!pinning.applied()) {
             notes.add(pinning.note());
+        }
+        if (countSyscalls) {
+            notes.add("system calls counted per cell (--syscalls): " + SyscallCounter.METHOD);
         }
         List<String> capped = suite.scenarios().stream().filter(Scenario::serverCpuCapped).map(Scenario::key).toList();
         if (!capped.isEmpty()) {
@@ -97,7 +110,7 @@ public final class SuiteRunner {
         Runtime.getRuntime().addShutdownHook(hook);
 
         RunContext context = new RunContext(suite, launcher, pinning, children, store, FIXED_SERVER_JVM_OPTIONS,
-                new ClassDataSharing(parent.resolve(".cds"), launcher), cpuQuotas, plan.limits());
+                new ClassDataSharing(parent.resolve(".cds"), launcher), cpuQuotas, plan.limits(), countSyscalls);
         CellRunner cells = new CellRunner(context);
         int total = suite.trials() * suite.cellsPerTrial();
         double plannedWindows = suite.trials() * suite.scenarios().stream()

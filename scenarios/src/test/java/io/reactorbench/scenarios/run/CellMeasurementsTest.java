@@ -62,7 +62,7 @@ class CellMeasurementsTest {
 
     private static CellSummary summarize(List<ProbeSample> samples, MeasuredWindow window, List<long[]> ownGc) {
         return CellMeasurements.summarize(new CellMeasurements.Recorded(ECHO, "d", 1, load(40_000, 4, 0), samples,
-                window, CALIBRATED.probeBytesPerAnswer(), null, null, ownGc, null, null, null, CALIBRATED));
+                window, CALIBRATED.probeBytesPerAnswer(), null, null, ownGc, null, null, null, CALIBRATED, null));
     }
 
     @Test
@@ -135,6 +135,29 @@ class CellMeasurementsTest {
 
         assertThat(summary.server().rejectedOnFdLimit()).isEqualTo(37L);
         assertThat(uncounted.server().rejectedOnFdLimit()).as("a design that does not count them").isNull();
+    }
+
+    @Test
+    void shouldCarryTheServersSystemCallsPerRequestIntoTheSummaryOnlyWhenCounted() {
+        // 10,000 req/s; perf started at 0 ms and counted 6,000 reads and 500 epoll_waits in 500 ms inside the window
+        SyscallIntervals counted = SyscallIntervals.parse("""
+                0.5,6000,,syscalls:sys_enter_read,1,100.00,,
+                1.0,5000,,syscalls:sys_enter_read,1,100.00,,
+                1.0,500,,syscalls:sys_enter_epoll_wait,1,100.00,,
+                """, 0);
+        List<ProbeSample> samples = List.of(sample(0, 0, 0, List.of()), sample(5_000, 1, 0, List.of()));
+        MeasuredWindow window = new MeasuredWindow(400, 4_900);
+
+        CellSummary summary = CellMeasurements.summarize(new CellMeasurements.Recorded(ECHO, "d", 1, load(40_000, 4, 0),
+                samples, window, 0, null, null, List.of(), null, null, null, null, counted));
+        CellSummary uncounted = CellMeasurements.summarize(new CellMeasurements.Recorded(ECHO, "d", 1,
+                load(40_000, 4, 0), samples, window, 0, null, null, List.of()));
+
+        assertThat(summary.server().syscalls().perRequest()).containsOnlyKeys("read", "epoll_wait");
+        assertThat(summary.server().syscalls().of("read")).isEqualTo(1.0); // 5,000 in 0.5 s at 10,000 req/s
+        assertThat(summary.server().syscalls().of("epoll_wait")).isEqualTo(0.1);
+        assertThat(summary.server().syscalls().method()).isEqualTo(SyscallCounter.METHOD);
+        assertThat(uncounted.server().syscalls()).isNull();
     }
 
     private static ProbeSample withRejected(ProbeSample s, Long rejected) {

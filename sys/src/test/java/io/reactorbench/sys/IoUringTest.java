@@ -1,0 +1,225 @@
+package io.reactorbench.sys;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The ring against real sockets: submission, completion, multishot accept and recv, provided buffers, wake-ups. */
+class IoUringTest {
+
+    /** Only guards against a hang: every wait here ends as soon as its completion arrives. */
+    private static final long WAIT_NS = 10_000_000_000L;
+    private static final int GROUP = 7;
+
+    /** One completion, copied out of the ring. */
+    record Completion(long userData, int result, int flags) {
+        boolean more() {
+            return (flags & IoUringFlags.IORING_CQE_F_MORE) != 0;
+        }
+
+        int bufferId() {
+            assertThat(flags & IoUringFlags.IORING_CQE_F_BUFFER).isNotZero();
+            return flags >>> IoUringFlags.IORING_CQE_BUFFER_SHIFT;
+        }
+    }
+
+    private final Arena arena = Arena.ofConfined();
+    private IoUring ring;
+    private int listenFd = -1;
+    private int serverFd = -1;
+    private SocketChannel client;
+
+    @BeforeEach
+    void openRing() throws IOException {
+        assumeTrue(IoUringSupport.isAvailable(), "io_uring unavailable: " + IoUringSupport.unavailabilityCause());
+        ring = IoUring.open(64, 256);
+    }
+
+    @AfterEach
+    void closeAll() throws IOException {
+        if (client != null) {
+            client.close();
+        }
+        for (int fd : new int[] {serverFd, listenFd}) {
+            if (fd >= 0) {
+                LinuxSys.close(fd);
+            }
+        }
+        if (ring != null) {
+            ring.close();
+        }
+        arena.close();
+    }
+
+    @Test
+    void shouldCompleteANopWithItsUserData() {
+        ring.prepNop(42);
+        assertThat(ring.submitAndWait(WAIT_NS)).isEqualTo(1);
+        assertThat(drain()).containsExactly(new Completion(42, 0, 0));
+    }
+
+    @Test
+    void shouldAcceptThenReceiveIntoProvidedBuffersThenSend() throws IOException {
+        ProvidedBuffers buffers = connectWithBuffers(4, 64);
+        ring.prepRecvMultishot(serverFd, GROUP, 2);
+        ring.submitAndWait(0);
+        client.write(ByteBuffer.wrap("hello".getBytes(StandardCharsets.US_ASCII)));
+
+        Completion received = awaitCompletion(2);
+        assertThat(received.result()).isEqualTo(5);
+        assertThat(received.more()).isTrue(); // still armed
+        assertThat(text(buffers, received.bufferId(), 5)).isEqualTo("hello");
+
+        MemorySegment reply = arena.allocateFrom("pong", StandardCharsets.US_ASCII);
+        ring.prepSend(serverFd, reply.address(), 4, SocketFlags.MSG_NOSIGNAL, 3);
+        assertThat(awaitCompletion(3).result()).isEqualTo(4);
+        ByteBuffer in = ByteBuffer.allocate(4);
+        while (in.hasRemaining()) {
+            client.read(in);
+        }
+        assertThat(new String(in.array(), StandardCharsets.US_ASCII)).isEqualTo("pong");
+    }
+
+    @Test
+    void shouldEndTheMultishotRecvWithEnobufsWhenBuffersRunOutAndResumeAfterRecycling() throws IOException {
+        ProvidedBuffers buffers = connectWithBuffers(1, 8);
+        ring.prepRecvMultishot(serverFd, GROUP, 2);
+        ring.submitAndWait(0);
+        client.write(ByteBuffer.wrap("abcdefgh12345678".getBytes(StandardCharsets.US_ASCII)));
+
+        List<Completion> first = awaitUntilEnded(2);
+        assertThat(first.getFirst().result()).isEqualTo(8);
+        assertThat(text(buffers, first.getFirst().bufferId(), 8)).isEqualTo("abcdefgh");
+        assertThat(first.getLast().result()).isEqualTo(-Errno.ENOBUFS);
+        assertThat(first.getLast().more()).isFalse(); // the multishot ended: re-arming is ours to do
+        assertThat(first).hasSize(2);
+
+        buffers.recycle(first.getFirst().bufferId());
+        ring.prepRecvMultishot(serverFd, GROUP, 4);
+        Completion rest = awaitCompletion(4);
+        assertThat(rest.result()).isEqualTo(8);
+        assertThat(text(buffers, rest.bufferId(), 8)).isEqualTo("12345678");
+    }
+
+    @Test
+    void shouldCancelAMultishotRecvByItsUserData() throws IOException {
+        connectWithBuffers(4, 64);
+        ring.prepRecvMultishot(serverFd, GROUP, 2);
+        ring.submitAndWait(0);
+        ring.prepCancel(2, 5);
+        List<Completion> seen = new ArrayList<>();
+        while (seen.stream().filter(c -> c.userData() == 2 || c.userData() == 5).count() < 2) {
+            ring.submitAndWait(WAIT_NS);
+            seen.addAll(drain());
+        }
+        assertThat(seen).contains(new Completion(5, 0, 0));
+        assertThat(seen).anySatisfy(c -> {
+            assertThat(c.userData()).isEqualTo(2);
+            assertThat(c.result()).isEqualTo(-Errno.ECANCELED);
+            assertThat(c.more()).isFalse();
+        });
+    }
+
+    @Test
+    void shouldWakeAWaitingRingWhenAnotherThreadWritesItsEventfd() throws InterruptedException {
+        int efd = LinuxSys.eventfd(0, EventFdFlags.EFD_CLOEXEC);
+        try {
+            MemorySegment counter = arena.allocate(ValueLayout.JAVA_LONG);
+            ring.prepRead(efd, counter.address(), 8, 9);
+            ring.submitAndWait(0);
+            Thread waker = Thread.ofPlatform().start(() -> LinuxSys.eventfdSignal(efd));
+            Completion woken = awaitCompletion(9);
+            waker.join();
+            assertThat(woken.result()).isEqualTo(8);
+            assertThat(counter.get(ValueLayout.JAVA_LONG, 0)).isEqualTo(1L);
+        } finally {
+            LinuxSys.close(efd);
+        }
+    }
+
+    @Test
+    void shouldSubmitMoreThanARingsWorthByEnteringWhenTheQueueIsFull() {
+        int count = ring.sqEntries() * 2 + 3;
+        for (int i = 0; i < count; i++) {
+            ring.prepNop(i);
+        }
+        List<Completion> seen = new ArrayList<>();
+        while (seen.size() < count) {
+            ring.submitAndWait(WAIT_NS);
+            seen.addAll(drain());
+        }
+        assertThat(seen).extracting(Completion::userData).doesNotHaveDuplicates().hasSize(count);
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    /** A loopback connection accepted through a multishot accept, and a registered buffer ring. */
+    private ProvidedBuffers connectWithBuffers(int count, int bytes) throws IOException {
+        listenFd = LinuxSys.socket(SocketFlags.AF_INET, SocketFlags.SOCK_STREAM | SocketFlags.SOCK_CLOEXEC, 0);
+        assertThat(LinuxSys.bind(listenFd, new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))).isZero();
+        assertThat(LinuxSys.listen(listenFd, 16)).isZero();
+        ring.prepAcceptMultishot(listenFd, SocketFlags.SOCK_NONBLOCK | SocketFlags.SOCK_CLOEXEC, 1);
+        ring.submitAndWait(0);
+        client = SocketChannel.open(new InetSocketAddress(InetAddress.getLoopbackAddress(),
+                LinuxSys.localPort(listenFd)));
+        Completion accepted = awaitCompletion(1);
+        assertThat(accepted.result()).isPositive();
+        assertThat(accepted.more()).isTrue();
+        serverFd = accepted.result();
+        ProvidedBuffers buffers = new ProvidedBuffers(arena, count, bytes, GROUP);
+        assertThat(buffers.register(ring)).isZero();
+        return buffers;
+    }
+
+    private List<Completion> drain() {
+        int n = ring.completionsReady();
+        List<Completion> out = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            out.add(new Completion(ring.userData(i), ring.result(i), ring.flags(i)));
+        }
+        ring.consume(n);
+        return out;
+    }
+
+    private Completion awaitCompletion(long userData) {
+        while (true) {
+            ring.submitAndWait(WAIT_NS);
+            for (Completion c : drain()) {
+                if (c.userData() == userData) {
+                    return c;
+                }
+            }
+        }
+    }
+
+    /** Completions of {@code userData} up to and including the one without F_MORE. */
+    private List<Completion> awaitUntilEnded(long userData) {
+        List<Completion> out = new ArrayList<>();
+        while (out.isEmpty() || out.getLast().more()) {
+            ring.submitAndWait(WAIT_NS);
+            drain().stream().filter(c -> c.userData() == userData).forEach(out::add);
+        }
+        return out;
+    }
+
+    private static String text(ProvidedBuffers buffers, int id, int length) {
+        byte[] bytes = new byte[length];
+        MemorySegment.copy(buffers.buffers(), ValueLayout.JAVA_BYTE, (long) id * buffers.bufferBytes(), bytes, 0,
+                length);
+        return new String(bytes, StandardCharsets.US_ASCII);
+    }
+}
