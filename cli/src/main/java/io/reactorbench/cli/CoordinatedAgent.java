@@ -68,7 +68,8 @@ final class CoordinatedAgent {
         }
         CoordinatorLink link;
         try {
-            link = CoordinatorLink.register(address, token, share[0], share[1], whole.fingerprint(), REACH_WITHIN_MS,
+            link = CoordinatorLink.register(address, token, share[0], share[1], whole.fingerprint(),
+                    mine.sources().size(), REACH_WITHIN_MS,
                     ClockSample::nowUs);
         } catch (CoordinatorLink.RefusedException e) {
             throw new UserError(e.getMessage());

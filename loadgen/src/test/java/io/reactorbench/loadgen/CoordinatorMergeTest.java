@@ -123,6 +123,9 @@ class CoordinatorMergeTest {
         assertThat(clocks.get(0).clockOffsetMs()).isCloseTo(0, within(500.0));
         assertThat(clocks.get(1).clockOffsetMs()).isCloseTo(5_000, within(500.0));
         assertThat(clocks).allSatisfy(c -> assertThat(c.roundTripMs()).isNotNegative());
+        // each crafted agent says it binds 2 source addresses: the run's are their sum
+        assertThat(clocks).extracting(AgentClock::sourceAddresses).containsExactly(2, 2);
+        assertThat(outcome.merged().coordination().sourceAddresses()).isEqualTo(4);
         assertThat(outcome.merged().agentStartSkewMs()).isLessThan(500);
         long start0 = Results.readLatencyIntervals(dir.resolve("cell/agents/agent-0.hlog"), null).getFirst()
                 .getStartTimeStamp();

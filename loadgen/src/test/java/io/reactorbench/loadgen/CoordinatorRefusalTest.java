@@ -118,7 +118,7 @@ class CoordinatorRefusalTest {
         try (Socket raw = new Socket(address.getAddress(), address.getPort())) {
             OutputStream out = raw.getOutputStream();
             InputStream in = raw.getInputStream();
-            AgentFrames.write(out, new AgentMessage.Hello(TOKEN, 1, 2, WHOLE.fingerprint()));
+            AgentFrames.write(out, new AgentMessage.Hello(TOKEN, 1, 2, WHOLE.fingerprint(), 0));
             AgentMessage message;
             while ((message = AgentFrames.read(in)) instanceof AgentMessage.Ping ping) {
                 long now = ClockSample.nowUs();
@@ -172,7 +172,7 @@ class CoordinatorRefusalTest {
 
     private static byte[] hello(String token, int index, int agents, String spec) throws Exception {
         java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
-        AgentFrames.write(bytes, new AgentMessage.Hello(token, index, agents, spec));
+        AgentFrames.write(bytes, new AgentMessage.Hello(token, index, agents, spec, null));
         return bytes.toByteArray();
     }
 

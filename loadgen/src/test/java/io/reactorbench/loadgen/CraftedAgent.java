@@ -53,7 +53,7 @@ record CraftedAgent(InetSocketAddress coordinator, String token, LoadSpec whole,
     @Override
     public LoadResult call() throws Exception {
         CoordinatorLink link = CoordinatorLink.register(new HostPort("127.0.0.1", coordinator.getPort()),
-                new AgentToken(token), index, agents, whole.fingerprint(), 10_000,
+                new AgentToken(token), index, agents, whole.fingerprint(), 2, 10_000,
                 () -> ClockSample.nowUs() + clockAheadMs * 1000);
         try (link) {
             long startMs = link.startGate().readyThenAwaitStartEpochMs();

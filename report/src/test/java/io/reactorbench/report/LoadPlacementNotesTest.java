@@ -13,8 +13,8 @@ class LoadPlacementNotesTest {
 
     @Test
     void shouldShowEachAgentsClockOffsetAndStartSkewAndTheMissingAgents() {
-        AgentCoordination coordination = new AgentCoordination(List.of(new AgentClock(0, 0.094, 1.719, 4L),
-                new AgentClock(1, 5000.25, 0.2, 0L), new AgentClock(2, -1.5, 0.3, null)), List.of(2));
+        AgentCoordination coordination = new AgentCoordination(List.of(new AgentClock(0, 0.094, 1.719, 4L, 2),
+                new AgentClock(1, 5000.25, 0.2, 0L, 2), new AgentClock(2, -1.5, 0.3, null, null)), List.of(2));
 
         String note = LoadPlacementNotes.describe(List.of(new LoadPlacement(3, 0, null, 4L, coordination)));
 

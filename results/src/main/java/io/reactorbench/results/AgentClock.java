@@ -14,7 +14,10 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  *                      half of it
  * @param startSkewMs   how much later than the earliest agent this agent's measured window began, on the
  *                      coordinator's clock (offset-corrected), in ms; null when the agent sent no interval
+ * @param sourceAddresses the source addresses the agent bound its connections to ({@code --source}, which may differ
+ *                      per agent); 0 = the kernel chose; null in results written before agents reported it
  */
 public record AgentClock(int index, double clockOffsetMs, double roundTripMs,
-                         @JsonInclude(JsonInclude.Include.NON_NULL) Long startSkewMs) {
+                         @JsonInclude(JsonInclude.Include.NON_NULL) Long startSkewMs,
+                         @JsonInclude(JsonInclude.Include.NON_NULL) Integer sourceAddresses) {
 }

@@ -19,6 +19,11 @@ public record AgentCoordination(List<AgentClock> agents, List<Integer> missingAg
         missingAgents = missingAgents == null ? List.of() : List.copyOf(missingAgents);
     }
 
+    /** The source addresses of all agents together (each binds its own); 0 when none reported any. */
+    public int sourceAddresses() {
+        return agents.stream().mapToInt(a -> a.sourceAddresses() == null ? 0 : a.sourceAddresses()).sum();
+    }
+
     /** Whether some agent's share is missing from the result. */
     public boolean incomplete() {
         return !missingAgents.isEmpty();

@@ -51,8 +51,10 @@ public sealed interface AgentMessage {
      * @param index  the agent's index, 0 to {@code agents - 1}
      * @param agents K, the number of agents the agent was started for
      * @param spec   the fingerprint of the agent's whole load ({@code LoadSpec.fingerprint()})
+     * @param sources the source addresses the agent binds ({@code --source}: its own, not in the fingerprint); null
+     *               from an agent that does not say, taken as 0 (the kernel chooses)
      */
-    record Hello(String token, Integer index, Integer agents, String spec) implements AgentMessage {
+    record Hello(String token, Integer index, Integer agents, String spec, Integer sources) implements AgentMessage {
         public Hello {
             require(token != null && index != null && agents != null && spec != null,
                     "hello needs token, index, agents and spec");

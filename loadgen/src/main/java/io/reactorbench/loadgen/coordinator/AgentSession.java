@@ -37,6 +37,8 @@ final class AgentSession {
     private final CountDownLatch ended = new CountDownLatch(1);
     private final List<ClockSample> clockSamples = new ArrayList<>();
     private volatile Integer index;
+    /** The source addresses the agent said it binds (0 = the kernel chooses). */
+    private volatile int sourceAddresses;
     private volatile ClockSample clock;
     private volatile boolean ready;
     private volatile boolean started;
@@ -73,6 +75,7 @@ final class AgentSession {
                 return;
             }
             index = hello.index();
+            sourceAddresses = hello.sources() == null ? 0 : hello.sources();
             exchangeClocks(in);
             send(new AgentMessage.Welcome(clockOffsetMs()));
             coordinator.log(name() + " registered; clock offset " + offsetText());
@@ -282,6 +285,10 @@ final class AgentSession {
 
     boolean ready() {
         return ready;
+    }
+
+    int sourceAddresses() {
+        return sourceAddresses;
     }
 
     Integer index() {

@@ -275,7 +275,7 @@ public final class Coordinator implements AutoCloseable {
         for (AgentSession agent : agents) {
             Long firstMs = agent.result() == null ? null : agent.firstIntervalStartMs();
             clocks.add(new AgentClock(agent.index(), agent.clockOffsetMs(), agent.roundTripMs(),
-                    firstMs == null || earliestMs == null ? null : firstMs - earliestMs));
+                    firstMs == null || earliestMs == null ? null : firstMs - earliestMs, agent.sourceAddresses()));
         }
         AgentCoordination coordination = new AgentCoordination(clocks, missing);
         return new Outcome(ShardMerge.mergeResults(settings.whole(), results, totals, coordination), results);

@@ -78,7 +78,7 @@ public final class CoordinatorLink implements AutoCloseable {
      * @throws LostException when it cannot be reached in time or closes the connection
      */
     public static CoordinatorLink register(HostPort address, AgentToken token, int index, int agents,
-            String fingerprint, long reachWithinMs, LongSupplier nowUs) throws IOException {
+            String fingerprint, int sourceAddresses, long reachWithinMs, LongSupplier nowUs) throws IOException {
         String name = address.host() + ":" + address.port();
         Socket socket = connect(address, name, reachWithinMs);
         try {
@@ -86,7 +86,7 @@ public final class CoordinatorLink implements AutoCloseable {
             socket.setSoTimeout(HANDSHAKE_TIMEOUT_MS);
             InputStream in = new BufferedInputStream(socket.getInputStream());
             AgentFrames.write(socket.getOutputStream(), new AgentMessage.Hello(token.value(), index, agents,
-                    fingerprint));
+                    fingerprint, sourceAddresses));
             for (int pings = 0; pings <= MAX_PINGS; pings++) {
                 AgentMessage message = AgentFrames.read(in);
                 long receivedUs = nowUs.getAsLong();

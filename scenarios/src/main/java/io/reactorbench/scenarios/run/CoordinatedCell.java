@@ -69,7 +69,9 @@ public final class CoordinatedCell {
         Path cellDir = cellDir(runDir, run);
         Files.createDirectories(cellDir);
         LoadJson.write(merged, cellDir.resolve(CellRunner.LOAD_JSON_FILE));
-        LoadPlacement placement = new LoadPlacement(run.agents(), 0, null, merged.agentStartSkewMs(),
+        // each agent binds its own source addresses (--source is not part of the shared load): their sum
+        int sources = merged.coordination() == null ? 0 : merged.coordination().sourceAddresses();
+        LoadPlacement placement = new LoadPlacement(run.agents(), sources, null, merged.agentStartSkewMs(),
                 merged.coordination());
         CellSummary summary = CellMeasurements.summarize(new CellMeasurements.Recorded(scenario(run, merged),
                 run.design(), 1, merged, List.of(), window(merged, cellDir.resolve(ResultsLayout.LATENCY_LOG_FILE)), 0,
