@@ -10,6 +10,7 @@ import picocli.CommandLine.Command;
             ServeCommand.class,
             ServersCommand.class,
             LoadCommand.class,
+            K8sCommand.class,
             RunCommand.class,
             DoctorCommand.class,
             ReportCommand.class,
