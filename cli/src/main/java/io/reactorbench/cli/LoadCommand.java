@@ -205,6 +205,23 @@ final class LoadCommand implements Callable<Integer> {
                     + " 'go EPOCH_MS' read on stdin (how --agents starts its agents together).")
     Path startBarrier;
 
+    @Option(names = "--coordinator", paramLabel = "HOST:PORT",
+            description = {"Run as one agent of a coordinated load (reactorbench coordinate): register there, start"
+                    + " when it says, stream the interval histograms to it and send the result; thresholds are"
+                    + " judged there, on the merged run. Needs --token-file and --shard i/K or --shard-count K.",
+                "Exit 1 when the coordinator goes away or gives the run up (the load stops), 2 when it refuses"
+                    + " this agent."})
+    String coordinator;
+
+    @Option(names = "--token-file", paramLabel = "FILE",
+            description = "With --coordinator: the file holding the run's token (in Kubernetes a mounted Secret).")
+    Path tokenFile;
+
+    @Option(names = "--shard-count", paramLabel = "K",
+            description = "With --coordinator: one agent of K, its index from the environment variable "
+                    + CoordinatedAgent.INDEX_VARIABLE + " (what a Kubernetes Indexed Job sets).")
+    Integer shardCount;
+
     @Option(names = "--agents", defaultValue = "1",
             description = "Split the load over K processes (this one and K-1 children) and merge their histograms.")
     int agents;
@@ -236,6 +253,9 @@ final class LoadCommand implements Callable<Integer> {
         if (agents < 1) {
             throw new UserError("--agents must be at least 1");
         }
+        if (coordinator != null || tokenFile != null || shardCount != null) {
+            return new CoordinatedAgent(this).run(whole, outputs(jsonToStdout));
+        }
         if (agents > 1 && shard != null) {
             throw new UserError("--agents and --shard exclude each other");
         }
@@ -249,10 +269,8 @@ final class LoadCommand implements Callable<Integer> {
         } else {
             preflight(whole);
         }
-        // With --json -, stdout holds the JSON alone: the summary goes to stderr with the progress.
         PrintStream summaryOut = jsonToStdout ? System.err : System.out;
-        LoadOutputs outputs = new LoadOutputs(jsonToStdout ? null : json, hlog, summaryOut, System.err, progressMode(),
-                !noSummary, reportMemory);
+        LoadOutputs outputs = outputs(jsonToStdout);
         // An agent of a ceiling ramp begins each hold when the parent says, so all agents hold together.
         HoldGate holds = startBarrier != null && mine.ceiling() != null ? HoldGate.fromParent() : null;
         StartGate startGate = startBarrier == null ? StartGate.NOW
@@ -272,6 +290,14 @@ final class LoadCommand implements Callable<Integer> {
         // A ceiling ramp stopped by a limit or by errors has measured where its ceiling is: a result, not a failure.
         boolean answered = result.steps() != null || result.requests() > 0 || result.errors().total() == 0;
         return answered && thresholdsHeld ? Main.EXIT_OK : Main.EXIT_CHECK_FAILED;
+    }
+
+    /** Where this run's results go as the options say. */
+    LoadOutputs outputs(boolean jsonToStdout) {
+        // With --json -, stdout holds the JSON alone: the summary goes to stderr with the progress.
+        PrintStream summaryOut = jsonToStdout ? System.err : System.out;
+        return new LoadOutputs(jsonToStdout ? null : json, hlog, summaryOut, System.err, progressMode(), !noSummary,
+                reportMemory);
     }
 
     private LoadResult runAgents(LoadSpec whole, LoadOutputs outputs) throws Exception {

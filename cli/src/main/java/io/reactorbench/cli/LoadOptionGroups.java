@@ -28,6 +28,7 @@ final class LoadOptionGroups implements CommandLine.IHelpSectionRenderer {
         GROUPS.put("Checks", List.of("--threshold"));
         GROUPS.put("Output", List.of("--json", "--hlog", "--progress", "--no-summary", "--report-memory"));
         GROUPS.put("Several agents", List.of("--agents", "--shard", "--start-barrier"));
+        GROUPS.put("One agent of a coordinated load", List.of("--coordinator", "--token-file", "--shard-count"));
     }
 
     static void install(CommandLine load) {

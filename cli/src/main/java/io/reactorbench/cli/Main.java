@@ -10,6 +10,7 @@ import picocli.CommandLine.Command;
             ServeCommand.class,
             ServersCommand.class,
             LoadCommand.class,
+            CoordinateCommand.class,
             K8sCommand.class,
             RunCommand.class,
             DoctorCommand.class,
@@ -39,10 +40,17 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
         CommandLine cli = new CommandLine(new Main());
         cli.setExecutionExceptionHandler(new UserErrorHandler());
         cli.setParameterExceptionHandler(new UsageErrorHandler());
-        // '@FILE' is a value here (load --body @file, as curl spells it), not picocli's argument-file expansion.
+        // '@FILE' after --body is a value (load --body @file, as curl spells it): ArgumentFiles expands the others.
         cli.setExpandAtFiles(false);
         LoadOptionGroups.install(cli.getSubcommands().get("load"));
-        return cli.execute(args);
+        String[] expanded;
+        try {
+            expanded = ArgumentFiles.expand(args);
+        } catch (UserError e) {
+            System.err.println("reactorbench: " + e.getMessage());
+            return e.exitCode();
+        }
+        return cli.execute(expanded);
     }
 
     /** No command: the usage on stderr and exit 2, as for a command group without its subcommand. */

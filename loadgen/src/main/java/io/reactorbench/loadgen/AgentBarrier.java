@@ -29,7 +29,7 @@ import java.util.function.LongSupplier;
 public final class AgentBarrier implements StartGate {
 
     /** How far ahead of the moment the last agent is ready the common start lies. */
-    static final long LEAD_MS = 250;
+    public static final long LEAD_MS = 250;
     private static final String GO = "go ";
     private static final long POLL_MS = 10;
 

@@ -137,7 +137,7 @@ public final class LoadAgents {
                 logs.add(hlog(dir, i));
             }
             ShardMerge.Totals totals = ShardMerge.mergeLogs(logs, outputs.hlog());
-            LoadResult merged = ShardMerge.mergeResults(whole, results, totals);
+            LoadResult merged = ShardMerge.mergeResults(whole, results, totals, null);
             if (outputs.json() != null) {
                 LoadJson.write(merged, outputs.json());
             }

@@ -50,6 +50,7 @@ public final class LoadRun {
     private final CountDownLatch finished = new CountDownLatch(1);
     private Supplier<MemInfo> memInfo = MemInfo::current;
     private HoldGate holdGate;
+    private IntervalSink intervalSink;
     /** Every request of the measured window, answered and failed, and how late its sends went out. */
     private LatencyInterval total;
 
@@ -70,6 +71,15 @@ public final class LoadRun {
      */
     public LoadRun holdGate(HoldGate gate) {
         this.holdGate = gate;
+        return this;
+    }
+
+    /**
+     * Also hands every logged interval to {@code sink} as it is logged (an agent streaming to its coordinator), with
+     * or without an {@code --hlog}; returns this.
+     */
+    public LoadRun intervalSink(IntervalSink sink) {
+        this.intervalSink = sink;
         return this;
     }
 
@@ -347,7 +357,7 @@ public final class LoadRun {
                 requests, windowSeconds > 0 ? requests / windowSeconds : 0, control.errors.snapshot(),
                 new LatencyViews(LatencySummary.of(total.corrected), LatencySummary.of(total.uncorrected)), null,
                 control.errors.firstDescriptions(), null, stopped, 1, null, LatencySummary.of(total.sendLateness),
-                null, 0L, null, null, null, outcome.steps(), failed, LoadResults.errorRate(requests, failed), null);
+                null, 0L, null, null, null, outcome.steps(), failed, LoadResults.errorRate(requests, failed), null, null);
         if (outputs.json() != null) {
             LoadJson.write(result, outputs.json());
         }
@@ -383,7 +393,7 @@ public final class LoadRun {
                 windowSeconds += spec.durationNs() / 1e9;
                 errors = errors.plus(step.errors());
                 total.add(outcome.windows().get(i));
-                if (log != null) {
+                if (log != null || intervalSink != null) {
                     writeStepInterval(log, i, outcome.windows().get(i), step.windowStartEpochMs(),
                             step.windowEndEpochMs());
                 }
@@ -400,7 +410,7 @@ public final class LoadRun {
                 new LatencyViews(LatencySummary.of(total.corrected), LatencySummary.of(total.uncorrected)), null,
                 control.errors.firstDescriptions(), null, stopRequested.getCount() == 0, 1, null,
                 LatencySummary.of(total.sendLateness), null, 0L, null, null, null, null, failed,
-                LoadResults.errorRate(requests, failed), outcome.result());
+                LoadResults.errorRate(requests, failed), outcome.result(), null);
         if (outputs.json() != null) {
             LoadJson.write(result, outputs.json());
         }
@@ -422,7 +432,7 @@ public final class LoadRun {
     private void writeStepLog(CeilingRamp.Outcome outcome) throws IOException {
         List<CeilingStep> held = outcome.steps().stream().filter(s -> s.holdStartEpochMs() > 0).toList();
         HistogramLogWriter log = openLog(held.isEmpty() ? System.currentTimeMillis() : held.getFirst().holdStartEpochMs());
-        if (log == null) {
+        if (log == null && intervalSink == null) {
             return;
         }
         try {
@@ -431,7 +441,9 @@ public final class LoadRun {
                         step.holdEndEpochMs());
             }
         } finally {
-            log.close();
+            if (log != null) {
+                log.close();
+            }
         }
     }
 
@@ -440,14 +452,14 @@ public final class LoadRun {
      * corrected and uncorrected latency (failures in both) and the generator's send lateness, so that agents' steps
      * merge exactly (added histograms).
      */
-    private static void writeStepInterval(HistogramLogWriter log, int index, LatencyInterval latency, long fromMs,
+    private void writeStepInterval(HistogramLogWriter log, int index, LatencyInterval latency, long fromMs,
             long toMs) {
         stamp(latency.corrected, IntervalLogTags.stepTag(index, true), fromMs, toMs);
         stamp(latency.uncorrected, IntervalLogTags.stepTag(index, false), fromMs, toMs);
         stamp(latency.sendLateness, IntervalLogTags.stepSendLatenessTag(index), fromMs, toMs);
-        log.outputIntervalHistogram(latency.corrected);
-        log.outputIntervalHistogram(latency.uncorrected);
-        log.outputIntervalHistogram(latency.sendLateness);
+        emit(log, latency.corrected);
+        emit(log, latency.uncorrected);
+        emit(log, latency.sendLateness);
     }
 
     private LoadResult buildResult(RunControl control, double windowSeconds, ErrorCounts errorsAtWindowStart,
@@ -467,7 +479,7 @@ public final class LoadRun {
                 control.errors.firstDescriptions(), memory, stoppedEarly, 1, cpuSeconds,
                 scheduled ? LatencySummary.of(total.sendLateness) : null, slowRead,
                 warmupRequests, LoadResults.rateCheck(spec, round3(windowSeconds), requests), responses, null, null,
-                failed, LoadResults.errorRate(requests, failed), null);
+                failed, LoadResults.errorRate(requests, failed), null, null);
     }
 
     private static LoadResult.SlowRead slowReadResult(List<LoadWorker> workers, long sentBytes, long readBytes) {
@@ -589,19 +601,26 @@ public final class LoadRun {
     }
 
     private void writeInterval(HistogramLogWriter log, LatencyInterval interval, long fromMs, long toMs) {
-        if (log == null) {
-            return;
-        }
         if (spec.model().scheduled()) {
             stamp(interval.corrected, null, fromMs, toMs);
-            log.outputIntervalHistogram(interval.corrected);
+            emit(log, interval.corrected);
         }
         stamp(interval.uncorrected, IntervalLogTags.uncorrectedTag(spec.model()), fromMs, toMs);
-        log.outputIntervalHistogram(interval.uncorrected);
+        emit(log, interval.uncorrected);
         if (spec.model().scheduled()) {
             // Logged so that agents' lateness merges exactly (added histograms), as their latency does.
             stamp(interval.sendLateness, IntervalLogTags.SEND_LATENESS, fromMs, toMs);
-            log.outputIntervalHistogram(interval.sendLateness);
+            emit(log, interval.sendLateness);
+        }
+    }
+
+    /** One stamped interval into the log (if any) and to the interval sink (if any). */
+    private void emit(HistogramLogWriter log, Histogram interval) {
+        if (log != null) {
+            log.outputIntervalHistogram(interval);
+        }
+        if (intervalSink != null) {
+            intervalSink.accept(interval);
         }
     }
 

@@ -1,8 +1,14 @@
 package io.reactorbench.loadgen;
 
+import io.reactorbench.results.ResultsJson;
+import io.reactorbench.results.load.LoadResult;
 import io.reactorbench.sys.PollerKind;
 import io.reactorbench.wire.spi.Transport;
 import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -219,6 +225,31 @@ public record LoadSpec(
                 firstConnectionIndex + first, poller, allowRemote, readRateBytesPerSec, maxInFlightBytesPerConnection,
                 stages == null ? null : stages.scaled(fraction),
                 httpRequest, ceiling == null ? null : ceiling.forShard(index, count), sweep);
+    }
+
+    /**
+     * A short digest of what this load asks of the server, so that a coordinator can refuse an agent started with
+     * other load options than its own: the request (load.json's params) and the pacing, not where it runs from
+     * (threads, poller, source addresses, shard and remote permission differ between machines by right).
+     */
+    public String fingerprint() {
+        LoadResult.Params p = LoadResults.params(this);
+        LoadResult.Params workload = new LoadResult.Params(
+                p.app(), p.model(), p.connections(), p.rate(), p.size(), p.depth(), p.batch(), p.responseSize(),
+                p.cpuSpinNs(), p.blockUs(), p.warmupSeconds(), p.durationSeconds(), p.timeoutSeconds(), 0, p.targets(),
+                null, null, p.readRateBytesPerSec(), p.maxInFlightBytes(), p.transport(), p.stages());
+        String text = ResultsJson.compact().writeValueAsString(workload)
+                + "|connectRatePerSec=" + connectRatePerSec + "|heartbeatNs=" + heartbeatNs
+                + "|maxRequests=" + maxRequests + "|request=" + HexFormat.of().formatHex(sha256(httpRequest.bytes()));
+        return HexFormat.of().formatHex(sha256(text.getBytes(StandardCharsets.UTF_8)), 0, 8);
+    }
+
+    private static byte[] sha256(byte[] bytes) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(bytes);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JDK", e);
+        }
     }
 
     /** Named setters for the many knobs; {@link #build()} validates. */

@@ -1,5 +1,7 @@
 package io.reactorbench.loadgen;
 
+import io.reactorbench.results.AgentClock;
+import io.reactorbench.results.AgentCoordination;
 import io.reactorbench.results.ErrorCounts;
 import io.reactorbench.results.LatencySummary;
 import io.reactorbench.results.LatencyViews;
@@ -180,8 +182,12 @@ public final class ShardMerge {
         }
     }
 
-    /** One result for the whole load from the agents' results and the merged histograms. */
-    public static LoadResult mergeResults(LoadSpec whole, List<LoadResult> shards, Totals totals) {
+    /**
+     * One result for the whole load from the agents' results and the merged histograms; {@code coordination} (null
+     * unless the agents were coordinated over the network) is recorded as given.
+     */
+    public static LoadResult mergeResults(LoadSpec whole, List<LoadResult> shards, Totals totals,
+            AgentCoordination coordination) {
         double window = 0;
         ErrorCounts errors = ErrorCounts.NONE;
         ErrorCounts failed = ErrorCounts.NONE;
@@ -212,7 +218,7 @@ public final class ShardMerge {
             }
             for (String e : r.firstErrors()) {
                 if (firstErrors.size() < ErrorLog.DESCRIBED) {
-                    firstErrors.add("agent " + i + ": " + e);
+                    firstErrors.add("agent " + agentIndex(coordination, i) + ": " + e);
                 }
             }
             stoppedEarly |= r.stoppedEarly();
@@ -235,6 +241,19 @@ public final class ShardMerge {
                 sendLateness == null ? null : LatencySummary.of(sendLateness), slowRead, warmupRequests, LoadResults.rateCheck(whole, window, requests),
                 responses, totals.startSkewMs(),
                 whole.model() == LoadModel.CEILING ? CeilingMerge.mergeSteps(shards, totals.byTag()) : null,
-                failed, LoadResults.errorRate(requests, failed), null);
+                failed, LoadResults.errorRate(requests, failed), null, coordination);
+    }
+
+    /**
+     * The index of the agent whose result is {@code position}-th among the merged ones: the position itself, unless
+     * coordinated agents are missing, whose indexes the merged results skip.
+     */
+    private static int agentIndex(AgentCoordination coordination, int position) {
+        if (coordination == null) {
+            return position;
+        }
+        List<Integer> present = coordination.agents().stream().map(AgentClock::index)
+                .filter(index -> !coordination.missingAgents().contains(index)).sorted().toList();
+        return position < present.size() ? present.get(position) : position;
     }
 }

@@ -27,7 +27,7 @@ class CeilingMergeTest {
 
     private static LoadResult agent(CeilingStep... steps) {
         return new LoadResult(LoadResult.SCHEMA, null, 0, 0, 0, ErrorCounts.NONE, null, null, List.of(), null, false,
-                1, null, null, null, null, null, null, null, List.of(steps), null, null, null);
+                1, null, null, null, null, null, null, null, List.of(steps), null, null, null, null);
     }
 
     private static Histogram latencies(long... valuesNs) {

@@ -134,9 +134,9 @@ class ShardMergeTest {
                 .connections(4).ratePerSec(40).durationNs(TimeUnit.SECONDS.toNanos(2)).build();
         LoadResult shard = new LoadResult(LoadResult.SCHEMA, LoadResults.params(whole.forShard(0, 2)), 2.0, 20, 10,
                 new ErrorCounts(1, 2, 3, 4), null, null, List.of("connect: refused"), null, false, 1, 0.5, null, null, 0L, null, null, null, null, null, null,
-                null);
+                null, null);
 
-        LoadResult merged = ShardMerge.mergeResults(whole, List.of(shard, shard), totals);
+        LoadResult merged = ShardMerge.mergeResults(whole, List.of(shard, shard), totals, null);
 
         assertThat(merged.requests()).isEqualTo(80);
         assertThat(merged.throughput()).isEqualTo(40.0);
@@ -165,9 +165,9 @@ class ShardMergeTest {
                 50_000_000, 50_000_000, 50_000_000);
         LoadResult shard = new LoadResult(LoadResult.SCHEMA, LoadResults.params(whole.forShard(0, 2)), 3.0, 300, 100,
                 ErrorCounts.NONE, null, null, List.of(), null, false, 1, 0.5, ownWorse, null, 0L, null, null, null,
-                null, null, null, null);
+                null, null, null, null, null);
 
-        LoadResult merged = ShardMerge.mergeResults(whole, List.of(shard, shard), totals);
+        LoadResult merged = ShardMerge.mergeResults(whole, List.of(shard, shard), totals, null);
 
         assertThat(merged.sendLatenessNs().count()).isEqualTo(300);
         assertThat(merged.sendLatenessNs().p99()).isBetween(99_000L, 101_000L);

@@ -28,6 +28,6 @@ final class SyntheticResults {
         return new LoadResult(LoadResult.SCHEMA, LoadResults.params(spec), 10.0, requests, requests / 10.0,
                 new ErrorCounts(0, errors, 0, 0), new LatencyViews(latency, latency), null, List.of(), null,
                 false, 1, 1.0, null, null, warmupRequests, LoadResults.rateCheck(spec, 10.0, requests), null, null, null,
-                null, null, null);
+                null, null, null, null);
     }
 }

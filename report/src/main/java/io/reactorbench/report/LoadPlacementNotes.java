@@ -2,15 +2,19 @@ package io.reactorbench.report;
 
 import io.reactorbench.report.model.RunView;
 import io.reactorbench.report.model.TrialResult;
+import io.reactorbench.results.AgentCoordination;
 import io.reactorbench.results.LoadPlacement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
+import java.util.stream.Collectors;
 
 /**
  * One sentence per scenario whose load was spread over several load processes or source addresses (issue 18): how
  * many, which addresses, and how far apart the agents began measuring, which bounds how well their histograms line
- * up. Scenarios loaded by one process on the kernel's address say nothing.
+ * up; for a load coordinated over the network, each agent's clock offset, round trip and start skew, and the agents
+ * missing from an incomplete result. Scenarios loaded by one process on the kernel's address say nothing.
  */
 final class LoadPlacementNotes {
 
@@ -37,7 +41,24 @@ final class LoadPlacementNotes {
         return "load from " + String.join(" or ", spreads)
                 + (skewMs == null ? "" : "; the agents began measuring within " + skewMs + " ms of each other"
                 + (placements.size() > 1 ? " (the largest of its " + placements.size() + " cells)" : ""))
-                + ".";
+                + "." + placements.stream().map(LoadPlacement::coordination).filter(Objects::nonNull).distinct()
+                .map(LoadPlacementNotes::coordination).collect(Collectors.joining());
+    }
+
+    /**
+     * A coordinated load (issue 20): each agent's clock against the coordinator's (its intervals were moved by it
+     * before the merge, to within half the round trip) and how late its window began; and which agents the result
+     * lacks.
+     */
+    static String coordination(AgentCoordination c) {
+        String clocks = c.agents().stream().map(a -> String.format(Locale.ROOT,
+                "agent %d %+.3f ms (round trip %.3f ms%s)", a.index(), a.clockOffsetMs(), a.roundTripMs(),
+                a.startSkewMs() == null ? "" : ", start skew " + a.startSkewMs() + " ms"))
+                .collect(Collectors.joining(", "));
+        return " Coordinated over the network; clock offsets against the coordinator: " + clocks + "."
+                + (c.incomplete() ? " Incomplete: agent" + (c.missingAgents().size() == 1 ? " " : "s ")
+                + c.missingAgents().stream().map(String::valueOf).collect(Collectors.joining(", "))
+                + " missing from the result, whose figures are the other agents' only." : "");
     }
 
     private static String spread(LoadPlacement p) {

@@ -40,7 +40,7 @@ class CeilingFixture {
     static final Path SOURCE = Path.of("src/test/resources/ceiling-run");
     static final String SCENARIO = "ramp";
     static final String STOPPED_BECAUSE = "MemAvailable 1.9 GiB fell below the memory guard's floor of 2.0 GiB";
-    static final LoadPlacement PLACEMENT = new LoadPlacement(3, 2, "127.0.0.2-127.0.0.3", 40L);
+    static final LoadPlacement PLACEMENT = new LoadPlacement(3, 2, "127.0.0.2-127.0.0.3", 40L, null);
 
     static Path copyTo(Path target) {
         return Fixture.copyTree(SOURCE, target);
@@ -81,7 +81,7 @@ class CeilingFixture {
                 30_000, 1_000, ErrorCounts.NONE, new LatencyViews(whole, whole),
                 new ServerMetrics(null, null, GcPauses.NONE, 900_000_000L, 40_000_000L, 4, null), null, null, null,
                 null, new LoadPlacement(PLACEMENT.agents(), PLACEMENT.sourceAddresses(), PLACEMENT.sourceRange(),
-                        netty ? 85L : PLACEMENT.agentStartSkewMs()), ceiling, null, null, null, null, null);
+                        netty ? 85L : PLACEMENT.agentStartSkewMs(), null), ceiling, null, null, null, null, null);
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.reactorbench.results.load;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.reactorbench.results.AgentCoordination;
 import io.reactorbench.results.ErrorCounts;
 import io.reactorbench.results.LatencySummary;
 import io.reactorbench.results.LatencyViews;
@@ -56,6 +57,9 @@ import java.util.List;
  * @param sweep sweep model (issue 19 B): every step's offered and achieved rate, latency and errors, the objective
  *        and what it found; absent for the other models. The window, requests and latency above then cover the
  *        steps' measured windows together.
+ * @param coordination merged results of a coordinated load ({@code reactorbench coordinate}, issue 20): each
+ *        agent's clock offset, round trip and start skew, and the agents missing from the result (then it is
+ *        incomplete); absent for every other result
  */
 public record LoadResult(String schema, Params params, double windowSeconds, long requests, double throughput,
         ErrorCounts errors, LatencyViews latencyNs, Double connectionsPerSecond, List<String> firstErrors,
@@ -65,7 +69,8 @@ public record LoadResult(String schema, Params params, double windowSeconds, lon
         @JsonInclude(JsonInclude.Include.NON_NULL) List<CeilingStep> steps,
         @JsonInclude(JsonInclude.Include.NON_NULL) ErrorCounts failedRequests,
         @JsonInclude(JsonInclude.Include.NON_NULL) Double errorRate,
-        @JsonInclude(JsonInclude.Include.NON_NULL) SweepResult sweep) {
+        @JsonInclude(JsonInclude.Include.NON_NULL) SweepResult sweep,
+        @JsonInclude(JsonInclude.Include.NON_NULL) AgentCoordination coordination) {
 
     public LoadResult {
         steps = steps == null ? null : List.copyOf(steps);

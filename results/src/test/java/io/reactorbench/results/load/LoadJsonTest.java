@@ -61,7 +61,7 @@ class LoadJsonTest {
                         new CeilingStep(1, 8, 6, 1.0, 2.0, 6, 0, 0, 0, new ErrorCounts(2, 0, 0, 0), LatencySummary.EMPTY,
                                 CeilingStop.MEMORY_GUARD, "memory guard: MemAvailable 1.8 GiB below the 2.0 GiB floor",
                                 null, null, null)),
-                new ErrorCounts(0, 3, 4, 5), 0.006, null);
+                new ErrorCounts(0, 3, 4, 5), 0.006, null, null);
         JsonMapper loadGeneratorMapper = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
         String json = LoadJson.toJson(everything);
@@ -78,7 +78,7 @@ class LoadJsonTest {
         Path file = temp.resolve("steps.json");
         Files.writeString(file, LoadJson.toJson(new LoadResult(LoadResult.SCHEMA, null, 0, 0, 0, ErrorCounts.NONE,
                 null, null, List.of(), null, false, 1, null, null, null, null, null, null, null, List.of(stopped), null, null,
-                null)));
+                null, null)));
         LoadResult withSteps = LoadJson.read(file);
 
         assertThat(LoadJson.toJson(withSteps)).contains("\"stoppedBy\" : \"fd-limit\"");

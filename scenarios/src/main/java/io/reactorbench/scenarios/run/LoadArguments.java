@@ -16,7 +16,7 @@ final class LoadArguments {
 
     /** {@code target} as the server's READY line named it: {@code host:port}, {@code udp:host:port} or {@code unix:/path}. */
     static List<String> of(Scenario s, Target target, Path json, Path hlog) {
-        return of(s, target, json, hlog, new LoadPlacement(1, 0, null, null), 1);
+        return of(s, target, json, hlog, new LoadPlacement(1, 0, null, null, null), 1);
     }
 
     /**
@@ -69,7 +69,7 @@ final class LoadArguments {
                 "--warmup", "0ms",
                 "--duration", millis(s.warmupSeconds()),
                 "--json", json.toString()));
-        addRequestShape(args, s, new LoadPlacement(1, 0, null, null));
+        addRequestShape(args, s, new LoadPlacement(1, 0, null, null, null));
         return args;
     }
 

@@ -63,7 +63,7 @@ public final class LoadSplit {
     static LoadPlacement of(int connections, long connectionsPerProcess, Transport transport) {
         int agents = connectionsPerProcess > 0 ? (int) Math.max(1, Math.ceilDiv(connections, connectionsPerProcess)) : 1;
         if (transport != Transport.TCP || connections < SOURCES_FROM_CONNECTIONS) {
-            return new LoadPlacement(agents, 0, null, null);
+            return new LoadPlacement(agents, 0, null, null, null);
         }
         int sources = Math.max(2, Math.ceilDiv(connections, CONNECTIONS_PER_SOURCE));
         if (sources > 250) {
@@ -71,6 +71,6 @@ public final class LoadSplit {
                     + " source addresses, more than 127.0.0.2-127.0.0.251 offers");
         }
         String range = "127.0.0." + FIRST_SOURCE_HOST + "-127.0.0." + (FIRST_SOURCE_HOST + sources - 1);
-        return new LoadPlacement(agents, sources, range, null);
+        return new LoadPlacement(agents, sources, range, null, null);
     }
 }
