@@ -34,9 +34,13 @@ import picocli.CommandLine.Unmatched;
                 + " The image must be built and pushed first: docker build -f k8s/Dockerfile -t IMAGE . (docs/distributed.md)."})
 final class K8sCommand implements Callable<Integer> {
 
-    /** Options the agent contract sets itself, or that cannot mean anything in a pod. */
+    /**
+     * Options the agent contract sets itself, that the coordinator refuses in the shared file (an agent's own files:
+     * its results directory holds them), that a pod of one address cannot use, or models that cannot run coordinated.
+     */
     private static final List<String> REFUSED_LOAD_OPTIONS = List.of("--shard", "--shard-count", "--start-barrier",
-            "--coordinator", "--token-file", "--allow-remote", "--json", "--hlog", "--no-summary", "--source", "--url");
+            "--coordinator", "--token-file", "--allow-remote", "--json", "--hlog", "--report-memory", "--source",
+            "--url", "--steps", "--rates", "--find");
 
     @Option(names = "--agents", required = true, paramLabel = "K",
             description = "Agent pods (an Indexed Job of K completions, all running together).")
@@ -137,8 +141,9 @@ final class K8sCommand implements Callable<Integer> {
         for (String arg : loadArgs) {
             for (String refused : REFUSED_LOAD_OPTIONS) {
                 if (arg.equals(refused) || arg.startsWith(refused + "=")) {
-                    throw new UserError(refused + " is not a k8s option: the agent contract sets the shard, coordinator,"
-                            + " token and outputs, and a pod has one address");
+                    throw new UserError(refused + " is not for k8s: the agent contract sets the shard, coordinator and"
+                            + " token, the coordinator writes the outputs, a pod has one address, and ceiling and sweep"
+                            + " runs cannot be coordinated");
                 }
             }
             if (arg.startsWith("@")) {
@@ -150,6 +155,9 @@ final class K8sCommand implements Callable<Integer> {
             new CommandLine(load).setExpandAtFiles(false).parseArgs(loadArgs.toArray(String[]::new));
         } catch (CommandLine.ParameterException e) {
             throw new UserError(e.getMessage());
+        }
+        if ("ceiling".equals(load.model) || "sweep".equals(load.model)) {
+            throw new UserError("the " + load.model + " model cannot run under a coordinator");
         }
         return load;
     }

@@ -93,6 +93,8 @@ class K8sCommandTest {
                 List.of("--agents", "2", "--target", "svc:1", "--connections", "many"),
                 List.of("--agents", "2", "--target", "svc:1", "--json", "out.json"),
                 List.of("--agents", "2", "--target", "svc:1", "--body", "@req.json"),
+                List.of("--agents", "2", "--target", "svc:1", "--steps", "10k,20k"),
+                List.of("--agents", "2", "--target", "svc:1", "--model", "sweep"),
                 List.of("--agents", "2", "--target", "svc:1", "--name", "Bad_Name"),
                 List.of("--agents", "2", "--target", "svc:1", "--results-hold", "soon"));
         for (List<String> args : bad) {

@@ -19,7 +19,7 @@ public final class AgentContract {
     public static final String TOKEN_DIR = "/etc/reactorbench/token";
     public static final String TOKEN_KEY = "token";
     public static final String TOKEN_PATH = TOKEN_DIR + "/" + TOKEN_KEY;
-    /** Where the coordinator writes the results directory (an emptyDir, or the PVC given). */
+    /** The volume the coordinator writes its results directory into (an emptyDir, or the PVC given). */
     public static final String RESULTS_DIR = "/results";
     /** Set by the Job controller in every pod of an Indexed Job: the agent's shard index. */
     public static final String INDEX_ENV = "JOB_COMPLETION_INDEX";
@@ -37,10 +37,18 @@ public final class AgentContract {
                 "--allow-remote");
     }
 
-    /** {@code reactorbench coordinate …} waiting for {@code agents}, listening on every address of its pod. */
-    public static List<String> coordinatorArgs(int agents, String readyDeadline) {
+    /**
+     * {@code reactorbench coordinate …} waiting for {@code agents}, listening on every address of its pod, writing the
+     * run to {@link #resultsDir} (which must not exist yet: the coordinator writes it whole or not at all).
+     */
+    public static List<String> coordinatorArgs(int agents, String readyDeadline, String runName) {
         return List.of("coordinate", "@" + LOAD_ARGS_PATH, "--agents", Integer.toString(agents),
-                "--listen", "0.0.0.0:" + COORDINATOR_PORT, "--token-file", TOKEN_PATH, "--out", RESULTS_DIR,
+                "--listen", "0.0.0.0:" + COORDINATOR_PORT, "--token-file", TOKEN_PATH, "--out", resultsDir(runName),
                 "--ready-deadline", readyDeadline);
+    }
+
+    /** The run's results directory inside the results volume, named after the run. */
+    public static String resultsDir(String runName) {
+        return RESULTS_DIR + "/" + runName;
     }
 }

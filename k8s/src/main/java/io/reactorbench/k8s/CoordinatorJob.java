@@ -15,8 +15,9 @@ import java.util.Map;
 
 /**
  * The coordinator: a Job of one pod running {@code reactorbench coordinate}, and the ClusterIP Service the agents
- * reach it by. It writes the results directory to {@code /results}: an emptyDir, kept for {@code resultsHoldSeconds}
- * after the run so that {@code kubectl cp} can copy it, or the PersistentVolumeClaim given.
+ * reach it by. It writes the results directory to {@code /results/<name>}: on an emptyDir, kept for
+ * {@code resultsHoldSeconds} after the run so that {@code kubectl cp} can copy it, or on the PersistentVolumeClaim
+ * given (where each run needs a name of its own: the coordinator refuses a directory that exists).
  */
 public final class CoordinatorJob {
 
@@ -50,8 +51,8 @@ public final class CoordinatorJob {
                             .addNewContainer()
                                 .withName(CONTAINER)
                                 .withImage(spec.image())
-                                .withCommand(ResultsHold.command(spec.resultsHoldSeconds()))
-                                .withArgs(AgentContract.coordinatorArgs(spec.agents(), spec.readyDeadline()))
+                                .withCommand(ResultsHold.command(spec.resultsHoldSeconds(), spec.name()))
+                                .withArgs(AgentContract.coordinatorArgs(spec.agents(), spec.readyDeadline(), spec.name()))
                                 .addNewPort().withName(CONTAINER).withContainerPort(AgentContract.COORDINATOR_PORT)
                                     .endPort()
                                 // The Service sends agents here only once the coordinator listens.

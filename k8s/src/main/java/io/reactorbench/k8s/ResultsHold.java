@@ -15,13 +15,13 @@ public final class ResultsHold {
     private ResultsHold() {
     }
 
-    static List<String> command(long holdSeconds) {
+    static List<String> command(long holdSeconds, String runName) {
         if (holdSeconds == 0) {
             return List.of(AgentContract.EXECUTABLE);
         }
-        String script = AgentContract.EXECUTABLE + " \"$@\"; status=$?; echo \"results in " + AgentContract.RESULTS_DIR
-                + " for " + holdSeconds + " s: kubectl cp $(hostname):" + AgentContract.RESULTS_DIR
-                + " ./results\"; sleep " + holdSeconds + "; exit $status";
+        String dir = AgentContract.resultsDir(runName);
+        String script = AgentContract.EXECUTABLE + " \"$@\"; status=$?; echo \"results kept " + holdSeconds
+                + " s: kubectl cp $(hostname):" + dir + " ./" + runName + "\"; sleep " + holdSeconds + "; exit $status";
         return List.of("sh", "-c", script, AgentContract.EXECUTABLE);
     }
 }

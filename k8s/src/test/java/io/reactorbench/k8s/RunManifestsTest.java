@@ -133,7 +133,7 @@ class RunManifestsTest {
         assertThat(pod.getRestartPolicy()).isEqualTo("Never");
         assertThat(pod.getContainers().getFirst().getArgs()).containsExactly("coordinate",
                 "@/etc/reactorbench/load.args", "--agents", "3", "--listen", "0.0.0.0:7700", "--token-file",
-                "/etc/reactorbench/token/token", "--out", "/results", "--ready-deadline", "300s");
+                "/etc/reactorbench/token/token", "--out", "/results/bench", "--ready-deadline", "300s");
         assertThat(pod.getVolumes()).filteredOn(v -> v.getName().equals("results")).singleElement()
                 .satisfies(v -> assertThat(v.getEmptyDir()).isNotNull());
     }
