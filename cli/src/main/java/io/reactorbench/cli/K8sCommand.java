@@ -84,7 +84,8 @@ final class K8sCommand implements Callable<Integer> {
     String resultsHold;
 
     @Option(names = "--ready-deadline", defaultValue = "300s", paramLabel = "DURATION",
-            description = "How long the coordinator waits for all K agents to register (default: ${DEFAULT-VALUE}).")
+            description = "How long the coordinator waits for all K agents to register and open their connections"
+                    + " (default: ${DEFAULT-VALUE}).")
     String readyDeadline;
 
     @Unmatched

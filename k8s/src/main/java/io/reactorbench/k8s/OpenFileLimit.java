@@ -5,8 +5,8 @@ import java.util.List;
 /**
  * The agent's open-file limit. A pod spec has no rlimit field, so the container raises its own: {@code sh -c 'ulimit
  * -n N && exec reactorbench "$@"'}. That can only go up to the hard limit the container runtime hands down
- * (containerd before 2.0 and CRI-O set 1048576 or more in their systemd units; containerd 2.0 dropped that setting,
- * leaving systemd's default of 524288); above it the shell fails at once with its own message, the agent never
+ * (containerd's and CRI-O's systemd units long set 1048576 or more; containerd 2.0 dropped that setting, leaving
+ * systemd's default hard limit of 524288); above it the shell fails at once with its own message, the agent never
  * registers, and the coordinator's ready deadline names the missing agent.
  */
 public final class OpenFileLimit {
