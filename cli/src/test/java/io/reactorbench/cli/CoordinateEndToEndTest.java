@@ -35,7 +35,8 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code JOB_COMPLETION_INDEX}) against a loopback echo server whose answers to one source address come 25 ms late
  * (a slow server path only agent 2 takes). The merged result counts what the agents counted, its p99 is the p99 of
  * their histograms added, the slow agent shows in the merged tail; a killed agent leaves an incomplete result naming
- * it; an agent that never arrives fails the run after a short deadline, nothing started.
+ * it; an agent that never arrives fails the run after a short deadline, nothing started; a coordinator that goes away
+ * stops every agent.
  */
 @Timeout(240)
 class CoordinateEndToEndTest {
@@ -244,5 +245,26 @@ class CoordinateEndToEndTest {
         assertThat(agent0.output()).contains("gave the run up before the start").contains("no load was sent");
         assertThat(out).doesNotExist();
         assertThat(Files.list(out.getParent()).toList()).as("no temporary directory left").isEmpty();
+    }
+
+    @Test
+    void shouldStopEveryAgentWithOneLineWhenTheCoordinatorGoesAway() throws Exception {
+        Path args = loadArgs("30s");
+        token();
+        LocalProcess coordinator = coordinator(args, 2, "90s", dir.resolve("runs/dist-gone"));
+        int port = port(coordinator);
+        List<LocalProcess> agents = List.of(agent(args, port, 0, 2, List.of()), agent(args, port, 1, 2, List.of()));
+        assertThat(coordinator.awaitOutput(Pattern.compile("started 2 agents"), 90_000)).as(coordinator.output())
+                .isPresent();
+        Thread.sleep(1_500);
+        coordinator.kill();
+
+        for (LocalProcess agent : agents) {
+            assertThat(agent.awaitExit(EXIT_WAIT_MS)).as(agent.output()).isEqualTo(1);
+            List<String> lines = agent.output().strip().lines().toList();
+            assertThat(lines.getLast()).startsWith("load: ").contains("the coordinator at 127.0.0.1:" + port)
+                    .endsWith(": stopped the load");
+        }
+        assertThat(dir.resolve("runs/dist-gone")).doesNotExist();
     }
 }
