@@ -42,18 +42,19 @@ class K8sCommandTest {
     @Test
     void shouldHandThePodsLoadOptionsThatLoadsOwnParserReadsBackFromTheFile() throws Exception {
         Outcome outcome = ReportCliFixture.execute("k8s", "--agents", "2", "--target", "svc:8080", "--app", "http",
-                "--connections", "2k", "--header", "X-Run: a #1", "--threshold", "p99<5ms", "--threshold",
-                "errors<0.1%", "--duration", "30s");
+                "--connections", "2k", "--header", "X-Run: a #1", "--body", "{\"path\": \"C:\\tmp\"}",
+                "--threshold", "p99<5ms", "--threshold", "errors<0.1%", "--duration", "30s");
         ConfigMap load = (ConfigMap) objects(outcome).get(1);
         Path file = Files.writeString(temp.resolve("load.args"), load.getData().get("load.args"));
 
-        // picocli's own @-file expansion, as the agent's command line '@/etc/reactorbench/load.args' gets it.
+        // The words '@/etc/reactorbench/load.args' stands for on the pods' command lines, read as reactorbench reads them.
         LoadCommand parsed = new LoadCommand();
-        new CommandLine(parsed).parseArgs("@" + file);
+        new CommandLine(parsed).parseArgs(ArgumentFiles.read(file).toArray(String[]::new));
         assertThat(parsed.targets).containsExactly("svc:8080");
         assertThat(parsed.app).isEqualTo("http");
         assertThat(parsed.connections).isEqualTo(2000);
         assertThat(parsed.http.headers).containsExactly("X-Run: a #1");
+        assertThat(parsed.http.body).isEqualTo("{\"path\": \"C:\\tmp\"}");
         assertThat(parsed.thresholds).containsExactly("p99<5ms", "errors<0.1%");
         assertThat(parsed.duration).isEqualTo("30s");
     }
