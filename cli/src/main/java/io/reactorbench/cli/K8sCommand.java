@@ -31,7 +31,8 @@ import picocli.CommandLine.Unmatched;
             "Example: k8s --agents 4 --target echo.bench.svc:7000 --connections 200k --rate 100k --duration 60s"
                 + " --threshold 'p99<5ms' > agents.yaml && kubectl apply -f agents.yaml",
             "Options not listed below are load options (see 'load --help'); they go to every agent and the coordinator."
-                + " The image must be built and pushed first: docker build -f k8s/Dockerfile -t IMAGE . (docs/distributed.md)."})
+                + " The image must be built and pushed first: docker build -f k8s/Dockerfile -t IMAGE ."
+                + " (docs/distributed.md)."})
 final class K8sCommand implements Callable<Integer> {
 
     /**
@@ -62,7 +63,8 @@ final class K8sCommand implements Callable<Integer> {
                     + " (k8s/Dockerfile) and push it where the cluster pulls from, then give its name here.")
     String image;
 
-    @Option(names = "--cpu", defaultValue = "2", description = "Each agent's CPU request and limit (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--cpu", defaultValue = "2",
+            description = "Each agent's CPU request and limit (default: ${DEFAULT-VALUE}).")
     String cpu;
 
     @Option(names = "--memory", defaultValue = "2Gi",
@@ -70,8 +72,8 @@ final class K8sCommand implements Callable<Integer> {
     String memory;
 
     @Option(names = "--open-files", paramLabel = "N", converter = UnitConverters.IntCount.class,
-            description = "Open-file limit each agent raises itself to with 'ulimit -n' (default " + OpenFileLimit.DEFAULT
-                    + "; at most the container runtime's hard limit).")
+            description = "Open-file limit each agent raises itself to with 'ulimit -n' (default "
+                    + OpenFileLimit.DEFAULT + "; at most the container runtime's hard limit).")
     Integer openFiles;
 
     @Option(names = "--results-pvc", paramLabel = "CLAIM",
@@ -137,7 +139,7 @@ final class K8sCommand implements Callable<Integer> {
         return text;
     }
 
-    /** The load options through load's own parser: an unknown option or a bad value is refused here, not in the pods. */
+    /** The load options through load's own parser: an unknown option or bad value is refused here, not in K pods. */
     private static LoadCommand parsedLoadOptions(List<String> loadArgs) {
         for (String arg : loadArgs) {
             for (String refused : REFUSED_LOAD_OPTIONS) {

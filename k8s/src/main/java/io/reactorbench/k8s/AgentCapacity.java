@@ -12,7 +12,7 @@ import java.util.Locale;
  */
 public record AgentCapacity(long connectionsPerAgent, long limitPerAgent) {
 
-    /** Descriptors a JVM and the load generator hold besides sockets (jars, pollers, logs): loadgen's Preflight margin. */
+    /** Descriptors a JVM and the load generator hold besides sockets (jars, pollers, logs): Preflight's margin. */
     public static final int FDS_BESIDES_SOCKETS = 64;
     /** Source ports per destination address in the pods' range, 1024-65535. */
     public static final int PORTS_PER_DESTINATION = 65_535 - 1024 + 1;
@@ -45,7 +45,8 @@ public record AgentCapacity(long connectionsPerAgent, long limitPerAgent) {
             return null;
         }
         return String.format(Locale.ROOT, "%,d connections over %d agents is %,d per agent, above the %,d one agent"
-                + " can hold (its open files less %d, and %,d source ports per target address): use --agents %d or more",
+                + " can hold (its open files less %d, and %,d source ports per target address): use --agents %d"
+                + " or more",
                 connections, agents, connectionsPerAgent, limitPerAgent, FDS_BESIDES_SOCKETS, PORTS_PER_DESTINATION,
                 agentsNeeded(connections));
     }

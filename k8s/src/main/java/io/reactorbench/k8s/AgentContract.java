@@ -38,8 +38,8 @@ public final class AgentContract {
     }
 
     /**
-     * {@code reactorbench coordinate …} waiting for {@code agents}, listening on every address of its pod, writing the
-     * run to {@link #resultsDir} (which must not exist yet: the coordinator writes it whole or not at all).
+     * {@code reactorbench coordinate …} waiting for {@code agents}, listening on every address of its pod, writing
+     * the run to {@link #resultsDir} (which must not exist yet: the coordinator writes it whole or not at all).
      */
     public static List<String> coordinatorArgs(int agents, String readyDeadline, String runName) {
         return List.of("coordinate", "@" + LOAD_ARGS_PATH, "--agents", Integer.toString(agents),

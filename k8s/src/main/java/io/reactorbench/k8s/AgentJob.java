@@ -48,7 +48,7 @@ public final class AgentJob {
                             .addNewTopologySpreadConstraint()
                                 .withMaxSkew(1)
                                 .withTopologyKey(SPREAD_TOPOLOGY_KEY)
-                                // Pending rather than packed: the coordinator's ready deadline then names who is missing.
+                                // Pending rather than packed: the ready deadline then names who is missing.
                                 .withWhenUnsatisfiable("DoNotSchedule")
                                 .withNewLabelSelector().withMatchLabels(podLabels).endLabelSelector()
                             .endTopologySpreadConstraint()
@@ -67,7 +67,7 @@ public final class AgentJob {
                 .build();
     }
 
-    /** Requests equal to limits (Guaranteed QoS): an agent that is throttled or evicted measures itself, not the server. */
+    /** Requests equal limits (Guaranteed QoS): a throttled or evicted agent would measure itself, not the server. */
     private static ResourceRequirements resources(ManifestSpec spec) {
         Map<String, Quantity> amounts = RunLabels.sorted(Map.of("cpu", new Quantity(spec.cpu()), "memory",
                 new Quantity(spec.memory())));

@@ -6,7 +6,7 @@ import io.fabric8.kubernetes.api.model.VolumeMount;
 import io.fabric8.kubernetes.api.model.VolumeMountBuilder;
 import java.util.List;
 
-/** The two files every pod of a run reads: the load options (ConfigMap) and the token (Secret), at the contract's paths. */
+/** The two files every pod of a run reads, at the contract's paths: the load options (ConfigMap) and token (Secret). */
 final class ContractVolumes {
 
     static final String LOAD_VOLUME = "load-args";

@@ -52,7 +52,8 @@ public final class CoordinatorJob {
                                 .withName(CONTAINER)
                                 .withImage(spec.image())
                                 .withCommand(ResultsHold.command(spec.resultsHoldSeconds(), spec.name()))
-                                .withArgs(AgentContract.coordinatorArgs(spec.agents(), spec.readyDeadline(), spec.name()))
+                                .withArgs(AgentContract.coordinatorArgs(spec.agents(), spec.readyDeadline(),
+                                        spec.name()))
                                 .addNewPort().withName(CONTAINER).withContainerPort(AgentContract.COORDINATOR_PORT)
                                     .endPort()
                                 // The Service sends agents here only once the coordinator listens.

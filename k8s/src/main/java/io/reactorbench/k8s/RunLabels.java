@@ -30,7 +30,7 @@ public final class RunLabels {
         return sorted(Map.of(NAME, "reactorbench", INSTANCE, spec.name(), COMPONENT, component));
     }
 
-    /** Sorted, so that the same command prints the same YAML ({@code Map.of}'s order varies from one JVM run to the next). */
+    /** Sorted, so that one command prints the same YAML each time ({@code Map.of}'s order varies by JVM run). */
     static <V> Map<String, V> sorted(Map<String, V> map) {
         return Collections.unmodifiableSortedMap(new TreeMap<>(map));
     }
