@@ -136,7 +136,21 @@ final class CoordinateCommand implements Callable<Integer> {
                     line -> System.err.println("coordinate: " + line), ClockSample::nowUs);
             System.err.println("coordinate: listening on " + hostPort(coordinator.address()) + " for " + agents
                     + " agents (load spec " + whole.fingerprint() + ")");
-            outcome = coordinator.run();
+            // Ctrl-C or SIGTERM: the agents see their connections end and stop; no half directory stays behind
+            Thread hook = new Thread(() -> {
+                coordinator.close();
+                deleteQuietly(temp);
+            }, "coordinate-stop");
+            Runtime.getRuntime().addShutdownHook(hook);
+            try {
+                outcome = coordinator.run();
+            } finally {
+                try {
+                    Runtime.getRuntime().removeShutdownHook(hook);
+                } catch (IllegalStateException shuttingDown) {
+                    // the hook is running
+                }
+            }
         } catch (Coordinator.NotStartedException e) {
             deleteQuietly(temp);
             throw new UserError(e.getMessage(), Main.EXIT_CHECK_FAILED);

@@ -126,7 +126,11 @@ class CoordinatorRefusalTest {
             }
             assertThat(message).isInstanceOf(AgentMessage.Welcome.class);
             AgentFrames.write(out, new AgentMessage.Ready());
-            assertThat(AgentFrames.read(in)).isInstanceOf(AgentMessage.Start.class);
+            while ((message = AgentFrames.read(in)) instanceof AgentMessage.Ping ping) {
+                long now = ClockSample.nowUs();
+                AgentFrames.write(out, new AgentMessage.Pong(ping.t1Us(), now, now));
+            }
+            assertThat(message).isInstanceOf(AgentMessage.Start.class);
             AgentFrames.write(out, new AgentMessage.Interval(0L, null, 1L, 2L, "bm90IGEgaGlzdG9ncmFt"));
             assertThat(AgentFrames.read(in)).isInstanceOf(AgentMessage.Refuse.class);
         }

@@ -63,6 +63,9 @@ final class LoadPlacementNotes {
 
     private static String spread(LoadPlacement p) {
         String agents = p.agents() + (p.agents() == 1 ? " agent" : " agents");
+        if (p.coordination() != null) {
+            return agents + " on their own machines"; // whose source addresses the coordinator does not learn
+        }
         String addresses = p.sourceAddresses() == 0 ? "the kernel's source address"
                 : p.sourceAddresses() + (p.sourceAddresses() == 1 ? " source address" : " source addresses")
                 + (p.sourceRange() == null ? "" : " (" + p.sourceRange() + ")");

@@ -18,7 +18,7 @@ class LoadPlacementNotesTest {
 
         String note = LoadPlacementNotes.describe(List.of(new LoadPlacement(3, 0, null, 4L, coordination)));
 
-        assertThat(note).isEqualTo("load from 3 agents over the kernel's source address; the agents began measuring"
+        assertThat(note).isEqualTo("load from 3 agents on their own machines; the agents began measuring"
                 + " within 4 ms of each other. Coordinated over the network; clock offsets against the coordinator:"
                 + " agent 0 +0.094 ms (round trip 1.719 ms, start skew 4 ms), agent 1 +5000.250 ms (round trip 0.200"
                 + " ms, start skew 0 ms), agent 2 -1.500 ms (round trip 0.300 ms). Incomplete: agent 2 missing from"

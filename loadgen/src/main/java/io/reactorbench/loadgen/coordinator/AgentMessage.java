@@ -11,7 +11,7 @@ import io.reactorbench.results.load.LoadResult;
  *
  * <p>In order: the agent sends {@link Hello}; the coordinator answers {@link Refuse}, or several {@link Ping}s (each
  * answered by a {@link Pong}: the clock exchange) and {@link Welcome}; the agent opens its connections and sends
- * {@link Ready}; the coordinator sends {@link Start} once all K are ready; the agent streams {@link Interval}s and ends
+ * {@link Ready}, and answers the pings of a second exchange; the coordinator sends {@link Start} once all K are ready; the agent streams {@link Interval}s and ends
  * with its {@link Result}. The coordinator sends {@link Abort} instead of Start when the run cannot start, and any time
  * after it when the run is given up.
  */

@@ -35,6 +35,7 @@ final class AgentSession {
     private final String peer;
     private final Object sendLock = new Object();
     private final CountDownLatch ended = new CountDownLatch(1);
+    private final List<ClockSample> clockSamples = new ArrayList<>();
     private volatile Integer index;
     private volatile ClockSample clock;
     private volatile boolean ready;
@@ -81,6 +82,10 @@ final class AgentSession {
             if (!(next instanceof AgentMessage.Ready)) {
                 throw unexpected(next, "ready");
             }
+            // again now that the agent is connected and idle: a JVM that has just started answers late and unevenly
+            socket.setSoTimeout(Coordinator.HANDSHAKE_TIMEOUT_MS);
+            exchangeClocks(in);
+            socket.setSoTimeout(0);
             ready = true;
             coordinator.changed();
             receiveRun(in);
@@ -99,9 +104,11 @@ final class AgentSession {
         }
     }
 
-    /** NTP's exchange, {@link Coordinator#SYNC_ROUNDS} times on this connection; keeps the shortest round trip. */
+    /**
+     * NTP's exchange, {@link Coordinator#SYNC_ROUNDS} times on this connection; keeps the shortest round trip of these
+     * and of the exchanges before.
+     */
     private void exchangeClocks(InputStream in) throws IOException {
-        List<ClockSample> samples = new ArrayList<>();
         for (int round = 0; round < Coordinator.SYNC_ROUNDS; round++) {
             long t1Us = coordinator.nowUs();
             send(new AgentMessage.Ping(t1Us));
@@ -110,9 +117,9 @@ final class AgentSession {
             if (!(answer instanceof AgentMessage.Pong pong) || pong.t1Us() != t1Us) {
                 throw unexpected(answer, "the pong of ping " + round);
             }
-            samples.add(new ClockSample(t1Us, pong.t2Us(), pong.t3Us(), t4Us));
+            clockSamples.add(new ClockSample(t1Us, pong.t2Us(), pong.t3Us(), t4Us));
         }
-        clock = ClockSample.best(samples);
+        clock = ClockSample.best(clockSamples);
     }
 
     /** After ready: nothing until the start, then intervals in sequence, then the result. */
@@ -234,7 +241,8 @@ final class AgentSession {
             refuse("connection from " + peer, reason);
             return;
         }
-        coordinator.log(name() + (started ? " dropped: " : " refused: ") + reason);
+        // registered, then broke the protocol or went away: its index is free again before the start, missing after
+        coordinator.log(name() + " dropped: " + reason);
         try {
             send(new AgentMessage.Refuse(reason));
         } catch (IOException gone) {

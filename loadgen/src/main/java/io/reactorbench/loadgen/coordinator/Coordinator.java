@@ -39,7 +39,7 @@ import java.util.stream.Collectors;
  */
 public final class Coordinator implements AutoCloseable {
 
-    /** Round trips of the clock exchange; the one with the shortest is kept. */
+    /** Round trips of each clock exchange (at registration, and once ready); the shortest of all is kept. */
     static final int SYNC_ROUNDS = 8;
     /** How long a new connection may take to say hello, and an agent to answer each ping. */
     static final int HANDSHAKE_TIMEOUT_MS = 10_000;

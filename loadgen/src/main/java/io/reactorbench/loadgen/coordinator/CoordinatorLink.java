@@ -54,16 +54,19 @@ public final class CoordinatorLink implements AutoCloseable {
     private final InputStream in;
     private final String coordinator;
     private final Object sendLock = new Object();
+    private final LongSupplier nowUs;
     private final double clockOffsetMs;
     private volatile Runnable onLost = () -> { };
     private volatile String lostReason;
     private volatile boolean finishing;
     private long nextSeq;
 
-    private CoordinatorLink(Socket socket, InputStream in, String coordinator, double clockOffsetMs) {
+    private CoordinatorLink(Socket socket, InputStream in, String coordinator, LongSupplier nowUs,
+            double clockOffsetMs) {
         this.socket = socket;
         this.in = in;
         this.coordinator = coordinator;
+        this.nowUs = nowUs;
         this.clockOffsetMs = clockOffsetMs;
     }
 
@@ -92,7 +95,7 @@ public final class CoordinatorLink implements AutoCloseable {
                             new AgentMessage.Pong(ping.t1Us(), receivedUs, nowUs.getAsLong()));
                     case AgentMessage.Welcome welcome -> {
                         socket.setSoTimeout(0);
-                        return new CoordinatorLink(socket, in, name, welcome.clockOffsetMs());
+                        return new CoordinatorLink(socket, in, name, nowUs, welcome.clockOffsetMs());
                     }
                     case AgentMessage.Refuse refuse -> throw new RefusedException("the coordinator at " + name
                             + " refused this agent: " + refuse.reason());
@@ -165,6 +168,12 @@ public final class CoordinatorLink implements AutoCloseable {
         return () -> {
             send(new AgentMessage.Ready());
             AgentMessage message = AgentFrames.read(in);
+            // the coordinator measures the clock again once this agent is connected and idle
+            for (int pings = 0; message instanceof AgentMessage.Ping ping && pings <= MAX_PINGS; pings++) {
+                long receivedUs = nowUs.getAsLong();
+                send(new AgentMessage.Pong(ping.t1Us(), receivedUs, nowUs.getAsLong()));
+                message = AgentFrames.read(in);
+            }
             switch (message) {
                 case AgentMessage.Start start -> {
                     Thread.ofPlatform().daemon().name("coordinator-watch").start(this::watch);
