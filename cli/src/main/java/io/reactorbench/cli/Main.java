@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
             ServersCommand.class,
             LoadCommand.class,
             CoordinateCommand.class,
+            K8sCommand.class,
             RunCommand.class,
             DoctorCommand.class,
             ReportCommand.class,
