@@ -45,7 +45,7 @@ class RunDryRunTest {
         assertThat(exit).as(err.toString()).isZero();
         assertThat(out.toString()).containsPattern("echo-knee +only on engine-epoll, netty-epoll, .*vthreads, threads")
                 .containsPattern("http-knee +http sweep, 100 connections, find max-rate from 5000 req/s within"
-                        + " p99=10000us,errors=0.1%, each step warm-up 1.0s \\+ 2.0s, at most 8 steps");
+                        + " p99=10000us,errors=0.1%, each step warm-up 1.0s \\+ 2.0s, at most 12 steps");
     }
 
     @Test
