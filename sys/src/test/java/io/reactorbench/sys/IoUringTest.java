@@ -66,6 +66,16 @@ class IoUringTest {
     }
 
     @Test
+    void shouldSetUpWithTheNewestFlagsThisKernelAccepts() {
+        assumeTrue(IoUringSupport.atLeast(System.getProperty("os.version"), 6, 6), "NO_SQARRAY needs kernel 6.6");
+        int wanted = IoUringFlags.IORING_SETUP_SINGLE_ISSUER | IoUringFlags.IORING_SETUP_DEFER_TASKRUN
+                | IoUringFlags.IORING_SETUP_NO_SQARRAY;
+        assertThat(ring.setupFlags() & wanted).isEqualTo(wanted);
+        assertThat(ring.sqEntries()).isEqualTo(64);
+        assertThat(ring.cqEntries()).isEqualTo(256);
+    }
+
+    @Test
     void shouldCompleteANopWithItsUserData() {
         ring.prepNop(42);
         assertThat(ring.submitAndWait(WAIT_NS)).isEqualTo(1);
