@@ -105,14 +105,18 @@ final class UringPoller implements Poller {
     @Override
     public void submitQueued() {
         sends.prepareSends();
-        submitNow();
-    }
-
-    private void submitNow() {
-        int entered = ring.submitAndWait(0);
+        int entered = submitNow();
         if (entered < 0 && entered != -Errno.EINTR && entered != -Errno.EBUSY && entered != -Errno.EAGAIN) {
             throw new IllegalStateException("io_uring_enter: " + Errno.message(entered));
         }
+    }
+
+    /**
+     * Submits what is queued without waiting: the SQEs taken, or -errno. A close calls it for its cancel and ignores
+     * a failure: what was not taken stays queued for the next poll.
+     */
+    private int submitNow() {
+        return ring.submitAndWait(0);
     }
 
     private void reap() {
