@@ -137,8 +137,8 @@ class ServeCommandTest {
 
     /** K processes of one design serve one port (the runner's {@code processes: K}): each binds it with SO_REUSEPORT. */
     @ParameterizedTest
-    @ValueSource(strings = {"engine-epoll", "engine-nio", "netty-epoll", "netty-nio", "netty-iouring", "threads",
-            "vthreads"})
+    @ValueSource(strings = {"engine-epoll", "engine-nio", "engine-uring", "netty-epoll", "netty-nio", "netty-iouring",
+            "threads", "vthreads"})
     void shouldLetASecondProcessServeTheSamePortWithReusePort(String design) throws Exception {
         Availability availability = ServerDesigns.require(design).availability();
         Assumptions.assumeTrue(availability.available(), () -> design + ": " + availability.cause());

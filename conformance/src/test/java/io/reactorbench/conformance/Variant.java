@@ -17,7 +17,7 @@ import java.util.stream.Stream;
  * <p>Every variant runs every case, on the apps it lists: each design's default, {@code engine-epoll-et} (which
  * changes how every connection is read: partial reads, pauses for blocking work, resumes) and the two gnet-article
  * ablations ({@code engine-epoll-maptable}, {@code engine-epoll-copyread}) on every app; the engine's
- * reuse-port and balancer variants on echo only, because they change which loop a connection lands on, not how that
+ * reuse-port and balancer variants (on nio, epoll and uring) on echo only, because they change which loop a connection lands on, not how that
  * loop serves it, and echo drives the same read, write, back-pressure and close paths as the other apps without
  * their parsing. That keeps the suite's run time near what it was before the engine's options joined it.
  *
@@ -28,8 +28,8 @@ import java.util.stream.Stream;
  */
 record Variant(String name, ServerDesign design, Map<String, String> options, Set<App> apps) {
 
-    /** The engine's pollers; each balancing variant runs on both (edge-triggered exists on epoll only). */
-    private static final List<String> ENGINE_POLLERS = List.of("engine-epoll", "engine-nio");
+    /** The engine's pollers; each balancing variant runs on each (edge-triggered exists on epoll only). */
+    private static final List<String> ENGINE_POLLERS = List.of("engine-epoll", "engine-nio", "engine-uring");
     private static final Set<App> EVERY_APP = Set.of(App.values());
 
     Variant {
@@ -50,7 +50,7 @@ record Variant(String name, ServerDesign design, Map<String, String> options, Se
     /**
      * The engine's other ways to run: edge-triggered epoll; the gnet-article ablations on epoll, the gnet-shaped
      * connection map ({@code table=map}) and a fresh copy of every read ({@code read=copy}), which serve through
-     * other code on every event and so run every app; and on both pollers one SO_REUSEPORT listener per loop and
+     * other code on every event and so run every app; and on every poller one SO_REUSEPORT listener per loop and
      * the least-connections and source-hash balancers (round-robin is the default).
      */
     static Stream<Variant> engineOptions() {

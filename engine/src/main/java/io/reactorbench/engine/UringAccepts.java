@@ -89,9 +89,10 @@ final class UringAccepts {
         }
         int slot = UringUserData.slot(userData);
         UringListener listener = listeners[slot];
+        boolean cancelled = result == -Errno.ECANCELED;
         if (result >= 0) {
             listener.add(result);
-        } else if (result != -Errno.ECANCELED) {
+        } else if (!cancelled) {
             listener.failure = result; // thrown by the next accept(): the acceptor backs off, then re-arms
         }
         if ((cqeFlags & IoUringFlags.IORING_CQE_F_MORE) == 0) {
@@ -101,7 +102,9 @@ final class UringAccepts {
                 arm(slot, listener);
             }
         }
-        slots.listReady(slot);
+        if (!cancelled) {
+            slots.listReady(slot);
+        }
     }
 
     /** Stops (cancels the accept) or resumes (arms it) accepting. */
@@ -133,8 +136,8 @@ final class UringAccepts {
             }
             throw new IOException("accept: " + Errno.message(failure));
         }
-        if (listener.armed) {
-            return null; // the multishot accept brings the next one
+        if (listener.armed || !listener.wanted) {
+            return null; // the multishot accept brings the next one, or the acceptor is backing off
         }
         int fd = LinuxSys.accept4(listener.fd, EpollSockets.ACCEPT_FLAGS);
         if (fd >= 0) {

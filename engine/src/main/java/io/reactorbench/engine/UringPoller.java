@@ -41,6 +41,8 @@ final class UringPoller implements Poller {
     private static final int SQ_ENTRIES = 4096;
     /** CQ slots: multishot recvs post many completions per submission; more wait in the kernel (FEAT_NODROP). */
     private static final int CQ_ENTRIES = 16384;
+    /** SQPOLL only: how long the kernel's SQ thread spins without work before it sleeps (and needs a wake-up). */
+    private static final int SQ_THREAD_IDLE_MS = 100;
     /** Enters per poll to move completions the CQ had no room for; the rest wait for the next poll. */
     private static final int MAX_OVERFLOW_ROUNDS = 4;
 
@@ -57,13 +59,15 @@ final class UringPoller implements Poller {
     private UringReceives receives;
     private IOException lastFailure;
 
-    UringPoller(SocketSetup setup) throws IOException {
+    /** @param sqPoll the SQPOLL experiment: a kernel thread takes the SQEs, so a poll enters only to wait */
+    UringPoller(SocketSetup setup, boolean sqPoll) throws IOException {
         String cause = PollerKind.URING.unavailabilityCause();
         if (cause != null) {
             throw new IOException("uring poller unavailable: " + cause);
         }
         this.setup = setup;
-        this.ring = IoUring.open(SQ_ENTRIES, CQ_ENTRIES);
+        this.ring = sqPoll ? IoUring.openSqPoll(SQ_ENTRIES, CQ_ENTRIES, SQ_THREAD_IDLE_MS)
+                : IoUring.open(SQ_ENTRIES, CQ_ENTRIES);
         this.sends = new UringSends(arena, ring, slots);
         this.sockAddr = new SockAddr(arena);
         this.accepts = new UringAccepts(ring, slots, sockAddr);
@@ -105,14 +109,18 @@ final class UringPoller implements Poller {
     @Override
     public void submitQueued() {
         sends.prepareSends();
-        submitNow();
-    }
-
-    private void submitNow() {
-        int entered = ring.submitAndWait(0);
+        int entered = submitNow();
         if (entered < 0 && entered != -Errno.EINTR && entered != -Errno.EBUSY && entered != -Errno.EAGAIN) {
             throw new IllegalStateException("io_uring_enter: " + Errno.message(entered));
         }
+    }
+
+    /**
+     * Submits what is queued without waiting: the SQEs taken, or -errno. A close calls it for its cancel and ignores
+     * a failure: what was not taken stays queued for the next poll.
+     */
+    private int submitNow() {
+        return ring.submitAndWait(0);
     }
 
     private void reap() {

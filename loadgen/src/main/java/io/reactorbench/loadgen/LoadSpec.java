@@ -107,6 +107,8 @@ public record LoadSpec(
         }
         require(app != null && model != null && poller != null, "app, model and poller are required");
         poller = poller.resolve(); // AUTO becomes the poller that runs here, which load.json records
+        require(poller != PollerKind.URING, "--poller uring is a server poller (engine-uring); the load generator"
+                + " waits with epoll or nio");
         require(connections >= 1, "--connections must be at least 1");
         require(connectRatePerSec > 0, "--connect-rate must be positive");
         require(threads >= 1, "--threads must be at least 1");

@@ -31,6 +31,12 @@ class LoadSpecTest {
     }
 
     @Test
+    void shouldRefuseTheUringPollerWhichOnlyServersHave() {
+        assertThatThrownBy(() -> local().poller(io.reactorbench.sys.PollerKind.URING).build())
+                .hasMessageContaining("--poller uring");
+    }
+
+    @Test
     void shouldPickOpenLoopWhenARateIsGivenAndClosedOtherwise() {
         assertThat(local().ratePerSec(100).build().model()).isEqualTo(LoadModel.OPEN);
         assertThat(local().build().model()).isEqualTo(LoadModel.CLOSED);

@@ -24,24 +24,14 @@ import java.lang.invoke.VarHandle;
  * a time while the kernel answers EINVAL (older kernels). SINGLE_ISSUER makes the ring's creator its only submitter,
  * and an engine builds its pollers on another thread than the loop's: so the ring starts disabled
  * (IORING_SETUP_R_DISABLED) and the first {@link #submitAndWait} enables it, making its caller the owner.
+ * {@link #openSqPoll} is the SQPOLL experiment: a kernel thread takes the SQEs, and an enter happens only to wait
+ * for completions or to wake that thread once it slept.
  */
 public final class IoUring implements AutoCloseable {
 
     public static final int SQE_BYTES = 64;
     private static final int CQE_BYTES = 16;
     private static final VarHandle INT = ValueLayout.JAVA_INT.varHandle();
-    private static final int PARAMS_BYTES = 120;
-    private static final long OFF_SQES = 0x10000000L;
-    private static final int PROT_READ_WRITE = 0x1 | 0x2;
-    private static final int MAP_SHARED_POPULATE = 0x01 | 0x8000;
-    /** Flags tried in order; each step drops what an older kernel rejects with EINVAL. */
-    private static final int[] SETUP_ATTEMPTS = {
-            IORING_SETUP_SUBMIT_ALL | IORING_SETUP_SINGLE_ISSUER | IORING_SETUP_DEFER_TASKRUN
-                    | IORING_SETUP_R_DISABLED | IORING_SETUP_NO_SQARRAY, // 6.6+
-            IORING_SETUP_SUBMIT_ALL | IORING_SETUP_SINGLE_ISSUER | IORING_SETUP_DEFER_TASKRUN
-                    | IORING_SETUP_R_DISABLED, // 6.1+
-            IORING_SETUP_SUBMIT_ALL | IORING_SETUP_COOP_TASKRUN, // 5.19+
-            0};
 
     private final Arena arena = Arena.ofShared();
     private final int fd;
@@ -59,6 +49,8 @@ public final class IoUring implements AutoCloseable {
     private final int sqMask;
     private final int cqEntries;
     private final int cqMask;
+    /** A kernel thread takes the SQEs (IORING_SETUP_SQPOLL): enter only to wait, or to wake that thread. */
+    private final boolean sqPoll;
     /** struct io_uring_getevents_arg then a struct __kernel_timespec, for waits with a timeout. */
     private final MemorySegment waitArgument;
     /** struct io_uring_buf_reg, for buffer ring (un)registration. */
@@ -69,7 +61,7 @@ public final class IoUring implements AutoCloseable {
     private boolean enabled;
     private boolean closed;
 
-    private IoUring(int fd, MemorySegment params, int setupFlags) throws IOException {
+    IoUring(int fd, MemorySegment params, int setupFlags) throws IOException {
         this.fd = fd;
         this.setupFlags = setupFlags;
         this.features = params.get(ValueLayout.JAVA_INT, 20);
@@ -84,12 +76,12 @@ public final class IoUring implements AutoCloseable {
         long ringBytes = Math.max(sqArray + 4L * sqEntries, cqes + (long) CQE_BYTES * cqEntries);
         MemorySegment mappedRings = null;
         try {
-            mappedRings = map(fd, ringBytes, 0);
+            mappedRings = IoUringSetup.map(fd, ringBytes, 0);
             this.rings = mappedRings;
-            this.sqes = map(fd, (long) SQE_BYTES * sqEntries, OFF_SQES);
+            this.sqes = IoUringSetup.map(fd, (long) SQE_BYTES * sqEntries, IoUringSetup.OFF_SQES);
         } catch (IOException e) {
             if (mappedRings != null) {
-                unmap(mappedRings);
+                IoUringSetup.unmap(mappedRings);
             }
             LinuxSys.close(fd);
             throw e;
@@ -102,6 +94,7 @@ public final class IoUring implements AutoCloseable {
         this.cqTailOffset = params.get(ValueLayout.JAVA_INT, 84);
         this.cqMask = rings.get(ValueLayout.JAVA_INT, params.get(ValueLayout.JAVA_INT, 88));
         this.cqesOffset = cqes;
+        this.sqPoll = (setupFlags & IORING_SETUP_SQPOLL) != 0;
         if ((setupFlags & IORING_SETUP_NO_SQARRAY) == 0) {
             for (int i = 0; i < sqEntries; i++) { // identity: SQE i sits in slot i, so the tail alone says what to take
                 rings.set(ValueLayout.JAVA_INT, sqArray + 4L * i, i);
@@ -119,62 +112,15 @@ public final class IoUring implements AutoCloseable {
      * powers of two, clamped to the kernel's maximum), with the newest setup flags this kernel accepts.
      */
     public static IoUring open(int sqEntries, int cqEntries) throws IOException {
-        try (Arena scratch = Arena.ofConfined()) {
-            MemorySegment params = scratch.allocate(PARAMS_BYTES, 8);
-            int failure = -Errno.EINVAL;
-            for (int attempt : SETUP_ATTEMPTS) {
-                int flags = attempt | IORING_SETUP_CQSIZE | IORING_SETUP_CLAMP;
-                params.fill((byte) 0);
-                params.set(ValueLayout.JAVA_INT, 4, cqEntries);
-                params.set(ValueLayout.JAVA_INT, 8, flags);
-                int r = setup(sqEntries, params);
-                if (r >= 0) {
-                    return new IoUring(r, params, flags);
-                }
-                failure = r;
-                if (r != -Errno.EINVAL) {
-                    break; // EPERM, ENOSYS, ENOMEM: no flag set would change that
-                }
-            }
-            throw new IoUringSetupException("io_uring_setup: " + Errno.message(failure), failure);
-        }
+        return IoUringSetup.open(sqEntries, cqEntries, IoUringSetup.ATTEMPTS, 0);
     }
 
-    private static int setup(int entries, MemorySegment params) {
-        MemorySegment capture = ThreadScratch.current().capture;
-        try {
-            long r = (long) LibcCalls.SYSCALL2.invokeExact(capture, SYS_IO_URING_SETUP, (long) entries,
-                    params.address());
-            return r >= 0 ? (int) r : -ThreadScratch.capturedErrno(capture);
-        } catch (Throwable t) {
-            throw LibcCalls.unexpected(t);
-        }
-    }
-
-    @SuppressWarnings("restricted") // the kernel mapped exactly this many bytes at the returned address
-    private static MemorySegment map(int fd, long bytes, long offset) throws IOException {
-        MemorySegment capture = ThreadScratch.current().capture;
-        try {
-            long address = (long) LibcCalls.MMAP.invokeExact(capture, 0L, bytes, PROT_READ_WRITE, MAP_SHARED_POPULATE,
-                    fd, offset);
-            if (address == -1L) {
-                throw new IOException("mmap of io_uring ring: " + Errno.message(ThreadScratch.capturedErrno(capture)));
-            }
-            return MemorySegment.ofAddress(address).reinterpret(bytes);
-        } catch (IOException | RuntimeException | Error e) {
-            throw e;
-        } catch (Throwable t) {
-            throw LibcCalls.unexpected(t);
-        }
-    }
-
-    private static void unmap(MemorySegment mapped) {
-        MemorySegment capture = ThreadScratch.current().capture;
-        try {
-            int ignored = (int) LibcCalls.MUNMAP.invokeExact(capture, mapped.address(), mapped.byteSize());
-        } catch (Throwable t) {
-            throw LibcCalls.unexpected(t);
-        }
+    /**
+     * Like {@link #open}, with a kernel thread polling the submission queue (IORING_SETUP_SQPOLL), which sleeps after
+     * {@code sqThreadIdleMs} without work: an experiment, costing a core's worth of spinning while busy.
+     */
+    public static IoUring openSqPoll(int sqEntries, int cqEntries, int sqThreadIdleMs) throws IOException {
+        return IoUringSetup.open(sqEntries, cqEntries, IoUringSetup.SQPOLL_ATTEMPTS, sqThreadIdleMs);
     }
 
     // ------------------------------------------------------------------ submission
@@ -186,7 +132,7 @@ public final class IoUring implements AutoCloseable {
      */
     private long claim() {
         if (sqeTail - (int) INT.getAcquire(rings, sqHeadOffset) == sqEntries) {
-            int r = submitAndWait(0);
+            int r = sqPoll ? waitForSqSpace() : submitAndWait(0);
             if (sqeTail - (int) INT.getAcquire(rings, sqHeadOffset) == sqEntries) {
                 throw new IllegalStateException("io_uring submission queue stays full: " + Errno.message(r));
             }
@@ -266,36 +212,76 @@ public final class IoUring implements AutoCloseable {
      * expected.
      */
     public int submitAndWait(long timeoutNs) {
-        if (!enabled) {
-            int r = register(IORING_REGISTER_ENABLE_RINGS, 0L, 0);
-            if (r < 0) {
-                return r;
-            }
-            enabled = true;
+        int enabling = enable();
+        if (enabling < 0) {
+            return enabling;
         }
         INT.setRelease(rings, sqTailOffset, sqeTail);
-        int toSubmit = sqeTail - (int) INT.getAcquire(rings, sqHeadOffset);
         boolean wait = timeoutNs != 0 && completionsReady() == 0;
-        long flags = IORING_ENTER_GETEVENTS;
-        long argument = 0;
-        long argumentBytes = 0;
-        if (wait && timeoutNs > 0) {
-            waitArgument.set(ValueLayout.JAVA_LONG, 0, 0L); // no signal mask
-            waitArgument.set(ValueLayout.JAVA_LONG, 8, 0L);
-            waitArgument.set(ValueLayout.JAVA_LONG, 16, waitArgument.address() + 24);
-            waitArgument.set(ValueLayout.JAVA_LONG, 24, timeoutNs / 1_000_000_000L);
-            waitArgument.set(ValueLayout.JAVA_LONG, 32, timeoutNs % 1_000_000_000L);
-            flags |= IORING_ENTER_EXT_ARG;
-            argument = waitArgument.address();
-            argumentBytes = 24;
+        if (sqPoll) {
+            int wakeup = wakeupFlag();
+            if (wakeup == 0 && !wait && !cqOverflowed()) {
+                return 0; // the SQ thread takes what was published: no system call
+            }
+            return wait ? enterAndWait(0, wakeup, timeoutNs) : enter(0, 0, IORING_ENTER_GETEVENTS | wakeup, false);
         }
+        int toSubmit = sqeTail - (int) INT.getAcquire(rings, sqHeadOffset);
+        return wait ? enterAndWait(toSubmit, 0, timeoutNs) : enter(toSubmit, 0, IORING_ENTER_GETEVENTS, false);
+    }
+
+    /** SQPOLL: publishes the tail and waits until the SQ thread has taken some SQEs. */
+    private int waitForSqSpace() {
+        int enabling = enable();
+        if (enabling < 0) {
+            return enabling;
+        }
+        INT.setRelease(rings, sqTailOffset, sqeTail);
+        return enter(0, 0, IORING_ENTER_SQ_WAIT | wakeupFlag(), true);
+    }
+
+    /** Enables a ring set up disabled, which makes the calling thread its single issuer: 0 or -errno. */
+    private int enable() {
+        if (enabled) {
+            return 0;
+        }
+        int r = register(IORING_REGISTER_ENABLE_RINGS, 0L, 0);
+        enabled = r >= 0;
+        return Math.min(r, 0);
+    }
+
+    /** SQPOLL: IORING_ENTER_SQ_WAKEUP when the SQ thread went to sleep, else 0. */
+    private int wakeupFlag() {
+        if (!sqPoll) {
+            return 0;
+        }
+        VarHandle.fullFence(); // our tail store before the flags load, as liburing's io_uring_smp_mb()
+        return ((int) INT.getAcquire(rings, sqFlagsOffset) & IORING_SQ_NEED_WAKEUP) != 0 ? IORING_ENTER_SQ_WAKEUP : 0;
+    }
+
+    private int enterAndWait(int toSubmit, int extraFlags, long timeoutNs) {
+        if (timeoutNs < 0) {
+            return enter(toSubmit, 1, IORING_ENTER_GETEVENTS | extraFlags, true);
+        }
+        waitArgument.set(ValueLayout.JAVA_LONG, 0, 0L); // no signal mask
+        waitArgument.set(ValueLayout.JAVA_LONG, 8, 0L);
+        waitArgument.set(ValueLayout.JAVA_LONG, 16, waitArgument.address() + 24);
+        waitArgument.set(ValueLayout.JAVA_LONG, 24, timeoutNs / 1_000_000_000L);
+        waitArgument.set(ValueLayout.JAVA_LONG, 32, timeoutNs % 1_000_000_000L);
+        return enter(toSubmit, 1, IORING_ENTER_GETEVENTS | IORING_ENTER_EXT_ARG | extraFlags, true);
+    }
+
+    /** {@code io_uring_enter}: the SQEs taken, or -errno. With EXT_ARG the wait argument carries the timeout. */
+    private int enter(int toSubmit, int minComplete, int flags, boolean mayBlock) {
+        boolean extArg = (flags & IORING_ENTER_EXT_ARG) != 0;
+        long argument = extArg ? waitArgument.address() : 0L;
+        long argumentBytes = extArg ? 24L : 0L;
         ThreadScratch scratch = ThreadScratch.current();
         try {
-            long r = wait
-                    ? (long) LibcCalls.SYSCALL6.invokeExact(SYS_IO_URING_ENTER, (long) fd, (long) toSubmit, 1L, flags,
-                            argument, argumentBytes)
-                    : (long) LibcCalls.SYSCALL6_NOW.invokeExact(SYS_IO_URING_ENTER, (long) fd, (long) toSubmit, 0L,
-                            flags, 0L, 0L);
+            long r = mayBlock
+                    ? (long) LibcCalls.SYSCALL6.invokeExact(SYS_IO_URING_ENTER, (long) fd, (long) toSubmit,
+                            (long) minComplete, (long) flags, argument, argumentBytes)
+                    : (long) LibcCalls.SYSCALL6_NOW.invokeExact(SYS_IO_URING_ENTER, (long) fd, (long) toSubmit,
+                            (long) minComplete, (long) flags, argument, argumentBytes);
             return r >= 0 ? (int) r : -scratch.errno();
         } catch (Throwable t) {
             throw LibcCalls.unexpected(t);
@@ -388,8 +374,8 @@ public final class IoUring implements AutoCloseable {
             return;
         }
         closed = true;
-        unmap(sqes);
-        unmap(rings);
+        IoUringSetup.unmap(sqes);
+        IoUringSetup.unmap(rings);
         LinuxSys.close(fd);
         arena.close();
     }

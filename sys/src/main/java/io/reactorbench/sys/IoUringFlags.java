@@ -54,6 +54,8 @@ public final class IoUringFlags {
     // --- io_uring_enter flags ---
     public static final int IORING_ENTER_GETEVENTS = 1;
     public static final int IORING_ENTER_SQ_WAKEUP = 1 << 1;
+    /** SQPOLL: wait until the SQ thread has made room in the submission queue. */
+    public static final int IORING_ENTER_SQ_WAIT = 1 << 2;
     public static final int IORING_ENTER_EXT_ARG = 1 << 3;
 
     // --- sq ring flags ---

@@ -66,6 +66,37 @@ class IoUringTest {
     }
 
     @Test
+    void shouldSetUpWithTheNewestFlagsThisKernelAccepts() {
+        assumeTrue(IoUringSupport.atLeast(System.getProperty("os.version"), 6, 6), "NO_SQARRAY needs kernel 6.6");
+        int wanted = IoUringFlags.IORING_SETUP_SINGLE_ISSUER | IoUringFlags.IORING_SETUP_DEFER_TASKRUN
+                | IoUringFlags.IORING_SETUP_NO_SQARRAY;
+        assertThat(ring.setupFlags() & wanted).isEqualTo(wanted);
+        assertThat(ring.sqEntries()).isEqualTo(64);
+        assertThat(ring.cqEntries()).isEqualTo(256);
+    }
+
+    @Test
+    void shouldCompleteNopsThroughTheSqPollThreadWithoutWaitingForAnEnter() throws IOException {
+        try (IoUring polled = IoUring.openSqPoll(64, 256, 100)) {
+            assertThat(polled.setupFlags() & IoUringFlags.IORING_SETUP_SQPOLL).isNotZero();
+            int count = polled.sqEntries() * 2 + 3; // more than the ring holds: claiming waits for the SQ thread
+            for (int i = 0; i < count; i++) {
+                polled.prepNop(i);
+            }
+            List<Long> seen = new ArrayList<>();
+            while (seen.size() < count) {
+                polled.submitAndWait(WAIT_NS);
+                int n = polled.completionsReady();
+                for (int i = 0; i < n; i++) {
+                    seen.add(polled.userData(i));
+                }
+                polled.consume(n);
+            }
+            assertThat(seen).doesNotHaveDuplicates().hasSize(count);
+        }
+    }
+
+    @Test
     void shouldCompleteANopWithItsUserData() {
         ring.prepNop(42);
         assertThat(ring.submitAndWait(WAIT_NS)).isEqualTo(1);

@@ -35,6 +35,8 @@ abstract class EngineDesign implements ServerDesign {
     static final String OPTION_TABLE = "table";
     /** The gnet-article ablation of the read path: {@code read=copy} (suites name it {@code engine-epoll-copyread}). */
     static final String OPTION_READ = "read";
+    /** The uring poller's SQPOLL experiment ({@code sqpoll=true}; suites may name it {@code engine-uring-sqpoll}). */
+    static final String OPTION_SQPOLL = "sqpoll";
     private static final Set<String> COMMON_OPTIONS = Set.of(OPTION_LB, OPTION_REUSE_PORT, OPTION_IDLE_TIMEOUT_MS,
             OPTION_TCP_NO_DELAY, OPTION_KEEP_ALIVE, OPTION_SEND_BUFFER_BYTES, OPTION_RECEIVE_BUFFER_BYTES, OPTION_TABLE,
             OPTION_READ);
@@ -67,7 +69,12 @@ abstract class EngineDesign implements ServerDesign {
 
     @Override
     public Set<String> supportedOptions() {
-        if (poller != PollerKind.EPOLL && poller != PollerKind.AUTO) {
+        if (poller == PollerKind.URING) {
+            Set<String> options = new java.util.HashSet<>(COMMON_OPTIONS);
+            options.add(OPTION_SQPOLL);
+            return Set.copyOf(options);
+        }
+        if (poller == PollerKind.NIO) {
             return COMMON_OPTIONS; // edge-triggered is an epoll mode
         }
         Set<String> options = new java.util.HashSet<>(COMMON_OPTIONS);
@@ -117,6 +124,7 @@ abstract class EngineDesign implements ServerDesign {
                 .withConnectionTable(ConnectionTableKind.parse(
                         config.option(OPTION_TABLE, ConnectionTableKind.SLOTS.id())))
                 .withReadDelivery(ReadDelivery.parse(config.option(OPTION_READ, ReadDelivery.VIEW.id())))
+                .withUringSqPoll(config.flag(OPTION_SQPOLL))
                 .withSocketOptions(Boolean.parseBoolean(config.option(OPTION_TCP_NO_DELAY, "true")),
                         config.flag(OPTION_KEEP_ALIVE),
                         (int) parseNonNegative(config.option(OPTION_SEND_BUFFER_BYTES, "0"), OPTION_SEND_BUFFER_BYTES),

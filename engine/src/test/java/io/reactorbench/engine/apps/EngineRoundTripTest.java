@@ -41,6 +41,7 @@ class EngineRoundTripTest {
                 Arguments.of(new Variant("epoll", new EngineEpollDesign(), Map.of())),
                 Arguments.of(new Variant("uring", new EngineUringDesign(), Map.of())),
                 Arguments.of(new Variant("uring-reuseport", new EngineUringDesign(), Map.of("reuse-port", "true"))),
+                Arguments.of(new Variant("uring-sqpoll", new EngineUringDesign(), Map.of("sqpoll", "true"))),
                 Arguments.of(new Variant("epoll-et", new EngineEpollDesign(), Map.of("edge-triggered", "true"))),
                 Arguments.of(new Variant("epoll-reuseport", new EngineEpollDesign(), Map.of("reuse-port", "true"))),
                 Arguments.of(new Variant("nio-least-conn", new EngineNioDesign(), Map.of("lb", "least-connections"))),
