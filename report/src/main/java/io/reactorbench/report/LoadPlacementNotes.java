@@ -55,7 +55,7 @@ final class LoadPlacementNotes {
                 "agent %d %+.3f ms (round trip %.3f ms%s)", a.index(), a.clockOffsetMs(), a.roundTripMs(),
                 a.startSkewMs() == null ? "" : ", start skew " + a.startSkewMs() + " ms"))
                 .collect(Collectors.joining(", "));
-        return " Coordinated over the network; clock offsets against the coordinator: " + clocks + "."
+        return " Clock offsets against the coordinator: " + clocks + "."
                 + (c.incomplete() ? " Incomplete: agent" + (c.missingAgents().size() == 1 ? " " : "s ")
                 + c.missingAgents().stream().map(String::valueOf).collect(Collectors.joining(", "))
                 + " missing from the result, whose figures are the other agents' only." : "");
@@ -64,7 +64,9 @@ final class LoadPlacementNotes {
     private static String spread(LoadPlacement p) {
         String agents = p.agents() + (p.agents() == 1 ? " agent" : " agents");
         if (p.coordination() != null) {
-            return agents + " on their own machines"; // whose source addresses the coordinator does not learn
+            // where the agents ran the coordinator does not know (one machine or many); each says its sources
+            return agents + " coordinated over the network"
+                    + (p.sourceAddresses() == 0 ? "" : ", " + p.sourceAddresses() + " source addresses in all");
         }
         String addresses = p.sourceAddresses() == 0 ? "the kernel's source address"
                 : p.sourceAddresses() + (p.sourceAddresses() == 1 ? " source address" : " source addresses")
