@@ -190,7 +190,7 @@ class CoordinateEndToEndTest {
 
         ReportCliFixture.Outcome report = ReportCliFixture.execute("report", out.toString());
         assertThat(report.exitCode()).as(report.err()).isZero();
-        assertThat(Files.readString(out.resolve("report/report.md"))).contains("clock offsets against the coordinator");
+        assertThat(Files.readString(out.resolve("report/report.md"))).contains("Clock offsets against the coordinator");
         ReportCliFixture.Outcome baseline = ReportCliFixture.execute("baseline", "save", out.toString(), "--to",
                 dir.resolve("baseline.json").toString());
         assertThat(baseline.exitCode()).as(baseline.err()).isZero();

@@ -66,7 +66,8 @@ final class LoadPlacementNotes {
         if (p.coordination() != null) {
             // where the agents ran the coordinator does not know (one machine or many); each says its sources
             return agents + " coordinated over the network"
-                    + (p.sourceAddresses() == 0 ? "" : ", " + p.sourceAddresses() + " source addresses in all");
+                    + (p.sourceAddresses() == 0 ? "" : ", " + p.sourceAddresses()
+                            + (p.sourceAddresses() == 1 ? " source address" : " source addresses in all"));
         }
         String addresses = p.sourceAddresses() == 0 ? "the kernel's source address"
                 : p.sourceAddresses() + (p.sourceAddresses() == 1 ? " source address" : " source addresses")
