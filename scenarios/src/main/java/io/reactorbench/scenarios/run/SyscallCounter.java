@@ -16,7 +16,7 @@ import java.util.stream.Stream;
  * stat} with the syscall tracepoints, attached to the server's processes, printing its counts every
  * {@value #INTERVAL_MS} ms into the cell's {@value #FILE}. Tracepoint counters are summed inside the kernel; nothing is
  * traced to user space per call. perf itself runs on the load generator's CPUs, so its reading of the counters is
- * not charged to the server. The tracepoints slow every system call (+8.5 % server CPU per echo round trip here:
+ * not charged to the server. The tracepoints slow every system call (+5-13 % server CPU per echo round trip here:
  * {@code scripts/pingpong/syscall-count-overhead.sh}), which is why counting is opt-in.
  */
 public final class SyscallCounter implements AutoCloseable {
@@ -29,7 +29,7 @@ public final class SyscallCounter implements AutoCloseable {
     static final String FILE = "syscalls.csv";
     static final String METHOD = "perf stat with the syscall tracepoints (in-kernel counters) on the server's"
             + " processes, " + INTERVAL_MS + " ms intervals inside the measured window; counting slows every system"
-            + " call (+8.5 % server CPU per echo round trip where measured), so this run's CPU figures include its cost";
+            + " call (+5-13 % server CPU per echo round trip where measured, docs/BENCHMARKS.md §10), so this run's CPU figures include its cost";
     /** perf's own start and its check of the events: seconds, not minutes, on any machine that has it. */
     private static final long CHECK_BOUND_SECONDS = 20;
     private static final long STOP_GRACE_MS = 2_000;
