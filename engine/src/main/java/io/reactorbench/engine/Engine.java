@@ -188,7 +188,7 @@ public final class Engine {
         SocketSetup setup = SocketSetup.of(config);
         return () -> switch (kind) {
             case EPOLL -> new EpollPoller(setup, config.edgeTriggered());
-            case URING -> new UringPoller(setup, config.uringSqPoll());
+            case URING -> new UringPoller(setup, config.uring());
             case NIO, AUTO -> new NioPoller(setup);
         };
     }

@@ -35,8 +35,7 @@ import java.util.concurrent.Executor;
  *                             when there are several) and each datagram is one onTraffic, answered to its sender
  * @param connectionTable      {@link ConnectionTableKind#SLOTS} (the engine's) or the gnet-shaped {@code MAP} ablation
  * @param readDelivery         {@link ReadDelivery#VIEW} (zero-copy, the engine's) or the {@code COPY} ablation
- * @param uringSqPoll          uring only, an experiment: a kernel thread per loop polls the submission queue
- *                             (IORING_SETUP_SQPOLL), so a loop with work queued enters the kernel only to wait
+ * @param uring                the uring poller's settings (SQPOLL, the batched wait); the other pollers ignore them
  */
 public record EngineConfig(
         SocketAddress address,
@@ -60,13 +59,13 @@ public record EngineConfig(
         boolean udp,
         ConnectionTableKind connectionTable,
         ReadDelivery readDelivery,
-        boolean uringSqPoll) {
+        UringTuning uring) {
 
     public EngineConfig {
         if (address == null || poller == null || loadBalancing == null || clock == null || connectionTable == null
-                || readDelivery == null) {
+                || readDelivery == null || uring == null) {
             throw new IllegalArgumentException(
-                    "address, poller, loadBalancing, clock, connectionTable and readDelivery are required");
+                    "address, poller, loadBalancing, clock, connectionTable, readDelivery and uring are required");
         }
         if (!(address instanceof InetSocketAddress) && !(address instanceof UnixDomainSocketAddress)) {
             throw new IllegalArgumentException("address must be an InetSocketAddress or a UnixDomainSocketAddress");
@@ -93,7 +92,7 @@ public record EngineConfig(
         if (edgeTriggered && poller.resolve() != PollerKind.EPOLL) {
             throw new IllegalArgumentException("edge-triggered needs the epoll poller");
         }
-        if (uringSqPoll && poller != PollerKind.URING) {
+        if (uring.sqPoll() && poller != PollerKind.URING) {
             throw new IllegalArgumentException("sqpoll needs the uring poller");
         }
     }
@@ -103,7 +102,7 @@ public record EngineConfig(
         return new EngineConfig(new InetSocketAddress("127.0.0.1", 0), PollerKind.AUTO, 0,
                 LoadBalancing.ROUND_ROBIN, false, false, true, false, 0, 0,
                 64 * 1024, 16 * 1024, 1024 * 1024, 256 * 1024, 0, 4096, NanoClock.SYSTEM, null, false,
-                ConnectionTableKind.SLOTS, ReadDelivery.VIEW, false);
+                ConnectionTableKind.SLOTS, ReadDelivery.VIEW, UringTuning.DEFAULTS);
     }
 
     public int effectiveLoops() {
@@ -114,89 +113,89 @@ public record EngineConfig(
     public EngineConfig withAddress(SocketAddress newAddress) {
         return new EngineConfig(newAddress, poller, loops, loadBalancing, reusePort, edgeTriggered, tcpNoDelay,
                 keepAlive, sendBufferBytes, receiveBufferBytes, readBufferBytes, chunkBytes, outboundHighWaterBytes,
-                outboundLowWaterBytes, idleTimeoutNs, backlog, clock, offload, udp, connectionTable, readDelivery, uringSqPoll);
+                outboundLowWaterBytes, idleTimeoutNs, backlog, clock, offload, udp, connectionTable, readDelivery, uring);
     }
 
     public EngineConfig withPoller(PollerKind newPoller) {
         return new EngineConfig(address, newPoller, loops, loadBalancing, reusePort, edgeTriggered, tcpNoDelay,
                 keepAlive, sendBufferBytes, receiveBufferBytes, readBufferBytes, chunkBytes, outboundHighWaterBytes,
-                outboundLowWaterBytes, idleTimeoutNs, backlog, clock, offload, udp, connectionTable, readDelivery, uringSqPoll);
+                outboundLowWaterBytes, idleTimeoutNs, backlog, clock, offload, udp, connectionTable, readDelivery, uring);
     }
 
     public EngineConfig withLoops(int newLoops) {
         return new EngineConfig(address, poller, newLoops, loadBalancing, reusePort, edgeTriggered, tcpNoDelay,
                 keepAlive, sendBufferBytes, receiveBufferBytes, readBufferBytes, chunkBytes, outboundHighWaterBytes,
-                outboundLowWaterBytes, idleTimeoutNs, backlog, clock, offload, udp, connectionTable, readDelivery, uringSqPoll);
+                outboundLowWaterBytes, idleTimeoutNs, backlog, clock, offload, udp, connectionTable, readDelivery, uring);
     }
 
     public EngineConfig withLoadBalancing(LoadBalancing newLoadBalancing) {
         return new EngineConfig(address, poller, loops, newLoadBalancing, reusePort, edgeTriggered, tcpNoDelay,
                 keepAlive, sendBufferBytes, receiveBufferBytes, readBufferBytes, chunkBytes, outboundHighWaterBytes,
-                outboundLowWaterBytes, idleTimeoutNs, backlog, clock, offload, udp, connectionTable, readDelivery, uringSqPoll);
+                outboundLowWaterBytes, idleTimeoutNs, backlog, clock, offload, udp, connectionTable, readDelivery, uring);
     }
 
     public EngineConfig withReusePort(boolean newReusePort) {
         return new EngineConfig(address, poller, loops, loadBalancing, newReusePort, edgeTriggered, tcpNoDelay,
                 keepAlive, sendBufferBytes, receiveBufferBytes, readBufferBytes, chunkBytes, outboundHighWaterBytes,
-                outboundLowWaterBytes, idleTimeoutNs, backlog, clock, offload, udp, connectionTable, readDelivery, uringSqPoll);
+                outboundLowWaterBytes, idleTimeoutNs, backlog, clock, offload, udp, connectionTable, readDelivery, uring);
     }
 
     public EngineConfig withEdgeTriggered(boolean newEdgeTriggered) {
         return new EngineConfig(address, poller, loops, loadBalancing, reusePort, newEdgeTriggered, tcpNoDelay,
                 keepAlive, sendBufferBytes, receiveBufferBytes, readBufferBytes, chunkBytes, outboundHighWaterBytes,
-                outboundLowWaterBytes, idleTimeoutNs, backlog, clock, offload, udp, connectionTable, readDelivery, uringSqPoll);
+                outboundLowWaterBytes, idleTimeoutNs, backlog, clock, offload, udp, connectionTable, readDelivery, uring);
     }
 
     public EngineConfig withOutboundWaterMarks(long lowBytes, long highBytes) {
         return new EngineConfig(address, poller, loops, loadBalancing, reusePort, edgeTriggered, tcpNoDelay,
                 keepAlive, sendBufferBytes, receiveBufferBytes, readBufferBytes, chunkBytes, highBytes, lowBytes,
-                idleTimeoutNs, backlog, clock, offload, udp, connectionTable, readDelivery, uringSqPoll);
+                idleTimeoutNs, backlog, clock, offload, udp, connectionTable, readDelivery, uring);
     }
 
     public EngineConfig withIdleTimeoutNs(long newIdleTimeoutNs) {
         return new EngineConfig(address, poller, loops, loadBalancing, reusePort, edgeTriggered, tcpNoDelay,
                 keepAlive, sendBufferBytes, receiveBufferBytes, readBufferBytes, chunkBytes, outboundHighWaterBytes,
-                outboundLowWaterBytes, newIdleTimeoutNs, backlog, clock, offload, udp, connectionTable, readDelivery, uringSqPoll);
+                outboundLowWaterBytes, newIdleTimeoutNs, backlog, clock, offload, udp, connectionTable, readDelivery, uring);
     }
 
     public EngineConfig withClock(NanoClock newClock) {
         return new EngineConfig(address, poller, loops, loadBalancing, reusePort, edgeTriggered, tcpNoDelay,
                 keepAlive, sendBufferBytes, receiveBufferBytes, readBufferBytes, chunkBytes, outboundHighWaterBytes,
-                outboundLowWaterBytes, idleTimeoutNs, backlog, newClock, offload, udp, connectionTable, readDelivery, uringSqPoll);
+                outboundLowWaterBytes, idleTimeoutNs, backlog, newClock, offload, udp, connectionTable, readDelivery, uring);
     }
 
     public EngineConfig withSocketOptions(boolean newTcpNoDelay, boolean newKeepAlive, int newSendBufferBytes,
             int newReceiveBufferBytes) {
         return new EngineConfig(address, poller, loops, loadBalancing, reusePort, edgeTriggered, newTcpNoDelay,
                 newKeepAlive, newSendBufferBytes, newReceiveBufferBytes, readBufferBytes, chunkBytes,
-                outboundHighWaterBytes, outboundLowWaterBytes, idleTimeoutNs, backlog, clock, offload, udp, connectionTable, readDelivery, uringSqPoll);
+                outboundHighWaterBytes, outboundLowWaterBytes, idleTimeoutNs, backlog, clock, offload, udp, connectionTable, readDelivery, uring);
     }
 
     public EngineConfig withUdp(boolean newUdp) {
         return new EngineConfig(address, poller, loops, loadBalancing, reusePort, edgeTriggered, tcpNoDelay,
                 keepAlive, sendBufferBytes, receiveBufferBytes, readBufferBytes, chunkBytes, outboundHighWaterBytes,
-                outboundLowWaterBytes, idleTimeoutNs, backlog, clock, offload, newUdp, connectionTable, readDelivery, uringSqPoll);
+                outboundLowWaterBytes, idleTimeoutNs, backlog, clock, offload, newUdp, connectionTable, readDelivery, uring);
     }
 
     /** The ablation of gnet's {@code map[int]*conn}: {@link ConnectionTableKind#MAP}; the default is SLOTS. */
     public EngineConfig withConnectionTable(ConnectionTableKind newConnectionTable) {
         return new EngineConfig(address, poller, loops, loadBalancing, reusePort, edgeTriggered, tcpNoDelay,
                 keepAlive, sendBufferBytes, receiveBufferBytes, readBufferBytes, chunkBytes, outboundHighWaterBytes,
-                outboundLowWaterBytes, idleTimeoutNs, backlog, clock, offload, udp, newConnectionTable, readDelivery, uringSqPoll);
+                outboundLowWaterBytes, idleTimeoutNs, backlog, clock, offload, udp, newConnectionTable, readDelivery, uring);
     }
 
     /** The ablation of copying every read out to the handler: {@link ReadDelivery#COPY}; the default is VIEW. */
     public EngineConfig withReadDelivery(ReadDelivery newReadDelivery) {
         return new EngineConfig(address, poller, loops, loadBalancing, reusePort, edgeTriggered, tcpNoDelay,
                 keepAlive, sendBufferBytes, receiveBufferBytes, readBufferBytes, chunkBytes, outboundHighWaterBytes,
-                outboundLowWaterBytes, idleTimeoutNs, backlog, clock, offload, udp, connectionTable, newReadDelivery, uringSqPoll);
+                outboundLowWaterBytes, idleTimeoutNs, backlog, clock, offload, udp, connectionTable, newReadDelivery, uring);
     }
 
-    /** The SQPOLL experiment on the uring poller (see {@link #uringSqPoll()}); off by default. */
-    public EngineConfig withUringSqPoll(boolean newUringSqPoll) {
+    /** The uring poller's settings (see {@link UringTuning}). */
+    public EngineConfig withUring(UringTuning newUring) {
         return new EngineConfig(address, poller, loops, loadBalancing, reusePort, edgeTriggered, tcpNoDelay,
                 keepAlive, sendBufferBytes, receiveBufferBytes, readBufferBytes, chunkBytes, outboundHighWaterBytes,
                 outboundLowWaterBytes, idleTimeoutNs, backlog, clock, offload, udp, connectionTable, readDelivery,
-                newUringSqPoll);
+                newUring);
     }
 }

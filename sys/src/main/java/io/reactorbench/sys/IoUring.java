@@ -32,6 +32,8 @@ public final class IoUring implements AutoCloseable {
     public static final int SQE_BYTES = 64;
     private static final int CQE_BYTES = 16;
     private static final VarHandle INT = ValueLayout.JAVA_INT.varHandle();
+    /** The overall timeout a batched wait without one gets (see {@link #submitAndWait(long, int, int)}). */
+    private static final long NO_LIMIT_NS = 3_600_000_000_000L;
 
     private final Arena arena = Arena.ofShared();
     private final int fd;
@@ -212,6 +214,18 @@ public final class IoUring implements AutoCloseable {
      * expected.
      */
     public int submitAndWait(long timeoutNs) {
+        return submitAndWait(timeoutNs, 1, 0);
+    }
+
+    /**
+     * {@link #submitAndWait(long)} with a batched wait: when it waits, it asks for {@code batch} completions beyond
+     * one for each SQE it submits (a send usually completes during the submit), but once {@code batchWaitUs} have
+     * passed it returns with any completion at all (io_uring_getevents_arg.min_wait_usec). With DEFER_TASKRUN the
+     * kernel does not even wake the thread before that many completions are due, so a busy loop sleeps and wakes less
+     * often per request, and waits at most {@code batchWaitUs} longer than it would have. {@code batch} below 2, a
+     * {@code batchWaitUs} of 0, SQPOLL or a kernel without IORING_FEAT_MIN_TIMEOUT: the plain wait for one.
+     */
+    public int submitAndWait(long timeoutNs, int batch, int batchWaitUs) {
         int enabling = enable();
         if (enabling < 0) {
             return enabling;
@@ -223,10 +237,24 @@ public final class IoUring implements AutoCloseable {
             if (wakeup == 0 && !wait && !cqOverflowed()) {
                 return 0; // the SQ thread takes what was published: no system call
             }
-            return wait ? enterAndWait(0, wakeup, timeoutNs) : enter(0, 0, IORING_ENTER_GETEVENTS | wakeup, false);
+            return wait ? enterAndWait(0, 1, 0, wakeup, timeoutNs) : enter(0, 0, IORING_ENTER_GETEVENTS | wakeup, false);
         }
         int toSubmit = sqeTail - (int) INT.getAcquire(rings, sqHeadOffset);
-        return wait ? enterAndWait(toSubmit, 0, timeoutNs) : enter(toSubmit, 0, IORING_ENTER_GETEVENTS, false);
+        if (!wait) {
+            return enter(toSubmit, 0, IORING_ENTER_GETEVENTS, false);
+        }
+        if (batch < 2 || batchWaitUs <= 0 || !supportsBatchedWait()) {
+            return enterAndWait(toSubmit, 1, 0, 0, timeoutNs);
+        }
+        int waitFor = (int) Math.min((long) toSubmit + batch, cqEntries / 2);
+        // without an overall timeout the kernel ends the wait when min_wait passes, events or not: an idle loop would
+        // wake every batchWaitUs. An hour stands for "no limit" and lets it sleep until a completion comes.
+        return enterAndWait(toSubmit, waitFor, batchWaitUs, 0, timeoutNs < 0 ? NO_LIMIT_NS : timeoutNs);
+    }
+
+    /** Whether {@link #submitAndWait(long, int, int)} can batch here (Linux 6.12+, not SQPOLL). */
+    public boolean supportsBatchedWait() {
+        return (features & IORING_FEAT_MIN_TIMEOUT) != 0 && !sqPoll;
     }
 
     /** SQPOLL: publishes the tail and waits until the SQ thread has taken some SQEs. */
@@ -258,16 +286,18 @@ public final class IoUring implements AutoCloseable {
         return ((int) INT.getAcquire(rings, sqFlagsOffset) & IORING_SQ_NEED_WAKEUP) != 0 ? IORING_ENTER_SQ_WAKEUP : 0;
     }
 
-    private int enterAndWait(int toSubmit, int extraFlags, long timeoutNs) {
+    private int enterAndWait(int toSubmit, int waitFor, int minWaitUs, int extraFlags, long timeoutNs) {
         if (timeoutNs < 0) {
-            return enter(toSubmit, 1, IORING_ENTER_GETEVENTS | extraFlags, true);
+            return enter(toSubmit, waitFor, IORING_ENTER_GETEVENTS | extraFlags, true);
         }
+        // struct io_uring_getevents_arg {u64 sigmask; u32 sigmask_sz; u32 min_wait_usec; u64 ts}, then the timespec
         waitArgument.set(ValueLayout.JAVA_LONG, 0, 0L); // no signal mask
-        waitArgument.set(ValueLayout.JAVA_LONG, 8, 0L);
+        waitArgument.set(ValueLayout.JAVA_INT, 8, 0);
+        waitArgument.set(ValueLayout.JAVA_INT, 12, minWaitUs);
         waitArgument.set(ValueLayout.JAVA_LONG, 16, waitArgument.address() + 24);
         waitArgument.set(ValueLayout.JAVA_LONG, 24, timeoutNs / 1_000_000_000L);
         waitArgument.set(ValueLayout.JAVA_LONG, 32, timeoutNs % 1_000_000_000L);
-        return enter(toSubmit, 1, IORING_ENTER_GETEVENTS | IORING_ENTER_EXT_ARG | extraFlags, true);
+        return enter(toSubmit, waitFor, IORING_ENTER_GETEVENTS | IORING_ENTER_EXT_ARG | extraFlags, true);
     }
 
     /** {@code io_uring_enter}: the SQEs taken, or -errno. With EXT_ARG the wait argument carries the timeout. */

@@ -50,6 +50,8 @@ public final class IoUringFlags {
     public static final int IORING_FEAT_SINGLE_MMAP = 1;
     public static final int IORING_FEAT_NODROP = 1 << 1;
     public static final int IORING_FEAT_EXT_ARG = 1 << 8;
+    /** io_uring_getevents_arg's min_wait_usec is honoured (Linux 6.12). */
+    public static final int IORING_FEAT_MIN_TIMEOUT = 1 << 15;
 
     // --- io_uring_enter flags ---
     public static final int IORING_ENTER_GETEVENTS = 1;

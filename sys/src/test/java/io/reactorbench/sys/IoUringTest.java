@@ -97,6 +97,26 @@ class IoUringTest {
     }
 
     @Test
+    void shouldEndABatchedWaitWithTheCompletionsItHasOnceTheBatchWaitHasPassed() {
+        assumeTrue(ring.supportsBatchedWait(), "min_wait_usec needs kernel 6.12");
+        ring.prepNop(41);
+        // asks for the NOP's completion and 8 more; only the NOP's comes, so the wait ends when the 1 ms passes
+        int taken = ring.submitAndWait(WAIT_NS, 8, 1_000);
+        assertThat(taken).isEqualTo(1);
+        assertThat(ring.completionsReady()).isEqualTo(1);
+        assertThat(ring.userData(0)).isEqualTo(41L);
+        ring.consume(1);
+    }
+
+    @Test
+    void shouldKeepABatchedWaitWithNoCompletionGoingUntilItsTimeout() {
+        assumeTrue(ring.supportsBatchedWait(), "min_wait_usec needs kernel 6.12");
+        // nothing completes: after the batch wait the kernel sleeps on until the overall timeout, not a spin
+        assertThat(ring.submitAndWait(20_000_000L, 8, 1_000)).isEqualTo(-Errno.ETIME);
+        assertThat(ring.completionsReady()).isZero();
+    }
+
+    @Test
     void shouldCompleteANopWithItsUserData() {
         ring.prepNop(42);
         assertThat(ring.submitAndWait(WAIT_NS)).isEqualTo(1);

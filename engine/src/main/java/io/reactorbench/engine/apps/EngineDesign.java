@@ -6,6 +6,7 @@ import io.reactorbench.engine.EngineConfig;
 import io.reactorbench.engine.EventHandler;
 import io.reactorbench.engine.LoadBalancing;
 import io.reactorbench.engine.ReadDelivery;
+import io.reactorbench.engine.UringTuning;
 import io.reactorbench.sys.PollerKind;
 import io.reactorbench.wire.spi.App;
 import io.reactorbench.wire.spi.Availability;
@@ -37,6 +38,8 @@ abstract class EngineDesign implements ServerDesign {
     static final String OPTION_READ = "read";
     /** The uring poller's SQPOLL experiment ({@code sqpoll=true}; suites may name it {@code engine-uring-sqpoll}). */
     static final String OPTION_SQPOLL = "sqpoll";
+    /** The uring poller's batched wait in µs ({@code batch-wait-us=0} turns it off; {@link UringTuning}). */
+    static final String OPTION_BATCH_WAIT_US = "batch-wait-us";
     private static final Set<String> COMMON_OPTIONS = Set.of(OPTION_LB, OPTION_REUSE_PORT, OPTION_IDLE_TIMEOUT_MS,
             OPTION_TCP_NO_DELAY, OPTION_KEEP_ALIVE, OPTION_SEND_BUFFER_BYTES, OPTION_RECEIVE_BUFFER_BYTES, OPTION_TABLE,
             OPTION_READ);
@@ -72,6 +75,7 @@ abstract class EngineDesign implements ServerDesign {
         if (poller == PollerKind.URING) {
             Set<String> options = new java.util.HashSet<>(COMMON_OPTIONS);
             options.add(OPTION_SQPOLL);
+            options.add(OPTION_BATCH_WAIT_US);
             return Set.copyOf(options);
         }
         if (poller == PollerKind.NIO) {
@@ -124,7 +128,8 @@ abstract class EngineDesign implements ServerDesign {
                 .withConnectionTable(ConnectionTableKind.parse(
                         config.option(OPTION_TABLE, ConnectionTableKind.SLOTS.id())))
                 .withReadDelivery(ReadDelivery.parse(config.option(OPTION_READ, ReadDelivery.VIEW.id())))
-                .withUringSqPoll(config.flag(OPTION_SQPOLL))
+                .withUring(new UringTuning(config.flag(OPTION_SQPOLL), (int) parseNonNegative(config.option(
+                        OPTION_BATCH_WAIT_US, Integer.toString(UringTuning.DEFAULTS.batchWaitUs())), OPTION_BATCH_WAIT_US)))
                 .withSocketOptions(Boolean.parseBoolean(config.option(OPTION_TCP_NO_DELAY, "true")),
                         config.flag(OPTION_KEEP_ALIVE),
                         (int) parseNonNegative(config.option(OPTION_SEND_BUFFER_BYTES, "0"), OPTION_SEND_BUFFER_BYTES),

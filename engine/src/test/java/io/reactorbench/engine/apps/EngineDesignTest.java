@@ -7,6 +7,7 @@ import io.reactorbench.engine.ConnectionTableKind;
 import io.reactorbench.engine.EngineConfig;
 import io.reactorbench.engine.LoadBalancing;
 import io.reactorbench.engine.ReadDelivery;
+import io.reactorbench.engine.UringTuning;
 import io.reactorbench.sys.PollerKind;
 import io.reactorbench.wire.spi.App;
 import io.reactorbench.wire.spi.ServerConfig;
@@ -29,10 +30,15 @@ class EngineDesignTest {
         EngineUringDesign uring = new EngineUringDesign();
         assertThat(ServerDesigns.ids()).contains("engine-uring");
         assertThat(uring.transports()).containsExactlyInAnyOrder(Transport.TCP, Transport.UNIX);
-        assertThat(uring.supportedOptions()).doesNotContain("edge-triggered").contains("sqpoll");
-        assertThat(new EngineEpollDesign().supportedOptions()).doesNotContain("sqpoll");
+        assertThat(uring.supportedOptions()).doesNotContain("edge-triggered").contains("sqpoll", "batch-wait-us");
+        assertThat(new EngineEpollDesign().supportedOptions()).doesNotContain("sqpoll", "batch-wait-us");
         assertThat(uring.engineConfig(new ServerConfig("127.0.0.1", 0, 1, App.ECHO, Map.of("sqpoll", "true")))
-                .uringSqPoll()).isTrue();
+                .uring()).isEqualTo(new UringTuning(true, UringTuning.DEFAULTS.batchWaitUs()));
+        assertThat(uring.engineConfig(new ServerConfig("127.0.0.1", 0, 1, App.ECHO, Map.of("batch-wait-us", "0")))
+                .uring()).isEqualTo(new UringTuning(false, 0));
+        assertThatThrownBy(() -> uring.engineConfig(
+                new ServerConfig("127.0.0.1", 0, 1, App.ECHO, Map.of("batch-wait-us", "5000"))))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("batch wait must be 0..1000");
         String cause = PollerKind.URING.unavailabilityCause();
         assertThat(uring.availability().available()).isEqualTo(cause == null);
         if (cause != null) {
