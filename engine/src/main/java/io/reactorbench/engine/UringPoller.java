@@ -45,12 +45,6 @@ final class UringPoller implements Poller {
     private static final int SQ_THREAD_IDLE_MS = 100;
     /** Enters per poll to move completions the CQ had no room for; the rest wait for the next poll. */
     private static final int MAX_OVERFLOW_ROUNDS = 4;
-    /**
-     * A loop that received on this many connections in one iteration is busy: its waits seldom sleep, and asking it to
-     * wait for more only holds replies back. With C clients at 10,000 connections (~40 receives per iteration) a
-     * batched wait without this bound cost 1.18 × Netty's CPU per round trip, 0.88 × with it (docs/BENCHMARKS.md §10).
-     */
-    private static final int BUSY_RECEIVES = 24;
 
     private final Arena arena = Arena.ofShared();
     private final IoUring ring;
@@ -64,10 +58,7 @@ final class UringPoller implements Poller {
     /** Made on the first connection: a main loop that only accepts needs no buffers. */
     private UringReceives receives;
     private IOException lastFailure;
-    /** {@link UringTuning#batchWaitUs()}: 0 = no batched wait. */
-    private final int batchWaitUs;
-    /** Receive completions that carried bytes in the last poll: the batched wait's guess at the next poll's work. */
-    private int receivedLastPoll;
+    private final UringBatchedWait batchedWait;
 
     /** @param tuning SQPOLL (an experiment) and the batched wait */
     UringPoller(SocketSetup setup, UringTuning tuning) throws IOException {
@@ -76,7 +67,7 @@ final class UringPoller implements Poller {
             throw new IOException("uring poller unavailable: " + cause);
         }
         this.setup = setup;
-        this.batchWaitUs = tuning.batchWaitUs();
+        this.batchedWait = new UringBatchedWait(tuning.batchWaitUs());
         boolean sqPoll = tuning.sqPoll();
         this.ring = sqPoll ? IoUring.openSqPoll(SQ_ENTRIES, CQ_ENTRIES, SQ_THREAD_IDLE_MS)
                 : IoUring.open(SQ_ENTRIES, CQ_ENTRIES);
@@ -105,8 +96,7 @@ final class UringPoller implements Poller {
         sends.prepareSends();
         long timeoutNs = slots.anyReady() ? 0
                 : timeoutMs < 0 ? -1 : Math.min(timeoutMs, Long.MAX_VALUE / 1_000_000) * 1_000_000;
-        int entered = ring.submitAndWait(timeoutNs, batchFor(receivedLastPoll), batchWaitUs);
-        receivedLastPoll = 0;
+        int entered = batchedWait.submitAndWait(ring, timeoutNs);
         if (entered < 0 && entered != -Errno.ETIME && entered != -Errno.EINTR && entered != -Errno.EBUSY
                 && entered != -Errno.EAGAIN) {
             throw new PollerFailedException("io_uring_enter: " + Errno.message(entered), null);
@@ -117,15 +107,6 @@ final class UringPoller implements Poller {
             reap();
         }
         return dispatch(sink);
-    }
-
-    /**
-     * The batched wait's size after a poll that received on {@code received} connections: a loop that received on
-     * several (but is not yet busy) waits for about twice that many, or the batch wait, whichever comes first; one
-     * that served a single connection waits for one (0 here), so a lone client's requests are never held back.
-     */
-    static int batchFor(int received) {
-        return received > 1 && received < BUSY_RECEIVES ? 2 * received : 0;
     }
 
     @Override
@@ -155,7 +136,7 @@ final class UringPoller implements Poller {
                 case UringUserData.RECV -> {
                     receives.onRecv(userData, result, cqeFlags);
                     if (result > 0) {
-                        receivedLastPoll++;
+                        batchedWait.onReceived();
                     }
                 }
                 case UringUserData.SEND -> sends.onSent(userData, result);

@@ -10,20 +10,20 @@ class UringBatchedWaitTest {
 
     @Test
     void shouldNeverBatchAfterAPollThatReceivedOnOneConnectionOrNone() {
-        assertThat(UringPoller.batchFor(0)).isZero();
-        assertThat(UringPoller.batchFor(1)).isZero();
+        assertThat(UringBatchedWait.batchFor(0)).isZero();
+        assertThat(UringBatchedWait.batchFor(1)).isZero();
     }
 
     @Test
     void shouldAskForTwiceWhatTheLastPollReceivedWhileTheLoopIsNotBusy() {
-        assertThat(UringPoller.batchFor(2)).isEqualTo(4);
-        assertThat(UringPoller.batchFor(23)).isEqualTo(46);
+        assertThat(UringBatchedWait.batchFor(2)).isEqualTo(4);
+        assertThat(UringBatchedWait.batchFor(23)).isEqualTo(46);
     }
 
     @Test
     void shouldStopBatchingOnceALoopReceivesOnTwentyFourConnectionsPerPoll() {
-        assertThat(UringPoller.batchFor(24)).isZero();
-        assertThat(UringPoller.batchFor(4_000)).isZero();
+        assertThat(UringBatchedWait.batchFor(24)).isZero();
+        assertThat(UringBatchedWait.batchFor(4_000)).isZero();
     }
 
     @Test
