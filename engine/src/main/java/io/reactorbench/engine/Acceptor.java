@@ -89,8 +89,9 @@ final class Acceptor {
                 if (accepted == null) {
                     break;
                 }
-                poller.discard(accepted);
+                // counted before the close: a client that sees its connection closed must find it counted
                 rejectedOnFdLimit++; // single writer: this loop
+                poller.discard(accepted);
             }
         } catch (IOException e) {
             // another thread took the freed fd, or accepting failed otherwise: the back-off covers it
