@@ -75,6 +75,9 @@ final class UringReceives {
             tail = grow(tail, size);
             held = java.util.Arrays.copyOf(held, size);
             ended = java.util.Arrays.copyOf(ended, size);
+            if (starved.length < size) { // a slot starves at most once at a time: grown here, not under load
+                starved = java.util.Arrays.copyOf(starved, size);
+            }
         }
         head[slot] = -1;
         tail[slot] = -1;

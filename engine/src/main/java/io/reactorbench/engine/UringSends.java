@@ -65,6 +65,9 @@ final class UringSends {
             failure = Arrays.copyOf(failure, size);
             shutdownWhenSent = Arrays.copyOf(shutdownWhenSent, size);
             isQueued = Arrays.copyOf(isQueued, size);
+            if (queued.length < size) { // a slot is queued at most once: grown here, not while requests are served
+                queued = Arrays.copyOf(queued, size);
+            }
         }
         start[slot] = 0;
         end[slot] = 0;

@@ -45,6 +45,12 @@ final class UringSlots {
             flags = Arrays.copyOf(flags, size);
             kinds = Arrays.copyOf(kinds, size);
         }
+        if (ready.length < fds.length) {
+            // a slot is listed at most once, so lists as long as the table never grow while requests are served:
+            // the growth is paid when a connection opens, not in the poll that first sees that many ready
+            ready = Arrays.copyOf(ready, fds.length);
+            readyBatch = new int[fds.length];
+        }
         fds[slot] = fd;
         kinds[slot] = kind;
         flags[slot] = 0;
