@@ -56,6 +56,9 @@ class TransportRoundTripTest {
             }
         }
         cases.add(new Case("engine-uring", "unix", "epoll")); // streams only: engine-uring serves no udp
+        // engine (auto) runs streams on io_uring where it works, and still serves udp: on epoll
+        cases.add(new Case("engine", "unix", "nio"));
+        cases.add(new Case("engine", "udp", "epoll"));
         return cases.stream();
     }
 

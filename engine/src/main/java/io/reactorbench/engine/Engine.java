@@ -60,7 +60,7 @@ public final class Engine {
     private Engine(EngineConfig config, EventHandler handler, PollerFactory pollers) throws IOException {
         this.config = config;
         this.handler = handler;
-        this.pollerKind = config.poller().resolve();
+        this.pollerKind = config.serverPoller().poller();
         int loops = config.effectiveLoops();
         this.subLoops = new EventLoop[loops];
         EventLoop main = null;
@@ -184,12 +184,12 @@ public final class Engine {
 
     /** The pollers {@code config} asks for. */
     static PollerFactory pollersFor(EngineConfig config) {
-        PollerKind kind = config.poller().resolve();
+        PollerKind kind = config.serverPoller().poller();
         SocketSetup setup = SocketSetup.of(config);
         return () -> switch (kind) {
             case EPOLL -> new EpollPoller(setup, config.edgeTriggered());
             case URING -> new UringPoller(setup, config.uring());
-            case NIO, AUTO -> new NioPoller(setup);
+            case NIO, AUTO -> new NioPoller(setup); // AUTO never comes out of serverPoller()
         };
     }
 
@@ -215,6 +215,7 @@ public final class Engine {
         return address;
     }
 
+    /** The poller the loops run: auto resolved for a server ({@link EngineConfig#serverPoller()}). */
     public PollerKind poller() {
         return pollerKind;
     }

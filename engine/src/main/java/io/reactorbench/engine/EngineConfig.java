@@ -1,6 +1,7 @@
 package io.reactorbench.engine;
 
 import io.reactorbench.sys.PollerKind;
+import io.reactorbench.sys.ServerPollerChoice;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.net.UnixDomainSocketAddress;
@@ -11,7 +12,7 @@ import java.util.concurrent.Executor;
  *
  * @param address              where to listen: an {@link InetSocketAddress} ({@code port 0} picks a free port) or a
  *                             {@link UnixDomainSocketAddress} (a path that must not exist yet; removed on stop)
- * @param poller               the readiness API
+ * @param poller               the poller; {@link PollerKind#AUTO} is resolved for a server ({@link #serverPoller()})
  * @param loops                sub-loops (each one thread, one poller), at most 256; 0 = available processors (at
  *                             most 256)
  * @param loadBalancing        how the main loop spreads connections (ignored with {@code reusePort})
@@ -89,7 +90,7 @@ public record EngineConfig(
         if (sendBufferBytes < 0 || receiveBufferBytes < 0 || idleTimeoutNs < 0 || backlog <= 0) {
             throw new IllegalArgumentException("buffer sizes and idle timeout must be >= 0, backlog > 0");
         }
-        if (edgeTriggered && poller.resolve() != PollerKind.EPOLL) {
+        if (edgeTriggered && poller.resolveForServer(udp, true).poller() != PollerKind.EPOLL) {
             throw new IllegalArgumentException("edge-triggered needs the epoll poller");
         }
         if (uring.sqPoll() && poller != PollerKind.URING) {
@@ -103,6 +104,14 @@ public record EngineConfig(
                 LoadBalancing.ROUND_ROBIN, false, false, true, false, 0, 0,
                 64 * 1024, 16 * 1024, 1024 * 1024, 256 * 1024, 0, 4096, NanoClock.SYSTEM, null, false,
                 ConnectionTableKind.SLOTS, ReadDelivery.VIEW, UringTuning.DEFAULTS);
+    }
+
+    /**
+     * The poller this engine runs: {@link #poller()} as named, or for auto io_uring where it works unless {@link #udp()}
+     * or {@link #edgeTriggered()} need epoll (see {@link PollerKind#resolveForServer}), with why auto fell back.
+     */
+    public ServerPollerChoice serverPoller() {
+        return poller.resolveForServer(udp, edgeTriggered);
     }
 
     public int effectiveLoops() {

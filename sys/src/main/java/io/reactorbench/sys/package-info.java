@@ -14,7 +14,9 @@
  *       {@link io.reactorbench.sys.IoUringFlags}: io_uring through {@code syscall(2)} and the mmapped rings, no
  *       liburing; {@link io.reactorbench.sys.IoUringSupport} says whether it works here, and why not.</li>
  *   <li>{@link io.reactorbench.sys.PollerKind}: nio, epoll, uring or auto, the one name of a poller for the engine and the
- *       load generator, whose implementations differ (a server's and a client's) but whose choice does not.</li>
+ *       load generator, whose implementations differ (a server's and a client's), and so does what auto picks for
+ *       each: {@link io.reactorbench.sys.ServerPollerChoice} is a server's choice with why auto fell back from
+ *       io_uring.</li>
  * </ul>
  */
 package io.reactorbench.sys;

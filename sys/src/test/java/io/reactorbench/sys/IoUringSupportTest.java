@@ -13,7 +13,9 @@ class IoUringSupportTest {
         assertThat(IoUringSupport.isAvailable()).isEqualTo(cause == null);
         assertThat(PollerKind.URING.unavailabilityCause()).isEqualTo(cause);
         assertThat(PollerKind.parse("URING")).isEqualTo(PollerKind.URING);
-        assertThat(PollerKind.AUTO.resolve()).isNotEqualTo(PollerKind.URING); // not picked by auto (yet)
+        assertThat(PollerKind.AUTO.resolve()).isNotEqualTo(PollerKind.URING); // a client's: no io_uring client poller
+        assertThat(PollerKind.AUTO.resolveForServer(false, false).poller())
+                .isEqualTo(cause == null ? PollerKind.URING : PollerKind.AUTO.resolve());
     }
 
     @Test

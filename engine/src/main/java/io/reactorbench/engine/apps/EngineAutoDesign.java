@@ -2,7 +2,7 @@ package io.reactorbench.engine.apps;
 
 import io.reactorbench.sys.PollerKind;
 
-/** {@code engine}: the epoll poller where it works, otherwise nio. */
+/** {@code engine}: the poller auto picks for a server: io_uring where it works (streams), else epoll, else nio. */
 public final class EngineAutoDesign extends EngineDesign {
 
     public EngineAutoDesign() {

@@ -40,6 +40,11 @@ abstract class EngineDesign implements ServerDesign {
     static final String OPTION_SQPOLL = "sqpoll";
     /** The uring poller's batched wait in µs ({@code batch-wait-us=0} turns it off; {@link UringTuning}). */
     static final String OPTION_BATCH_WAIT_US = "batch-wait-us";
+    /**
+     * {@code engine} only: {@code uring=false} keeps auto off io_uring, choosing as before issue 21 (epoll where it
+     * works, else nio), for a user who wants the old default without naming a poller that may be missing.
+     */
+    static final String OPTION_URING = "uring";
     private static final Set<String> COMMON_OPTIONS = Set.of(OPTION_LB, OPTION_REUSE_PORT, OPTION_IDLE_TIMEOUT_MS,
             OPTION_TCP_NO_DELAY, OPTION_KEEP_ALIVE, OPTION_SEND_BUFFER_BYTES, OPTION_RECEIVE_BUFFER_BYTES, OPTION_TABLE,
             OPTION_READ);
@@ -56,7 +61,8 @@ abstract class EngineDesign implements ServerDesign {
             case NIO -> "java.nio Selector poller";
             case EPOLL -> "native epoll poller via FFM";
             case URING -> "io_uring poller via FFM (multishot recv into provided buffers, one enter per iteration)";
-            case AUTO -> "epoll poller when available, else nio (here: " + poller.resolve().id() + ")";
+            case AUTO -> "auto poller: io_uring where it works, epoll for udp and edge-triggered, nio without epoll;"
+                    + " uring=false skips io_uring (here: " + poller.resolveForServer(false, false).describe() + ")";
         } + "; main loop accepts, one sub-loop per core; ablations: table=map (gnet's map[int]*conn),"
                 + " read=copy (a fresh byte[] per read)";
     }
@@ -82,13 +88,17 @@ abstract class EngineDesign implements ServerDesign {
             return COMMON_OPTIONS; // edge-triggered is an epoll mode
         }
         Set<String> options = new java.util.HashSet<>(COMMON_OPTIONS);
-        options.add(OPTION_EDGE_TRIGGERED);
+        options.add(OPTION_EDGE_TRIGGERED); // on auto it picks epoll
+        if (poller == PollerKind.AUTO) {
+            options.add(OPTION_URING);
+        }
         return Set.copyOf(options);
     }
 
     /**
      * nio and epoll listen on TCP and Unix-domain sockets and bind UDP (one socket per loop, SO_REUSEPORT); the uring
-     * poller serves streams only (its multishot recv fits a connection, not a datagram socket's many senders).
+     * poller serves streams only (its multishot recv fits a connection, not a datagram socket's many senders). Auto
+     * declares UDP too: for a UDP server it picks epoll ({@link PollerKind#resolveForServer}).
      */
     @Override
     public Set<Transport> transports() {
@@ -112,14 +122,16 @@ abstract class EngineDesign implements ServerDesign {
 
     EngineConfig engineConfig(ServerConfig config) {
         boolean edgeTriggered = config.flag(OPTION_EDGE_TRIGGERED);
-        if (edgeTriggered && poller.resolve() != PollerKind.EPOLL) {
+        boolean udp = config.transport() == Transport.UDP;
+        PollerKind asked = poller == PollerKind.AUTO && !uringAllowed(config) ? PollerKind.AUTO.resolve() : poller;
+        if (edgeTriggered && asked.resolveForServer(udp, true).poller() != PollerKind.EPOLL) {
             throw new IllegalArgumentException("option edge-triggered needs the epoll poller");
         }
         long idleTimeoutMs = parseNonNegative(config.option(OPTION_IDLE_TIMEOUT_MS, "0"), OPTION_IDLE_TIMEOUT_MS);
         return EngineConfig.defaults()
                 .withAddress(config.bindAddress())
-                .withUdp(config.transport() == Transport.UDP)
-                .withPoller(poller)
+                .withUdp(udp)
+                .withPoller(asked)
                 .withLoops(config.loops())
                 .withLoadBalancing(LoadBalancing.parse(config.option(OPTION_LB, LoadBalancing.ROUND_ROBIN.id())))
                 .withReusePort(config.flag(OPTION_REUSE_PORT))
@@ -135,6 +147,18 @@ abstract class EngineDesign implements ServerDesign {
                         (int) parseNonNegative(config.option(OPTION_SEND_BUFFER_BYTES, "0"), OPTION_SEND_BUFFER_BYTES),
                         (int) parseNonNegative(config.option(OPTION_RECEIVE_BUFFER_BYTES, "0"),
                                 OPTION_RECEIVE_BUFFER_BYTES));
+    }
+
+    /**
+     * False for {@code uring=false}: then auto is resolved here as it was before it could pick io_uring (among the
+     * readiness pollers, as a client's is), and the engine gets that poller by name.
+     */
+    private static boolean uringAllowed(ServerConfig config) {
+        String value = config.option(OPTION_URING, "true");
+        if (!value.equals("true") && !value.equals("false")) {
+            throw new IllegalArgumentException("option " + OPTION_URING + " needs true or false, got '" + value + "'");
+        }
+        return value.equals("true");
     }
 
     static EventHandler handler(App app) {

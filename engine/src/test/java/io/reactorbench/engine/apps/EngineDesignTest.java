@@ -2,6 +2,7 @@ package io.reactorbench.engine.apps;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.reactorbench.engine.ConnectionTableKind;
 import io.reactorbench.engine.EngineConfig;
@@ -22,7 +23,7 @@ class EngineDesignTest {
     void shouldRegisterTheThreeDesignsAsAvailableHere() {
         assertThat(ServerDesigns.ids()).contains("engine", "engine-nio", "engine-epoll");
         assertThat(new EngineEpollDesign().availability().available()).isTrue();
-        assertThat(PollerKind.AUTO.resolve()).isEqualTo(PollerKind.EPOLL);
+        assertThat(PollerKind.AUTO.resolve()).isEqualTo(PollerKind.EPOLL); // a client's auto
     }
 
     @Test
@@ -44,6 +45,37 @@ class EngineDesignTest {
         if (cause != null) {
             assertThat(uring.availability().cause()).contains(cause);
         }
+    }
+
+    @Test
+    void shouldServeStreamsOnUringFromAutoWhereItWorksAndUdpOnEpoll() {
+        assumeTrue(PollerKind.EPOLL.unavailabilityCause() == null, "epoll unavailable here");
+        String uringCause = PollerKind.URING.unavailabilityCause();
+        EngineAutoDesign auto = new EngineAutoDesign();
+        EngineConfig tcp = auto.engineConfig(new ServerConfig("127.0.0.1", 0, 1, App.ECHO, Map.of()));
+        assertThat(tcp.serverPoller().poller()).isEqualTo(uringCause == null ? PollerKind.URING : PollerKind.EPOLL);
+        assertThat(auto.description()).contains(uringCause == null ? "(here: uring)"
+                : "(here: epoll (io_uring unavailable: " + uringCause + "))");
+        EngineConfig udp = auto.engineConfig(new ServerConfig("127.0.0.1", 0, 1, App.ECHO, Map.of()).withUdp());
+        assertThat(udp.serverPoller().poller()).isEqualTo(PollerKind.EPOLL);
+        assertThat(udp.serverPoller().fallback()).isEqualTo("the uring poller serves no UDP");
+        EngineConfig edge = auto.engineConfig(new ServerConfig("127.0.0.1", 0, 1, App.ECHO,
+                Map.of("edge-triggered", "true")));
+        assertThat(edge.serverPoller().poller()).isEqualTo(PollerKind.EPOLL);
+        assertThat(auto.transports()).containsExactlyInAnyOrder(Transport.TCP, Transport.UDP, Transport.UNIX);
+    }
+
+    @Test
+    void shouldKeepAutoOffUringWhenToldAndRejectAnythingButTrueOrFalse() {
+        EngineAutoDesign auto = new EngineAutoDesign();
+        assertThat(auto.supportedOptions()).contains("uring", "edge-triggered");
+        assertThat(new EngineEpollDesign().supportedOptions()).doesNotContain("uring");
+        assertThat(new EngineUringDesign().supportedOptions()).doesNotContain("uring");
+        EngineConfig old = auto.engineConfig(new ServerConfig("127.0.0.1", 0, 1, App.ECHO, Map.of("uring", "false")));
+        assertThat(old.poller()).isEqualTo(PollerKind.AUTO.resolve()); // named: epoll where it works, else nio
+        assertThat(old.serverPoller().poller()).isNotEqualTo(PollerKind.URING);
+        assertThatThrownBy(() -> auto.engineConfig(new ServerConfig("127.0.0.1", 0, 1, App.ECHO, Map.of("uring", "no"))))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("option uring needs true or false, got 'no'");
     }
 
     @Test

@@ -24,7 +24,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 class UdpTest {
 
     @ParameterizedTest
-    @EnumSource(value = PollerKind.class, names = {"NIO", "EPOLL"})
+    @EnumSource(value = PollerKind.class, names = {"NIO", "EPOLL", "AUTO"}) // AUTO: engine's default, on epoll for UDP
     void shouldAnswerEachDatagramToItsSender(PollerKind poller) throws Exception {
         Set<SocketAddress> senders = ConcurrentHashMap.newKeySet();
         EventHandler handler = new EventHandler() {

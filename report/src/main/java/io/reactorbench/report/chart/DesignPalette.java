@@ -68,7 +68,8 @@ public final class DesignPalette {
         fixed.put("netty-nio", new Color(0x009E73));     // bluish green
         fixed.put("netty-epoll", new Color(0x000000));   // black
         fixed.put("netty-iouring", new Color(0xCC79A7)); // reddish purple
-        // "engine" picks epoll or NIO at start-up, so it rarely runs beside both; orange is left for it.
+        // "engine" picks its poller (uring, epoll or nio) at start-up, so it rarely runs beside them; orange is left
+        // for it.
         fixed.put("engine", new Color(0xE69F00));
         return Map.copyOf(fixed);
     }

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 
 class DesignPaletteTest {
 
-    /** The concrete designs a suite runs side by side ("engine" is epoll or NIO, chosen at start-up). */
+    /** The concrete designs a suite runs side by side ("engine" is uring, epoll or nio, chosen at start-up). */
     static final List<String> SHIPPED = List.of("engine-nio", "engine-epoll", "threads", "vthreads",
             "netty-nio", "netty-epoll", "netty-iouring");
     /** Hues closer than this read as one colour in thin lines (blue and sky blue are 0° apart). */

@@ -7,6 +7,7 @@ import io.reactorbench.scenarios.run.SyscallCounter;
 import io.reactorbench.scenarios.suite.CpuSets;
 import io.reactorbench.sys.IoUringFacts;
 import io.reactorbench.sys.IoUringSupport;
+import io.reactorbench.sys.PollerKind;
 import io.reactorbench.wire.spi.Availability;
 import io.reactorbench.wire.spi.ServerDesign;
 import io.reactorbench.wire.spi.ServerDesigns;
@@ -44,7 +45,8 @@ public final class MachineChecks {
         checks.add(quotas.available()
                 ? MachineCheck.ok("server CPU quota", "works (" + quotas.describe() + "): suites may cap a server with serverCpuQuota")
                 : MachineCheck.warn("server CPU quota", "cells with a serverCpuQuota will fail: " + quotas.describe()));
-        checks.add(ioUring(IoUringSupport.unavailabilityCause(), IoUringFacts.here()));
+        checks.add(ioUring(IoUringSupport.unavailabilityCause(), IoUringFacts.here(),
+                PollerKind.AUTO.resolveForServer(false, false).poller()));
         checks.add(SyscallCounter.unavailability()
                 .map(cause -> MachineCheck.note("syscall counting", "run --syscalls cannot count here: " + cause))
                 .orElse(MachineCheck.ok("syscall counting", "perf counts syscall tracepoints: run --syscalls works")));
@@ -69,14 +71,16 @@ public final class MachineChecks {
 
     /**
      * Whether the engine's io_uring ring works here ({@code cause} null) with the facts that allow it, or why not (the
-     * cause already names the kernel, sysctl or seccomp filter that refuses it).
+     * cause already names the kernel, sysctl or seccomp filter that refuses it), and so which poller the {@code engine}
+     * design's auto runs for streams here ({@code autoStreamPoller}: uring, or what it fell back to).
      */
-    static MachineCheck ioUring(String cause, IoUringFacts facts) {
+    static MachineCheck ioUring(String cause, IoUringFacts facts, PollerKind autoStreamPoller) {
+        String auto = "; engine (auto) serves TCP and Unix streams on " + autoStreamPoller.id();
         return cause == null
                 ? MachineCheck.ok("io_uring", "rings work (kernel " + facts.kernelRelease()
                         + (facts.disabledSetting() == null ? "" : ", kernel.io_uring_disabled = " + facts.disabledSetting())
-                        + (facts.seccompFiltered() ? ", a seccomp filter that allows it" : "") + ")")
-                : MachineCheck.warn("io_uring", "unavailable: " + cause);
+                        + (facts.seccompFiltered() ? ", a seccomp filter that allows it" : "") + ")" + auto)
+                : MachineCheck.warn("io_uring", "unavailable: " + cause + auto);
     }
 
     /** Every design on the class path, and whether it can run here. */
