@@ -83,14 +83,11 @@ abstract class EngineDesign implements ServerDesign {
     }
 
     /**
-     * nio and epoll listen on TCP and Unix-domain sockets and bind UDP (one socket per loop, SO_REUSEPORT); the uring
-     * poller serves streams only (its multishot recv fits a connection, not a datagram socket's many senders).
+     * Every poller listens on TCP and Unix-domain sockets and binds UDP (one socket per loop, SO_REUSEPORT); the uring
+     * poller receives datagrams with a multishot recvmsg and answers with SENDMSG.
      */
     @Override
     public Set<Transport> transports() {
-        if (poller == PollerKind.URING) {
-            return Set.of(Transport.TCP, Transport.UNIX);
-        }
         return Set.of(Transport.TCP, Transport.UDP, Transport.UNIX);
     }
 

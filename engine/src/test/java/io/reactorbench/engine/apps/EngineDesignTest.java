@@ -25,10 +25,10 @@ class EngineDesignTest {
     }
 
     @Test
-    void shouldRegisterEngineUringForStreamsOnlyAndSayWhyWhenUnavailable() {
+    void shouldRegisterEngineUringForEveryTransportAndSayWhyWhenUnavailable() {
         EngineUringDesign uring = new EngineUringDesign();
         assertThat(ServerDesigns.ids()).contains("engine-uring");
-        assertThat(uring.transports()).containsExactlyInAnyOrder(Transport.TCP, Transport.UNIX);
+        assertThat(uring.transports()).containsExactlyInAnyOrder(Transport.TCP, Transport.UDP, Transport.UNIX);
         assertThat(uring.supportedOptions()).doesNotContain("edge-triggered").contains("sqpoll");
         assertThat(new EngineEpollDesign().supportedOptions()).doesNotContain("sqpoll");
         assertThat(uring.engineConfig(new ServerConfig("127.0.0.1", 0, 1, App.ECHO, Map.of("sqpoll", "true")))
