@@ -160,10 +160,7 @@ class IoUringTest {
     @Test
     void shouldReceiveDatagramsWithTheirSendersThroughAMultishotRecvmsgAndAnswerWithSendmsg() throws IOException {
         ProvidedBuffers buffers = udpWithBuffers(4, RecvMsgOut.BYTES + NAME_ROOM + 64);
-        MemorySegment recvHeader = arena.allocate(MsgHdr.BYTES, 8);
-        MsgHdr.set(recvHeader, 0, 0L, NAME_ROOM, 0L, 0);
-        ring.prepRecvMsgMultishot(udpFd, recvHeader.address(), GROUP, 20);
-        ring.submitAndWait(0);
+        armRecvMsg(20);
         udpClient.write(ByteBuffer.wrap("ping".getBytes(StandardCharsets.US_ASCII)));
 
         Completion received = awaitCompletion(20);
@@ -198,10 +195,7 @@ class IoUringTest {
     @Test
     void shouldEndTheMultishotRecvmsgWithEnobufsAndCutADatagramLongerThanItsBuffer() throws IOException {
         ProvidedBuffers buffers = udpWithBuffers(1, RecvMsgOut.BYTES + NAME_ROOM + 4);
-        MemorySegment recvHeader = arena.allocate(MsgHdr.BYTES, 8);
-        MsgHdr.set(recvHeader, 0, 0L, NAME_ROOM, 0L, 0);
-        ring.prepRecvMsgMultishot(udpFd, recvHeader.address(), GROUP, 20);
-        ring.submitAndWait(0);
+        MemorySegment recvHeader = armRecvMsg(20);
         udpClient.write(ByteBuffer.wrap("abcdefgh".getBytes(StandardCharsets.US_ASCII)));
         udpClient.write(ByteBuffer.wrap("xyz".getBytes(StandardCharsets.US_ASCII)));
 
@@ -290,6 +284,15 @@ class IoUringTest {
         ProvidedBuffers buffers = new ProvidedBuffers(arena, count, bytes, GROUP);
         assertThat(buffers.register(ring)).isZero();
         return buffers;
+    }
+
+    /** A msghdr reserving NAME_ROOM for each sender, and a multishot recvmsg armed on the UDP socket with it. */
+    private MemorySegment armRecvMsg(long userData) {
+        MemorySegment header = arena.allocate(MsgHdr.BYTES, 8);
+        MsgHdr.set(header, 0, 0L, NAME_ROOM, 0L, 0);
+        ring.prepRecvMsgMultishot(udpFd, header.address(), GROUP, userData);
+        ring.submitAndWait(0);
+        return header;
     }
 
     /** A UDP socket bound to loopback, a client connected to it, and a registered buffer ring. */
