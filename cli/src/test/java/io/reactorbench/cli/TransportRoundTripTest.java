@@ -50,13 +50,13 @@ class TransportRoundTripTest {
         List<Case> cases = new ArrayList<>();
         String[] pollers = {"epoll", "nio"};
         int i = 0;
-        for (String design : List.of("engine-epoll", "engine-nio", "netty-epoll", "netty-nio", "netty-iouring")) {
+        for (String design : List.of("engine-epoll", "engine-nio", "engine-uring", "netty-epoll", "netty-nio",
+                "netty-iouring")) {
             for (String transport : List.of("unix", "udp")) {
                 cases.add(new Case(design, transport, pollers[i++ % 2])); // both pollers meet both transports
             }
         }
-        cases.add(new Case("engine-uring", "unix", "epoll")); // streams only: engine-uring serves no udp
-        // engine (auto) runs streams on io_uring where it works, and still serves udp: on epoll
+        // engine (auto) runs streams on io_uring where it works, and udp on epoll (io_uring's udp is not measured yet)
         cases.add(new Case("engine", "unix", "nio"));
         cases.add(new Case("engine", "udp", "epoll"));
         return cases.stream();

@@ -3,6 +3,7 @@ package io.reactorbench.engine;
 import static io.reactorbench.engine.EpollSockets.check;
 import static io.reactorbench.engine.UringSlots.CLOSING;
 import static io.reactorbench.engine.UringSlots.CONNECTION;
+import static io.reactorbench.engine.UringSlots.DATAGRAM;
 import static io.reactorbench.engine.UringSlots.LISTENER;
 import static io.reactorbench.engine.UringSlots.WANT_READ;
 import static io.reactorbench.engine.UringSlots.WANT_WRITE;
@@ -33,7 +34,8 @@ import java.nio.ByteBuffer;
  * SEND going into the kernel with the same {@code io_uring_enter} that waits: one system call per loop iteration.
  * Listeners keep a multishot accept armed ({@link UringAccepts}); cross-thread wake-ups are an eventfd read kept
  * armed in the ring. Level-triggered in effect: a connection with bytes still queued is reported again by the next
- * poll. TCP and Unix-domain streams only: no datagrams.
+ * poll. UDP sockets keep a multishot recvmsg armed and send replies with SENDMSG, submitted the same way
+ * ({@link UringDatagrams}).
  */
 final class UringPoller implements Poller {
 
@@ -57,6 +59,8 @@ final class UringPoller implements Poller {
     private final UringSends sends;
     /** Made on the first connection: a main loop that only accepts needs no buffers. */
     private UringReceives receives;
+    /** Made with the first UDP socket. */
+    private UringDatagrams datagrams;
     private IOException lastFailure;
     private final UringBatchedWait batchedWait;
 
@@ -142,6 +146,8 @@ final class UringPoller implements Poller {
                 case UringUserData.SEND -> sends.onSent(userData, result);
                 case UringUserData.ACCEPT -> accepts.onAccept(userData, result, cqeFlags);
                 case UringUserData.WAKEUP -> armWakeup();
+                case UringUserData.RECVMSG -> datagrams.onRecvMsg(userData, result, cqeFlags);
+                case UringUserData.SENDMSG -> datagrams.onSent(userData);
                 default -> { } // a cancel request's own completion: the cancelled request reports itself
             }
         }
@@ -156,6 +162,10 @@ final class UringPoller implements Poller {
             byte kind = slots.kinds[slot];
             if (kind == LISTENER) {
                 sink.onReady(slot, READABLE);
+                continue;
+            }
+            if (kind == DATAGRAM) {
+                datagrams.report(slot, sink);
                 continue;
             }
             if (kind != CONNECTION) {
@@ -313,6 +323,12 @@ final class UringPoller implements Poller {
             submitNow();
             return;
         }
+        if (kind == DATAGRAM) {
+            if (datagrams.close(slot)) {
+                submitNow();
+            }
+            return;
+        }
         if (kind != CONNECTION) {
             return;
         }
@@ -347,22 +363,34 @@ final class UringPoller implements Poller {
 
     @Override
     public int bindDatagram(InetSocketAddress address, boolean reusePort) throws IOException {
-        throw new IOException("the uring poller serves TCP and Unix-domain streams, not datagrams");
+        if (datagrams == null) {
+            datagrams = new UringDatagrams(arena, ring, slots);
+        }
+        return datagrams.bind(address, reusePort);
     }
 
     @Override
     public int receive(int slot, ByteBuffer dst, long dstBaseAddress) {
-        return NO_DATAGRAM;
+        int n = datagrams.receive(slot, dst, dstBaseAddress);
+        if (n != NO_DATAGRAM) {
+            return n;
+        }
+        int failure = datagrams.takeFailure(slot);
+        return failure != 0 ? fail("recvmsg", failure) : NO_DATAGRAM;
     }
 
+    /** Queued as a SENDMSG for the next enter, so the bytes count as sent; 0 when too many replies are in flight. */
     @Override
     public long sendToLastSender(int slot, ByteBuffer src, long srcBaseAddress) {
-        return 0;
+        int position = src.position();
+        int n = datagrams.send(slot, srcBaseAddress + position, src.limit() - position);
+        src.position(src.limit()); // a datagram goes whole or not at all
+        return n >= 0 ? n : fail("sendmsg", n);
     }
 
     @Override
     public SocketAddress lastSender() {
-        return null;
+        return datagrams.lastSender().toInetSocketAddress();
     }
 
     @Override

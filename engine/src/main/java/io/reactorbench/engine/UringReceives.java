@@ -3,7 +3,6 @@ package io.reactorbench.engine;
 import static io.reactorbench.engine.UringSlots.CONNECTION;
 import static io.reactorbench.engine.UringSlots.RECV_ARMED;
 import static io.reactorbench.engine.UringSlots.RECV_CANCELLING;
-import static io.reactorbench.engine.UringSlots.STARVED;
 import static io.reactorbench.engine.UringSlots.WANT_READ;
 
 import io.reactorbench.sys.Errno;
@@ -14,7 +13,6 @@ import java.io.IOException;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.nio.ByteBuffer;
-import java.util.Arrays;
 
 /**
  * What the uring poller's multishot recvs brought in and the loop has not read yet: per connection, a queue of
@@ -56,8 +54,7 @@ final class UringReceives {
     private int[] ended = new int[0];
     private int totalHeld;
     /** Connections whose recv ended for lack of buffers, armed again when reads give some back. */
-    private int[] starved = new int[64];
-    private int starvedCount;
+    private final UringStarved starved;
 
     UringReceives(Arena arena, IoUring ring, UringSlots slots) throws IOException {
         this.ring = ring;
@@ -65,6 +62,7 @@ final class UringReceives {
         this.buffers = new ProvidedBuffers(arena, BUFFER_COUNT, BUFFER_BYTES, BUFFER_GROUP);
         EpollSockets.check(buffers.register(ring), "io_uring_register(PBUF_RING)");
         this.memory = buffers.buffers();
+        this.starved = new UringStarved(slots, CONNECTION, this::updateRecv);
     }
 
     /** A new connection in {@code slot}: an empty queue, input open. */
@@ -75,9 +73,7 @@ final class UringReceives {
             tail = grow(tail, size);
             held = java.util.Arrays.copyOf(held, size);
             ended = java.util.Arrays.copyOf(ended, size);
-            if (starved.length < size) { // a slot starves at most once at a time: grown here, not under load
-                starved = java.util.Arrays.copyOf(starved, size);
-            }
+            starved.ensureCapacity(size); // a slot starves at most once at a time: grown here, not under load
         }
         head[slot] = -1;
         tail[slot] = -1;
@@ -185,8 +181,8 @@ final class UringReceives {
             tail[slot] = -1;
         }
         dst.position(position + copied);
-        if (starvedCount > 0 && freeBuffers() > 0) {
-            feedStarved();
+        if (starved.any() && freeBuffers() > 0) {
+            starved.feed();
         }
         updateRecv(slot); // it may have held its share and had its recv cancelled
         return copied;
@@ -218,7 +214,7 @@ final class UringReceives {
         if ((cqeFlags & IoUringFlags.IORING_CQE_F_MORE) == 0) { // the multishot ended: armed again if still wanted
             slots.flags[slot] &= ~(RECV_ARMED | RECV_CANCELLING);
             if (result == -Errno.ENOBUFS) {
-                starve(slot);
+                starved.add(slot);
             } else {
                 updateRecv(slot);
             }
@@ -231,7 +227,7 @@ final class UringReceives {
         boolean want = slots.kinds[slot] == CONNECTION && (state & WANT_READ) != 0 && mayReceive(slot);
         if (want && (state & RECV_ARMED) == 0) {
             if (freeBuffers() == 0) {
-                starve(slot);
+                starved.add(slot);
                 return;
             }
             ring.prepRecvMultishot(slots.fds[slot], BUFFER_GROUP, slots.userData(UringUserData.RECV, slot));
@@ -246,27 +242,4 @@ final class UringReceives {
         slots.flags[slot] |= RECV_CANCELLING;
     }
 
-    private void starve(int slot) {
-        if ((slots.flags[slot] & STARVED) != 0) {
-            return;
-        }
-        slots.flags[slot] |= STARVED;
-        if (starvedCount == starved.length) {
-            starved = Arrays.copyOf(starved, starvedCount * 2);
-        }
-        starved[starvedCount++] = slot;
-    }
-
-    /** Buffers came back: the connections whose recv ended for lack of them are armed again. */
-    private void feedStarved() {
-        int count = starvedCount;
-        starvedCount = 0;
-        for (int i = 0; i < count; i++) {
-            int slot = starved[i];
-            slots.flags[slot] &= ~STARVED;
-            if (slots.kinds[slot] == CONNECTION) {
-                updateRecv(slot);
-            }
-        }
-    }
 }

@@ -15,8 +15,10 @@ final class UringSlots {
     static final byte LISTENER = 2;
     /** Closed by the loop, fd kept open until its staged bytes are sent (or fail). */
     static final byte CLOSING = 3;
+    /** A UDP socket ({@link UringDatagrams}). */
+    static final byte DATAGRAM = 4;
 
-    // per-connection flags
+    // per-connection flags (RECV_ARMED, RECV_CANCELLING, READY_LISTED and STARVED also per UDP socket)
     static final int WANT_READ = 1;
     static final int WANT_WRITE = 1 << 1;
     static final int RECV_ARMED = 1 << 2;

@@ -14,6 +14,10 @@ final class UringUserData {
     static final int WAKEUP = 4;
     /** Completions of our cancel requests: nothing to do, the cancelled request completes on its own. */
     static final int CANCEL = 5;
+    /** A UDP socket's multishot recvmsg. */
+    static final int RECVMSG = 6;
+    /** A datagram reply; its "slot" is the send record ({@link UringDatagramSends}), not a socket's. */
+    static final int SENDMSG = 7;
 
     private static final int GENERATION_MASK = 0xFF_FFFF;
 

@@ -46,8 +46,9 @@ class FailedStartTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = PollerKind.class, names = {"NIO", "EPOLL"})
+    @EnumSource(value = PollerKind.class, names = {"NIO", "EPOLL", "URING"})
     void shouldCloseEarlierLoopsUdpSocketsWhenALaterUdpBindFails(PollerKind poller) throws IOException {
+        PollerAssumptions.assumeAvailable(poller);
         EngineConfig config = EngineConfig.defaults().withPoller(poller).withLoops(3).withUdp(true);
         assertNoFdLeftOpenBy(BindException.class, () -> Engine.open(config, IDLE, failingOnLoop(config, 2, "bindDatagram")));
     }

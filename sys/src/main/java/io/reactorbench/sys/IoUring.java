@@ -186,6 +186,32 @@ public final class IoUring implements AutoCloseable {
         sqes.set(ValueLayout.JAVA_SHORT, o + 40, (short) bufferGroup);
     }
 
+    /**
+     * A multishot recvmsg on a datagram socket: each datagram completes in a buffer taken from group
+     * {@code bufferGroup} (its id in the CQE flags), laid out as {@link RecvMsgOut} says, with IORING_CQE_F_MORE while
+     * the request stays armed. The msghdr at {@code msgHdrAddress} ({@link MsgHdr}: no iovecs, {@code msg_namelen} the
+     * room reserved for the sender's address) must stay as written while the request is armed. It ends (no F_MORE)
+     * on an error, after an empty datagram, when the CQ overflows, or with -ENOBUFS when the group ran out of buffers
+     * (the datagram then waits in the socket). Kernel 6.0+.
+     */
+    public void prepRecvMsgMultishot(int fd, long msgHdrAddress, int bufferGroup, long userData) {
+        long o = sqe(IORING_OP_RECVMSG, IOSQE_BUFFER_SELECT, IORING_RECV_MULTISHOT, fd, userData);
+        sqes.set(ValueLayout.JAVA_LONG, o + 16, msgHdrAddress);
+        sqes.set(ValueLayout.JAVA_INT, o + 24, 1); // one msghdr, as liburing's io_uring_prep_recvmsg sets it
+        sqes.set(ValueLayout.JAVA_SHORT, o + 40, (short) bufferGroup);
+    }
+
+    /**
+     * {@code sendmsg(fd, msghdr, msgFlags)}: for a datagram, its destination is the msghdr's name. The msghdr, its
+     * iovecs, the name and the bytes must stay unchanged until the completion.
+     */
+    public void prepSendMsg(int fd, long msgHdrAddress, int msgFlags, long userData) {
+        long o = sqe(IORING_OP_SENDMSG, (byte) 0, (short) 0, fd, userData);
+        sqes.set(ValueLayout.JAVA_LONG, o + 16, msgHdrAddress);
+        sqes.set(ValueLayout.JAVA_INT, o + 24, 1);
+        sqes.set(ValueLayout.JAVA_INT, o + 28, msgFlags);
+    }
+
     /** A multishot accept: each connection completes with its new fd (made with {@code acceptFlags}), F_MORE while armed. */
     public void prepAcceptMultishot(int fd, int acceptFlags, long userData) {
         long o = sqe(IORING_OP_ACCEPT, (byte) 0, IORING_ACCEPT_MULTISHOT, fd, userData);

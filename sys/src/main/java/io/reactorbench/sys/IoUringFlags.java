@@ -10,6 +10,8 @@ public final class IoUringFlags {
     // --- opcodes (enum io_uring_op) ---
     public static final byte IORING_OP_NOP = 0;
     public static final byte IORING_OP_POLL_ADD = 6;
+    public static final byte IORING_OP_SENDMSG = 9;
+    public static final byte IORING_OP_RECVMSG = 10;
     public static final byte IORING_OP_ACCEPT = 13;
     public static final byte IORING_OP_ASYNC_CANCEL = 14;
     public static final byte IORING_OP_READ = 22;
@@ -22,7 +24,7 @@ public final class IoUringFlags {
     public static final byte IOSQE_BUFFER_SELECT = 1 << 5;
     public static final byte IOSQE_CQE_SKIP_SUCCESS = 1 << 6;
 
-    // --- sqe->ioprio for recv and accept ---
+    // --- sqe->ioprio for recv, recvmsg and accept ---
     public static final short IORING_RECVSEND_POLL_FIRST = 1;
     public static final short IORING_RECV_MULTISHOT = 1 << 1;
     public static final short IORING_ACCEPT_MULTISHOT = 1;

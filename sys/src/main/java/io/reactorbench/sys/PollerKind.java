@@ -61,7 +61,7 @@ public enum PollerKind {
      * ({@link IoUringSupport#unavailabilityCause()}), unless the server needs what the uring poller lacks, and
      * otherwise what {@link #resolve()} picks, with the reason it fell back.
      *
-     * @param datagrams     the server binds UDP, which the uring poller does not serve
+     * @param datagrams     the server binds UDP, which auto keeps off the uring poller (not measured there yet)
      * @param edgeTriggered the server asks for edge-triggered readiness, an epoll mode
      */
     public ServerPollerChoice resolveForServer(boolean datagrams, boolean edgeTriggered) {

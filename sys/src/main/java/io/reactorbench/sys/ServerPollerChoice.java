@@ -13,7 +13,7 @@ import java.util.function.Supplier;
 public record ServerPollerChoice(PollerKind poller, String fallback) {
 
     /** Why auto leaves a UDP server off io_uring. */
-    static final String DATAGRAMS = "the uring poller serves no UDP";
+    static final String DATAGRAMS = "UDP on the uring poller is not measured yet";
     /** Why auto leaves an edge-triggered server off io_uring. */
     static final String EDGE_TRIGGERED = "edge-triggered is an epoll mode";
 
@@ -30,9 +30,8 @@ public record ServerPollerChoice(PollerKind poller, String fallback) {
      */
     static ServerPollerChoice auto(boolean datagrams, boolean edgeTriggered, Supplier<String> uringUnavailability,
             PollerKind readinessPoller) {
-        // The uring poller binds no datagram socket (docs/uring.md: engine-uring declares tcp and unix), and a server
-        // is one poller kind for all its loops, so a UDP server stays on epoll rather than failing to bind. (When the
-        // uring poller learns datagrams, this branch goes, with engine-uring's transports.)
+        // The uring poller serves UDP (a multishot recvmsg, SENDMSG replies), but that path is tested, not measured:
+        // the default stays on the readiness poller whose UDP figures are in docs/BENCHMARKS.md until it is.
         if (datagrams) {
             return new ServerPollerChoice(readinessPoller, DATAGRAMS);
         }

@@ -85,6 +85,17 @@ public final class SockAddr {
         return this;
     }
 
+    /**
+     * Takes the {@code length} bytes at {@code offset} of {@code source} as the address (at most {@link #STORAGE_SIZE}):
+     * a sender's address that the kernel wrote elsewhere, such as into a multishot recvmsg's buffer. Allocates nothing.
+     */
+    public SockAddr copyFrom(MemorySegment source, long offset, int length) {
+        int n = Math.clamp(length, 0, STORAGE_SIZE);
+        MemorySegment.copy(source, offset, storage, 0, n);
+        this.length = n;
+        return this;
+    }
+
     /** AF_INET, AF_INET6, AF_UNIX, or whatever the kernel wrote. */
     public int family() {
         return Short.toUnsignedInt(storage.get(ValueLayout.JAVA_SHORT, 0));

@@ -10,6 +10,7 @@ import java.lang.foreign.ValueLayout;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
+import java.nio.channels.DatagramChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -18,12 +19,17 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The ring against real sockets: submission, completion, multishot accept and recv, provided buffers, wake-ups. */
+/**
+ * The ring against real sockets: submission, completion, multishot accept and recv, multishot recvmsg and sendmsg on
+ * UDP, provided buffers, wake-ups.
+ */
 class IoUringTest {
 
     /** Only guards against a hang: every wait here ends as soon as its completion arrives. */
     private static final long WAIT_NS = 10_000_000_000L;
     private static final int GROUP = 7;
+    /** Room for the sender's address in each recvmsg buffer: a sockaddr_in6 (28 bytes) fits. */
+    private static final int NAME_ROOM = 32;
 
     /** One completion, copied out of the ring. */
     record Completion(long userData, int result, int flags) {
@@ -42,6 +48,8 @@ class IoUringTest {
     private int listenFd = -1;
     private int serverFd = -1;
     private SocketChannel client;
+    private int udpFd = -1;
+    private DatagramChannel udpClient;
 
     @BeforeEach
     void openRing() throws IOException {
@@ -54,7 +62,10 @@ class IoUringTest {
         if (client != null) {
             client.close();
         }
-        for (int fd : new int[] {serverFd, listenFd}) {
+        if (udpClient != null) {
+            udpClient.close();
+        }
+        for (int fd : new int[] {serverFd, listenFd, udpFd}) {
             if (fd >= 0) {
                 LinuxSys.close(fd);
             }
@@ -167,6 +178,65 @@ class IoUringTest {
     }
 
     @Test
+    void shouldReceiveDatagramsWithTheirSendersThroughAMultishotRecvmsgAndAnswerWithSendmsg() throws IOException {
+        ProvidedBuffers buffers = udpWithBuffers(4, RecvMsgOut.BYTES + NAME_ROOM + 64);
+        armRecvMsg(20);
+        udpClient.write(ByteBuffer.wrap("ping".getBytes(StandardCharsets.US_ASCII)));
+
+        Completion received = awaitCompletion(20);
+        assertThat(received.result()).isEqualTo(RecvMsgOut.BYTES + NAME_ROOM + 4); // header, the name's room, payload
+        assertThat(received.more()).isTrue();
+        long buffer = (long) received.bufferId() * buffers.bufferBytes();
+        MemorySegment memory = buffers.buffers();
+        assertThat(RecvMsgOut.nameLength(memory, buffer)).isEqualTo(16); // a sockaddr_in
+        assertThat(RecvMsgOut.payloadLength(memory, buffer)).isEqualTo(4);
+        assertThat(RecvMsgOut.flags(memory, buffer) & SocketFlags.MSG_TRUNC).isZero();
+        assertThat(text(buffers, received.bufferId(), RecvMsgOut.BYTES + NAME_ROOM, 4)).isEqualTo("ping");
+        SockAddr sender = new SockAddr(arena).copyFrom(memory, buffer + RecvMsgOut.BYTES, 16);
+        assertThat(sender.toInetSocketAddress()).isEqualTo(udpClient.getLocalAddress());
+
+        // the reply: a msghdr naming the sender, one iovec, the bytes, all alive until the completion
+        MemorySegment send = arena.allocate(MsgHdr.BYTES + IoVec.ENTRY_SIZE + SockAddr.STORAGE_SIZE + 4, 8);
+        long iov = MsgHdr.BYTES;
+        long name = iov + IoVec.ENTRY_SIZE;
+        long payload = name + SockAddr.STORAGE_SIZE;
+        MemorySegment.copy(sender.segment(), 0, send, name, sender.length());
+        MemorySegment.copy("pong".getBytes(StandardCharsets.US_ASCII), 0, send, ValueLayout.JAVA_BYTE, payload, 4);
+        send.set(ValueLayout.JAVA_LONG, iov, send.address() + payload);
+        send.set(ValueLayout.JAVA_LONG, iov + 8, 4L);
+        MsgHdr.set(send, 0, send.address() + name, sender.length(), send.address() + iov, 1);
+        ring.prepSendMsg(udpFd, send.address(), 0, 21);
+        assertThat(awaitCompletion(21).result()).isEqualTo(4);
+        ByteBuffer in = ByteBuffer.allocate(16);
+        udpClient.read(in); // blocking: loopback does not drop it
+        assertThat(new String(in.array(), 0, in.position(), StandardCharsets.US_ASCII)).isEqualTo("pong");
+    }
+
+    @Test
+    void shouldEndTheMultishotRecvmsgWithEnobufsAndCutADatagramLongerThanItsBuffer() throws IOException {
+        ProvidedBuffers buffers = udpWithBuffers(1, RecvMsgOut.BYTES + NAME_ROOM + 4);
+        MemorySegment recvHeader = armRecvMsg(20);
+        udpClient.write(ByteBuffer.wrap("abcdefgh".getBytes(StandardCharsets.US_ASCII)));
+        udpClient.write(ByteBuffer.wrap("xyz".getBytes(StandardCharsets.US_ASCII)));
+
+        List<Completion> first = awaitUntilEnded(20);
+        Completion cut = first.getFirst();
+        assertThat(cut.result()).isEqualTo(RecvMsgOut.BYTES + NAME_ROOM + 4); // what fitted of 8 bytes
+        long buffer = (long) cut.bufferId() * buffers.bufferBytes();
+        assertThat(RecvMsgOut.flags(buffers.buffers(), buffer) & SocketFlags.MSG_TRUNC).isNotZero();
+        assertThat(text(buffers, cut.bufferId(), RecvMsgOut.BYTES + NAME_ROOM, 4)).isEqualTo("abcd");
+        assertThat(first.getLast().result()).isEqualTo(-Errno.ENOBUFS);
+        assertThat(first.getLast().more()).isFalse(); // ended: the second datagram waits in the socket
+        assertThat(first).hasSize(2);
+
+        buffers.recycle(cut.bufferId());
+        ring.prepRecvMsgMultishot(udpFd, recvHeader.address(), GROUP, 22);
+        Completion rest = awaitCompletion(22);
+        assertThat(rest.result()).isEqualTo(RecvMsgOut.BYTES + NAME_ROOM + 3);
+        assertThat(text(buffers, rest.bufferId(), RecvMsgOut.BYTES + NAME_ROOM, 3)).isEqualTo("xyz");
+    }
+
+    @Test
     void shouldCancelAMultishotRecvByItsUserData() throws IOException {
         connectWithBuffers(4, 64);
         ring.prepRecvMultishot(serverFd, GROUP, 2);
@@ -236,6 +306,28 @@ class IoUringTest {
         return buffers;
     }
 
+    /** A msghdr reserving NAME_ROOM for each sender, and a multishot recvmsg armed on the UDP socket with it. */
+    private MemorySegment armRecvMsg(long userData) {
+        MemorySegment header = arena.allocate(MsgHdr.BYTES, 8);
+        MsgHdr.set(header, 0, 0L, NAME_ROOM, 0L, 0);
+        ring.prepRecvMsgMultishot(udpFd, header.address(), GROUP, userData);
+        ring.submitAndWait(0);
+        return header;
+    }
+
+    /** A UDP socket bound to loopback, a client connected to it, and a registered buffer ring. */
+    private ProvidedBuffers udpWithBuffers(int count, int bytes) throws IOException {
+        udpFd = LinuxSys.socket(SocketFlags.AF_INET, SocketFlags.SOCK_DGRAM | SocketFlags.SOCK_NONBLOCK
+                | SocketFlags.SOCK_CLOEXEC, 0);
+        assertThat(LinuxSys.bind(udpFd, new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))).isZero();
+        udpClient = DatagramChannel.open();
+        udpClient.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+        udpClient.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), LinuxSys.localPort(udpFd)));
+        ProvidedBuffers buffers = new ProvidedBuffers(arena, count, bytes, GROUP);
+        assertThat(buffers.register(ring)).isZero();
+        return buffers;
+    }
+
     private List<Completion> drain() {
         int n = ring.completionsReady();
         List<Completion> out = new ArrayList<>();
@@ -268,9 +360,13 @@ class IoUringTest {
     }
 
     private static String text(ProvidedBuffers buffers, int id, int length) {
+        return text(buffers, id, 0, length);
+    }
+
+    private static String text(ProvidedBuffers buffers, int id, int offset, int length) {
         byte[] bytes = new byte[length];
-        MemorySegment.copy(buffers.buffers(), ValueLayout.JAVA_BYTE, (long) id * buffers.bufferBytes(), bytes, 0,
-                length);
+        MemorySegment.copy(buffers.buffers(), ValueLayout.JAVA_BYTE, (long) id * buffers.bufferBytes() + offset, bytes,
+                0, length);
         return new String(bytes, StandardCharsets.US_ASCII);
     }
 }

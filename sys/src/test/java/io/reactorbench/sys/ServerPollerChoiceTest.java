@@ -37,7 +37,7 @@ class ServerPollerChoiceTest {
     void shouldKeepAUdpServerOnEpollWithoutProbingUring() {
         ServerPollerChoice choice = ServerPollerChoice.auto(true, false, NOT_TO_BE_ASKED, PollerKind.EPOLL);
         assertThat(choice.poller()).isEqualTo(PollerKind.EPOLL);
-        assertThat(choice.describe()).isEqualTo("epoll (the uring poller serves no UDP)");
+        assertThat(choice.describe()).isEqualTo("epoll (UDP on the uring poller is not measured yet)");
     }
 
     @Test

@@ -96,15 +96,12 @@ abstract class EngineDesign implements ServerDesign {
     }
 
     /**
-     * nio and epoll listen on TCP and Unix-domain sockets and bind UDP (one socket per loop, SO_REUSEPORT); the uring
-     * poller serves streams only (its multishot recv fits a connection, not a datagram socket's many senders). Auto
-     * declares UDP too: for a UDP server it picks epoll ({@link PollerKind#resolveForServer}).
+     * Every poller listens on TCP and Unix-domain sockets and binds UDP (one socket per loop, SO_REUSEPORT); the uring
+     * poller receives datagrams with a multishot recvmsg and answers with SENDMSG. Auto picks epoll for a UDP server
+     * ({@link PollerKind#resolveForServer}): UDP on io_uring is served but not yet measured.
      */
     @Override
     public Set<Transport> transports() {
-        if (poller == PollerKind.URING) {
-            return Set.of(Transport.TCP, Transport.UNIX);
-        }
         return Set.of(Transport.TCP, Transport.UDP, Transport.UNIX);
     }
 

@@ -27,10 +27,10 @@ class EngineDesignTest {
     }
 
     @Test
-    void shouldRegisterEngineUringForStreamsOnlyAndSayWhyWhenUnavailable() {
+    void shouldRegisterEngineUringForEveryTransportAndSayWhyWhenUnavailable() {
         EngineUringDesign uring = new EngineUringDesign();
         assertThat(ServerDesigns.ids()).contains("engine-uring");
-        assertThat(uring.transports()).containsExactlyInAnyOrder(Transport.TCP, Transport.UNIX);
+        assertThat(uring.transports()).containsExactlyInAnyOrder(Transport.TCP, Transport.UDP, Transport.UNIX);
         assertThat(uring.supportedOptions()).doesNotContain("edge-triggered").contains("sqpoll", "batch-wait-us");
         assertThat(new EngineEpollDesign().supportedOptions()).doesNotContain("sqpoll", "batch-wait-us");
         assertThat(uring.engineConfig(new ServerConfig("127.0.0.1", 0, 1, App.ECHO, Map.of("sqpoll", "true")))
@@ -58,7 +58,7 @@ class EngineDesignTest {
                 : "(here: epoll (io_uring unavailable: " + uringCause + "))");
         EngineConfig udp = auto.engineConfig(new ServerConfig("127.0.0.1", 0, 1, App.ECHO, Map.of()).withUdp());
         assertThat(udp.serverPoller().poller()).isEqualTo(PollerKind.EPOLL);
-        assertThat(udp.serverPoller().fallback()).isEqualTo("the uring poller serves no UDP");
+        assertThat(udp.serverPoller().fallback()).isEqualTo("UDP on the uring poller is not measured yet");
         EngineConfig edge = auto.engineConfig(new ServerConfig("127.0.0.1", 0, 1, App.ECHO,
                 Map.of("edge-triggered", "true")));
         assertThat(edge.serverPoller().poller()).isEqualTo(PollerKind.EPOLL);

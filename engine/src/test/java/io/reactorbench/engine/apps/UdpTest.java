@@ -7,6 +7,7 @@ import io.reactorbench.engine.Conn;
 import io.reactorbench.engine.Engine;
 import io.reactorbench.engine.EngineConfig;
 import io.reactorbench.engine.EventHandler;
+import io.reactorbench.engine.PollerAssumptions;
 import io.reactorbench.sys.PollerKind;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
@@ -24,8 +25,9 @@ import org.junit.jupiter.params.provider.EnumSource;
 class UdpTest {
 
     @ParameterizedTest
-    @EnumSource(value = PollerKind.class, names = {"NIO", "EPOLL", "AUTO"}) // AUTO: engine's default, on epoll for UDP
+    @EnumSource(value = PollerKind.class, names = {"NIO", "EPOLL", "URING", "AUTO"}) // AUTO: engine's default
     void shouldAnswerEachDatagramToItsSender(PollerKind poller) throws Exception {
+        PollerAssumptions.assumeAvailable(poller);
         Set<SocketAddress> senders = ConcurrentHashMap.newKeySet();
         EventHandler handler = new EventHandler() {
             @Override

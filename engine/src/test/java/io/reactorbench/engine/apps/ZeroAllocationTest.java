@@ -10,6 +10,7 @@ import io.reactorbench.wire.spi.ServerDesign;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.ByteBuffer;
+import java.nio.channels.DatagramChannel;
 import java.nio.channels.SocketChannel;
 import java.util.ArrayList;
 import java.util.List;
@@ -69,6 +70,14 @@ class ZeroAllocationTest {
                         Map.of("table", "map"))));
     }
 
+    /** UDP echo: each datagram is one onTraffic with Conn bound to it; {@code connections} is the number of senders. */
+    static Stream<Arguments> datagramCases() {
+        return Stream.of(
+                Arguments.of(new Case("udp echo epoll", new EngineEpollDesign(), App.ECHO, 1, Map.of())),
+                Arguments.of(new Case("udp echo uring", new EngineUringDesign(), App.ECHO, 1, Map.of())),
+                Arguments.of(new Case("udp echo uring 64 senders", new EngineUringDesign(), App.ECHO, 64, Map.of())));
+    }
+
     /** The read-copy ablation, where the test must see the garbage the default path does not make. */
     static Stream<Arguments> copyingCases() {
         return Stream.of(
@@ -88,6 +97,27 @@ class ZeroAllocationTest {
         assertThat(allocatedBytesPerRequest(testCase)).isLessThan(MAX_BYTES_PER_REQUEST);
     }
 
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("datagramCases")
+    void shouldAllocateNothingPerDatagramOnTheLoopThreads(Case testCase) throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(testCase.design().availability().available(),
+                () -> testCase + " unavailable here: " + testCase.design().availability().cause());
+        List<DatagramChannel> senders = new ArrayList<>();
+        try (RunningServer server = testCase.design().start(
+                new ServerConfig("127.0.0.1", 0, 1, testCase.app(), testCase.options()).withUdp())) {
+            for (int i = 0; i < testCase.connections(); i++) {
+                senders.add(DatagramChannel.open().connect(server.address()));
+            }
+            DatagramExchange exchange = new DatagramExchange();
+            assertThat(bytesPerRequest(testCase, requests -> exchange.run(senders, requests)))
+                    .isLessThan(MAX_BYTES_PER_REQUEST);
+        } finally {
+            for (DatagramChannel sender : senders) {
+                sender.close();
+            }
+        }
+    }
+
     /** At least the 64 copied bytes per 64-byte request (the array alone is 80 B with its header). */
     @ParameterizedTest(name = "{0}")
     @MethodSource("copyingCases")
@@ -105,20 +135,30 @@ class ZeroAllocationTest {
                 clients.add(SocketChannel.open(server.address()));
             }
             Exchange exchange = testCase.app() == App.ECHO ? new EchoExchange() : new HttpExchange();
-            exchange.run(clients, WARMUP_REQUESTS);
-            long[] loopThreads = engineThreadIds();
-            long before = allocatedBytes(loopThreads);
-            int measured = exchange.run(clients, MEASURED_REQUESTS);
-            long allocated = allocatedBytes(loopThreads) - before;
-            double perRequest = (double) allocated / measured;
-            System.out.printf("%s: %d bytes allocated by engine threads over %d requests = %.3f bytes/request%n",
-                    testCase, allocated, measured, perRequest);
-            return perRequest;
+            return bytesPerRequest(testCase, requests -> exchange.run(clients, requests));
         } finally {
             for (SocketChannel client : clients) {
                 client.close();
             }
         }
+    }
+
+    /** Whole rounds of a conversation until at least {@code requests} were answered; returns how many were. */
+    interface Rounds {
+        int run(int requests) throws IOException;
+    }
+
+    /** Warms up, then measures what the engine's threads allocated per request over the measured rounds. */
+    private static double bytesPerRequest(Case testCase, Rounds rounds) throws IOException {
+        rounds.run(WARMUP_REQUESTS);
+        long[] loopThreads = engineThreadIds();
+        long before = allocatedBytes(loopThreads);
+        int measured = rounds.run(MEASURED_REQUESTS);
+        long allocated = allocatedBytes(loopThreads) - before;
+        double perRequest = (double) allocated / measured;
+        System.out.printf("%s: %d bytes allocated by engine threads over %d requests = %.3f bytes/request%n",
+                testCase, allocated, measured, perRequest);
+        return perRequest;
     }
 
     private static long[] engineThreadIds() {
@@ -170,6 +210,30 @@ class ZeroAllocationTest {
                     }
                 }
                 done += clients.size();
+            }
+            return done;
+        }
+    }
+
+    /** 64-byte datagram ping-pong: every sender sends one, then every sender reads its answer (loopback drops none). */
+    static final class DatagramExchange {
+        private final ByteBuffer out = ByteBuffer.allocateDirect(64);
+        private final ByteBuffer in = ByteBuffer.allocateDirect(64);
+
+        int run(List<DatagramChannel> senders, int requests) throws IOException {
+            int done = 0;
+            while (done < requests) {
+                for (DatagramChannel sender : senders) {
+                    out.clear();
+                    sender.write(out);
+                }
+                for (DatagramChannel sender : senders) {
+                    in.clear();
+                    if (sender.read(in) != 64) {
+                        throw new IOException("answer of " + in.position() + " bytes, not 64");
+                    }
+                }
+                done += senders.size();
             }
             return done;
         }
